@@ -1,0 +1,51 @@
+/**
+ * Paints marks with CSS Custom Highlights: the page's text nodes are never wrapped or split, and
+ * only Backstory's own names in the registry are ever touched.
+ */
+import type { EntityType, PassageLabel } from '../core/types';
+
+export const HIGHLIGHT_NAMES = {
+  person: 'backstory-person',
+  place: 'backstory-place',
+  organization: 'backstory-organization',
+  event: 'backstory-event',
+  term: 'backstory-term',
+  opinion: 'backstory-opinion',
+  reported: 'backstory-reported',
+} as const satisfies Record<EntityType | Exclude<PassageLabel, 'fact' | 'other'>, string>;
+
+export type HighlightKey = keyof typeof HIGHLIGHT_NAMES;
+
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** Owns Backstory's entries in `CSS.highlights`. */
+export class Highlighter {
+  private readonly owned = new Map<HighlightKey, Highlight>();
+
+  /** Replaces the ranges of one highlight name; an empty list removes the name. */
+  set(key: HighlightKey, ranges: readonly AbstractRange[]): void {
+    if (!highlightsSupported()) return;
+    const name = HIGHLIGHT_NAMES[key];
+    if (!ranges.length) {
+      if (this.owned.delete(key)) CSS.highlights.delete(name);
+      return;
+    }
+    const h = new Highlight(...ranges);
+    // Passages sit under entity marks.
+    h.priority = key === 'opinion' || key === 'reported' ? 0 : 1;
+    this.owned.set(key, h);
+    CSS.highlights.set(name, h);
+  }
+
+  /** Removes every highlight this instance registered, and nothing else. */
+  clear(): void {
+    if (!highlightsSupported()) return;
+    for (const key of this.owned.keys()) {
+      const name = HIGHLIGHT_NAMES[key];
+      if (CSS.highlights.get(name) === this.owned.get(key)) CSS.highlights.delete(name);
+    }
+    this.owned.clear();
+  }
+}

@@ -1,0 +1,462 @@
+/**
+ * Backstory on one page: page -> text map -> core -> highlights and cards. Owns its highlights,
+ * its UI host and its listeners, and removes all of them in `destroy()`.
+ */
+import { h } from 'preact';
+import { computePosition, flip, shift, offset, inline, autoUpdate } from '@floating-ui/dom';
+import type { KbEntry } from '../core/kb/schema';
+import type { Block, Mention, Passage } from '../core/types';
+import type { Settings } from '../core/settings';
+import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
+import { classifyPassages } from '../core/classify/classify';
+import { entityCard, passageCard, textOnlyCard, type EntityCardModel } from '../core/cards';
+import type { ArticleSummary } from '../core/messages';
+import { CARD_HIDE_MS, CARD_SHOW_MS, FOCUS_SHOW_MS, HOVER_INTENT_MS } from '../core/constants';
+import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
+import { buildTextMap, rangeFor, type TextMap } from './text-map';
+import { findArticleRoot, findArticleDate } from './article';
+import { Highlighter, type HighlightKey } from './highlighter';
+import { createUiHost, type UiHost } from './ui-host';
+import { rangeContainsPoint, textOffsetAt } from './hit-test';
+
+export interface SessionDeps {
+  detect(text: string, blocks: Block[]): Promise<Mention[]>;
+  entry(id: string): Promise<KbEntry | null>;
+  saveSettings(change: (s: Settings) => Partial<Settings>): Promise<unknown>;
+  css: string;
+}
+
+type Target = { kind: 'mention'; m: Mention } | { kind: 'passage'; p: Passage };
+
+/** The item whose [start, end) holds `offset`, in a list sorted by start. */
+function itemAt<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const it = items[mid];
+    if (offset < it.start) hi = mid - 1;
+    else if (offset >= it.end) lo = mid + 1;
+    else return it;
+  }
+  return undefined;
+}
+
+export class PageSession {
+  private map: TextMap | null = null;
+  private root: Element | null = null;
+  private mentions: Mention[] = [];
+  private passages: Passage[] = [];
+  private date: string | undefined;
+  private readonly highlighter = new Highlighter();
+  private ui: UiHost | null = null;
+  private state: UiState = { theme: 'light', card: null, cursor: null, legend: null, margins: [] };
+  private target: Target | null = null;
+  private cardTarget: Target | null = null;
+  private timers: number[] = [];
+  private hideTimer = 0;
+  private overCard = false;
+  private cursorIndex = -1;
+  private cardKey = 0;
+  private stopAutoUpdate: (() => void) | null = null;
+  private readonly entries = new Map<string, Promise<KbEntry | null>>();
+  private readonly cleanups: (() => void)[] = [];
+  private readonly host: string;
+  private pendingMove: { x: number; y: number; overUi: boolean } | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private settings: Settings,
+    private readonly deps: SessionDeps,
+  ) {
+    this.host = doc.location?.hostname ?? '';
+  }
+
+  get isArticle(): boolean {
+    return this.root !== null;
+  }
+
+  /** Reads the page and marks it. Resolves once the marks are shown. */
+  async start(): Promise<void> {
+    if (!isSiteEnabled(this.settings, this.host)) return;
+    this.root = findArticleRoot(this.doc);
+    if (!this.root) return;
+    this.date = findArticleDate(this.doc);
+    const map = buildTextMap(this.root);
+    this.map = map;
+    this.mentions = await this.deps.detect(map.text, map.blocks);
+    if (this.map !== map) return;
+    this.passages = classifyPassages(map.text, this.mentions, map.blocks);
+    this.listen();
+    this.paint();
+  }
+
+  applySettings(next: Settings): void {
+    const wasEnabled = isSiteEnabled(this.settings, this.host);
+    this.settings = next;
+    const enabled = isSiteEnabled(next, this.host);
+    if (enabled && !wasEnabled && !this.map) {
+      void this.start();
+      return;
+    }
+    this.paint();
+  }
+
+  private visibleMentions(): Mention[] {
+    const s = this.settings;
+    if (!s.marks || !isSiteEnabled(s, this.host)) return [];
+    return this.mentions.filter((m) => typeEnabled(s, m.type) && !(m.id && s.muted.includes(m.id)));
+  }
+
+  private markedPassages(): Passage[] {
+    if (!isSiteEnabled(this.settings, this.host) || !markersOn(this.settings, this.host)) return [];
+    return this.passages.filter((p) => p.label === 'opinion' || p.label === 'reported');
+  }
+
+  /** Brings highlights, margins and legend in line with the data and the settings. */
+  private paint(): void {
+    const map = this.map;
+    if (!map) return;
+    const groups: Record<HighlightKey, Range[]> = { person: [], place: [], organization: [], event: [], term: [], opinion: [], reported: [] };
+    for (const m of this.visibleMentions()) {
+      const r = rangeFor(map, m.start, m.end, this.doc);
+      if (r) groups[m.type].push(r);
+    }
+    const passages = this.markedPassages();
+    for (const p of passages) {
+      const r = rangeFor(map, p.start, p.end, this.doc);
+      if (r) groups[p.label as 'opinion' | 'reported'].push(r);
+    }
+    for (const key of Object.keys(groups) as HighlightKey[]) this.highlighter.set(key, groups[key]);
+
+    const enabled = isSiteEnabled(this.settings, this.host);
+    if (!enabled) {
+      this.closeCard();
+      this.destroyUi();
+      return;
+    }
+    const on = markersOn(this.settings, this.host);
+    const counted = this.passages.filter((p) => p.label === 'opinion' || p.label === 'reported');
+    this.state.legend = counted.length
+      ? { markersOn: on, opinion: this.passages.filter((p) => p.label === 'opinion').length, reported: this.passages.filter((p) => p.label === 'reported').length }
+      : null;
+    this.state.margins = on ? this.marginNotes(passages) : [];
+    if (this.cardTarget && !this.targetStillShown(this.cardTarget)) this.closeCard();
+    this.render();
+  }
+
+  private targetStillShown(t: Target): boolean {
+    return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
+  }
+
+  private marginNotes(passages: Passage[]): MarginNote[] {
+    const map = this.map;
+    if (!map || !this.root) return [];
+    const rootLeft = this.root.getBoundingClientRect().left;
+    const win = this.doc.defaultView!;
+    const notes: MarginNote[] = [];
+    for (const p of passages) {
+      if (p.label !== 'reported' || !p.source) continue;
+      const rect = rangeFor(map, p.start, p.end, this.doc)?.getClientRects()[0];
+      if (!rect) continue;
+      notes.push({
+        key: `${p.start}`,
+        text: p.source.split(/[ ,]/).length > 2 ? p.source : p.source.split(' ').slice(-1)[0],
+        top: rect.top + win.scrollY,
+        left: Math.max(150, Math.min(rect.left, rootLeft) - 8) + win.scrollX,
+      });
+    }
+    return notes;
+  }
+
+  private ensureUi(): UiHost {
+    if (!this.ui) this.ui = createUiHost(this.doc, this.deps.css);
+    return this.ui;
+  }
+
+  private destroyUi(): void {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    this.ui?.destroy();
+    this.ui = null;
+  }
+
+  private render(): void {
+    const dark = this.settings.theme === 'dark' || (this.settings.theme === 'auto' && !!this.doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches);
+    this.state.theme = dark ? 'dark' : 'light';
+    const hasContent = this.state.card || this.state.cursor || this.state.legend || this.state.margins.length;
+    if (!hasContent && !this.ui) return;
+    this.ensureUi().render(h(App, { state: { ...this.state }, actions: this.actions }));
+  }
+
+  private readonly actions: UiActions = {
+    positionCard: (el) => this.positionCard(el),
+    cardEnter: () => {
+      this.overCard = true;
+      this.clearHide();
+    },
+    cardLeave: () => {
+      this.overCard = false;
+      this.scheduleHide();
+    },
+    closeCard: () => this.closeCard(true),
+    mute: (id) => {
+      this.closeCard();
+      void this.deps.saveSettings((s) => ({ muted: [...new Set([...s.muted, id])] }));
+    },
+    openSource: (id) => {
+      const m = this.mentions.find((x) => x.id === id);
+      if (m) this.openCard({ kind: 'mention', m }, true);
+    },
+    showPassage: (start) => {
+      const p = itemAt(this.passages, start);
+      if (p) this.openCard({ kind: 'passage', p }, true);
+    },
+    toggleMarkers: () => this.toggleMarkers(),
+    cursorKey: (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        const m = this.visibleMentions()[this.cursorIndex];
+        if (m) this.openCard({ kind: 'mention', m }, true);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        if (this.state.card) this.closeCard();
+        else this.clearCursor();
+      } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown' || e.key === 'n') {
+        e.preventDefault();
+        this.step(1);
+      } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'p') {
+        e.preventDefault();
+        this.step(-1);
+      }
+    },
+  };
+
+  /** Per-site memory: the shortcut and legend switch the markers for this site. */
+  toggleMarkers(): void {
+    const host = this.host;
+    void this.deps.saveSettings((s) => ({ siteMarkers: { ...s.siteMarkers, [host]: !markersOn(s, host) } }));
+  }
+
+  // ---- pointer ----
+
+  private listen(): void {
+    const win = this.doc.defaultView!;
+    let frame = 0;
+    const onMove = (e: MouseEvent) => {
+      this.pendingMove = { x: e.clientX, y: e.clientY, overUi: !!this.ui && e.composedPath().includes(this.ui.host) };
+      if (!frame) frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        const mv = this.pendingMove;
+        if (mv) this.onPointer(mv.x, mv.y, mv.overUi);
+      });
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.state.card) this.closeCard(true);
+    };
+    const onResize = () => this.paint();
+    this.doc.addEventListener('mousemove', onMove, { passive: true, capture: true });
+    this.doc.addEventListener('keydown', onKey, { capture: true });
+    win.addEventListener('resize', onResize, { passive: true });
+    this.cleanups.push(() => {
+      this.doc.removeEventListener('mousemove', onMove, { capture: true });
+      this.doc.removeEventListener('keydown', onKey, { capture: true });
+      win.removeEventListener('resize', onResize);
+      if (frame) win.cancelAnimationFrame(frame);
+    });
+  }
+
+  /** The mark or marked passage under the point, if any. */
+  targetAt(x: number, y: number): Target | null {
+    const map = this.map;
+    if (!map) return null;
+    const offset = textOffsetAt(this.doc, map, x, y);
+    if (offset < 0) return null;
+    for (const o of [offset, offset - 1]) {
+      const m = itemAt(this.visibleMentions(), o);
+      if (m) {
+        const r = rangeFor(map, m.start, m.end, this.doc);
+        if (r && rangeContainsPoint(r, x, y)) return { kind: 'mention', m };
+      }
+    }
+    const p = itemAt(this.markedPassages(), offset);
+    if (p) {
+      const r = rangeFor(map, p.start, p.end, this.doc);
+      if (r && rangeContainsPoint(r, x, y)) return { kind: 'passage', p };
+    }
+    return null;
+  }
+
+  private sameTarget(a: Target | null, b: Target | null): boolean {
+    if (!a || !b) return a === b;
+    return a.kind === b.kind && (a.kind === 'mention' ? a.m === (b as typeof a).m : a.p === (b as { p: Passage }).p);
+  }
+
+  private onPointer(x: number, y: number, overUi: boolean): void {
+    if (overUi) return;
+    const t = this.targetAt(x, y);
+    if (this.sameTarget(t, this.target)) return;
+    this.target = t;
+    this.clearTimers();
+    if (t) {
+      if (this.sameTarget(t, this.cardTarget)) {
+        this.clearHide();
+        return;
+      }
+      if (t.kind === 'mention' && t.m.id) {
+        const id = t.m.id;
+        this.timers.push(window.setTimeout(() => void this.entryFor(id), HOVER_INTENT_MS));
+      }
+      this.timers.push(window.setTimeout(() => this.openCard(t, false), CARD_SHOW_MS));
+    } else if (this.state.card && !this.overCard) this.scheduleHide();
+  }
+
+  private clearTimers(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+  }
+
+  private clearHide(): void {
+    if (this.hideTimer) clearTimeout(this.hideTimer);
+    this.hideTimer = 0;
+  }
+
+  private scheduleHide(): void {
+    this.clearHide();
+    this.hideTimer = window.setTimeout(() => {
+      if (!this.overCard && !this.sameTarget(this.target, this.cardTarget)) this.closeCard();
+    }, CARD_HIDE_MS);
+  }
+
+  // ---- cards ----
+
+  private entryFor(id: string): Promise<KbEntry | null> {
+    let p = this.entries.get(id);
+    if (!p) {
+      p = this.deps.entry(id).catch(() => null);
+      this.entries.set(id, p);
+    }
+    return p;
+  }
+
+  private async cardModel(t: Target) {
+    if (t.kind === 'passage') return passageCard(t.p);
+    const article = { date: this.date, mentions: this.mentions, passages: this.passages };
+    if (!t.m.id) return textOnlyCard(t.m, article);
+    const entry = await this.entryFor(t.m.id);
+    if (!entry) return textOnlyCard(t.m, article);
+    let metonym: string | undefined;
+    if (entry.metonymOf) metonym = (await this.entryFor(entry.metonymOf))?.name;
+    return entityCard(entry, article, metonym);
+  }
+
+  private anchorRange(t: Target): Range | null {
+    if (!this.map) return null;
+    const { start, end } = t.kind === 'mention' ? t.m : t.p;
+    return rangeFor(this.map, start, end, this.doc);
+  }
+
+  private async openCard(t: Target, focus: boolean): Promise<void> {
+    const model = await this.cardModel(t);
+    if (!focus && !this.sameTarget(t, this.target)) return;
+    this.cardTarget = t;
+    this.overCard = false;
+    this.clearHide();
+    this.state.card = { key: ++this.cardKey, model: model as EntityCardModel };
+    this.render();
+    if (focus) (this.ui?.shadow.querySelector('.bs-card') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  private positionCard(el: HTMLElement): void {
+    this.stopAutoUpdate?.();
+    const t = this.cardTarget;
+    const range = t && this.anchorRange(t);
+    if (!range) return;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: (range.startContainer.parentElement ?? undefined) as Element | undefined,
+    };
+    const update = () =>
+      void computePosition(reference, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [inline(), offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    this.stopAutoUpdate = autoUpdate(reference, el, update, { animationFrame: false });
+  }
+
+  closeCard(returnFocus = false): void {
+    this.clearTimers();
+    this.clearHide();
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    if (!this.state.card) return;
+    this.state.card = null;
+    this.cardTarget = null;
+    this.overCard = false;
+    this.render();
+    if (returnFocus && this.state.cursor) (this.ui?.shadow.querySelector('.bs-cursor') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  // ---- keyboard ----
+
+  /** Moves the keyboard cursor to the next (1) or previous (-1) mark and opens its card. */
+  step(direction: 1 | -1): void {
+    const list = this.visibleMentions();
+    if (!list.length || !this.map) return;
+    this.cursorIndex = this.cursorIndex < 0 ? (direction > 0 ? 0 : list.length - 1) : (this.cursorIndex + direction + list.length) % list.length;
+    const m = list[this.cursorIndex];
+    const range = rangeFor(this.map, m.start, m.end, this.doc);
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const rect = range.getBoundingClientRect();
+    const win = this.doc.defaultView!;
+    this.closeCard();
+    this.state.cursor = {
+      key: ++this.cardKey,
+      label: `${m.entity} (${m.type}), ${this.cursorIndex + 1} of ${list.length}. Enter opens its card.`,
+      top: rect.top + win.scrollY,
+      left: rect.left + win.scrollX,
+      width: rect.width,
+      height: rect.height,
+    };
+    this.target = { kind: 'mention', m };
+    this.render();
+    this.timers.push(window.setTimeout(() => void this.openCard({ kind: 'mention', m }, false), FOCUS_SHOW_MS));
+  }
+
+  private clearCursor(): void {
+    this.state.cursor = null;
+    this.cursorIndex = -1;
+    this.target = null;
+    this.render();
+  }
+
+  summary(): ArticleSummary {
+    const counts = { opinion: 0, reported: 0, fact: 0, other: 0 };
+    for (const p of this.passages) counts[p.label]++;
+    const quoted = new Map<string, number>();
+    for (const p of this.passages) if (p.label === 'reported' && p.source) quoted.set(p.source, (quoted.get(p.source) ?? 0) + 1);
+    const entities = new Map<string, { name: string; type: string; count: number }>();
+    for (const m of this.mentions) {
+      const e = entities.get(m.entity) ?? { name: m.entity, type: m.type, count: 0 };
+      e.count++;
+      entities.set(m.entity, e);
+    }
+    return {
+      host: this.host,
+      isArticle: this.isArticle,
+      counts,
+      quoted: [...quoted].map(([source, count]) => ({ source, count })).sort((a, b) => b.count - a.count),
+      entities: [...entities.values()].sort((a, b) => b.count - a.count),
+    };
+  }
+
+  destroy(): void {
+    this.clearTimers();
+    this.clearHide();
+    for (const c of this.cleanups.splice(0)) c();
+    this.highlighter.clear();
+    this.destroyUi();
+    this.map = null;
+  }
+}

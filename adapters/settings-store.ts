@@ -1,0 +1,30 @@
+/** Settings in extension storage: read through the schema, written whole, changes pushed to listeners. */
+import { browser } from 'wxt/browser';
+import { parseSettings, type Settings } from '../core/settings';
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  try {
+    const got = await browser.storage.local.get(KEY);
+    return parseSettings(got[KEY]);
+  } catch {
+    return parseSettings(undefined);
+  }
+}
+
+export async function updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings> {
+  const current = await loadSettings();
+  const next = { ...current, ...change(current) };
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** Calls `listener` with the new settings whenever any part of the extension changes them. */
+export function watchSettings(listener: (s: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) listener(parseSettings(changes[KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

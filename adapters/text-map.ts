@@ -1,0 +1,137 @@
+/**
+ * The page's text as one string, with a map back to the live text nodes: offsets in the string
+ * turn into DOM Ranges (for highlights) and DOM points turn into offsets (for hit-testing).
+ * The page is only read, never changed.
+ */
+import type { Block, BlockKind } from '../core/types';
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'BACKSTORY-UI']);
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'CAPTION', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'BODY']);
+
+function blockKindOf(el: Element): BlockKind {
+  const tag = el.tagName;
+  if (/^H[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
+  if (tag === 'LI' || tag === 'DT' || tag === 'DD') return 'list-item';
+  if (tag === 'BLOCKQUOTE') return 'quote';
+  if (tag === 'ADDRESS' || /\bbyline\b/i.test(el.className && typeof el.className === 'string' ? el.className : '')) return 'byline';
+  return 'paragraph';
+}
+
+export interface TextMap {
+  text: string;
+  blocks: Block[];
+  nodes: Text[];
+  /** starts[i]: offset of nodes[i]'s first character in `text`. */
+  starts: number[];
+  /** Node -> its index in `nodes`, for hit-testing in constant time. */
+  indexOf: Map<Text, number>;
+}
+
+/** True when the element is editable or a form field: never marked. */
+function isEditable(el: Element): boolean {
+  return (el as HTMLElement).isContentEditable === true;
+}
+
+/** Reads the text under `root` in document order, separating blocks with blank lines. */
+export function buildTextMap(root: Node): TextMap {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const blocks: Block[] = [];
+  let text = '';
+  const breakBlock = () => {
+    if (text && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
+  };
+  const closeBlock = (el: Element, start: number) => {
+    let end = text.length;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    let s = start;
+    while (s < end && /\s/.test(text[s])) s++;
+    if (end > s && el.tagName !== 'BR') {
+      const kind = blockKindOf(el);
+      // Keep the innermost block: drop outer ones already covered by inner blocks.
+      for (let i = blocks.length - 1; i >= 0 && blocks[i].start >= s; i--) {
+        if (blocks[i].end <= end) {
+          if (kind === 'paragraph' || blocks[i].kind === kind) return;
+        }
+      }
+      blocks.push({ start: s, end, kind });
+    }
+  };
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      const t = (node as Text).data;
+      if (!t) return;
+      // Collapse runs of white space that only format the source (newlines and indentation).
+      if (!/\S/.test(t)) {
+        if (text && !/\s$/.test(text)) {
+          nodes.push(node as Text);
+          starts.push(text.length);
+          text += t;
+        }
+        return;
+      }
+      nodes.push(node as Text);
+      starts.push(text.length);
+      text += t;
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const el = node as Element;
+    if (node.nodeType === 1) {
+      if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return;
+    }
+    const isBlock = node.nodeType === 1 && BLOCK.has(el.tagName.toUpperCase());
+    if (isBlock) breakBlock();
+    const start = text.length;
+    // An open shadow root is what the reader sees: read it instead of the light children.
+    const shadow = node.nodeType === 1 ? el.shadowRoot : null;
+    for (let c = (shadow ?? node).firstChild; c; c = c.nextSibling) visit(c);
+    if (isBlock) {
+      closeBlock(el, start);
+      breakBlock();
+    }
+  };
+  visit(root);
+  const indexOf = new Map<Text, number>();
+  nodes.forEach((n, i) => indexOf.set(n, i));
+  return { text, blocks: blocks.sort((a, b) => a.start - b.start), nodes, starts, indexOf };
+}
+
+/** Index of the last node starting at or before `offset`. */
+function nodeIndexAt(map: TextMap, offset: number): number {
+  let lo = 0;
+  let hi = map.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A live DOM Range over text offsets [start, end), or null when the text is gone. */
+export function rangeFor(map: TextMap, start: number, end: number, doc: Document = document): Range | null {
+  if (!map.nodes.length || end <= start) return null;
+  let i = nodeIndexAt(map, start);
+  // Offsets that fall in a block separator belong to the next node.
+  while (i < map.nodes.length && map.starts[i] + map.nodes[i].data.length <= start) i++;
+  let j = nodeIndexAt(map, end - 1);
+  if (i >= map.nodes.length || j < i) return null;
+  const a = map.nodes[i];
+  const b = map.nodes[j];
+  const so = Math.max(0, start - map.starts[i]);
+  const eo = Math.min(b.data.length, end - map.starts[j]);
+  if (!a.isConnected || !b.isConnected || so > a.data.length || eo < 0) return null;
+  const range = doc.createRange();
+  range.setStart(a, so);
+  range.setEnd(b, eo);
+  return range;
+}
+
+/** The text offset of a DOM point (a text node and an offset in it), or -1 when it is not in the map. */
+export function offsetAt(map: TextMap, node: Node, offset: number): number {
+  if (node.nodeType !== 3) return -1;
+  const i = map.indexOf.get(node as Text);
+  return i === undefined ? -1 : map.starts[i] + offset;
+}

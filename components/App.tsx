@@ -1,0 +1,113 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { EntityCardModel, PassageCardModel } from '../core/cards';
+import { EntityCard } from './EntityCard';
+import { PassageCard } from './PassageCard';
+
+export interface MarginNote {
+  key: string;
+  text: string;
+  top: number;
+  left: number;
+}
+
+export interface UiState {
+  theme: 'light' | 'dark';
+  card: { key: number; model: EntityCardModel | PassageCardModel; loading?: boolean } | null;
+  /** The keyboard cursor: a focusable ring over the current mark. */
+  cursor: { key: number; label: string; top: number; left: number; width: number; height: number } | null;
+  legend: { markersOn: boolean; opinion: number; reported: number } | null;
+  margins: MarginNote[];
+}
+
+export interface UiActions {
+  positionCard(el: HTMLElement): void;
+  cardEnter(): void;
+  cardLeave(): void;
+  closeCard(): void;
+  mute(id: string): void;
+  openSource(id: string): void;
+  showPassage(start: number): void;
+  toggleMarkers(): void;
+  cursorKey(e: KeyboardEvent): void;
+}
+
+function cardLabel(model: EntityCardModel | PassageCardModel): string {
+  if (model.kind === 'entity') return model.name;
+  const label = model.label.charAt(0).toUpperCase() + model.label.slice(1);
+  return model.source ? `${label}: ${model.source}` : label;
+}
+
+/** Everything Backstory shows on a page, inside its shadow root. Renders state; owns none. */
+export function App({ state, actions }: { state: UiState; actions: UiActions }) {
+  const cardRef = useRef<HTMLDivElement>(null);
+  const cursorRef = useRef<HTMLButtonElement>(null);
+  const card = state.card;
+  useLayoutEffect(() => {
+    if (cardRef.current) actions.positionCard(cardRef.current);
+  }, [card?.key]);
+  useLayoutEffect(() => {
+    cursorRef.current?.focus({ preventScroll: true });
+  }, [state.cursor?.key]);
+
+  return (
+    <div class={`bs-root bs-${state.theme}`}>
+      {state.margins.map((m) => (
+        <span class="bs-margin" key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px` }} aria-hidden="true">
+          {m.text}
+        </span>
+      ))}
+      {state.cursor && (
+        <button
+          ref={cursorRef}
+          type="button"
+          class="bs-cursor"
+          aria-label={state.cursor.label}
+          aria-haspopup="dialog"
+          aria-expanded={card ? 'true' : 'false'}
+          style={{ top: `${state.cursor.top}px`, left: `${state.cursor.left}px`, width: `${state.cursor.width}px`, height: `${state.cursor.height}px` }}
+          onKeyDown={(e) => actions.cursorKey(e)}
+        />
+      )}
+      {card && (
+        <div
+          ref={cardRef}
+          class="bs-card"
+          role="dialog"
+          aria-label={cardLabel(card.model)}
+          tabIndex={-1}
+          onMouseEnter={actions.cardEnter}
+          onMouseLeave={actions.cardLeave}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              actions.closeCard();
+            }
+          }}
+        >
+          <button type="button" class="bs-close" aria-label="Close" onClick={actions.closeCard}>
+            ×
+          </button>
+          {card.model.kind === 'entity' ? (
+            <EntityCard
+              model={card.model}
+              onMute={card.model.id ? () => actions.mute((card.model as EntityCardModel).id!) : undefined}
+              onShowPassage={actions.showPassage}
+            />
+          ) : (
+            <PassageCard model={card.model} onOpenSource={card.model.sourceId ? () => actions.openSource((card.model as PassageCardModel).sourceId!) : undefined} />
+          )}
+        </div>
+      )}
+      {state.legend && (
+        <aside class="bs-legend" aria-label="Backstory legend">
+          <span class="bs-legend-title">Backstory</span>
+          <span class="bs-key bs-key-opinion">Opinion {state.legend.opinion}</span>
+          <span class="bs-key bs-key-reported">Reported {state.legend.reported}</span>
+          <button type="button" class="bs-toggle" aria-pressed={state.legend.markersOn ? 'true' : 'false'} onClick={actions.toggleMarkers}>
+            {state.legend.markersOn ? 'Hide markers' : 'Show markers'}
+          </button>
+        </aside>
+      )}
+    </div>
+  );
+}

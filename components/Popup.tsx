@@ -1,0 +1,121 @@
+import type { Settings } from '../core/settings';
+import { isSiteEnabled, markersOn } from '../core/settings';
+import type { ArticleSummary } from '../core/messages';
+
+export interface PopupProps {
+  settings: Settings;
+  summary: ArticleSummary | null;
+  host: string | null;
+  onChange(change: (s: Settings) => Partial<Settings>): void;
+  onOpenOptions(): void;
+}
+
+function Switch({ label, checked, onToggle, hint }: { label: string; checked: boolean; onToggle(): void; hint?: string }) {
+  return (
+    <label class="switch">
+      <input type="checkbox" role="switch" checked={checked} onChange={onToggle} />
+      <span>
+        {label}
+        {hint && <small>{hint}</small>}
+      </span>
+    </label>
+  );
+}
+
+/** The toolbar popup: the article's summary and the main switches. */
+export function Popup({ settings, summary, host, onChange, onOpenOptions }: PopupProps) {
+  const siteOn = host ? isSiteEnabled(settings, host) : true;
+  const siteMarkers = host ? markersOn(settings, host) : settings.markers;
+  return (
+    <main class="popup">
+      <h1>Backstory</h1>
+      <section aria-label="Switches" class="switches">
+        <Switch label="Mark names and terms" checked={settings.marks} onToggle={() => onChange((s) => ({ marks: !s.marks }))} />
+        <Switch
+          label="Opinion markers (all sites)"
+          checked={settings.markers}
+          onToggle={() => onChange((s) => ({ markers: !s.markers, siteMarkers: {} }))}
+        />
+        {host && (
+          <Switch
+            label={`Opinion markers on ${host}`}
+            checked={siteMarkers}
+            onToggle={() => onChange((s) => ({ siteMarkers: { ...s.siteMarkers, [host]: !markersOn(s, host) } }))}
+          />
+        )}
+        {host && (
+          <Switch
+            label={`Backstory on ${host}`}
+            checked={siteOn}
+            onToggle={() =>
+              onChange((s) => ({ disabledSites: isSiteEnabled(s, host) ? [...s.disabledSites, host] : s.disabledSites.filter((x) => x !== host) }))
+            }
+          />
+        )}
+        <Switch
+          label="Online look-ups"
+          hint="Sends only a name missing from the built-in knowledge to Wikipedia, when you hover it."
+          checked={settings.lookups}
+          onToggle={() => onChange((s) => ({ lookups: !s.lookups }))}
+        />
+      </section>
+      <section aria-label="This article" class="summary">
+        {!summary ? (
+          <p class="muted">Backstory has not read this page.</p>
+        ) : !summary.isArticle ? (
+          <p class="muted">This page does not look like an article, so Backstory leaves it alone.</p>
+        ) : (
+          <>
+            <h2>This article</h2>
+            <dl class="counts">
+              <div>
+                <dt>Opinion</dt>
+                <dd data-count="opinion">{summary.counts.opinion}</dd>
+              </div>
+              <div>
+                <dt>Reported</dt>
+                <dd data-count="reported">{summary.counts.reported}</dd>
+              </div>
+              <div>
+                <dt>Fact</dt>
+                <dd data-count="fact">{summary.counts.fact}</dd>
+              </div>
+            </dl>
+            {summary.firstPublished && (
+              <p class="origin">
+                First published by {summary.firstPublished.publisher}
+                {summary.firstPublished.date ? `, ${summary.firstPublished.date}` : ''}.
+              </p>
+            )}
+            {summary.quoted.length > 0 && (
+              <>
+                <h3>Who is quoted</h3>
+                <ul class="quoted">
+                  {summary.quoted.map((q) => (
+                    <li>
+                      {q.source} <span class="muted">×{q.count}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <h3>Found ({summary.entities.length})</h3>
+            <ul class="entities">
+              {summary.entities.slice(0, 24).map((e) => (
+                <li class={`type-${e.type}`}>
+                  {e.name} <span class="muted">{e.type}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <footer>
+        <button type="button" class="link" onClick={onOpenOptions}>
+          All settings
+        </button>
+        <span class="muted">Shortcut: Alt+Shift+O toggles the markers.</span>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,128 @@
+/** What a card says: the entry, read as of the article's date, and what this article says of it. */
+import type { Fact, KbEntry, Source } from './kb/schema';
+import type { EntityType, Mention, Passage, PassageLabel } from './types';
+
+export interface DatedFact {
+  label: string;
+  /** "since 26 Jan 2021", "17–19 Feb 2023", "until 20 Jan 2025". */
+  when: string;
+  /** True when the fact held on the article's date. */
+  current: boolean;
+  place?: string;
+  source: Source;
+}
+
+export interface EntityCardModel {
+  kind: 'entity';
+  id?: string;
+  name: string;
+  type: EntityType;
+  description: string;
+  background: string;
+  /** The article's date the facts are read at, when known. */
+  asOf?: string;
+  facts: DatedFact[];
+  source?: Source;
+  links: { label: string; url: string }[];
+  /** From the embedded knowledge base, or found only in the text. */
+  origin: 'embedded' | 'text';
+  mentions: number;
+  /** What the article reports this entity saying. */
+  said: { text: string; start: number }[];
+  metonymNote?: string;
+}
+
+export interface PassageCardModel {
+  kind: 'passage';
+  label: PassageLabel;
+  source: string | null;
+  sourceId?: string;
+  cues: string[];
+  text: string;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2021-01-26" -> "26 Jan 2021"; "2021-01" -> "Jan 2021"; "2021" -> "2021". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  if (!m) return y;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** Whether `date` falls in [start, end]; partial dates cover their whole year or month. */
+function holdsOn(date: string, start?: string, end?: string): boolean {
+  return (!start || start <= date.slice(0, start.length)) && (!end || date.slice(0, end.length) <= end);
+}
+
+export function factAsOf(f: Fact, date?: string): DatedFact {
+  const when =
+    f.start && f.end
+      ? f.start === f.end
+        ? formatDate(f.start)
+        : `${formatDate(f.start)} – ${formatDate(f.end)}`
+      : f.start
+        ? `since ${formatDate(f.start)}`
+        : f.end
+          ? `until ${formatDate(f.end)}`
+          : '';
+  const current = !!date && (f.kind === 'office' || f.kind === 'membership') && holdsOn(date, f.start, f.end);
+  return { label: f.label, when, current, ...(f.place ? { place: f.place } : {}), source: f.source };
+}
+
+/** Offices and memberships that held on the article's date come first; then events by date. */
+function orderFacts(facts: DatedFact[], raw: Fact[]): DatedFact[] {
+  return facts
+    .map((f, i) => ({ f, i, start: raw[i].start ?? '' }))
+    .sort((a, b) => Number(b.f.current) - Number(a.f.current) || b.start.localeCompare(a.start) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function entityCard(
+  entry: KbEntry,
+  article: { date?: string; mentions: readonly Mention[]; passages: readonly Passage[] },
+  metonymName?: string,
+): EntityCardModel {
+  const raw = entry.facts ?? [];
+  const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw);
+  return {
+    kind: 'entity',
+    id: entry.id,
+    name: entry.name,
+    type: entry.type,
+    description: entry.description,
+    background: entry.background,
+    ...(article.date ? { asOf: article.date } : {}),
+    facts,
+    source: entry.source,
+    links: entry.links ?? [],
+    origin: 'embedded',
+    mentions: article.mentions.filter((m) => m.id === entry.id).length,
+    said: article.passages
+      .filter((p) => p.label === 'reported' && p.sourceId === entry.id)
+      .map((p) => ({ text: p.text, start: p.start })),
+    ...(metonymName ? { metonymNote: `Often stands for the government of ${metonymName}.` } : {}),
+  };
+}
+
+/** A card for a name found only in the text: it says so. */
+export function textOnlyCard(m: Mention, article: { mentions: readonly Mention[]; passages: readonly Passage[] }): EntityCardModel {
+  const kind = m.type === 'person' ? 'a person' : m.type === 'place' ? 'a place' : m.type === 'organization' ? 'an organization' : `a ${m.type}`;
+  return {
+    kind: 'entity',
+    name: m.entity,
+    type: m.type,
+    description: `Named in this article as ${kind}`,
+    background: `${m.entity} is not in Backstory's built-in knowledge base. It was recognised from the article's own wording.`,
+    facts: [],
+    links: [],
+    origin: 'text',
+    mentions: article.mentions.filter((x) => x.entity === m.entity).length,
+    said: article.passages.filter((p) => p.label === 'reported' && p.source === m.entity).map((p) => ({ text: p.text, start: p.start })),
+  };
+}
+
+export function passageCard(p: Passage): PassageCardModel {
+  return { kind: 'passage', label: p.label, source: p.source, ...(p.sourceId ? { sourceId: p.sourceId } : {}), cues: p.cues, text: p.text };
+}

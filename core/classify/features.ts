@@ -1,0 +1,261 @@
+/**
+ * Features of one sentence for the subjectivity model, with the words behind each feature so
+ * that every decision can name its cues. Pure: no DOM, no extension or Node APIs.
+ *
+ * Used the same way at training time (scripts/train-classifier.ts) and at run time
+ * (classify.ts), so the model sees exactly what it was trained on.
+ */
+import {
+  ATTITUDE,
+  CERTAINTY,
+  COMPARISON,
+  CONTRAST,
+  EVALUATIVE,
+  FIRST_PERSON,
+  GENERALIZATION,
+  HEDGES,
+  INTENSIFIERS,
+  LOADED,
+  NEGATION,
+  OBLIGATION,
+  OPINION_VERBS,
+  RECORD_WORDS,
+  SECOND_PERSON,
+  SPEECH_PHRASES,
+  SPEECH_VERBS_STRONG,
+} from './lexicon';
+
+export interface Token {
+  /** Lowercase, apostrophes as "'". */
+  w: string;
+  start: number;
+  end: number;
+  /** Inside a quotation. */
+  q: boolean;
+}
+
+/** Normalise a word for lookup: lowercase, curly apostrophes straight. */
+export const norm = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'");
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[?!;:,—–]|\.{3}|…/gu;
+
+/** Quoted spans of `text` (inside the quote marks): curly double, straight double, curly single. */
+export function quoteSpans(text: string, openAtStart = false): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  // A sentence inside a quotation of several sentences starts quoted.
+  let open = openAtStart ? 0 : -1;
+  let openChar = openAtStart ? '“' : '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open < 0) {
+      if (c === '“' || c === '"' || c === '«') {
+        open = i + 1;
+        openChar = c;
+      } else if (c === '‘' && (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!))) {
+        open = i + 1;
+        openChar = c;
+      }
+    } else {
+      const closes =
+        (openChar === '“' && (c === '”' || (openAtStart && open === 0 && c === '"'))) ||
+        (openChar === '"' && c === '"') ||
+        (openChar === '«' && c === '»') ||
+        (openChar === '‘' && c === '’' && !/\p{L}/u.test(text[i + 1] ?? ''));
+      if (closes) {
+        spans.push([open, i]);
+        open = -1;
+      }
+    }
+  }
+  // An opening quote that never closes: the quotation runs to the end of the sentence.
+  if (open >= 0 && text.length - open > 0) spans.push([open, text.length]);
+  return spans;
+}
+
+export function tokenize(text: string, spans: Array<[number, number]> = quoteSpans(text)): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const q = spans.some(([a, b]) => start >= a && end <= b);
+    out.push({ w: norm(m[0]), start, end, q });
+  }
+  return out;
+}
+
+type PhraseTable = Map<string, string[][]>;
+
+function phraseTable(entries: string[]): { single: Set<string>; multi: PhraseTable } {
+  const single = new Set<string>();
+  const multi: PhraseTable = new Map();
+  for (const e of entries) {
+    const parts = norm(e).split(/\s+/).filter(Boolean);
+    if (parts.length === 1) single.add(parts[0]!);
+    else if (parts.length > 1) {
+      const arr = multi.get(parts[0]!) ?? [];
+      arr.push(parts);
+      multi.set(parts[0]!, arr);
+    }
+  }
+  return { single, multi };
+}
+
+/** The lexicon categories the model counts, in a fixed order. */
+export const CATEGORIES = {
+  evaluative: phraseTable(EVALUATIVE),
+  loaded: phraseTable(LOADED),
+  intensifier: phraseTable(INTENSIFIERS),
+  certainty: phraseTable(CERTAINTY),
+  hedge: phraseTable(HEDGES),
+  attitude: phraseTable(ATTITUDE),
+  obligation: phraseTable(OBLIGATION),
+  opinionVerb: phraseTable(OPINION_VERBS),
+  first: phraseTable(FIRST_PERSON),
+  second: phraseTable(SECOND_PERSON),
+  general: phraseTable(GENERALIZATION),
+  contrast: phraseTable(CONTRAST),
+  comparison: phraseTable(COMPARISON),
+  negation: phraseTable(NEGATION),
+  speech: phraseTable([...SPEECH_VERBS_STRONG, ...SPEECH_PHRASES]),
+  record: phraseTable(RECORD_WORDS),
+} as const;
+export type Category = keyof typeof CATEGORIES;
+export const CATEGORY_NAMES = Object.keys(CATEGORIES) as Category[];
+
+/** A word or phrase that set off a feature. */
+export interface Hit {
+  feature: string;
+  start: number;
+  end: number;
+}
+
+export interface Features {
+  /** Feature name -> value. Vocabulary features are "w:<word>". */
+  values: Map<string, number>;
+  /** Where in the text each lexicon or vocabulary feature fired. */
+  hits: Hit[];
+  tokens: Token[];
+  quotes: Array<[number, number]>;
+}
+
+const NOT_LY_ADVERBS = new Set(['only', 'early', 'family', 'july', 'italy', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'rely', 'reply', 'supply', 'apply', 'fly', 'ally', 'rally', 'belly', 'holy', 'lonely', 'elderly', 'friendly', 'jolly', 'bully', 'sally', 'kelly', 'emily', 'lily', 'philly', 'reportedly', 'allegedly', 'ugly', 'silly', 'unlikely', 'assembly', 'anomaly', 'multiply', 'imply', 'comply', 'quarterly', 'nightly', 'hourly']);
+const ADJ_SUFFIX = /(?:ous|ful|ive|ible|able|less|ical|ish)$/;
+const NOT_ADJ = new Set(['vessel', 'unless', 'table', 'cable', 'bible', 'able', 'several', 'festive', 'archive', 'motive', 'native', 'objective', 'executive', 'representative', 'initiative', 'relative', 'alternative', 'detective', 'explosive', 'offensive', 'incentive', 'perspective', 'directive', 'legislative', 'olive', 'drive', 'arrive', 'five', 'live', 'give', 'receive', 'believe', 'achieve', 'five', 'british', 'english', 'spanish', 'polish', 'turkish', 'finish', 'publish', 'establish', 'wish', 'fish', 'dish', 'jewish', 'danish', 'irish', 'kurdish', 'swedish', 'scottish', 'flemish', 'cornish', 'punish', 'vanish', 'abolish', 'accomplish', 'demolish', 'nourish', 'available', 'political', 'historical', 'medical', 'technical', 'chemical', 'physical', 'musical', 'typical', 'vertical', 'tropical', 'surgical', 'clinical', 'statistical', 'electrical', 'mechanical', 'biological', 'geographical', 'economical', 'logical', 'classical', 'critical', 'identical', 'practical', 'theoretical', 'military', 'variable', 'vegetable', 'capable']);
+const START_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'still', 'indeed', 'instead', 'thus', 'hence']);
+
+function addValue(values: Map<string, number>, k: string, v: number): void {
+  values.set(k, (values.get(k) ?? 0) + v);
+}
+
+/**
+ * Extract the features of one sentence. Lexicon counts look at the writer's words only (outside
+ * quotations); quotations get features of their own.
+ */
+export function extractFeatures(text: string, openQuoteAtStart = false): Features {
+  const quotes = quoteSpans(text, openQuoteAtStart);
+  const tokens = tokenize(text, quotes);
+  const values = new Map<string, number>();
+  const hits: Hit[] = [];
+  const counts = new Map<Category, number>();
+
+  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.w));
+  const n = words.length;
+  const outside = words.filter((t) => !t.q);
+
+  // Lexicon categories, phrases first (longest match), outside quotations.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.q) continue;
+    for (const cat of CATEGORY_NAMES) {
+      const table = CATEGORIES[cat];
+      let matched = false;
+      const phrases = table.multi.get(t.w);
+      if (phrases) {
+        for (const p of phrases) {
+          if (p.every((pw, k) => tokens[i + k]?.w === pw && !tokens[i + k]!.q)) {
+            counts.set(cat, (counts.get(cat) ?? 0) + 1);
+            hits.push({ feature: `c:${cat}`, start: t.start, end: tokens[i + p.length - 1]!.end });
+            matched = true;
+            break;
+          }
+        }
+      }
+      if (!matched && table.single.has(t.w)) {
+        counts.set(cat, (counts.get(cat) ?? 0) + 1);
+        hits.push({ feature: `c:${cat}`, start: t.start, end: t.end });
+      }
+    }
+  }
+  for (const [cat, c] of counts) values.set(`c:${cat}`, Math.min(c, 3));
+
+  // Vocabulary (presence), the writer's words only.
+  const seen = new Set<string>();
+  for (const t of outside) {
+    const k = `w:${t.w}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      values.set(k, 1);
+    }
+    hits.push({ feature: k, start: t.start, end: t.end });
+  }
+
+  // Shape of the sentence.
+  values.set('len', Math.log1p(n) / 4);
+  const questionMarks = tokens.filter((t) => t.w === '?' && !t.q);
+  const lastToken = tokens[tokens.length - 1];
+  if (lastToken && lastToken.w === '?' && !lastToken.q) values.set('question', 1);
+  else if (questionMarks.length > 0) values.set('question_inner', 1);
+  if (tokens.some((t) => t.w === '!' && !t.q)) values.set('exclaim', 1);
+  if (/[—–]|\s-\s/.test(text)) values.set('dash', 1);
+  if (/\(/.test(text)) values.set('paren', 1);
+  if (tokens.some((t) => t.w === ':' && !t.q)) values.set('colon', 1);
+  if (tokens.some((t) => t.w === ';' && !t.q)) values.set('semicolon', 1);
+  if (/…|\.\.\./.test(text)) values.set('ellipsis', 1);
+
+  // Quotations.
+  let quotedWords = 0;
+  let scare = 0;
+  let long = 0;
+  for (const [a, b] of quotes) {
+    const qn = words.filter((t) => t.start >= a && t.end <= b).length;
+    quotedWords += qn;
+    if (qn > 0 && qn <= 3) scare++;
+    else if (qn > 3) long++;
+  }
+  if (scare) values.set('quote_short', Math.min(scare, 2));
+  if (long) values.set('quote_long', 1);
+  if (n > 0 && quotedWords > 0) values.set('quote_frac', quotedWords / n);
+
+  // Numbers, capitals, word shapes.
+  let numbers = 0;
+  let capitals = 0;
+  let ly = 0;
+  let adj = 0;
+  words.forEach((t, idx) => {
+    const raw = text.slice(t.start, t.end);
+    if (/^\p{N}/u.test(raw)) numbers++;
+    else if (idx > 0 && /^\p{Lu}/u.test(raw) && t.w !== 'i') capitals++;
+    if (!t.q && t.w.length > 4 && t.w.endsWith('ly') && !NOT_LY_ADVERBS.has(t.w)) {
+      ly++;
+      hits.push({ feature: 'ly_adverb', start: t.start, end: t.end });
+    }
+    if (!t.q && t.w.length > 5 && ADJ_SUFFIX.test(t.w) && !NOT_ADJ.has(t.w)) {
+      adj++;
+      hits.push({ feature: 'adj_suffix', start: t.start, end: t.end });
+    }
+  });
+  if (numbers) values.set('numbers', Math.min(numbers, 4) / 2);
+  if (/[$£€%]|\bper ?cent\b/i.test(text)) values.set('money_percent', 1);
+  if (/\b(?:1[89]|20)\d\d\b/.test(text)) values.set('year', 1);
+  if (n > 0) values.set('capital_ratio', capitals / n);
+  if (ly) values.set('ly_adverb', Math.min(ly, 3));
+  if (adj) values.set('adj_suffix', Math.min(adj, 3));
+  const first = words[0];
+  if (first && START_CONJ.has(first.w)) {
+    values.set('start_conj', 1);
+    hits.push({ feature: 'start_conj', start: first.start, end: first.end });
+  }
+  return { values, hits, tokens, quotes };
+}

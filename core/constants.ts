@@ -1,0 +1,26 @@
+/**
+ * Every tuning number of Backstory in one place: timings, thresholds and budgets.
+ * Timings follow Wikipedia's Page Previews where it has measured them.
+ */
+
+/** Hover intent: how long the pointer rests on a mark before its card is prepared. */
+export const HOVER_INTENT_MS = 150;
+/** When a hovered mark's card is shown. */
+export const CARD_SHOW_MS = 500;
+/** Keyboard focus opens the card at once; a short pause avoids flicker while stepping. */
+export const FOCUS_SHOW_MS = 50;
+/** Leaving a mark or its card closes the card after this grace period. */
+export const CARD_HIDE_MS = 300;
+
+/** Mentions below this confidence are not marked: no mark beats a wrong card. */
+export const MIN_MENTION_CONFIDENCE = 0.6;
+
+/** Page changes are re-read after this quiet period. */
+export const MUTATION_DEBOUNCE_MS = 400;
+/** Work is cut into slices of at most this long before yielding to the page. */
+export const WORK_SLICE_MS = 8;
+/** Pages with more text than this are marked only in their first part. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+/** CI checks this budget: the content script, gzipped, without the knowledge base. */
+export const CONTENT_SCRIPT_BUDGET_GZIP_BYTES = 120 * 1024;

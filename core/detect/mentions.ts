@@ -1,0 +1,139 @@
+/**
+ * Finds knowledge-base entities in article text: one pass over the words with a Map look-up per
+ * word, the longest alias winning, then the rules a careful reader applies to short forms and to
+ * names that several entries share.
+ */
+import type { KbIndex, AliasRule } from '../kb/index';
+import type { Block, Mention } from '../types';
+import { foldText, isWordChar } from '../text/chars';
+import { MIN_MENTION_CONFIDENCE } from '../constants';
+import { findUnknownNames } from './unknown-names';
+
+interface Match {
+  start: number;
+  end: number;
+  rules: AliasRule[];
+}
+
+/** Where the alias's words match the text at `pos` (any run of white space between words): the end, or -1. */
+function matchAt(text: string, pos: number, rule: AliasRule): number {
+  let p = pos;
+  for (let w = 0; w < rule.words.length; w++) {
+    const word = rule.words[w];
+    if (w > 0) {
+      const before = p;
+      while (p < text.length && /\s/.test(text[p])) p++;
+      if (p === before) return -1;
+    }
+    if (w === 0 && rule.capitalisable) {
+      if (text[p]?.toLowerCase() !== word[0] || !text.startsWith(word.slice(1), p + 1)) return -1;
+    } else if (!text.startsWith(word, p)) return -1;
+    p += word.length;
+  }
+  return isWordChar(text[p]) ? -1 : p;
+}
+
+/** All alias matches, longest first at each position, overlaps resolved left to right. */
+function scan(text: string, index: KbIndex): Match[] {
+  const matches: Match[] = [];
+  const wordRun = /[\p{L}\p{N}\p{M}]+/gu;
+  let next = 0;
+  for (let m = wordRun.exec(text); m; m = wordRun.exec(text)) {
+    const pos = m.index;
+    if (pos < next) continue;
+    const rules = index.byFirstWord.get(m[0]);
+    if (!rules) continue;
+    let bestEnd = -1;
+    let best: AliasRule[] = [];
+    for (const rule of rules) {
+      if (rule.form.length < bestEnd - pos) break;
+      const end = matchAt(text, pos, rule);
+      if (end < 0 || end < bestEnd) continue;
+      if (end > bestEnd) {
+        bestEnd = end;
+        best = [rule];
+      } else best.push(rule);
+    }
+    if (bestEnd > pos) {
+      matches.push({ start: pos, end: bestEnd, rules: best });
+      next = bestEnd;
+      wordRun.lastIndex = bestEnd;
+    }
+  }
+  return matches;
+}
+
+/** Titles that, just before a name, say it is a person. */
+const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader)\s+$/;
+
+function contextHits(lowerText: string, words: readonly string[]): number {
+  let hits = 0;
+  for (const w of words) if (lowerText.includes(w)) hits++;
+  return hits;
+}
+
+/**
+ * Detects the knowledge base's entities in `text`, then names the knowledge base lacks.
+ * Offsets index `text` as given; quotes and spaces are folded only for matching.
+ */
+export function detectMentions(text: string, index: KbIndex, blocks?: readonly Block[]): Mention[] {
+  const folded = foldText(text);
+  const lower = folded.toLowerCase();
+  const matches = scan(folded, index);
+
+  // Where each entity is first named in full: short forms refer back to it.
+  const firstFull = new Map<number, number>();
+  for (const m of matches)
+    for (const r of m.rules) if (r.kind === 'name' && !firstFull.has(r.entity)) firstFull.set(r.entity, m.start);
+
+  const hitsCache = new Map<number, number>();
+  const hitsOf = (entity: number) => {
+    let h = hitsCache.get(entity);
+    if (h === undefined) hitsCache.set(entity, (h = contextHits(lower, index.entities[entity].context)));
+    return h;
+  };
+
+  const mentions: Mention[] = [];
+  for (const m of matches) {
+    const titled = PERSON_TITLE.test(folded.slice(Math.max(0, m.start - 24), m.start));
+    // Score every candidate sense: named in full here or earlier, supported by the article's context.
+    const scored = new Map<number, number>();
+    for (const r of m.rules) {
+      const e = index.entities[r.entity];
+      let score: number;
+      if (r.kind === 'name') score = 2;
+      else {
+        const full = firstFull.get(r.entity);
+        score = full === undefined ? 0 : full < m.start ? 2 : 1.2;
+        if (titled && e.type === 'person') score += 0.6;
+      }
+      score += Math.min(hitsOf(r.entity), 4) * 0.5;
+      scored.set(r.entity, Math.max(scored.get(r.entity) ?? 0, score));
+    }
+    let best = -1;
+    let bestScore = 0;
+    let total = 0;
+    for (const [entity, score] of scored) {
+      total += score;
+      if (score > bestScore) [best, bestScore] = [entity, score];
+    }
+    if (best < 0 || bestScore === 0) continue;
+    // A lone sense needs support in its own right; shared names need a clear winner.
+    const confidence =
+      scored.size === 1 ? Math.min(1, 0.45 + bestScore * 0.25) : (bestScore / total) * Math.min(1, 0.45 + bestScore * 0.25);
+    if (confidence < MIN_MENTION_CONFIDENCE) continue;
+    const e = index.entities[best];
+    mentions.push({
+      text: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+      type: e.type,
+      entity: e.name,
+      id: e.id,
+      confidence: Math.round(confidence * 100) / 100,
+    });
+  }
+
+  const unknown = findUnknownNames(folded, mentions, blocks).map((u) => ({ ...u, text: text.slice(u.start, u.end) }));
+  return [...mentions, ...unknown].sort((a, b) => a.start - b.start);
+}

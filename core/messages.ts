@@ -1,0 +1,41 @@
+/**
+ * Messages between the extension's parts, with schemas: nothing that crosses a boundary is
+ * trusted until it parses.
+ */
+import * as v from 'valibot';
+
+const Text = v.pipe(v.string(), v.maxLength(4_000_000));
+const BlockSchema = v.object({
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  kind: v.picklist(['heading', 'paragraph', 'caption', 'list-item', 'quote', 'byline']),
+});
+
+/** Content script -> background. */
+export const RequestSchema = v.variant('type', [
+  v.object({ type: v.literal('detect'), text: Text, blocks: v.optional(v.array(BlockSchema)) }),
+  v.object({ type: v.literal('entry'), id: v.pipe(v.string(), v.maxLength(200)) }),
+]);
+export type Request = v.InferOutput<typeof RequestSchema>;
+
+/** Popup or background -> content script. */
+export const TabMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('summary') }),
+  v.object({ type: v.literal('command'), command: v.picklist(['toggle-opinion-markers', 'next-mark', 'previous-mark']) }),
+]);
+export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
+
+/** What the popup shows about the open article. */
+export interface ArticleSummary {
+  host: string;
+  isArticle: boolean;
+  counts: { opinion: number; reported: number; fact: number; other: number };
+  quoted: { source: string; count: number }[];
+  entities: { name: string; type: string; count: number }[];
+  firstPublished?: { publisher: string; date?: string };
+}
+
+export function parseOr<T>(schema: v.GenericSchema<unknown, T>, data: unknown): T | null {
+  const r = v.safeParse(schema, data);
+  return r.success ? r.output : null;
+}

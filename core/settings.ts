@@ -1,0 +1,72 @@
+/**
+ * The reader's settings: a schema with typed defaults. Whatever storage holds (nothing, an older
+ * version, garbage) comes out as valid settings: unknown or broken fields fall back to defaults.
+ */
+import * as v from 'valibot';
+import { ENTITY_TYPES, type EntityType } from './kb/schema';
+
+export const SETTINGS_VERSION = 1;
+
+export const SettingsSchema = v.object({
+  version: v.literal(SETTINGS_VERSION),
+  /** Entity marks on pages. */
+  marks: v.boolean(),
+  /** Opinion and reported passage markers. */
+  markers: v.boolean(),
+  /** Online look-ups for names the embedded knowledge base lacks. */
+  lookups: v.boolean(),
+  /** Which entity types to mark. */
+  types: v.array(v.picklist(ENTITY_TYPES)),
+  /** Hosts where Backstory is switched off. */
+  disabledSites: v.array(v.pipe(v.string(), v.maxLength(253))),
+  /** Per-site override of the opinion markers: host -> on/off. */
+  siteMarkers: v.record(v.pipe(v.string(), v.maxLength(253)), v.boolean()),
+  /** Knowledge-base ids the reader muted for good. */
+  muted: v.array(v.pipe(v.string(), v.maxLength(200))),
+  /** Card theme. */
+  theme: v.picklist(['auto', 'light', 'dark']),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  version: SETTINGS_VERSION,
+  marks: true,
+  markers: true,
+  lookups: true,
+  types: [...ENTITY_TYPES],
+  disabledSites: [],
+  siteMarkers: {},
+  muted: [],
+  theme: 'auto',
+}) as Settings;
+
+/**
+ * Settings from whatever storage returned. Each field is taken when it is valid on its own, so one
+ * corrupt field does not cost the reader the others; a different version starts from defaults.
+ */
+export function parseSettings(stored: unknown): Settings {
+  const defaults = structuredClone(DEFAULT_SETTINGS);
+  if (!stored || typeof stored !== 'object') return defaults;
+  const raw = stored as Record<string, unknown>;
+  if (raw.version !== SETTINGS_VERSION) return defaults;
+  const out: Record<string, unknown> = defaults;
+  for (const [key, schema] of Object.entries(SettingsSchema.entries)) {
+    const r = v.safeParse(schema, raw[key]);
+    if (r.success) out[key] = r.output;
+  }
+  return out as Settings;
+}
+
+/** Whether Backstory runs on this host at all. */
+export function isSiteEnabled(s: Settings, host: string): boolean {
+  return !s.disabledSites.includes(host);
+}
+
+/** The opinion markers for a host: its own choice when it has one, else the global switch. */
+export function markersOn(s: Settings, host: string): boolean {
+  return s.siteMarkers[host] ?? s.markers;
+}
+
+export function typeEnabled(s: Settings, type: EntityType): boolean {
+  return s.types.includes(type);
+}

@@ -1,0 +1,52 @@
+/** The content script: a thin adapter that wires the page session to the extension's APIs. */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import './highlights.css';
+import uiCss from '../../components/ui.css?inline';
+import { PageSession } from '../../adapters/page-session';
+import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
+import { TabMessageSchema, parseOr } from '../../core/messages';
+import type { Mention } from '../../core/types';
+import type { KbEntry } from '../../core/kb/schema';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*', 'file:///*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const settings = await loadSettings();
+    const session = new PageSession(document, settings, {
+      css: uiCss,
+      detect: async (text, blocks) => {
+        const res = (await browser.runtime.sendMessage({ type: 'detect', text, blocks })) as { mentions?: Mention[] } | undefined;
+        return Array.isArray(res?.mentions) ? res.mentions : [];
+      },
+      entry: async (id) => {
+        const res = (await browser.runtime.sendMessage({ type: 'entry', id })) as { entry?: KbEntry | null } | undefined;
+        return res?.entry ?? null;
+      },
+      saveSettings: updateSettings,
+    });
+    const unwatch = watchSettings((s) => session.applySettings(s));
+    const onMessage = (raw: unknown) => {
+      const msg = parseOr(TabMessageSchema, raw);
+      if (!msg) return undefined;
+      if (msg.type === 'summary') return Promise.resolve(session.summary());
+      if (msg.command === 'toggle-opinion-markers') session.toggleMarkers();
+      else session.step(msg.command === 'next-mark' ? 1 : -1);
+      return Promise.resolve({ ok: true });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    // When the extension is reloaded or updated, this script's context dies: leave no trace behind.
+    ctx.onInvalidated(() => {
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+      session.destroy();
+    });
+    try {
+      await session.start();
+    } catch (err) {
+      session.destroy();
+      console.warn('Backstory could not read this page:', err);
+    }
+  },
+});

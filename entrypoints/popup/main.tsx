@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '../../components/pages.css';
+import { Popup } from '../../components/Popup';
+import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
+import type { ArticleSummary } from '../../core/messages';
+import type { Settings } from '../../core/settings';
+
+const app = document.getElementById('app')!;
+
+async function activeTab(): Promise<{ id?: number; summary: ArticleSummary | null }> {
+  // Tests open the popup as a page and name the tab it describes.
+  const wanted = Number(new URLSearchParams(location.search).get('tab'));
+  const [tab] = wanted ? [{ id: wanted }] : await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { summary: null };
+  const summary = (await browser.tabs.sendMessage(tab.id, { type: 'summary' }).catch(() => null)) as ArticleSummary | null;
+  return { id: tab.id, summary };
+}
+
+async function main() {
+  let settings = await loadSettings();
+  const { summary } = await activeTab();
+  const host = summary?.host || null;
+  const draw = () =>
+    render(
+      <Popup
+        settings={settings}
+        summary={summary}
+        host={host}
+        onChange={(change) => void updateSettings(change)}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />,
+      app,
+    );
+  watchSettings((s: Settings) => {
+    settings = s;
+    draw();
+  });
+  draw();
+}
+
+void main();

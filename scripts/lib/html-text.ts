@@ -1,0 +1,19 @@
+/** An HTML page's article text, read with the same adapters as the content script, on happy-dom. */
+import { Window } from 'happy-dom';
+import { findArticleRoot } from '../../adapters/article';
+import { buildTextMap } from '../../adapters/text-map';
+import type { Block } from '../../core/types';
+
+export async function htmlToArticleText(html: string): Promise<{ text: string; blocks: Block[] }> {
+  const window = new Window({ url: 'https://localhost/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  try {
+    const doc = window.document as unknown as Document;
+    doc.write(html);
+    const root = findArticleRoot(doc) ?? doc.body;
+    if (!root) throw new Error('the page has no body');
+    const map = buildTextMap(root);
+    return { text: map.text, blocks: map.blocks };
+  } finally {
+    await window.happyDOM.close();
+  }
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../core/kb/index';
+import { detectMentions } from '../../core/detect/mentions';
+import type { KbEntry } from '../../core/kb/schema';
+
+const src = { title: 'Test source', url: 'https://example.org/' };
+function entry(id: string, name: string, extra: Partial<KbEntry> = {}): KbEntry {
+  const type = id.split('/')[0] as KbEntry['type'];
+  return { id, type, name, description: `${name}.`, background: `${name} is a test entry used by the unit tests here.`, source: src, asOf: '2025-01-31', ...extra };
+}
+
+const index = buildIndex([
+  entry('person/antony-blinken', 'Antony Blinken', { shortForms: ['Blinken'] }),
+  entry('person/kamala-harris', 'Kamala Harris', { shortForms: ['Harris'], context: ['vice president', 'munich'] }),
+  entry('person/kris-harris', 'Kris Harris', { shortForms: ['Harris'], context: ['football', 'goal'] }),
+  entry('place/united-states', 'United States', { aliases: ['US', 'U.S.', 'America'] }),
+  entry('place/russia', 'Russia'),
+  entry('place/china', 'China'),
+  entry('place/georgia', 'Georgia', { context: ['tbilisi', 'caucasus', 'abkhazia'] }),
+  entry('place/georgia-us-state', 'Georgia', { context: ['atlanta', 'fulton county', 'governor kemp'] }),
+  entry('place/beijing', 'Beijing', { metonymOf: 'place/china' }),
+  entry('term/non-lethal-aid', 'Non-lethal aid', { aliases: ['non-lethal aid', 'non-lethal'] }),
+  entry('event/munich-security-conference-2023', 'Munich Security Conference 2023', { aliases: ['Munich Security Conference'] }),
+  entry('place/munich', 'Munich'),
+]);
+
+const names = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
+
+describe('detectMentions', () => {
+  it('finds multi-word names, the longest alias winning', () => {
+    expect(names('Blinken spoke at the Munich Security Conference in Munich.')).toEqual([
+      ['Munich Security Conference', 'Munich Security Conference 2023'],
+      ['Munich', 'Munich'],
+    ]);
+  });
+
+  it('gives offsets into the original text', () => {
+    const text = 'Secretary of State Antony Blinken alleged';
+    const [m] = detectMentions(text, index);
+    expect(text.slice(m.start, m.end)).toBe('Antony Blinken');
+    expect(m).toMatchObject({ type: 'person', entity: 'Antony Blinken', id: 'person/antony-blinken' });
+  });
+
+  it('matches "US" and "U.S." but not "us"', () => {
+    expect(names('The US and the U.S. Navy told us so.')).toEqual([
+      ['US', 'United States'],
+      ['U.S.', 'United States'],
+    ]);
+  });
+
+  it('handles possessives, curly quotes and hyphen compounds, never inside words', () => {
+    expect(names('Russia’s war, Russia\'s allies, the Russia-China bond, pro-Russian voices, Chinatown.')).toEqual([
+      ['Russia', 'Russia'],
+      ['Russia', 'Russia'],
+      ['Russia', 'Russia'],
+      ['China', 'China'],
+    ]);
+  });
+
+  it('matches lower-case terms also at the start of a sentence, and across quotes', () => {
+    expect(names('Non-lethal aid flows. China sends “non-lethal” help.')).toEqual([
+      ['Non-lethal aid', 'Non-lethal aid'],
+      ['China', 'China'],
+      ['non-lethal', 'Non-lethal aid'],
+    ]);
+  });
+
+  it('matches names across line breaks and runs of spaces', () => {
+    expect(names('said Antony\n   Blinken today')).toEqual([['Antony\n   Blinken', 'Antony Blinken']]);
+  });
+
+  it('resolves a short form only after the full name', () => {
+    expect(names('Blinken spoke. Later Antony Blinken left. Blinken returned.')).toEqual([
+      ['Blinken', 'Antony Blinken'],
+      ['Antony Blinken', 'Antony Blinken'],
+      ['Blinken', 'Antony Blinken'],
+    ]);
+    expect(names('Blinken spoke to reporters.')).toEqual([]);
+  });
+
+  it('picks the Harris the article is about, or none', () => {
+    expect(names('Vice President Kamala Harris spoke in Munich. Harris said it was troubling.')).toContainEqual(['Harris', 'Kamala Harris']);
+    expect(names('Harris scored a late goal in the football final, his best goal.')).toEqual([['Harris', 'Kris Harris']]);
+    expect(names('Harris arrived.')).toEqual([]);
+  });
+
+  it('tells Georgia the country from Georgia the state, and marks nothing when unsure', () => {
+    expect(names('Georgia, in the Caucasus, borders Russia; Tbilisi protested.')[0]).toEqual(['Georgia', 'Georgia']);
+    expect(detectMentions('Georgia, in the Caucasus, borders Russia; Tbilisi protested.', index)[0].id).toBe('place/georgia');
+    expect(detectMentions('Voters in Georgia and Fulton County; Atlanta waits.', index)[0].id).toBe('place/georgia-us-state');
+    expect(detectMentions('Georgia is lovely.', index).filter((m) => m.id?.startsWith('place/georgia'))).toEqual([]);
+  });
+
+  it('does not invent names from capitalised headline words', () => {
+    expect(names('What Happens Now?\n\nChina waits.')).toEqual([['China', 'China']]);
+  });
+
+  it('finds names the knowledge base lacks, with their type', () => {
+    const found = detectMentions('Foreign Minister Wang Yi met reporters. Chuck Todd said little. This article appeared in StatesmanPost.', index);
+    expect(found.map((m) => [m.text, m.type, m.id])).toEqual([
+      ['Wang Yi', 'person', undefined],
+      ['Chuck Todd', 'person', undefined],
+      ['StatesmanPost', 'organization', undefined],
+    ]);
+  });
+
+  it('is deterministic and never throws on odd input', () => {
+    for (const t of ['', ' ', '’’’', 'U.S.', '\u0000\uFFFF', 'A'.repeat(10000), 'Antony', '-Russia-', 'بوتين Russia']) {
+      expect(detectMentions(t, index)).toEqual(detectMentions(t, index));
+    }
+  });
+});

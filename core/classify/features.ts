@@ -69,6 +69,14 @@ export function quoteSpans(text: string, openAtStart = false): Array<[number, nu
   }
   // An opening quote that never closes: the quotation runs to the end of the sentence.
   if (open >= 0 && text.length - open > 0) spans.push([open, text.length]);
+  // A closing curly quote with no opening one: the sentence began inside a quotation.
+  if (!openAtStart) {
+    const firstClose = text.indexOf('”');
+    const firstOpen = text.indexOf('“');
+    if (firstClose > 0 && (firstOpen < 0 || firstOpen > firstClose)) {
+      spans.unshift([0, firstClose]);
+    }
+  }
   return spans;
 }
 
@@ -143,6 +151,10 @@ export interface Features {
 const NOT_LY_ADVERBS = new Set(['only', 'early', 'family', 'july', 'italy', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'rely', 'reply', 'supply', 'apply', 'fly', 'ally', 'rally', 'belly', 'holy', 'lonely', 'elderly', 'friendly', 'jolly', 'bully', 'sally', 'kelly', 'emily', 'lily', 'philly', 'reportedly', 'allegedly', 'ugly', 'silly', 'unlikely', 'assembly', 'anomaly', 'multiply', 'imply', 'comply', 'quarterly', 'nightly', 'hourly']);
 const ADJ_SUFFIX = /(?:ous|ful|ive|ible|able|less|ical|ish)$/;
 const NOT_ADJ = new Set(['vessel', 'unless', 'table', 'cable', 'bible', 'able', 'several', 'festive', 'archive', 'motive', 'native', 'objective', 'executive', 'representative', 'initiative', 'relative', 'alternative', 'detective', 'explosive', 'offensive', 'incentive', 'perspective', 'directive', 'legislative', 'olive', 'drive', 'arrive', 'five', 'live', 'give', 'receive', 'believe', 'achieve', 'five', 'british', 'english', 'spanish', 'polish', 'turkish', 'finish', 'publish', 'establish', 'wish', 'fish', 'dish', 'jewish', 'danish', 'irish', 'kurdish', 'swedish', 'scottish', 'flemish', 'cornish', 'punish', 'vanish', 'abolish', 'accomplish', 'demolish', 'nourish', 'available', 'political', 'historical', 'medical', 'technical', 'chemical', 'physical', 'musical', 'typical', 'vertical', 'tropical', 'surgical', 'clinical', 'statistical', 'electrical', 'mechanical', 'biological', 'geographical', 'economical', 'logical', 'classical', 'critical', 'identical', 'practical', 'theoretical', 'military', 'variable', 'vegetable', 'capable']);
+const PAST = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'went', 'came', 'took', 'made', 'gave', 'began', 'left', 'met', 'won', 'lost', 'got', 'wrote', 'saw', 'found', 'became', 'held', 'sent', 'spent', 'led', 'rose', 'fell', 'ran', 'paid', 'built', 'brought', 'bought', 'sold', 'kept', 'stood', 'set', 'put']);
+const NOT_PAST = new Set(['need', 'indeed', 'speed', 'feed', 'seed', 'breed', 'greed', 'proceed', 'succeed', 'exceed', 'embed', 'shed', 'bed', 'red', 'united', 'limited', 'based', 'interested', 'concerned', 'supposed', 'alleged', 'biased', 'educated', 'sophisticated', 'complicated', 'dedicated', 'talented', 'advanced', 'detailed', 'varied', 'related', 'unprecedented', 'so-called', 'hundred', 'kindred', 'sacred', 'wicked', 'naked', 'crooked', 'rugged', 'ragged', 'wretched', 'beloved', 'learned', 'aged', 'armed', 'skilled', 'assed']);
+const PRESENT = new Set(['is', 'are', 'am', "it's", "that's", "there's", "what's", "isn't", "aren't", 'does', "doesn't", 'do', "don't", 'seems', 'means', 'remains', 'matters', 'knows', 'wants', 'needs', 'makes', 'has']);
+const FUTURE = new Set(['will', 'would', "won't", "wouldn't", "'ll", "it'll", "we'll", "they'll", 'shall', 'going']);
 const START_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'still', 'indeed', 'instead', 'thus', 'hence']);
 
 function addValue(values: Map<string, number>, k: string, v: number): void {
@@ -164,10 +176,13 @@ export function extractFeatures(text: string, openQuoteAtStart = false): Feature
   const n = words.length;
   const outside = words.filter((t) => !t.q);
 
-  // Lexicon categories, phrases first (longest match), outside quotations.
+  // Lexicon categories, phrases first (longest match), outside quotations. A capitalised word
+  // inside the sentence is a name or a title ("The Social Distance Between Us"), not the writer.
+  const firstWord = tokens.findIndex((t) => /[\p{L}\p{N}]/u.test(t.w));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.q) continue;
+    if (i !== firstWord && t.w !== 'i' && /^\p{Lu}/u.test(text[t.start]!) && !/^[“"‘(\[—–:]/u.test(text.slice(Math.max(0, t.start - 2), t.start).trim())) continue;
     for (const cat of CATEGORY_NAMES) {
       const table = CATEGORIES[cat];
       let matched = false;
@@ -252,6 +267,18 @@ export function extractFeatures(text: string, openQuoteAtStart = false): Feature
   if (n > 0) values.set('capital_ratio', capitals / n);
   if (ly) values.set('ly_adverb', Math.min(ly, 3));
   if (adj) values.set('adj_suffix', Math.min(adj, 3));
+  // Tense and modality: reports narrate in the past, arguments speak in the present.
+  let past = 0;
+  let present = 0;
+  let future = 0;
+  for (const t of outside) {
+    if (PAST.has(t.w) || (t.w.length > 4 && t.w.endsWith('ed') && !NOT_PAST.has(t.w))) past++;
+    else if (PRESENT.has(t.w)) present++;
+    else if (FUTURE.has(t.w)) future++;
+  }
+  if (past) values.set('past', Math.min(past, 4) / 2);
+  if (present) values.set('present', Math.min(present, 4) / 2);
+  if (future) values.set('future', Math.min(future, 3));
   const first = words[0];
   if (first && START_CONJ.has(first.w)) {
     values.set('start_conj', 1);

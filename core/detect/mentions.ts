@@ -66,10 +66,40 @@ function scan(text: string, index: KbIndex): Match[] {
 /** Titles that, just before a name, say it is a person. */
 const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader)\s+$/;
 
+/** Capitalised words that may stand beside a place name without making a longer name. */
+const NOT_A_NAME_PART =
+  /^(?:A|An|The|In|On|At|Of|For|From|With|Without|To|Into|And|Or|But|By|As|Is|Are|Was|Were|Be|Has|Have|Had|Will|Would|Could|Should|May|Might|Can|Do|Does|Did|Not|No|Its|His|Her|Their|Our|This|That|These|Those|Who|What|Why|How|When|Where|Which|Says|Said|Over|Under|Against|After|Before|Since|Amid|Between|Than|Up|Down|Out|Off|About|President|Prime|Minister|Foreign|Secretary|State|Department|Government|Embassy|Ambassador|Army|Navy|Forces|Officials|Leaders?|Talks|Summit|War|Sanctions|Troops|Border|Crisis|Conflict|Relations|Ties|Deal|Envoy|Military|Parliament|Congress|Senate|House|Supreme|Court|Ministry|Central|Bank|Army|Air|Force|Coast|Guard|Television|TV|News|Ties|Mr|Mrs|Ms|Dr)$/;
+
+/**
+ * A place alias inside a longer capitalised name the knowledge base lacks ("Latin America",
+ * "New Mexico", "Washington Post") is not the place: leave it unmarked.
+ */
+function insideLongerName(text: string, start: number, end: number): boolean {
+  const before = /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (before && !NOT_A_NAME_PART.test(before[1])) {
+    // A capital after a sentence end is only the sentence's first word.
+    const at = start - 1 - before[1].length;
+    const prev = text.slice(Math.max(0, at - 3), at);
+    if (at > 0 && !/[.!?:"\n]\s*$/.test(prev)) return true;
+  }
+  const after = /^ ([\p{Lu}][\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30));
+  return !!after && !NOT_A_NAME_PART.test(after[1]);
+}
+
 function contextHits(lowerText: string, words: readonly string[]): number {
   let hits = 0;
   for (const w of words) if (lowerText.includes(w)) hits++;
   return hits;
+}
+
+/** Headlines capitalise every word: adjacency says nothing there. */
+function inHeading(text: string, pos: number, blocks?: readonly Block[]): boolean {
+  if (blocks) return blocks.some((b) => b.kind === 'heading' && b.start <= pos && pos < b.end);
+  const lineStart = text.lastIndexOf('\n', pos) + 1;
+  let lineEnd = text.indexOf('\n', pos);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).trim();
+  return line.length < 100 && !/[.!"']$/.test(line);
 }
 
 /**
@@ -123,6 +153,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       scored.size === 1 ? Math.min(1, 0.45 + bestScore * 0.25) : (bestScore / total) * Math.min(1, 0.45 + bestScore * 0.25);
     if (confidence < MIN_MENTION_CONFIDENCE) continue;
     const e = index.entities[best];
+    if (e.type === 'place' && insideLongerName(folded, m.start, m.end) && !inHeading(folded, m.start, blocks)) continue;
     mentions.push({
       text: text.slice(m.start, m.end),
       start: m.start,

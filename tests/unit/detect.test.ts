@@ -110,3 +110,22 @@ describe('detectMentions', () => {
     }
   });
 });
+
+describe('place names inside longer names', () => {
+  it('leaves "Latin America", "New Mexico" and "Washington Post" alone but keeps titles and headlines', () => {
+    const known = (t: string) => detectMentions(t, index).filter((m) => m.id);
+    expect(known('Exports to Latin America grew; the Washington Post and Russia Today said so.')).toEqual([]);
+    expect(names('The US and America agree.')).toEqual([
+      ['US', 'United States'],
+      ['America', 'United States'],
+    ]);
+    expect(names('Is China Partnering Up With Russia in Ukraine?')).toEqual([
+      ['China', 'China'],
+      ['Russia', 'Russia'],
+    ]);
+    expect(names('He said so. China agreed, and US officials did too.')).toEqual([
+      ['China', 'China'],
+      ['US', 'United States'],
+    ]);
+  });
+});

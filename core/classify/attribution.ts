@@ -1,0 +1,374 @@
+/**
+ * Finds who a sentence attributes its statement to: "X said ...", "..., said X", "according to
+ * X", "X called Y “troubling”", "X's accusations that ...", "X put China on notice that ...".
+ * Pure: no DOM, no extension or Node APIs. Offsets are relative to the sentence.
+ */
+import type { Mention } from '../types';
+import { SPEECH_NOUNS, SPEECH_VERBS_STRONG, SPEECH_VERBS_WEAK } from './lexicon';
+import { norm, type Token } from './features';
+
+export type Subject =
+  | { kind: 'mentions'; mentions: Mention[]; start: number; end: number }
+  | { kind: 'pronoun'; text: string; start: number; end: number }
+  | { kind: 'name'; text: string; start: number; end: number }
+  | { kind: 'description'; text: string; start: number; end: number }
+  | { kind: 'none' };
+
+export interface Attribution {
+  type: 'verb' | 'inverted' | 'according' | 'noun' | 'passive';
+  subject: Subject;
+  /** The words that mark the attribution ("said", "according to", "accusations"). */
+  cues: Array<[number, number]>;
+  /** The part of the sentence the source answers for; the rest is the writer's. */
+  region: [number, number];
+}
+
+const STRONG = new Set(SPEECH_VERBS_STRONG.map(norm));
+const WEAK = new Set(SPEECH_VERBS_WEAK.map(norm));
+const NOUNS = new Set(SPEECH_NOUNS.map(norm));
+
+/** Reporting verbs that have other senses ("added 200 jobs", "a group called X"). */
+const AMBIGUOUS = new Set(
+  `add adds added call calls called describe describes described charge charges charged report reports
+  reported state states stated estimate estimates estimated promise promises promised threaten threatens
+  threatened demand demands demanded ask asks asked dismiss dismisses dismissed recall recalls recalled
+  observe observes observed conclude concludes concluded indicate indicates indicated agree agrees agreed
+  maintain maintains maintained counter counters countered assure assures assured muse mused note notes
+  noted remark remarks remarked stress stresses stressed joke jokes joked`.split(/\s+/),
+);
+
+/** Nouns that can be the source of a statement: "US officials said", "the ministry said". */
+const SOURCE_NOUNS = new Set(
+  `official officials spokesperson spokesman spokeswoman spokespeople expert experts analyst analysts
+  critic critics ministry department government police report study statement source sources diplomat
+  diplomats lawmaker lawmakers senator senators prosecutor prosecutors authorities researcher researchers
+  scientist scientists administration leader leaders military army president minister secretary
+  chairman chairwoman chair ceo executive executives company firm campaign group residents resident
+  witness witnesses observers commentators economist economists investigators investigator doctor doctors
+  court judge media press newspaper paper agency office party union council committee board commission
+  organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
+  protesters supporters opponents democrats republicans data figures poll survey statistics research
+  studies reports documents filing lawsuit complaint indictment memo officer officers governor mayor
+  ambassador envoy negotiators negotiator general commander spokesmen people allies ally white house
+  kremlin pentagon state department regulators regulator watchdog agencies governments ministers
+  countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
+  representative representatives candidate candidates member members citizens voters workers teachers
+  students parents author authors writer columnist editor editors journalist journalists reporter
+  reporters historian historians scholars professor professors`.split(/\s+/),
+);
+
+/** Words that may sit between the subject and its verb: "Blinken also said", "has repeatedly said". */
+const BETWEEN = new Set(
+  `also has have had later previously repeatedly recently again then publicly specifically reportedly
+  once already just would will did does do is was were are been being earlier first last now still even
+  further separately privately openly explicitly directly bluntly flatly not never can could may might
+  should must both all too himself herself themselves itself on monday tuesday wednesday thursday
+  friday saturday sunday yesterday today tonight this week immediately quickly angrily firmly
+  clearly strongly previously long often frequently consistently continually always usually`.split(/\s+/),
+);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const WRITER_PRONOUNS = new Set(['i', 'we']);
+const DETERMINERS = new Set(`the a an these those this that his her their its our my your such new many some any no these every each`.split(/\s+/));
+const NP_STOP = new Set(
+  `that which who whom whose and but or because if when while as than since although though after before
+  where whether so to of in on at for with from by about into over under between against during without
+  is was were are be been being has have had do does did will would can could may might should must not
+  it he she they we i you this there here`.split(/\s+/),
+);
+const NOUN_GOVERNORS = new Set(
+  `made make makes making issued issue issues issuing delivered deliver delivers delivering lodged
+  lodge lodges lodging leveled levelled levels leveling levelling repeated repeats repeating gave give
+  gives giving voiced voice voices voicing echoed echoes reiterated reiterates rejected rejects
+  dismissed dismisses renewed renews stepped`.split(/\s+/),
+);
+const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters']);
+const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 'the', 'a', 'an']);
+const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
+
+const isWordTok = (t: Token | undefined): boolean => t !== undefined && /[\p{L}\p{N}]/u.test(t.w);
+const SOURCE_TYPES = new Set(['person', 'organization', 'place']);
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  mentions: Mention[];
+}
+
+function mentionAt(ctx: Ctx, tok: Token): Mention | undefined {
+  return ctx.mentions.find((m) => m.start <= tok.start && m.end >= tok.start + 1 && SOURCE_TYPES.has(m.type));
+}
+
+function tokenIndexBefore(ctx: Ctx, pos: number): number {
+  for (let i = ctx.tokens.length - 1; i >= 0; i--) if (ctx.tokens[i]!.end <= pos) return i;
+  return -1;
+}
+
+function isCapitalised(ctx: Ctx, t: Token): boolean {
+  return /^\p{Lu}/u.test(ctx.text.slice(t.start, t.end));
+}
+
+/** Is there a quotation mark in the text between two offsets? */
+const quoteBetween = (ctx: Ctx, a: number, b: number): boolean => /["“”]/.test(ctx.text.slice(a, b));
+
+/** The subject that ends at token index j (inclusive), reading leftwards. */
+function subjectEndingAt(ctx: Ctx, j0: number): Subject {
+  const { tokens } = ctx;
+  let j = j0;
+  // "Blinken, who said": a relative clause, not the sentence's main statement.
+  if (tokens[j]?.w === 'who' || tokens[j]?.w === 'which') return { kind: 'none' };
+  // "Antony Blinken, the secretary of state, said": step over the apposition.
+  if (tokens[j]?.w === ',') {
+    let k = j - 1;
+    while (k >= 0 && tokens[k]!.w !== ',' && j - k < 12) k--;
+    if (k >= 1 && tokens[k]!.w === ',') {
+      const inner = subjectEndingAt(ctx, k - 1);
+      if (inner.kind === 'mentions' || inner.kind === 'name') return inner;
+    }
+    return { kind: 'none' };
+  }
+  const t = tokens[j];
+  if (!isWordTok(t)) return { kind: 'none' };
+  // Named entities from the detector, possibly several joined by "and" or commas.
+  const found: Mention[] = [];
+  let k = j;
+  while (k >= 0) {
+    const tk = tokens[k]!;
+    const m = mentionAt(ctx, tk);
+    if (!m) break;
+    if (!found.includes(m)) found.unshift(m);
+    k = tokenIndexBefore(ctx, m.start);
+    if (k >= 0 && (tokens[k]!.w === 'and' || tokens[k]!.w === ',' || tokens[k]!.w === '&')) {
+      const prev = tokens[k - 1];
+      if (prev && mentionAt(ctx, prev)) {
+        k--;
+        continue;
+      }
+    }
+    break;
+  }
+  if (found.length > 0) return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
+  if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
+  if (WRITER_PRONOUNS.has(t!.w)) return { kind: 'none' };
+  // A description or a name the detector did not know: a short noun phrase.
+  let s = j;
+  while (s - 1 >= 0 && j - (s - 1) < 6) {
+    const p = tokens[s - 1]!;
+    if (!isWordTok(p) || NP_STOP.has(p.w)) break;
+    s--;
+  }
+  // Allow a leading determiner.
+  if (s - 1 >= 0 && DETERMINERS.has(tokens[s - 1]!.w)) s--;
+  const head = t!;
+  const headWord = head.w.replace(/'s$/, '');
+  const phrase = ctx.text.slice(tokens[s]!.start, head.end);
+  const lastTwo = tokens.slice(Math.max(s, j - 1), j + 1).map((x) => x.w).join(' ');
+  if (SOURCE_NOUNS.has(headWord) || SOURCE_NOUNS.has(lastTwo)) {
+    return { kind: 'description', text: phrase, start: tokens[s]!.start, end: head.end };
+  }
+  if (isCapitalised(ctx, head) && !DETERMINERS.has(head.w) && !NP_STOP.has(head.w)) {
+    // A capitalised run: "Zelensky", "Prime Minister Rishi Sunak".
+    let c = j;
+    while (c - 1 >= 0 && isWordTok(tokens[c - 1]) && isCapitalised(ctx, tokens[c - 1]!) && j - c < 5) c--;
+    const name = ctx.text.slice(tokens[c]!.start, head.end);
+    if (c === 0 && c === j && /^(?:The|This|That|It|There|What|But|And)$/.test(name)) return { kind: 'none' };
+    return { kind: 'name', text: name, start: tokens[c]!.start, end: head.end };
+  }
+  return { kind: 'none' };
+}
+
+/** The subject that starts at token index i, reading rightwards ("said Blinken", "said the minister"). */
+function subjectStartingAt(ctx: Ctx, i: number): Subject {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  if (!isWordTok(t)) return { kind: 'none' };
+  const m = mentionAt(ctx, t!);
+  if (m) return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
+  if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
+  let e = i;
+  while (e + 1 < tokens.length && isWordTok(tokens[e + 1]) && !NP_STOP.has(tokens[e + 1]!.w) && e - i < 5) e++;
+  const words = tokens.slice(i, e + 1);
+  const headIdx = words.findIndex((w) => SOURCE_NOUNS.has(w.w));
+  if (headIdx >= 0 && (DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || headIdx === 0)) {
+    const end = words[headIdx]!.end;
+    return { kind: 'description', text: ctx.text.slice(t!.start, end), start: t!.start, end };
+  }
+  if (isCapitalised(ctx, t!)) {
+    let c = i;
+    while (c + 1 < tokens.length && isWordTok(tokens[c + 1]) && isCapitalised(ctx, tokens[c + 1]!) && c - i < 4) c++;
+    return { kind: 'name', text: ctx.text.slice(t!.start, tokens[c]!.end), start: t!.start, end: tokens[c]!.end };
+  }
+  return { kind: 'none' };
+}
+
+/** Where the source's clause ends: the next semicolon after `from`, or the sentence end. */
+function clauseEnd(ctx: Ctx, from: number): number {
+  for (const t of ctx.tokens) if (t.start >= from && t.w === ';' && !t.q) return t.start;
+  return ctx.text.length;
+}
+
+const good = (s: Subject): boolean => s.kind !== 'none';
+
+/**
+ * Find the attribution of a sentence, or null when the sentence speaks in the writer's voice.
+ * `mentions` are relative to the sentence.
+ */
+export function findAttribution(text: string, tokens: Token[], mentions: Mention[]): Attribution | null {
+  const ctx: Ctx = { text, tokens, mentions };
+  const n = tokens.length;
+  const candidates: Attribution[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (t.q || !isWordTok(t)) continue;
+
+    // "according to X"
+    if (t.w === 'according' && tokens[i + 1]?.w === 'to') {
+      const subj = subjectStartingAt(ctx, i + 2);
+      if (good(subj)) {
+        const atStart = tokens.slice(0, i).filter(isWordTok).length <= 2;
+        const region: [number, number] = atStart ? [0, clauseEnd(ctx, t.start)] : [0, text.length];
+        candidates.push({ type: 'according', subject: subj, cues: [[t.start, tokens[i + 1]!.end]], region });
+      }
+      continue;
+    }
+
+    // "X put China on notice that ..."
+    if ((t.w === 'put' || t.w === 'puts' || t.w === 'putting') && i > 0) {
+      const on = tokens.slice(i + 1, i + 7).findIndex((x, k, arr) => x.w === 'on' && arr[k + 1]?.w === 'notice');
+      if (on >= 0) {
+        const subj = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
+        if (good(subj)) {
+          const noticeTok = tokens[i + 1 + on + 1]!;
+          candidates.push({ type: 'verb', subject: subj, cues: [[t.start, t.end], [tokens[i + 1 + on]!.start, noticeTok.end]], region: [subjStart(subj, t.start), clauseEnd(ctx, t.start)] });
+        }
+      }
+    }
+
+    // Nouns of speech: "Blinken’s warning", "the US is lodging serious accusations against China".
+    if (NOUNS.has(t.w) && !isCapitalised(ctx, t)) {
+      const a = nounAttribution(ctx, i);
+      if (a) {
+        candidates.push(a);
+        continue;
+      }
+    }
+
+    const strong = STRONG.has(t.w);
+    const weak = !strong && WEAK.has(t.w);
+    if (!strong && !weak) continue;
+    if (isCapitalised(ctx, t) && i > 0 && !/^[“"‘(]/.test(text.slice(tokens[i - 1]!.end, t.start).trim())) continue; // "United States"
+    const prev = tokens[i - 1];
+    if (prev && NOT_BEFORE_VERB.has(prev.w)) continue; // "hard to say", "the claims"
+    const next = tokens[i + 1];
+    const contentFollows =
+      (next !== undefined && (CONTENT_AFTER.has(next.w) || next.q || quoteBetween(ctx, t.end, next.start))) ||
+      tokens.slice(i + 1, i + 4).some((x) => x.q) ||
+      (next?.w === 'about' && /^(?:talk|talks|talked|spoke|speak|speaks)$/.test(t.w));
+    const weakContent =
+      next !== undefined &&
+      (next.w === 'that' || next.w === ':' || next.q || quoteBetween(ctx, t.end, next.start) ||
+        (next.w === 'about' && /^(?:talk|talks|talked|spoke|speak|speaks)$/.test(t.w)));
+    if (weak && !weakContent) continue;
+
+    // Passive hearsay: "is said to", "was reported".
+    if (prev && PASSIVE_AUX.has(prev.w) && /(?:said|reported|alleged|claimed|believed|thought)$/.test(t.w)) {
+      let subj: Subject = { kind: 'none' };
+      if (next?.w === 'by') subj = subjectStartingAt(ctx, i + 2);
+      candidates.push({ type: 'passive', subject: subj, cues: [[prev.start, t.end]], region: [0, text.length] });
+      continue;
+    }
+
+    // Inverted: "“...,” said Blinken." / ", said the minister."
+    const before = prev ? text.slice(prev.end, t.start) : text.slice(0, t.start);
+    const afterQuoteOrComma = i === 0 || prev?.w === ',' || /["”’]/.test(before) || (prev?.q ?? false);
+    if (afterQuoteOrComma && /^(?:said|says|added|asked|wrote|told|replied|insisted|warned|explained|argued|noted|continued)$/.test(t.w)) {
+      const subj = subjectStartingAt(ctx, i + 1);
+      if (good(subj)) {
+        candidates.push({ type: 'inverted', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] });
+        continue;
+      }
+    }
+
+    const subj = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
+    if (!good(subj)) continue;
+    if (AMBIGUOUS.has(t.w)) {
+      const personal = subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person'));
+      if (!contentFollows && !personal) continue;
+      if (/^call/.test(t.w) && !tokens.slice(i + 1).some((x) => x.q) && !/^(?:for|on)$/.test(next?.w ?? '')) continue;
+      if (/^describ/.test(t.w) && !tokens.slice(i + 1).some((x) => x.q || x.w === 'as')) continue;
+    }
+    const cueEnd = next?.w === 'about' ? next.end : t.end;
+    const quoteBefore = tokens.slice(0, i).some((x) => x.q);
+    const region: [number, number] = quoteBefore && subj.kind !== 'none' && subjStart(subj, t.start) > 0 && tokens.slice(0, i).filter((x) => !x.q && isWordTok(x)).length <= 4
+      ? [0, clauseEnd(ctx, t.start)] // “...,” Blinken said.
+      : [subjStart(subj, t.start), clauseEnd(ctx, t.start)];
+    candidates.push({ type: 'verb', subject: subj, cues: [[t.start, cueEnd]], region });
+  }
+
+  if (candidates.length === 0) return null;
+  // Prefer the attribution that covers the most of the sentence, then the earliest.
+  candidates.sort((a, b) => (b.region[1] - b.region[0]) - (a.region[1] - a.region[0]) || a.region[0] - b.region[0]);
+  const best = candidates[0]!;
+  // Gather every cue of attributions with the same subject (Harris "called" ... and "said").
+  const cues = candidates.filter((c) => sameSubject(c.subject, best.subject)).flatMap((c) => c.cues).sort((a, b) => a[0] - b[0]);
+  return { ...best, cues };
+}
+
+function sameSubject(a: Subject, b: Subject): boolean {
+  if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
+  if (a.kind === 'mentions' && b.kind === 'mentions') return a.mentions[0]!.entity === b.mentions[0]!.entity;
+  if (a.kind === 'mentions' || b.kind === 'mentions') return a.kind === 'pronoun' || b.kind === 'pronoun';
+  return a.text === b.text || a.kind === 'pronoun' || b.kind === 'pronoun';
+}
+
+function subjStart(s: Subject, fallback: number): number {
+  return s.kind === 'none' ? fallback : s.start;
+}
+
+/** Step left over adverbs and auxiliaries between a subject and its verb. */
+function skipBetween(ctx: Ctx, j0: number): number {
+  let j = j0;
+  while (j >= 0 && BETWEEN.has(ctx.tokens[j]!.w) && !mentionAt(ctx, ctx.tokens[j]!)) j--;
+  // "Blinken, however, said" / "Blinken, in a statement, said"
+  if (j >= 0 && ctx.tokens[j]!.w === ',') {
+    let k = j - 1;
+    while (k >= 0 && ctx.tokens[k]!.w !== ',' && j - k < 6) k--;
+    if (k >= 1 && ctx.tokens[k]!.w === ',' && /^(?:however|though|meanwhile|in|on|for|at|too|also|later)$/.test(ctx.tokens[k + 1]!.w)) return skipBetween(ctx, k - 1);
+  }
+  return j;
+}
+
+function nounAttribution(ctx: Ctx, i: number): Attribution | null {
+  const { tokens, text } = ctx;
+  const t = tokens[i]!;
+  // Possessive owner within two words: "Blinken’s warning", "the minister's stern warning".
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const p = tokens[k]!;
+    if (!isWordTok(p)) break;
+    if (/'s$|s'$/.test(p.w)) {
+      // Only as the sentence's subject: "Blinken’s warning that ..." opens the sentence.
+      if (tokens.slice(0, k).filter((x) => isWordTok(x) && !x.q).length > 3) break;
+      const subj = subjectEndingAt(ctx, k);
+      if (good(subj)) return { type: 'noun', subject: subj, cues: [[t.start, t.end]], region: [subjStart(subj, p.start), clauseEnd(ctx, t.start)] };
+      break;
+    }
+  }
+  // A governing verb within three words: "delivered remarks", "is lodging serious accusations".
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const p = tokens[k]!;
+    if (!isWordTok(p)) break;
+    if (NOUN_GOVERNORS.has(p.w)) {
+      const subj = subjectEndingAt(ctx, skipBetween(ctx, k - 1));
+      if (good(subj)) return { type: 'noun', subject: subj, cues: [[p.start, p.end], [t.start, t.end]], region: [subjStart(subj, p.start), clauseEnd(ctx, t.start)] };
+      break;
+    }
+  }
+  // "accusations by X", "claims from X"
+  const nx = tokens[i + 1];
+  if (nx && (nx.w === 'by' || nx.w === 'from')) {
+    const subj = subjectStartingAt(ctx, i + 2);
+    if (good(subj) && subj.kind !== 'name') return { type: 'noun', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] };
+  }
+  return null;
+}

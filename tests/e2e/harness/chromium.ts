@@ -1,0 +1,202 @@
+/**
+ * Debian Chromium with the built extension, driven by playwright-core: headless, a temporary
+ * profile and HOME, no background networking (see /work/shared/TOOLCHAIN.md).
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserUnderTest, ExtensionApi, TestPage } from './types';
+import {
+  DOM_PROBE_SCRIPT,
+  childPidsWith,
+  extensionDir,
+  guardPid,
+  guardSandbox,
+  hoverHighlight,
+  killPid,
+  makeSandbox,
+  readHighlights,
+  removeSandbox,
+  unguardPid,
+  unguardSandbox,
+  waitUntil,
+  type Sandbox,
+} from './common';
+
+export const CHROMIUM_PATH = process.env.BACKSTORY_CHROMIUM ?? '/usr/bin/chromium';
+
+const VIEWPORT = { width: 1280, height: 900 };
+
+class ChromiumPage implements TestPage {
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
+
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: A) => R, arg as A) as Promise<R>;
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.page.mouse.move(x, y);
+  }
+
+  mouseClick(x: number, y: number): Promise<void> {
+    return this.page.mouse.click(x, y);
+  }
+
+  press(keys: string): Promise<void> {
+    return this.page.keyboard.press(keys);
+  }
+
+  close(): Promise<void> {
+    return this.page.close().catch(() => undefined);
+  }
+}
+
+class ChromiumUnderTest implements BrowserUnderTest {
+  readonly name = 'chromium' as const;
+  private context!: BrowserContext;
+  private pids: number[] = [];
+  extensionOrigin = '';
+
+  constructor(
+    private readonly sandbox: Sandbox,
+    private readonly extension: string,
+  ) {}
+
+  async launch(): Promise<void> {
+    this.context = await chromium.launchPersistentContext(this.sandbox.profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      env: this.sandbox.env,
+      viewport: VIEWPORT,
+      args: [
+        `--disable-extensions-except=${this.extension}`,
+        `--load-extension=${this.extension}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--password-store=basic',
+      ],
+    });
+    this.pids = childPidsWith(this.sandbox.profile);
+    for (const pid of this.pids) guardPid(pid, 'chromium');
+    await this.context.addInitScript({ content: DOM_PROBE_SCRIPT });
+    const worker = await this.serviceWorker();
+    this.extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+    // The tab Chromium opens at start is of no use: close it so that tabs are only ours.
+    for (const p of this.context.pages()) if (p.url() === 'about:blank') await p.close().catch(() => undefined);
+  }
+
+  private async serviceWorker(): Promise<Worker> {
+    const ours = (w: Worker) => w.url().startsWith('chrome-extension://') && (!this.extensionOrigin || w.url().startsWith(this.extensionOrigin));
+    const found = this.context.serviceWorkers().find(ours);
+    if (found) return found;
+    return this.context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+  }
+
+  async open(url: string): Promise<TestPage> {
+    const page = await this.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return new ChromiumPage(page, url);
+  }
+
+  async openExtensionPage(path: string, readySelector?: string): Promise<TestPage> {
+    const page = await this.context.newPage();
+    const url = `${this.extensionOrigin}/${path.replace(/^\//, '')}`;
+    await page.goto(url, { waitUntil: 'load' });
+    if (readySelector) await page.waitForSelector(readySelector, { timeout: 10_000 });
+    return new ChromiumPage(page, url);
+  }
+
+  /** The tab id of the tab showing `page`, as the extension APIs know it. */
+  private async tabId(page: TestPage): Promise<number> {
+    const query = (url: string) =>
+      (globalThis as unknown as { chrome: ExtensionApi }).chrome.tabs
+        .query({}).then((tabs) => tabs.filter((t) => t.url === url).map((t) => t.id ?? -1));
+    let ids: number[] | null = null;
+    const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
+    if (worker) ids = await worker.evaluate(query, page.url).catch(() => null);
+    if (!ids) {
+      // The worker was stopped for idleness: ask from one of the extension's pages instead.
+      const helper = await this.openExtensionPage('popup.html');
+      try {
+        ids = await helper.evaluate(query, page.url);
+      } finally {
+        await helper.close();
+      }
+    }
+    if (ids.length !== 1) throw new Error(`Expected one tab at ${page.url}, found ${ids.length}`);
+    return ids[0];
+  }
+
+  async openPopup(forPage: TestPage): Promise<TestPage> {
+    const id = await this.tabId(forPage);
+    const popup = await this.openExtensionPage(`popup.html?tab=${id}`, 'input[role="switch"]');
+    // The page under test stays the one the reader looks at.
+    await (forPage as ChromiumPage).page.bringToFront();
+    return popup;
+  }
+
+  highlights(page: TestPage): Promise<Record<string, string[]>> {
+    return readHighlights(page);
+  }
+
+  hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void> {
+    return hoverHighlight(page, text, highlightName);
+  }
+
+  async resetStorage(): Promise<void> {
+    const helper = await this.openExtensionPage('popup.html');
+    try {
+      await helper.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.clear());
+    } finally {
+      await helper.close();
+    }
+  }
+
+  private async shutdown(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    // Wait for the browser to be gone before the profile is reused or removed.
+    await waitUntil(() => this.pids.every((pid) => !alive(pid)), { timeout: 10_000, message: 'Chromium to exit' }).catch(() => this.pids.forEach(killPid));
+    this.pids.forEach(unguardPid);
+    this.pids = [];
+  }
+
+  async restart(): Promise<void> {
+    await this.shutdown();
+    await this.launch();
+  }
+
+  async close(): Promise<void> {
+    await this.shutdown();
+    removeSandbox(this.sandbox);
+    unguardSandbox(this.sandbox);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts Chromium with the built extension (.output/chrome-mv3). */
+export async function launchChromium(): Promise<BrowserUnderTest> {
+  const sandbox = makeSandbox('chromium');
+  guardSandbox(sandbox);
+  const b = new ChromiumUnderTest(sandbox, extensionDir('chrome-mv3'));
+  try {
+    await b.launch();
+  } catch (err) {
+    await b.close().catch(() => undefined);
+    throw err;
+  }
+  return b;
+}

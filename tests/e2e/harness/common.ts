@@ -1,0 +1,320 @@
+/** What both browser harnesses share: temporary dirs, the exit guard, waits, and page-side probes. */
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestPage } from './types';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The built extension for a target; fails with the command to run when it is missing. */
+export function extensionDir(target: 'chrome-mv3' | 'firefox-mv3'): string {
+  const dir = path.join(ROOT, '.output', target);
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir}: run \`npm run build\` first.`);
+  }
+  return dir;
+}
+
+/** Where a browser keeps its profile and what it takes as HOME, all under one temporary folder. */
+export interface Sandbox {
+  root: string;
+  profile: string;
+  home: string;
+  env: Record<string, string>;
+}
+
+export function makeSandbox(browser: string): Sandbox {
+  const root = mkdtempSync(path.join(tmpdir(), `backstory-e2e-${browser}-`));
+  const profile = path.join(root, 'profile');
+  const home = path.join(root, 'home');
+  for (const d of [profile, home, path.join(home, '.config'), path.join(home, '.cache'), path.join(home, '.local', 'share')]) mkdirSync(d, { recursive: true });
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  Object.assign(env, {
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    TMPDIR: root,
+  });
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  return { root, profile, home, env };
+}
+
+export function removeSandbox(s: Sandbox): void {
+  rmSync(s.root, { recursive: true, force: true, maxRetries: 3 });
+}
+
+// ---- exit guard: browsers and temporary folders must not outlive the test process ----
+
+const guarded = new Map<number, string>();
+const sandboxes = new Set<Sandbox>();
+let guardInstalled = false;
+
+function killGuarded(): void {
+  for (const pid of guarded.keys()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  guarded.clear();
+  for (const s of sandboxes) {
+    try {
+      removeSandbox(s);
+    } catch {
+      /* best effort */
+    }
+  }
+  sandboxes.clear();
+}
+
+function installGuard(): void {
+  if (guardInstalled) return;
+  guardInstalled = true;
+  process.once('exit', killGuarded);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      killGuarded();
+      process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
+/** Kills `pid` (only that process) if this process exits before `unguardPid(pid)`. */
+export function guardPid(pid: number | undefined, what: string): void {
+  if (!pid) return;
+  installGuard();
+  guarded.set(pid, what);
+}
+
+export function unguardPid(pid: number | undefined): void {
+  if (pid) guarded.delete(pid);
+}
+
+export function guardSandbox(s: Sandbox): void {
+  installGuard();
+  sandboxes.add(s);
+}
+
+export function unguardSandbox(s: Sandbox): void {
+  sandboxes.delete(s);
+}
+
+/** Kills a process we started, by its id, if it is still there. */
+export function killPid(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * The ids of the processes started with `marker` on their command line whose parent is this
+ * process: for a browser whose launcher does not tell its process id.
+ */
+export function childPidsWith(marker: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (cmd.includes(marker)) pids.push(Number(name));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return pids;
+}
+
+// ---- waits ----
+
+export interface WaitOptions {
+  timeout?: number;
+  interval?: number;
+  /** Says what was awaited, for the error. */
+  message?: string;
+}
+
+/** Polls `probe` until it returns a truthy value; returns that value. Fails after `timeout` ms. */
+export async function waitUntil<T>(probe: () => Promise<T> | T, { timeout = 15_000, interval = 50, message = 'condition' }: WaitOptions = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last as NonNullable<T>;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError ? `; last error: ${String(lastError)}` : `; last value: ${JSON.stringify(last)}`;
+      throw new Error(`Timed out after ${timeout} ms waiting for ${message}${detail}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+// ---- page-side probes (run in the page's main world) ----
+
+/**
+ * Installed before any page script runs: records the document as parsed, at DOMContentLoaded
+ * (before any content script at document_idle can touch it), and every DOM mutation after it.
+ */
+export const DOM_PROBE_SCRIPT = `(() => {
+  if (window.top !== window || window.__backstoryProbe) return;
+  const probe = { before: null, mutations: [] };
+  Object.defineProperty(window, '__backstoryProbe', { value: probe });
+  const name = (n) => (n && n.nodeName) || String(n);
+  document.addEventListener('DOMContentLoaded', () => {
+    probe.before = document.documentElement.outerHTML;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        probe.mutations.push({
+          type: r.type,
+          target: name(r.target),
+          attribute: r.attributeName,
+          added: Array.from(r.addedNodes, name),
+          removed: Array.from(r.removedNodes, name),
+        });
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  }, { once: true });
+})();`;
+
+export interface DomReport {
+  /** The document at DOMContentLoaded. */
+  before: string | null;
+  /** The document now, with <backstory-ui> left out. */
+  after: string;
+  /** Mutations since DOMContentLoaded. */
+  mutations: { type: string; target: string; attribute: string | null; added: string[]; removed: string[] }[];
+  /** <backstory-ui> elements: where each sits, and whether it has an open shadow root. */
+  hosts: { parent: string; openShadow: boolean }[];
+}
+
+export function domReport(page: TestPage): Promise<DomReport> {
+  return page.evaluate(() => {
+    const probe = (window as unknown as { __backstoryProbe?: { before: string | null; mutations: DomReport['mutations'] } }).__backstoryProbe;
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const el of Array.from(clone.querySelectorAll('backstory-ui'))) el.remove();
+    return {
+      before: probe?.before ?? null,
+      after: clone.outerHTML,
+      mutations: probe ? probe.mutations.slice() : [],
+      hosts: Array.from(document.querySelectorAll('backstory-ui'), (el) => ({ parent: el.parentNode?.nodeName ?? '', openShadow: !!el.shadowRoot })),
+    };
+  });
+}
+
+export function readHighlights(page: TestPage): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+    if (!registry) return out;
+    registry.forEach((highlight, name) => {
+      if (!name.startsWith('backstory-')) return;
+      const texts: string[] = [];
+      highlight.forEach((r) => {
+        texts.push(typeof (r as Range).getClientRects === 'function' ? (r as Range).toString() : '');
+      });
+      out[name] = texts;
+    });
+    return out;
+  });
+}
+
+/**
+ * Scrolls a highlighted range whose text is `text` into the middle of the viewport and returns
+ * the middle of its first line box, or null when no such range is highlighted.
+ */
+export function locateHighlight(page: TestPage, text: string | RegExp, highlightName?: string): Promise<{ x: number; y: number; name: string; text: string } | null> {
+  const pattern = typeof text === 'string' ? { source: `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, flags: '' } : { source: text.source, flags: text.flags };
+  return page.evaluate(
+    ({ source, flags, only }) => {
+      const re = new RegExp(source, flags);
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+      if (!registry) return null;
+      let found: { range: Range; name: string } | null = null;
+      registry.forEach((highlight, name) => {
+        if (found || !name.startsWith('backstory-') || (only && name !== only)) return;
+        highlight.forEach((r) => {
+          if (!found && typeof (r as Range).getClientRects === 'function' && re.test((r as Range).toString())) found = { range: r as Range, name };
+        });
+      });
+      if (!found) return null;
+      const { range, name } = found as { range: Range; name: string };
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, name, text: range.toString() };
+    },
+    { source: pattern.source, flags: pattern.flags, only: highlightName ?? '' },
+  );
+}
+
+export async function hoverHighlight(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void> {
+  const spot = await locateHighlight(page, text, highlightName);
+  if (!spot) throw new Error(`No ${highlightName ?? 'backstory-*'} highlight with text ${String(text)}`);
+  // Start from a spot with nothing under it, so that the move onto the mark is a real change.
+  await page.mouseMove(2, 2);
+  await page.mouseMove(Math.round(spot.x) - 1, Math.round(spot.y));
+  await page.mouseMove(Math.round(spot.x), Math.round(spot.y));
+}
+
+/** The open card in the page's <backstory-ui>, if any. */
+export function readCard(page: TestPage): Promise<{ label: string | null; text: string } | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('backstory-ui');
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!dialog) return null;
+    return { label: dialog.getAttribute('aria-label'), text: (dialog.textContent ?? '').replace(/\s+/g, ' ').trim() };
+  });
+}
+
+// ---- popup ----
+
+export interface SwitchState {
+  label: string;
+  checked: boolean;
+}
+
+/** The popup's switches, in order, by their visible label. */
+export function readSwitches(popup: TestPage): Promise<SwitchState[]> {
+  return popup.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLInputElement>('input[role="switch"], input[type="checkbox"]'), (input) => ({
+      label: ((input.closest('label')?.textContent ?? input.getAttribute('aria-label') ?? '') as string).replace(/\s+/g, ' ').trim(),
+      checked: input.checked,
+    })),
+  );
+}
+
+/** Clicks (with the real mouse) the switch whose label starts with `label`; resolves once it shows the new state. */
+export async function toggleSwitch(popup: TestPage, label: string): Promise<boolean> {
+  const spot = await popup.evaluate((wanted) => {
+    const input = Array.from(document.querySelectorAll<HTMLInputElement>('input[role="switch"], input[type="checkbox"]')).find((i) =>
+      (i.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(wanted),
+    );
+    if (!input) return null;
+    input.scrollIntoView({ block: 'center' });
+    const r = input.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, checked: input.checked };
+  }, label);
+  if (!spot) throw new Error(`The popup has no switch labelled "${label}"`);
+  await popup.mouseClick(Math.round(spot.x), Math.round(spot.y));
+  const want = !spot.checked;
+  await waitUntil(async () => (await readSwitches(popup)).find((s) => s.label.startsWith(label))?.checked === want, { timeout: 5_000, message: `switch "${label}" to turn ${want ? 'on' : 'off'}` });
+  return want;
+}
+
+export function pageText(page: TestPage): Promise<string> {
+  return page.evaluate(() => (document.body?.innerText ?? '').replace(/\s+/g, ' ').trim());
+}

@@ -1,0 +1,209 @@
+/**
+ * Debian Firefox ESR with the built extension, driven by puppeteer-core over WebDriver BiDi:
+ * headless, a temporary profile and HOME, the add-on installed as a temporary add-on with a
+ * fixed moz-extension:// uuid (see /work/shared/TOOLCHAIN.md).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import type { BrowserUnderTest, ExtensionApi, TestPage } from './types';
+import {
+  DOM_PROBE_SCRIPT,
+  extensionDir,
+  guardPid,
+  guardSandbox,
+  hoverHighlight,
+  makeSandbox,
+  readHighlights,
+  removeSandbox,
+  unguardPid,
+  unguardSandbox,
+  waitUntil,
+  killPid,
+  type Sandbox,
+} from './common';
+
+export const FIREFOX_PATH = process.env.BACKSTORY_FIREFOX ?? '/usr/bin/firefox-esr';
+/** The moz-extension:// host the tests give the add-on, through `extensions.webextensions.uuids`. */
+export const FIREFOX_EXTENSION_UUID = '7d3c0e52-4b1a-4f0e-9c55-b5a1c0f1e2a3';
+
+const VIEWPORT = { width: 1280, height: 900 };
+
+/** Puppeteer's names for the keys in a Playwright-style chord. */
+const KEY_ALIASES: Record<string, KeyInput> = { Ctrl: 'Control', Control: 'Control', Alt: 'Alt', Shift: 'Shift', Meta: 'Meta', Esc: 'Escape' };
+
+class FirefoxPage implements TestPage {
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
+
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: A) => R, arg as A) as Promise<R>;
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.page.mouse.move(x, y);
+  }
+
+  mouseClick(x: number, y: number): Promise<void> {
+    return this.page.mouse.click(x, y);
+  }
+
+  async press(keys: string): Promise<void> {
+    const parts = keys.split('+').map((k) => (KEY_ALIASES[k] ?? k) as KeyInput);
+    const key = parts.pop()!;
+    for (const m of parts) await this.page.keyboard.down(m);
+    await this.page.keyboard.press(key);
+    for (const m of parts.reverse()) await this.page.keyboard.up(m);
+  }
+
+  close(): Promise<void> {
+    return this.page.close().catch(() => undefined);
+  }
+}
+
+class FirefoxUnderTest implements BrowserUnderTest {
+  readonly name = 'firefox' as const;
+  readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  private browser!: Browser;
+  private pid: number | undefined;
+  private readonly geckoId: string;
+
+  constructor(
+    private readonly sandbox: Sandbox,
+    private readonly extension: string,
+  ) {
+    const manifest = JSON.parse(readFileSync(path.join(extension, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+    const id = manifest.browser_specific_settings?.gecko?.id;
+    if (!id) throw new Error(`${extension}/manifest.json has no browser_specific_settings.gecko.id`);
+    this.geckoId = id;
+  }
+
+  async launch(): Promise<void> {
+    this.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      userDataDir: this.sandbox.profile,
+      env: this.sandbox.env,
+      defaultViewport: VIEWPORT,
+      args: ['--remote-allow-system-access', `--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [this.geckoId]: FIREFOX_EXTENSION_UUID }),
+        // The temporary add-on is gone after a restart; its storage and origin must not be.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+      },
+    });
+    this.pid = this.browser.process()?.pid;
+    guardPid(this.pid, 'firefox');
+    await this.browser.installExtension(this.extension);
+    // Until the add-on's pages answer, it is not ready.
+    const probe = await this.openExtensionPage('popup.html', 'body');
+    await probe.close();
+  }
+
+  async open(url: string): Promise<TestPage> {
+    const page = await this.browser.newPage();
+    await page.evaluateOnNewDocument(DOM_PROBE_SCRIPT);
+    await page.goto(url, { waitUntil: 'load' });
+    return new FirefoxPage(page, url);
+  }
+
+  async openExtensionPage(pathname: string, readySelector = 'body'): Promise<TestPage> {
+    const page = await this.browser.newPage();
+    const url = `${this.extensionOrigin}/${pathname.replace(/^\//, '')}`;
+    // Navigations to moz-extension:// never settle for puppeteer: start one and wait for the page instead.
+    await page.goto(url, { timeout: 1_500 }).catch(() => undefined);
+    await page.waitForSelector(readySelector, { timeout: 10_000 });
+    return new FirefoxPage(page, url);
+  }
+
+  private async tabId(page: TestPage): Promise<number> {
+    const helper = await this.openExtensionPage('popup.html');
+    try {
+      const ids = await helper.evaluate(
+        (url) =>
+          (globalThis as unknown as { browser: ExtensionApi }).browser.tabs
+            .query({})
+            .then((tabs) => tabs.filter((t) => t.url === url).map((t) => t.id ?? -1)),
+        page.url,
+      );
+      if (ids.length !== 1) throw new Error(`Expected one tab at ${page.url}, found ${ids.length}`);
+      return ids[0];
+    } finally {
+      await helper.close();
+    }
+  }
+
+  async openPopup(forPage: TestPage): Promise<TestPage> {
+    const id = await this.tabId(forPage);
+    const popup = await this.openExtensionPage(`popup.html?tab=${id}`, 'input[role="switch"]');
+    await (forPage as FirefoxPage).page.bringToFront();
+    return popup;
+  }
+
+  highlights(page: TestPage): Promise<Record<string, string[]>> {
+    return readHighlights(page);
+  }
+
+  hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void> {
+    return hoverHighlight(page, text, highlightName);
+  }
+
+  async resetStorage(): Promise<void> {
+    const helper = await this.openExtensionPage('popup.html');
+    try {
+      await helper.evaluate(() => (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.clear());
+    } finally {
+      await helper.close();
+    }
+  }
+
+  private async shutdown(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    const pid = this.pid;
+    if (pid) {
+      await waitUntil(() => !alive(pid), { timeout: 10_000, message: 'Firefox to exit' }).catch(() => killPid(pid));
+      unguardPid(pid);
+    }
+    this.pid = undefined;
+  }
+
+  async restart(): Promise<void> {
+    await this.shutdown();
+    await this.launch();
+  }
+
+  async close(): Promise<void> {
+    await this.shutdown();
+    removeSandbox(this.sandbox);
+    unguardSandbox(this.sandbox);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts Firefox ESR with the built extension (.output/firefox-mv3) installed as a temporary add-on. */
+export async function launchFirefox(): Promise<BrowserUnderTest> {
+  const sandbox = makeSandbox('firefox');
+  guardSandbox(sandbox);
+  const b = new FirefoxUnderTest(sandbox, extensionDir('firefox-mv3'));
+  try {
+    await b.launch();
+  } catch (err) {
+    await b.close().catch(() => undefined);
+    throw err;
+  }
+  return b;
+}

@@ -1,0 +1,72 @@
+/**
+ * A tiny static HTTP server for the end-to-end tests: tests/fixtures/pages/ as they are, plus
+ * `/article.html`, the sample article laid out as a news page. Listens on 127.0.0.1, on a free port.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { articlePage } from '../../fixtures/article-page';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const PAGES = path.join(FIXTURES, 'pages');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface FixtureServer {
+  /** Origin without a trailing slash, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  url(pathname: string): string;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const articleText = await readFile(path.join(FIXTURES, 'article.txt'), 'utf8');
+  const generated: Record<string, () => string> = {
+    '/article.html': () => articlePage(articleText),
+  };
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const send = (status: number, type: string, body: string | Buffer) => {
+        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      };
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
+      const gen = generated[pathname];
+      if (gen) return send(200, TYPES['.html'], gen());
+      const file = path.normalize(path.join(PAGES, pathname === '/' ? 'index.html' : pathname));
+      if (!file.startsWith(PAGES + path.sep)) return send(403, 'text/plain', 'forbidden');
+      try {
+        const body = await readFile(file);
+        send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', body);
+      } catch {
+        send(404, 'text/html; charset=utf-8', '<!doctype html><title>Not found</title><h1>Not found</h1>');
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (p) => origin + (p.startsWith('/') ? p : `/${p}`),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

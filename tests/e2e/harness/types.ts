@@ -1,0 +1,55 @@
+/**
+ * The one interface both browser harnesses implement, so that one test body runs in Chromium
+ * and in Firefox.
+ */
+
+/** A tab (or an extension page) in the browser under test. */
+export interface TestPage {
+  /** The URL the page was opened with. */
+  readonly url: string;
+  /**
+   * Runs `fn` in the page's main world (the page's own JavaScript context) and returns its
+   * JSON-serializable result. `fn` is serialized: it must not close over anything.
+   */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Moves the real mouse pointer to viewport coordinates. */
+  mouseMove(x: number, y: number): Promise<void>;
+  /** Clicks with the real mouse at viewport coordinates. */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** Presses a key or a chord in Playwright's syntax: "Escape", "Alt+Shift+O". */
+  press(keys: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface BrowserUnderTest {
+  readonly name: BrowserName;
+  /** The extension's origin: chrome-extension://<id> or moz-extension://<uuid>. */
+  readonly extensionOrigin: string;
+  /** Opens `url` in a new tab and waits for its load event. */
+  open(url: string): Promise<TestPage>;
+  /** Opens the toolbar popup as a page that describes the tab showing `forPage`, and waits for it to render. */
+  openPopup(forPage: TestPage): Promise<TestPage>;
+  /** Opens one of the extension's own pages (e.g. "options.html") in a tab; resolves once `readySelector` is there. */
+  openExtensionPage(path: string, readySelector?: string): Promise<TestPage>;
+  /** Backstory's highlights as the page sees them: name -> text of each range. */
+  highlights(page: TestPage): Promise<Record<string, string[]>>;
+  /** Moves the mouse onto the middle of a highlighted range whose text is `text`. */
+  hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void>;
+  /** Clears the extension's storage (settings back to defaults). */
+  resetStorage(): Promise<void>;
+  /** Closes the browser and starts it again on the same profile, with the extension loaded. */
+  restart(): Promise<void>;
+  /** Closes the browser and removes its temporary profile and home. */
+  close(): Promise<void>;
+}
+
+/**
+ * The part of the extension API (`chrome` in Chromium, `browser` in Firefox) the harness calls
+ * from inside extension pages and the service worker.
+ */
+export interface ExtensionApi {
+  tabs: { query(q: Record<string, unknown>): Promise<{ id?: number; url?: string; title?: string }[]> };
+  storage: { local: { clear(): Promise<void>; get(key?: string | null): Promise<Record<string, unknown>> } };
+}

@@ -11,7 +11,7 @@ import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { classifyPassages } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary } from '../core/messages';
-import { CARD_HIDE_MS, CARD_SHOW_MS, FOCUS_SHOW_MS, HOVER_INTENT_MS } from '../core/constants';
+import { CARD_HIDE_MS, CARD_SHOW_MS, FOCUS_SHOW_MS, HOVER_INTENT_MS, MARGIN_NOTE_MIN_ROOM_PX } from '../core/constants';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { buildTextMap, rangeFor, type TextMap } from './text-map';
 import { findArticleRoot, findArticleDate } from './article';
@@ -149,6 +149,16 @@ export class PageSession {
     return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
   }
 
+  /** Short margin label for a source: surnames for people ("Biden, Blinken"), full names otherwise. */
+  private sourceLabel(p: Passage): string {
+    const source = p.source ?? '';
+    if (!p.sourceId) return source;
+    return source
+      .split(', ')
+      .map((name) => (this.mentions.find((m) => m.entity === name)?.type === 'person' ? name.split(' ').slice(-1)[0] : name))
+      .join(', ');
+  }
+
   private marginNotes(passages: Passage[]): MarginNote[] {
     const map = this.map;
     if (!map || !this.root) return [];
@@ -159,11 +169,15 @@ export class PageSession {
       if (p.label !== 'reported' || !p.source) continue;
       const rect = rangeFor(map, p.start, p.end, this.doc)?.getClientRects()[0];
       if (!rect) continue;
+      const edge = Math.min(rect.left, rootLeft) - 8;
+      // In the margin when there is room for it, else just above the passage's first line.
+      const inMargin = edge >= MARGIN_NOTE_MIN_ROOM_PX;
       notes.push({
         key: `${p.start}`,
-        text: p.source.split(/[ ,]/).length > 2 ? p.source : p.source.split(' ').slice(-1)[0],
-        top: rect.top + win.scrollY,
-        left: Math.max(150, Math.min(rect.left, rootLeft) - 8) + win.scrollX,
+        text: this.sourceLabel(p),
+        top: (inMargin ? rect.top : rect.top - 18) + win.scrollY,
+        left: (inMargin ? edge : rect.left) + win.scrollX,
+        inMargin,
       });
     }
     return notes;

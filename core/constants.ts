@@ -24,3 +24,6 @@ export const MAX_ARTICLE_CHARS = 2_000_000;
 
 /** CI checks this budget: the content script, gzipped, without the knowledge base. */
 export const CONTENT_SCRIPT_BUDGET_GZIP_BYTES = 120 * 1024;
+
+/** A reported passage's source label goes in the page's margin when there is this much room. */
+export const MARGIN_NOTE_MIN_ROOM_PX = 124;

@@ -292,6 +292,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
 
     const subj = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
     if (!good(subj)) continue;
+    // "The fact ... shows that": only studies, polls and reports show or find.
+    if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
     if (AMBIGUOUS.has(t.w)) {
       const personal = subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person'));
       if (!contentFollows && !personal) continue;

@@ -52,6 +52,14 @@ export interface SentenceContext {
 /** Categories whose words can, on their own, show the writer's opinion in a mixed sentence. */
 const STRONG_OPINION_FEATURES = new Set(['c:evaluative', 'c:loaded', 'c:certainty', 'c:attitude', 'c:obligation', 'c:hedge']);
 
+/** Function words never shown as cues. */
+const CUE_STOPWORDS = new Set(
+  `a an the of to in on at by for with from as and or but if so that this these those it its is are was were be
+  been being has have had do does did he she they we i you his her their our my your them us me him who whom which
+  what when where why how there here not no than then also just about into over after before up down out off
+  can could will would may might shall should must all any some one two`.split(/\s+/),
+);
+
 /** Subjectivity: the probability that the writer speaks for themself, and the words behind it. */
 export function scoreSubjectivity(
   text: string,
@@ -70,6 +78,10 @@ export function scoreSubjectivity(
   for (const h of features.hits) {
     const w = model.weights[h.feature];
     if (w === undefined || w === 0) continue;
+    if (h.feature.startsWith('w:')) {
+      // Vocabulary words explain only when they weigh and mean something on their own.
+      if (Math.abs(w) < 0.25 || CUE_STOPWORDS.has(h.feature.slice(2))) continue;
+    }
     scored.push({ w, start: h.start, end: h.end });
   }
   const pick = (sign: 1 | -1, min: number): string[] => {
@@ -194,12 +206,8 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
  */
 export function classifySentence(sentence: string, context: SentenceContext = {}): Passage {
   if (typeof sentence !== 'string') sentence = String(sentence ?? '');
-  const p = analyse(sentence, context).passage;
-  if (p.label === 'reported' && p.source === null) {
-    // An unresolved pronoun stays unnamed in a single line.
-    return p;
-  }
-  return p;
+  // An unresolved pronoun ("he said") stays unnamed: a single line has no earlier speaker.
+  return analyse(sentence, context).passage;
 }
 
 /** Is the quotation still open at the end of `s` (given whether it was open at its start)? */

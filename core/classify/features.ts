@@ -148,13 +148,25 @@ export interface Features {
   quotes: Array<[number, number]>;
 }
 
-const NOT_LY_ADVERBS = new Set(['only', 'early', 'family', 'july', 'italy', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'rely', 'reply', 'supply', 'apply', 'fly', 'ally', 'rally', 'belly', 'holy', 'lonely', 'elderly', 'friendly', 'jolly', 'bully', 'sally', 'kelly', 'emily', 'lily', 'philly', 'reportedly', 'allegedly', 'ugly', 'silly', 'unlikely', 'assembly', 'anomaly', 'multiply', 'imply', 'comply', 'quarterly', 'nightly', 'hourly']);
-const ADJ_SUFFIX = /(?:ous|ful|ive|ible|able|less|ical|ish)$/;
+const NOT_LY_ADVERBS = new Set([
+  // Time, quantity, manner-of-record: -ly words that do not evaluate.
+  'currently', 'recently', 'previously', 'formerly', 'initially', 'originally', 'subsequently', 'eventually', 'finally',
+  'immediately', 'shortly', 'lately', 'nearly', 'roughly', 'approximately', 'respectively', 'publicly', 'officially',
+  'jointly', 'partly', 'directly', 'annually', 'mainly', 'primarily', 'widely', 'fully', 'newly', 'separately',
+  'locally', 'nationally', 'internationally', 'globally', 'politically', 'economically', 'legally', 'financially',
+  'militarily', 'historically', 'traditionally', 'typically', 'usually', 'generally', 'frequently', 'repeatedly',
+  'regularly', 'briefly', 'privately', 'openly', 'formally', 'informally', 'temporarily', 'permanently', 'physically',
+  'digitally', 'online', 'daily', 'quarterly', 'monthly', 'weekly', 'yearly', 'largely', 'mostly', 'partially',
+  'specifically', 'initially', 'simultaneously', 'accordingly', 'additionally', 'consequently', 'subsequently',
+  'supply', 'family', 'ally', 'apply', 'reply', 'rely',
+'only', 'early', 'family', 'july', 'italy', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'rely', 'reply', 'supply', 'apply', 'fly', 'ally', 'rally', 'belly', 'holy', 'lonely', 'elderly', 'friendly', 'jolly', 'bully', 'sally', 'kelly', 'emily', 'lily', 'philly', 'reportedly', 'allegedly', 'ugly', 'silly', 'unlikely', 'assembly', 'anomaly', 'multiply', 'imply', 'comply', 'quarterly', 'nightly', 'hourly']);
+const ADJ_SUFFIX = /(?:ous|ful|ive|ible|able|less)$/;
 const NOT_ADJ = new Set(['vessel', 'unless', 'table', 'cable', 'bible', 'able', 'several', 'festive', 'archive', 'motive', 'native', 'objective', 'executive', 'representative', 'initiative', 'relative', 'alternative', 'detective', 'explosive', 'offensive', 'incentive', 'perspective', 'directive', 'legislative', 'olive', 'drive', 'arrive', 'five', 'live', 'give', 'receive', 'believe', 'achieve', 'five', 'british', 'english', 'spanish', 'polish', 'turkish', 'finish', 'publish', 'establish', 'wish', 'fish', 'dish', 'jewish', 'danish', 'irish', 'kurdish', 'swedish', 'scottish', 'flemish', 'cornish', 'punish', 'vanish', 'abolish', 'accomplish', 'demolish', 'nourish', 'available', 'political', 'historical', 'medical', 'technical', 'chemical', 'physical', 'musical', 'typical', 'vertical', 'tropical', 'surgical', 'clinical', 'statistical', 'electrical', 'mechanical', 'biological', 'geographical', 'economical', 'logical', 'classical', 'critical', 'identical', 'practical', 'theoretical', 'military', 'variable', 'vegetable', 'capable']);
 const PAST = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'went', 'came', 'took', 'made', 'gave', 'began', 'left', 'met', 'won', 'lost', 'got', 'wrote', 'saw', 'found', 'became', 'held', 'sent', 'spent', 'led', 'rose', 'fell', 'ran', 'paid', 'built', 'brought', 'bought', 'sold', 'kept', 'stood', 'set', 'put']);
 const NOT_PAST = new Set(['need', 'indeed', 'speed', 'feed', 'seed', 'breed', 'greed', 'proceed', 'succeed', 'exceed', 'embed', 'shed', 'bed', 'red', 'united', 'limited', 'based', 'interested', 'concerned', 'supposed', 'alleged', 'biased', 'educated', 'sophisticated', 'complicated', 'dedicated', 'talented', 'advanced', 'detailed', 'varied', 'related', 'unprecedented', 'so-called', 'hundred', 'kindred', 'sacred', 'wicked', 'naked', 'crooked', 'rugged', 'ragged', 'wretched', 'beloved', 'learned', 'aged', 'armed', 'skilled', 'assed']);
 const PRESENT = new Set(['is', 'are', 'am', "it's", "that's", "there's", "what's", "isn't", "aren't", 'does', "doesn't", 'do', "don't", 'seems', 'means', 'remains', 'matters', 'knows', 'wants', 'needs', 'makes', 'has']);
 const FUTURE = new Set(['will', 'would', "won't", "wouldn't", "'ll", "it'll", "we'll", "they'll", 'shall', 'going']);
+const THEY = new Set(['they', 'them', 'their', 'theirs', 'themselves', "they're", "they've", "they'd", "they'll"]);
 const START_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'still', 'indeed', 'instead', 'thus', 'hence']);
 
 function addValue(values: Map<string, number>, k: string, v: number): void {
@@ -179,25 +191,33 @@ export function extractFeatures(text: string, openQuoteAtStart = false): Feature
   // Lexicon categories, phrases first (longest match), outside quotations. A capitalised word
   // inside the sentence is a name or a title ("The Social Distance Between Us"), not the writer.
   const firstWord = tokens.findIndex((t) => /[\p{L}\p{N}]/u.test(t.w));
-  for (let i = 0; i < tokens.length; i++) {
+  const skip = (i: number): boolean => {
     const t = tokens[i]!;
-    if (t.q) continue;
-    if (i !== firstWord && t.w !== 'i' && /^\p{Lu}/u.test(text[t.start]!) && !/^[“"‘(\[—–:]/u.test(text.slice(Math.max(0, t.start - 2), t.start).trim())) continue;
+    if (t.q) return true;
+    return i !== firstWord && t.w !== 'i' && /^\p{Lu}/u.test(text[t.start]!) && !/^[“"‘(\[—–:]/u.test(text.slice(Math.max(0, t.start - 2), t.start).trim());
+  };
+  // Phrases first: their words count once, for the phrase ("to say the least" is not "say").
+  const consumed = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip(i)) continue;
     for (const cat of CATEGORY_NAMES) {
-      const table = CATEGORIES[cat];
-      let matched = false;
-      const phrases = table.multi.get(t.w);
-      if (phrases) {
-        for (const p of phrases) {
-          if (p.every((pw, k) => tokens[i + k]?.w === pw && !tokens[i + k]!.q)) {
-            counts.set(cat, (counts.get(cat) ?? 0) + 1);
-            hits.push({ feature: `c:${cat}`, start: t.start, end: tokens[i + p.length - 1]!.end });
-            matched = true;
-            break;
-          }
+      const phrases = CATEGORIES[cat].multi.get(tokens[i]!.w);
+      if (!phrases) continue;
+      for (const p of phrases) {
+        if (p.every((pw, k) => tokens[i + k]?.w === pw && !tokens[i + k]!.q && !consumed.has(i + k))) {
+          counts.set(cat, (counts.get(cat) ?? 0) + 1);
+          hits.push({ feature: `c:${cat}`, start: tokens[i]!.start, end: tokens[i + p.length - 1]!.end });
+          for (let k = 0; k < p.length; k++) consumed.add(i + k);
+          break;
         }
       }
-      if (!matched && table.single.has(t.w)) {
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip(i) || consumed.has(i)) continue;
+    const t = tokens[i]!;
+    for (const cat of CATEGORY_NAMES) {
+      if (CATEGORIES[cat].single.has(t.w)) {
         counts.set(cat, (counts.get(cat) ?? 0) + 1);
         hits.push({ feature: `c:${cat}`, start: t.start, end: t.end });
       }
@@ -279,6 +299,8 @@ export function extractFeatures(text: string, openQuoteAtStart = false): Feature
   if (past) values.set('past', Math.min(past, 4) / 2);
   if (present) values.set('present', Math.min(present, 4) / 2);
   if (future) values.set('future', Math.min(future, 3));
+  const third = outside.filter((t) => THEY.has(t.w)).length;
+  if (third) values.set('they', Math.min(third, 3));
   const first = words[0];
   if (first && START_CONJ.has(first.w)) {
     values.set('start_conj', 1);

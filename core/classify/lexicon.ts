@@ -21,7 +21,7 @@ export const EVALUATIVE = list(`
   illegitimate immoral impressive inane incompetent incompetence incredible indefensible inept
   inexcusable insane insidious intolerable irrational irresponsible laughable laughably lazy ludicrous
   lousy magnificent malicious marvelous marvellous mediocre misguided miserable monstrous naive
-  nasty nefarious nonsensical obscene odious offensive outrageous outrageously pathetic perverse
+  nasty nefarious nonsensical obscene odious outrageous outrageously pathetic perverse
   pitiful pointless preposterous pretentious reckless recklessly remarkable remarkably repugnant
   repulsive ridiculous ridiculously rotten ruthless scandalous senseless shameful shameless
   shocking shockingly silly sinister sloppy spectacular splendid stupid stupidity superb terrible
@@ -68,7 +68,7 @@ export const INTENSIFIERS = list(`
   immensely insanely so such quite rather pretty too even just simply merely hardly barely
   mostly largely particularly especially exactly precisely downright outright sheer mere
   vastly wildly grossly painfully blindingly staggeringly astonishingly surprisingly strikingly
-  increasingly ever
+  increasingly
 `);
 
 /** Certainty and emphasis: the writer vouches for the claim. */
@@ -88,8 +88,7 @@ export const CERTAINTY = [
 export const HEDGES = [
   ...list(`may might could perhaps maybe probably possibly likely unlikely seem seems seemed
   seemingly appear appears appeared apparently presumably supposedly arguably conceivably
-  potentially suspect guess imagine wonder somewhat presumably probable plausible
-  speculate speculation`),
+  potentially suspect guess imagine wonder somewhat presumably probable plausible`),
   ...words(`sort of, kind of, in a sense, to some extent, it appears, it seems, one wonders,
   i suspect, i think, i believe, i guess, i suppose, we think, i fear, i doubt`),
 ];

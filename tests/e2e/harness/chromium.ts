@@ -7,7 +7,8 @@ import type { BrowserUnderTest, ExtensionApi, TestPage } from './types';
 import {
   DOM_PROBE_SCRIPT,
   childPidsWith,
-  extensionDir,
+  alive,
+  extensionCopy,
   guardPid,
   guardSandbox,
   hoverHighlight,
@@ -112,25 +113,34 @@ class ChromiumUnderTest implements BrowserUnderTest {
     return new ChromiumPage(page, url);
   }
 
-  /** The tab id of the tab showing `page`, as the extension APIs know it. */
+  /**
+   * The tab id of the tab showing `page`, as the extension APIs know it. Chromium hides tab URLs
+   * from an extension without the "tabs" permission (content-script hosts do not count), so
+   * when no tab shows the URL, the page is brought to the front and the active tab is taken.
+   */
   private async tabId(page: TestPage): Promise<number> {
-    const query = (url: string) =>
+    const tabs = () =>
       (globalThis as unknown as { chrome: ExtensionApi }).chrome.tabs
-        .query({}).then((tabs) => tabs.filter((t) => t.url === url).map((t) => t.id ?? -1));
-    let ids: number[] | null = null;
-    const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
-    if (worker) ids = await worker.evaluate(query, page.url).catch(() => null);
-    if (!ids) {
-      // The worker was stopped for idleness: ask from one of the extension's pages instead.
-      const helper = await this.openExtensionPage('popup.html');
-      try {
-        ids = await helper.evaluate(query, page.url);
-      } finally {
-        await helper.close();
+        .query({})
+        .then((all) => all.map((t) => ({ id: t.id ?? -1, url: t.url ?? null, active: !!t.active })));
+    let helper: TestPage | null = null;
+    try {
+      let worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
+      let list = worker ? await worker.evaluate(tabs).catch(() => null) : null;
+      if (!list) {
+        // The worker was stopped for idleness: ask from one of the extension's pages instead.
+        worker = undefined;
+        helper = await this.openExtensionPage('popup.html');
       }
+      await (page as ChromiumPage).page.bringToFront();
+      list = worker ? await worker.evaluate(tabs) : await helper!.evaluate(tabs);
+      const byUrl = list.filter((t) => t.url === page.url);
+      const found = byUrl.length ? byUrl : list.filter((t) => t.url === null && t.active);
+      if (found.length !== 1) throw new Error(`Expected one tab for ${page.url}, found ${JSON.stringify(list)}`);
+      return found[0].id;
+    } finally {
+      await helper?.close();
     }
-    if (ids.length !== 1) throw new Error(`Expected one tab at ${page.url}, found ${ids.length}`);
-    return ids[0];
   }
 
   async openPopup(forPage: TestPage): Promise<TestPage> {
@@ -178,20 +188,11 @@ class ChromiumUnderTest implements BrowserUnderTest {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Starts Chromium with the built extension (.output/chrome-mv3). */
 export async function launchChromium(): Promise<BrowserUnderTest> {
   const sandbox = makeSandbox('chromium');
   guardSandbox(sandbox);
-  const b = new ChromiumUnderTest(sandbox, extensionDir('chrome-mv3'));
+  const b = new ChromiumUnderTest(sandbox, extensionCopy('chrome-mv3', sandbox));
   try {
     await b.launch();
   } catch (err) {

@@ -1,5 +1,5 @@
 /** What both browser harnesses share: temporary dirs, the exit guard, waits, and page-side probes. */
-import { mkdtempSync, mkdirSync, rmSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,13 +7,28 @@ import type { TestPage } from './types';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The built extension for a target; fails with the command to run when it is missing. */
-export function extensionDir(target: 'chrome-mv3' | 'firefox-mv3'): string {
-  const dir = path.join(ROOT, '.output', target);
+/**
+ * A copy of the built extension for a target, inside the sandbox, so that a rebuild while the
+ * tests run cannot change the extension under them. Fails with the command to run when the
+ * build is missing.
+ */
+export function extensionCopy(target: 'chrome-mv3' | 'firefox-mv3', sandbox: Sandbox): string {
+  const dir = path.join(process.env.BACKSTORY_OUTPUT_DIR ?? path.join(ROOT, '.output'), target);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`No built extension at ${dir}: run \`npm run build\` first.`);
   }
-  return dir;
+  const copy = path.join(sandbox.root, 'extension');
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Where a browser keeps its profile and what it takes as HOME, all under one temporary folder. */

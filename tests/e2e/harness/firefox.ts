@@ -9,7 +9,8 @@ import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-cor
 import type { BrowserUnderTest, ExtensionApi, TestPage } from './types';
 import {
   DOM_PROBE_SCRIPT,
-  extensionDir,
+  alive,
+  extensionCopy,
   guardPid,
   guardSandbox,
   hoverHighlight,
@@ -185,20 +186,11 @@ class FirefoxUnderTest implements BrowserUnderTest {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Starts Firefox ESR with the built extension (.output/firefox-mv3) installed as a temporary add-on. */
 export async function launchFirefox(): Promise<BrowserUnderTest> {
   const sandbox = makeSandbox('firefox');
   guardSandbox(sandbox);
-  const b = new FirefoxUnderTest(sandbox, extensionDir('firefox-mv3'));
+  const b = new FirefoxUnderTest(sandbox, extensionCopy('firefox-mv3', sandbox));
   try {
     await b.launch();
   } catch (err) {

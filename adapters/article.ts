@@ -1,26 +1,130 @@
-/** Whether the page carries an article, where its body is, and when it was published. */
-import { isProbablyReaderable } from '@mozilla/readability';
+/**
+ * Whether the page carries an article, and which of its live text nodes are the article's body.
+ * Mozilla's Readability decides, on a copy of the document; what it keeps is mapped back to the
+ * live nodes, so ads, sidebars and comments inside the article's container stay unmarked.
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { READABILITY_MAX_ELEMENTS } from '../core/constants';
 
-const BODY_SELECTORS = ['[itemprop="articleBody"]', 'article', '[role="main"] article', 'main', '[role="main"]', '.article-body', '.post-content', '.entry-content'];
+export interface ArticleLocation {
+  /** The smallest live element holding the article's body. */
+  root: Element;
+  /** The body's live text nodes; null when the whole root is the body. */
+  textNodes: Set<Text> | null;
+  date?: string;
+  title?: string;
+}
 
-function paragraphText(el: Element): number {
+const BODY_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]', '.article-body', '.post-content', '.entry-content', '.story-body'];
+
+function paragraphChars(root: ParentNode): number {
   let n = 0;
-  for (const p of el.querySelectorAll('p')) n += (p.textContent ?? '').trim().length;
+  for (const p of root.querySelectorAll('p')) n += (p.textContent ?? '').trim().length;
   return n;
 }
 
-/** The element that holds the article's body, or null when the page is not an article. */
-export function findArticleRoot(doc: Document): Element | null {
-  if (!doc.body || !isProbablyReaderable(doc, { minContentLength: 120, minScore: 20 })) return null;
+/** Articles rendered inside custom elements' open shadow roots, which Readability cannot see. */
+function shadowArticle(doc: Document): Element | null {
   let best: Element | null = null;
-  let bestScore = 0;
+  let bestChars = 400;
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n as Element;
+    if (!el.tagName.includes('-') || !el.shadowRoot) continue;
+    const chars = paragraphChars(el.shadowRoot);
+    if (chars > bestChars) [best, bestChars] = [el, chars];
+  }
+  return best;
+}
+
+function heuristicRoot(doc: Document): Element | null {
+  let best: Element | null = null;
+  let bestChars = 0;
   for (const sel of BODY_SELECTORS) {
     for (const el of doc.querySelectorAll(sel)) {
-      const score = paragraphText(el);
-      if (score > bestScore * 1.2 || (best && best.contains(el) && score > bestScore * 0.7)) [best, bestScore] = [el, score];
+      const chars = paragraphChars(el);
+      // Prefer the innermost container that still holds most of the text.
+      const inner = best !== null && (best as Element).contains(el);
+      if (chars > bestChars * 1.2 || (inner && chars > bestChars * 0.8)) {
+        best = el;
+        bestChars = chars;
+      }
     }
   }
-  return best ?? doc.body;
+  return best;
+}
+
+function commonAncestor(nodes: Iterable<Node>): Element | null {
+  let anc: Node | null = null;
+  for (const n of nodes) {
+    if (!anc) {
+      anc = n.parentNode;
+      continue;
+    }
+    while (anc && !anc.contains(n)) anc = anc.parentNode;
+  }
+  return anc && anc.nodeType === 1 ? (anc as Element) : null;
+}
+
+/** Text nodes of two structurally identical trees, paired in document order. */
+function pairTextNodes(live: Node, copy: Node): Map<Text, Text> {
+  const pairs = new Map<Text, Text>();
+  const a = live.ownerDocument!.createTreeWalker(live, NodeFilter.SHOW_TEXT);
+  const b = copy.ownerDocument!.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+  for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) pairs.set(y as Text, x as Text);
+  return pairs;
+}
+
+function readabilityBody(doc: Document): { nodes: Set<Text>; title?: string; date?: string } | null {
+  if (doc.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS) return null;
+  const copy = doc.cloneNode(true) as Document;
+  const pairs = pairTextNodes(doc.documentElement, copy.documentElement);
+  const parsed = new Readability(copy, { serializer: (el: Node) => el, charThreshold: 300 }).parse();
+  const content = parsed?.content as unknown as Element | null | undefined;
+  if (!content) return null;
+  const nodes = new Set<Text>();
+  const walker = copy.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const live = pairs.get(n as Text);
+    if (live?.isConnected) nodes.add(live);
+  }
+  if (![...nodes].some((t) => /\S/.test(t.data))) return null;
+  return { nodes, title: parsed?.title ?? undefined, date: /^\d{4}-\d{2}-\d{2}/.exec(parsed?.publishedTime ?? '')?.[0] };
+}
+
+/** Where the article is, or null when the page is not an article. */
+export function locateArticle(doc: Document): ArticleLocation | null {
+  if (!doc.body) return null;
+  if (!isProbablyReaderable(doc, { minContentLength: 120, minScore: 20 })) {
+    const shadowHost = shadowArticle(doc);
+    return shadowHost ? { root: shadowHost, textNodes: null, date: findArticleDate(doc) } : null;
+  }
+  let body: ReturnType<typeof readabilityBody> = null;
+  try {
+    body = readabilityBody(doc);
+  } catch {
+    body = null; // Readability failed on this page: fall back to the page's own structure.
+  }
+  if (body) {
+    // Keep the headline: Readability drops the <h1> it reports as the title.
+    const root = commonAncestor(body.nodes);
+    if (root) {
+      const h1 = doc.querySelector('h1');
+      const heading = h1 && body.title && h1.textContent?.trim() === body.title.trim() ? h1 : null;
+      const withHeading = heading ? (commonAncestor([...body.nodes, ...textNodesOf(heading)]) ?? root) : root;
+      if (heading) for (const t of textNodesOf(heading)) body.nodes.add(t);
+      return { root: withHeading, textNodes: body.nodes, title: body.title, date: findArticleDate(doc) ?? body.date };
+    }
+  }
+  const root = heuristicRoot(doc) ?? doc.body;
+  return { root, textNodes: null, date: findArticleDate(doc) };
+}
+
+function textNodesOf(el: Element): Text[] {
+  const out: Text[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
 }
 
 /** The article's publication date (YYYY-MM-DD) from the page's metadata, JSON-LD or <time>. */

@@ -11,10 +11,22 @@ import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { classifyPassages } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary } from '../core/messages';
-import { CARD_HIDE_MS, CARD_SHOW_MS, FOCUS_SHOW_MS, HOVER_INTENT_MS, MARGIN_NOTE_MIN_ROOM_PX } from '../core/constants';
+import {
+  CARD_HIDE_MS,
+  CARD_SHOW_MS,
+  CLASSIFY_CHUNK_CHARS,
+  FOCUS_SHOW_MS,
+  HOVER_INTENT_MS,
+  MARGIN_NOTE_MIN_ROOM_PX,
+  MUTATION_BACKOFF_MAX_MS,
+  MUTATION_DEBOUNCE_MS,
+  WORK_SLICE_MS,
+} from '../core/constants';
+import { chunkText, type Chunk } from '../core/text/chunks';
+import { sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { buildTextMap, rangeFor, type TextMap } from './text-map';
-import { findArticleRoot, findArticleDate } from './article';
+import { locateArticle } from './article';
 import { Highlighter, type HighlightKey } from './highlighter';
 import { createUiHost, type UiHost } from './ui-host';
 import { rangeContainsPoint, textOffsetAt } from './hit-test';
@@ -42,6 +54,17 @@ function itemAt<T extends { start: number; end: number }>(items: readonly T[], o
   return undefined;
 }
 
+/** Classifies one chunk of the article; offsets stay those of the whole text. */
+function classifyChunk(text: string, chunk: Chunk): Passage[] {
+  const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
+  const local = classifyPassages(
+    text.slice(chunk.start, chunk.end),
+    chunk.mentions.map((m) => shift(m, -chunk.start)),
+    chunk.blocks.map((b) => shift(b, -chunk.start)),
+  );
+  return local.map((p) => shift(p, chunk.start));
+}
+
 export class PageSession {
   private map: TextMap | null = null;
   private root: Element | null = null;
@@ -63,6 +86,11 @@ export class PageSession {
   private readonly cleanups: (() => void)[] = [];
   private readonly host: string;
   private pendingMove: { x: number; y: number; overUi: boolean } | null = null;
+  private ranges = new Map<Mention | Passage, Range>();
+  private generation = 0;
+  private listening = false;
+  private refreshTimer = 0;
+  private refreshDelay = MUTATION_DEBOUNCE_MS;
 
   constructor(
     private readonly doc: Document,
@@ -76,19 +104,108 @@ export class PageSession {
     return this.root !== null;
   }
 
-  /** Reads the page and marks it. Resolves once the marks are shown. */
+  /** Reads the page and marks it, then follows its changes. Resolves once the marks are shown. */
   async start(): Promise<void> {
+    this.observe();
+    await this.read();
+  }
+
+  /**
+   * page -> text map -> core -> highlights. A newer read supersedes an older one still running;
+   * the work is sliced so that the page keeps its main thread.
+   */
+  private async read(): Promise<void> {
+    const gen = ++this.generation;
     if (!isSiteEnabled(this.settings, this.host)) return;
-    this.root = findArticleRoot(this.doc);
-    if (!this.root) return;
-    this.date = findArticleDate(this.doc);
-    const map = buildTextMap(this.root);
+    const article = locateArticle(this.doc);
+    if (!article) {
+      this.refreshDelay = Math.min(this.refreshDelay * 2, MUTATION_BACKOFF_MAX_MS);
+      if (this.map) this.forget();
+      return;
+    }
+    this.refreshDelay = MUTATION_DEBOUNCE_MS;
+    const map = buildTextMap(article.root, article.textNodes);
+    if (this.map && map.text === this.map.text) {
+      // Same text in new nodes (a framework re-rendered it): keep the analysis, move the marks.
+      this.root = article.root;
+      this.map = map;
+      this.ranges.clear();
+      this.paint();
+      return;
+    }
+    await yieldToPage();
+    const mentions = await this.deps.detect(map.text, map.blocks);
+    if (gen !== this.generation) return;
+    const passages: Passage[] = [];
+    for (const chunk of chunkText(map.text, map.blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
+      passages.push(...classifyChunk(map.text, chunk));
+      await yieldToPage();
+      if (gen !== this.generation) return;
+    }
+    // Ranges for every mark, in slices: creating thousands of Ranges at once is a long task.
+    const ranges = new Map<Mention | Passage, Range>();
+    const clock = sliceClock(WORK_SLICE_MS);
+    for (const item of [...mentions, ...passages.filter((p) => p.label === 'opinion' || p.label === 'reported')]) {
+      const r = rangeFor(map, item.start, item.end, this.doc);
+      if (r) ranges.set(item, r);
+      if (clock.due()) {
+        await yieldToPage();
+        if (gen !== this.generation) return;
+        clock.reset();
+      }
+    }
+    this.closeCard();
+    this.clearCursor();
+    this.root = article.root;
+    this.date = article.date;
     this.map = map;
-    this.mentions = await this.deps.detect(map.text, map.blocks);
-    if (this.map !== map) return;
-    this.passages = classifyPassages(map.text, this.mentions, map.blocks);
-    this.listen();
+    this.mentions = mentions;
+    this.passages = passages;
+    this.ranges = ranges;
+    if (!this.listening) this.listen();
     this.paint();
+  }
+
+  /** Drops everything read from a page that no longer carries an article. */
+  private forget(): void {
+    this.closeCard();
+    this.clearCursor();
+    this.map = null;
+    this.root = null;
+    this.mentions = [];
+    this.passages = [];
+    this.ranges.clear();
+    this.highlighter.clear();
+    this.state.legend = null;
+    this.state.margins = [];
+    this.render();
+  }
+
+  /** Follows the page: re-rendered text, articles rendered late, single-page navigation. */
+  private observe(): void {
+    const win = this.doc.defaultView;
+    if (!win?.MutationObserver) return;
+    const observer = new win.MutationObserver((records) => {
+      if (records.every((r) => this.isOwnMutation(r))) return;
+      this.scheduleRefresh();
+    });
+    observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.cleanups.push(() => {
+      observer.disconnect();
+      clearTimeout(this.refreshTimer);
+    });
+  }
+
+  private isOwnMutation(r: MutationRecord): boolean {
+    const host = this.ui?.host;
+    const ours = (n: Node) => n.nodeName === 'BACKSTORY-UI' || (!!host && host.contains(n));
+    return ours(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours));
+  }
+
+  /** Re-reads the page after it has been quiet for a moment (longer and longer on pages that are not articles). */
+  scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = window.setTimeout(() => void this.read().catch(() => undefined), this.refreshDelay);
   }
 
   applySettings(next: Settings): void {
@@ -96,10 +213,19 @@ export class PageSession {
     this.settings = next;
     const enabled = isSiteEnabled(next, this.host);
     if (enabled && !wasEnabled && !this.map) {
-      void this.start();
+      void this.read();
       return;
     }
     this.paint();
+  }
+
+  private rangeOf(item: Mention | Passage): Range | null {
+    let r = this.ranges.get(item);
+    if (!r && this.map) {
+      r = rangeFor(this.map, item.start, item.end, this.doc) ?? undefined;
+      if (r) this.ranges.set(item, r);
+    }
+    return r ?? null;
   }
 
   private visibleMentions(): Mention[] {
@@ -119,12 +245,12 @@ export class PageSession {
     if (!map) return;
     const groups: Record<HighlightKey, Range[]> = { person: [], place: [], organization: [], event: [], term: [], opinion: [], reported: [] };
     for (const m of this.visibleMentions()) {
-      const r = rangeFor(map, m.start, m.end, this.doc);
+      const r = this.rangeOf(m);
       if (r) groups[m.type].push(r);
     }
     const passages = this.markedPassages();
     for (const p of passages) {
-      const r = rangeFor(map, p.start, p.end, this.doc);
+      const r = this.rangeOf(p);
       if (r) groups[p.label as 'opinion' | 'reported'].push(r);
     }
     for (const key of Object.keys(groups) as HighlightKey[]) this.highlighter.set(key, groups[key]);
@@ -146,6 +272,7 @@ export class PageSession {
   }
 
   private targetStillShown(t: Target): boolean {
+    if (t.kind === 'mention' && !this.mentions.includes(t.m)) return false;
     return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
   }
 
@@ -167,7 +294,7 @@ export class PageSession {
     const notes: MarginNote[] = [];
     for (const p of passages) {
       if (p.label !== 'reported' || !p.source) continue;
-      const rect = rangeFor(map, p.start, p.end, this.doc)?.getClientRects()[0];
+      const rect = this.rangeOf(p)?.getClientRects()[0];
       if (!rect) continue;
       const edge = Math.min(rect.left, rootLeft) - 8;
       // In the margin when there is room for it, else just above the passage's first line.
@@ -255,6 +382,7 @@ export class PageSession {
   // ---- pointer ----
 
   private listen(): void {
+    this.listening = true;
     const win = this.doc.defaultView!;
     let frame = 0;
     const onMove = (e: MouseEvent) => {
@@ -289,13 +417,13 @@ export class PageSession {
     for (const o of [offset, offset - 1]) {
       const m = itemAt(this.visibleMentions(), o);
       if (m) {
-        const r = rangeFor(map, m.start, m.end, this.doc);
+        const r = this.rangeOf(m);
         if (r && rangeContainsPoint(r, x, y)) return { kind: 'mention', m };
       }
     }
     const p = itemAt(this.markedPassages(), offset);
     if (p) {
-      const r = rangeFor(map, p.start, p.end, this.doc);
+      const r = this.rangeOf(p);
       if (r && rangeContainsPoint(r, x, y)) return { kind: 'passage', p };
     }
     return null;
@@ -365,9 +493,7 @@ export class PageSession {
   }
 
   private anchorRange(t: Target): Range | null {
-    if (!this.map) return null;
-    const { start, end } = t.kind === 'mention' ? t.m : t.p;
-    return rangeFor(this.map, start, end, this.doc);
+    return this.rangeOf(t.kind === 'mention' ? t.m : t.p);
   }
 
   private async openCard(t: Target, focus: boolean): Promise<void> {
@@ -419,7 +545,7 @@ export class PageSession {
     if (!list.length || !this.map) return;
     this.cursorIndex = this.cursorIndex < 0 ? (direction > 0 ? 0 : list.length - 1) : (this.cursorIndex + direction + list.length) % list.length;
     const m = list[this.cursorIndex];
-    const range = rangeFor(this.map, m.start, m.end, this.doc);
+    const range = this.rangeOf(m);
     if (!range) return;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     const rect = range.getBoundingClientRect();
@@ -466,6 +592,7 @@ export class PageSession {
   }
 
   destroy(): void {
+    this.generation++;
     this.clearTimers();
     this.clearHide();
     for (const c of this.cleanups.splice(0)) c();

@@ -33,8 +33,11 @@ function isEditable(el: Element): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
 
-/** Reads the text under `root` in document order, separating blocks with blank lines. */
-export function buildTextMap(root: Node): TextMap {
+/**
+ * Reads the text under `root` in document order, separating blocks with blank lines. With
+ * `include`, only those text nodes are read (the article body that Readability kept).
+ */
+export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): TextMap {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const blocks: Block[] = [];
@@ -61,7 +64,7 @@ export function buildTextMap(root: Node): TextMap {
   const visit = (node: Node) => {
     if (node.nodeType === 3) {
       const t = (node as Text).data;
-      if (!t) return;
+      if (!t || (include && !include.has(node as Text))) return;
       // Collapse runs of white space that only format the source (newlines and indentation).
       if (!/\S/.test(t)) {
         if (text && !/\s$/.test(text)) {

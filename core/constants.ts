@@ -17,6 +17,10 @@ export const MIN_MENTION_CONFIDENCE = 0.6;
 
 /** Page changes are re-read after this quiet period. */
 export const MUTATION_DEBOUNCE_MS = 400;
+/** On pages that are not articles, the quiet period doubles after each look, up to this. */
+export const MUTATION_BACKOFF_MAX_MS = 30_000;
+/** Classification runs over chunks of about this many characters, yielding between them. */
+export const CLASSIFY_CHUNK_CHARS = 12_000;
 /** Work is cut into slices of at most this long before yielding to the page. */
 export const WORK_SLICE_MS = 8;
 /** Pages with more text than this are marked only in their first part. */
@@ -27,3 +31,6 @@ export const CONTENT_SCRIPT_BUDGET_GZIP_BYTES = 120 * 1024;
 
 /** A reported passage's source label goes in the page's margin when there is this much room. */
 export const MARGIN_NOTE_MIN_ROOM_PX = 124;
+
+/** Readability copies the document; beyond this many elements the page's own structure decides. */
+export const READABILITY_MAX_ELEMENTS = 20_000;

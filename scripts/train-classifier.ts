@@ -11,8 +11,9 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifySentence, type SubjectivityModel } from '../core/classify/classify';
+import type { SubjectivityModel } from '../core/classify/classify';
 import { extractFeatures } from '../core/classify/features';
+import { evaluateSplit, type BinaryScores as Scores } from './eval-passages';
 import { loadSplit, type LabeledSentence } from './lib/subjectivity-data';
 
 export interface TrainOptions {
@@ -28,7 +29,7 @@ export interface TrainOptions {
   epochs: number;
 }
 
-export const CHOSEN: TrainOptions = { vocab: 150, minDf: 4, l2: 0.01, l2Vocab: 0.03, balanced: true, threshold: 0.5, epochs: 400 };
+export const CHOSEN: TrainOptions = { vocab: 0, minDf: 4, l2: 0.003, l2Vocab: 0.03, balanced: true, threshold: 0.5, epochs: 400 };
 
 type Vec = Map<string, number>;
 
@@ -107,43 +108,6 @@ export function train(data: LabeledSentence[], opts: TrainOptions): Subjectivity
     if (Math.abs(val) >= 0.005) weights[k] = val;
   }
   return { bias: Math.round(w[d]! * 1000) / 1000, threshold: opts.threshold, weights };
-}
-
-export interface Scores {
-  macroF1: number;
-  accuracy: number;
-  subj: { p: number; r: number; f1: number };
-  obj: { p: number; r: number; f1: number };
-  n: number;
-}
-
-export function scoreBinary(gold: boolean[], pred: boolean[]): Scores {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  gold.forEach((g, i) => {
-    const p = pred[i]!;
-    if (g && p) tp++;
-    else if (!g && p) fp++;
-    else if (g && !p) fn++;
-    else tn++;
-  });
-  const prf = (tp_: number, fp_: number, fn_: number) => {
-    const p = tp_ + fp_ ? tp_ / (tp_ + fp_) : 0;
-    const r = tp_ + fn_ ? tp_ / (tp_ + fn_) : 0;
-    return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
-  };
-  const subj = prf(tp, fp, fn);
-  const obj = prf(tn, fn, fp);
-  return { macroF1: (subj.f1 + obj.f1) / 2, accuracy: (tp + tn) / gold.length, subj, obj, n: gold.length };
-}
-
-/** Evaluate like `--lines`: each sentence on its own; opinion = SUBJ, everything else = OBJ. */
-export function evaluateSplit(data: LabeledSentence[], model?: SubjectivityModel): Scores {
-  const gold = data.map((d) => d.label === 'SUBJ');
-  const pred = data.map((d) => classifySentence(d.sentence, model ? { model } : {}).label === 'opinion');
-  return scoreBinary(gold, pred);
 }
 
 function renderModel(model: SubjectivityModel, opts: TrainOptions, dev: Scores): string {

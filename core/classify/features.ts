@@ -299,6 +299,12 @@ export function extractFeatures(text: string, openQuoteAtStart = false): Feature
   if (past) values.set('past', Math.min(past, 4) / 2);
   if (present) values.set('present', Math.min(present, 4) / 2);
   if (future) values.set('future', Math.min(future, 3));
+  // "anti-American", "pro-Russian": labels for camps, typical of argument.
+  const camps = outside.filter((t) => /^(?:anti|pro)-\p{L}/u.test(t.w));
+  if (camps.length) {
+    values.set('anti_pro', Math.min(camps.length, 2));
+    for (const t of camps) hits.push({ feature: 'anti_pro', start: t.start, end: t.end });
+  }
   const third = outside.filter((t) => THEY.has(t.w)).length;
   if (third) values.set('they', Math.min(third, 3));
   const first = words[0];

@@ -37,6 +37,38 @@ export const EVALUATIVE = list(`
   worrisome alarmingly questionable suspicious suspect curious strange odd bizarrely weird
   boring dull tedious pleasant unpleasant brave courageous wise wisely smart clever dumbest
   genius legendary iconic mighty noble shameful
+  adorable amiable appealing astonishing astounding attractive breathtaking charming commendable
+  compelling competent convincing decent delightful deserving dignified distinguished elegant
+  eloquent enjoyable enlightened enlightening exceptional exciting exemplary exquisite fascinating
+  fortunate generous genuine gifted graceful gracious honest honourable honorable ideal illustrious
+  impeccable incomparable ingenious insightful inspiring intelligent invaluable laudable likable
+  lucid lucky masterful meaningful memorable miraculous outstanding perfect perfectly persuasive
+  phenomenal pleasing praiseworthy precious principled prodigious profound promising prudent
+  rational reasonable refreshing reliable respectable righteous sensational sincere skillful
+  stellar striking stunning sublime superior supreme talented thoughtful thrilling tremendous
+  triumphant trustworthy unparalleled valiant valuable venerable virtuous visionary welcome
+  wholesome worthy abhorrent abominable abrasive abusive aggravating alarmist annoying
+  antagonistic apathetic arbitrary ashamed awkward backward banal barbaric belligerent bigoted
+  bitter bleak boastful bumbling careless chaotic childish clumsy coercive complacent conceited
+  confused confusing contemptuous contradictory contrived counterproductive crippling crude
+  culpable cumbersome damaging decadent defective degrading demeaning depressing desperately
+  detestable detrimental devious dictatorial dimwitted dirty disappointing discredited disdainful
+  disgraced dishonorable disloyal dismissive disorganized disreputable disrespectful disruptive
+  distorted divisive dodgy dogmatic dreary dysfunctional elitist evil exploitative extravagant
+  faulty feeble fishy flimsy frantic fraudulent frightening frivolous futile gullible hateful
+  haughty humiliating ill-conceived ill-advised illogical immature impotent imprudent inadequate
+  inappropriate incoherent inconsistent indecent ineffective inefficient inferior inhumane
+  insensitive insincere insolent insufferable insulting intolerant irritating jealous lame lax
+  lethargic lunatic malevolent manipulative meager mindless mistaken mocking muddled murky myopic
+  narrow-minded negligent nightmarish oblivious obnoxious obsessive obtuse oppressive overbearing
+  overrated paltry partisan patronizing problematic provocative pushy rash regressive repressive
+  resentful rude sadistic savage scary selfish self-serving shallow simplistic slimy sly snobbish
+  spiteful spurious stale stingy stubborn subversive superficial tasteless timid tiresome
+  treacherous trivial troublesome tyrannical unbearable uncivilized unconvincing undemocratic
+  underhanded undeserved unethical unfit unhelpful uninformed unintelligent unjustified
+  unprofessional unqualified unrealistic unreliable unscrupulous unsound unsustainable untenable
+  untrustworthy unwarranted unworthy upsetting vague vain venal vengeful vindictive vulgar
+  wrongful zealous
 `);
 
 /** Loaded nouns and verbs: characterisation rather than description. */
@@ -59,6 +91,12 @@ export const LOADED = list(`
   capitulation appeasement weakness emboldened caved caving cozy
   cozying cosying creeping bullies strongman dictator dictators despot autocrat
   propagandist mouthpiece lapdog lapdogs cheerleaders cheerleading slavish
+  brag brags bragging decry decries decried lambast lambasts lambasted rail rails railing sneer
+  sneers sneering trumpet trumpets trumpeted whitewash whitewashing demonize demonizes demonized
+  demonise demonised vilify vilifies vilified weaponize weaponizes weaponized weaponise weaponised
+  hijack hijacked hijacking dupe duped hoodwink hoodwinked mislead misleads obfuscate obfuscation
+  gaslight gaslighting grandstand grandstanding posturing virtue-signalling scapegoat scapegoating
+  pillory pilloried kowtow kowtowing capitulate capitulated
 `);
 
 /** Intensifiers and downtoners: degree words a neutral report rarely needs. */

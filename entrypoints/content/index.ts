@@ -12,6 +12,7 @@ import type { KbEntry } from '../../core/kb/schema';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
   runAt: 'document_idle',
+  allFrames: true,
   async main(ctx) {
     const settings = await loadSettings();
     const session = new PageSession(document, settings, {

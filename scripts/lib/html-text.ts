@@ -1,6 +1,6 @@
 /** An HTML page's article text, read with the same adapters as the content script, on happy-dom. */
 import { Window } from 'happy-dom';
-import { findArticleRoot } from '../../adapters/article';
+import { locateArticle } from '../../adapters/article';
 import { buildTextMap } from '../../adapters/text-map';
 import type { Block } from '../../core/types';
 
@@ -9,9 +9,10 @@ export async function htmlToArticleText(html: string): Promise<{ text: string; b
   try {
     const doc = window.document as unknown as Document;
     doc.write(html);
-    const root = findArticleRoot(doc) ?? doc.body;
+    const article = locateArticle(doc);
+    const root = article?.root ?? doc.body;
     if (!root) throw new Error('the page has no body');
-    const map = buildTextMap(root);
+    const map = buildTextMap(root, article?.textNodes);
     return { text: map.text, blocks: map.blocks };
   } finally {
     await window.happyDOM.close();

@@ -1,0 +1,23 @@
+/** Giving the main thread back to the page between slices of work. */
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+/** Lets the page handle input and paint before the next slice runs. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A clock for slicing work: `due()` says the slice has run long enough to yield. */
+export function sliceClock(sliceMs: number): { due(): boolean; reset(): void } {
+  let started = performance.now();
+  return {
+    due: () => performance.now() - started >= sliceMs,
+    reset: () => {
+      started = performance.now();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** Cuts article text into chunks at block boundaries, so long pages can be worked through in slices. */
+import type { Block, Mention } from '../types';
+
+export interface Chunk {
+  start: number;
+  end: number;
+  blocks: Block[];
+  mentions: Mention[];
+}
+
+/**
+ * Chunks of at most about `maxChars` (a block longer than that is its own chunk), each with the
+ * blocks and mentions that fall in it, offsets still indexing the whole text.
+ */
+export function chunkText(text: string, blocks: readonly Block[], mentions: readonly Mention[], maxChars: number): Chunk[] {
+  const cuts: number[] = [];
+  let chunkStart = 0;
+  if (blocks.length) {
+    for (const b of blocks) {
+      if (b.start - chunkStart > maxChars && b.start > chunkStart) {
+        cuts.push(b.start);
+        chunkStart = b.start;
+      }
+    }
+  } else {
+    // No block structure: cut at blank lines.
+    const re = /\n\s*\n/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = m.index + m[0].length;
+      if (at - chunkStart > maxChars) {
+        cuts.push(at);
+        chunkStart = at;
+      }
+    }
+  }
+  const bounds = [0, ...cuts, text.length];
+  const chunks: Chunk[] = [];
+  let bi = 0;
+  let mi = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i], bounds[i + 1]];
+    const cb: Block[] = [];
+    while (bi < blocks.length && blocks[bi].start < end) cb.push(blocks[bi++]);
+    const cm: Mention[] = [];
+    while (mi < mentions.length && mentions[mi].start < end) cm.push(mentions[mi++]);
+    chunks.push({ start, end, blocks: cb, mentions: cm });
+  }
+  return chunks;
+}

@@ -1,0 +1,15 @@
+import { launchChromium } from './harness/chromium';
+import { launchFirefox } from './harness/firefox';
+import { startFixtureServer } from './harness/server';
+const srv = await startFixtureServer();
+let t = Date.now();
+const lap = (s: string) => { console.log(s, Date.now() - t); t = Date.now(); };
+const b = process.argv[2] === 'firefox' ? await launchFirefox() : await launchChromium();
+lap('launch');
+const p = await b.open(srv.url('/article.html')); lap('open');
+const pop = await b.openPopup(p); lap('popup');
+await pop.close(); lap('close popup');
+await b.resetStorage(); lap('reset');
+await b.restart(); lap('restart');
+await b.close(); lap('close');
+await srv.close();

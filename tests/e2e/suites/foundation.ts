@@ -1,0 +1,218 @@
+/**
+ * The foundation's end-to-end checks, one body for every browser: the content script runs on an
+ * article, its marks are CSS Custom Highlights the page can see, a hover opens a card in the one
+ * <backstory-ui> host, the popup's switches act on the open tab, settings survive a restart, the
+ * page's DOM is left as it was, and pages that are not articles are left alone.
+ */
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { BrowserUnderTest, TestPage } from '../harness/types';
+import { startFixtureServer, type FixtureServer } from '../harness/server';
+import { domReport, pageText, readCard, readSwitches, toggleSwitch, waitUntil } from '../harness/common';
+
+export interface FoundationOptions {
+  /** Whether to check the Alt+Shift+O shortcut (needs a browser whose key events the harness can send to the extension). */
+  keyboardShortcut: boolean;
+}
+
+const ENTITY_MARKS = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-event', 'backstory-term'];
+const PASSAGE_MARKS = ['backstory-opinion', 'backstory-reported'];
+const ALL_MARKS = [...ENTITY_MARKS, ...PASSAGE_MARKS];
+const MARKS_SWITCH = 'Mark names and terms';
+const MARKERS_SWITCH = 'Opinion markers (all sites)';
+
+const hasBlinken = (h: Record<string, string[]>) => (h['backstory-person'] ?? []).some((t) => t === 'Blinken' || t === 'Antony Blinken');
+
+export function foundationSuite(launch: () => Promise<BrowserUnderTest>, options: FoundationOptions): void {
+  let browser: BrowserUnderTest;
+  let server: FixtureServer;
+  const opened: TestPage[] = [];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launch();
+  });
+
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close();
+    await browser?.resetStorage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<TestPage> {
+    const page = await browser.open(server.url(path));
+    opened.push(page);
+    return page;
+  }
+
+  async function popupFor(page: TestPage): Promise<TestPage> {
+    const popup = await browser.openPopup(page);
+    opened.push(popup);
+    return popup;
+  }
+
+  /** Opens the sample article and waits until Backstory has marked "Blinken" in it. */
+  async function openArticle(): Promise<{ page: TestPage; marks: Record<string, string[]> }> {
+    const page = await open('/article.html');
+    const marks = await waitUntil(async () => {
+      const h = await browser.highlights(page);
+      return hasBlinken(h) ? h : null;
+    }, { message: 'a backstory-person highlight on "Blinken" in the sample article' });
+    return { page, marks };
+  }
+
+  async function waitForMarks(page: TestPage, what: string, test: (h: Record<string, string[]>) => boolean): Promise<Record<string, string[]>> {
+    return waitUntil(async () => {
+      const h = await browser.highlights(page);
+      return test(h) ? h : null;
+    }, { timeout: 10_000, message: what });
+  }
+
+  const present = (h: Record<string, string[]>, names: string[]) => names.filter((n) => (h[n]?.length ?? 0) > 0);
+
+  it('marks names and passages of the sample article as CSS highlights the page can see', async () => {
+    const { page, marks } = await openArticle();
+    expect(marks['backstory-person']).toEqual(expect.arrayContaining(['Blinken']));
+    expect(marks['backstory-person'].some((t) => /Biden/.test(t))).toBe(true);
+    expect(marks['backstory-place']).toEqual(expect.arrayContaining(['China', 'Russia', 'Ukraine']));
+    expect(marks['backstory-organization']).toEqual(expect.arrayContaining(['NATO']));
+    expect(marks['backstory-opinion']?.length ?? 0).toBeGreaterThan(0);
+    expect(marks['backstory-reported']?.length ?? 0).toBeGreaterThan(0);
+    expect(marks['backstory-reported'].some((t) => t.includes('Antony Blinken alleged'))).toBe(true);
+    // Only Backstory's own names, and every range lies in the article body: none in the header, sidebar or footer.
+    expect(Object.keys(marks).every((n) => ALL_MARKS.includes(n))).toBe(true);
+    const outside = await page.evaluate(() => {
+      const article = document.querySelector('article')!;
+      const stray: string[] = [];
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      registry.forEach((h, name) => {
+        if (!name.startsWith('backstory-')) return;
+        h.forEach((r) => {
+          if (!article.contains(r.commonAncestorContainer) || r.collapsed) stray.push(`${name}: ${r.toString()}`);
+        });
+      });
+      return stray;
+    });
+    expect(outside).toEqual([]);
+  });
+
+  it('summarises the article in the popup', async () => {
+    const { page } = await openArticle();
+    const popup = await popupFor(page);
+    const text = await waitUntil(async () => {
+      const t = await pageText(popup);
+      return t.includes('Antony Blinken') ? t : null;
+    }, { timeout: 10_000, message: 'the popup to list Antony Blinken' });
+    expect(text).toMatch(/Opinion\s*\d+/);
+    expect(text).toMatch(/Reported\s*\d+/);
+    expect(text).not.toContain('has not read this page');
+    const switches = await readSwitches(popup);
+    expect(switches.find((s) => s.label.startsWith(MARKS_SWITCH))?.checked).toBe(true);
+    expect(switches.find((s) => s.label.startsWith(MARKERS_SWITCH))?.checked).toBe(true);
+  });
+
+  it('opens a card in the <backstory-ui> shadow root when a mark is hovered, and closes it on Escape', async () => {
+    const { page } = await openArticle();
+    await browser.hoverText(page, 'Blinken', 'backstory-person');
+    const card = await waitUntil(() => readCard(page), { timeout: 10_000, message: 'a card to open over "Blinken"' });
+    expect(card.label).toBe('Antony Blinken');
+    expect(card.text).toContain('Secretary of State');
+    const dom = await domReport(page);
+    expect(dom.hosts).toEqual([{ parent: 'HTML', openShadow: true }]);
+    // The card is only in the shadow root: nothing with role="dialog" in the page's own tree.
+    expect(await page.evaluate(() => document.querySelectorAll('[role="dialog"]').length)).toBe(0);
+    await page.press('Escape');
+    await waitUntil(async () => (await readCard(page)) === null, { timeout: 5_000, message: 'Escape to close the card' });
+  });
+
+  it('removes and restores the marks in the open tab from the popup switch "Mark names and terms"', async () => {
+    const { page, marks } = await openArticle();
+    const before = Object.fromEntries(ALL_MARKS.map((n) => [n, marks[n]?.length ?? 0]));
+    const popup = await popupFor(page);
+
+    expect(await toggleSwitch(popup, MARKS_SWITCH)).toBe(false);
+    const off = await waitForMarks(page, 'the entity marks to go', (h) => present(h, ENTITY_MARKS).length === 0);
+    // The switch is about names and terms only: the opinion markers stay.
+    expect(present(off, PASSAGE_MARKS)).toEqual(PASSAGE_MARKS);
+
+    expect(await toggleSwitch(popup, MARKS_SWITCH)).toBe(true);
+    const on = await waitForMarks(page, 'the entity marks to come back', (h) => hasBlinken(h));
+    expect(Object.fromEntries(ALL_MARKS.map((n) => [n, on[n]?.length ?? 0]))).toEqual(before);
+  });
+
+  it('leaves the page DOM as it was, apart from the one <backstory-ui> on <html>', async () => {
+    const { page } = await openArticle();
+    // Open a card too, so that all of the UI has been drawn.
+    await browser.hoverText(page, 'Blinken', 'backstory-person');
+    await waitUntil(() => readCard(page), { timeout: 10_000, message: 'a card to open' });
+    const dom = await domReport(page);
+    expect(dom.before, 'the DOM probe did not run at DOMContentLoaded').not.toBeNull();
+    expect(dom.after).toBe(dom.before);
+    expect(dom.hosts).toEqual([{ parent: 'HTML', openShadow: true }]);
+    const foreign = dom.mutations.filter(
+      (m) => !(m.type === 'childList' && m.target === 'HTML' && [...m.added, ...m.removed].every((n) => n === 'BACKSTORY-UI')) && m.target !== 'BACKSTORY-UI',
+    );
+    expect(foreign).toEqual([]);
+    expect(dom.mutations.some((m) => m.added.includes('BACKSTORY-UI'))).toBe(true);
+  });
+
+  it('leaves a page that is not an article alone', async () => {
+    const page = await open('/search.html');
+    // The content script answers the popup (so it did run) and says it left the page alone.
+    const text = await waitUntil(async () => {
+      const popup = await browser.openPopup(page);
+      try {
+        const t = await waitUntil(async () => {
+          const s = await pageText(popup);
+          return /This article|not look like an article|has not read this page/.test(s) ? s : null;
+        }, { timeout: 5_000, message: 'the popup summary' });
+        return t.includes('has not read this page') ? null : t;
+      } finally {
+        await popup.close();
+      }
+    }, { timeout: 15_000, interval: 250, message: 'the content script on the search page to answer the popup' });
+    expect(text).toContain('does not look like an article');
+    expect(await browser.highlights(page)).toEqual({});
+    expect((await domReport(page)).hosts).toEqual([]);
+  });
+
+  if (options.keyboardShortcut) {
+    it('toggles the opinion markers with Alt+Shift+O', async () => {
+      const { page, marks } = await openArticle();
+      expect(present(marks, PASSAGE_MARKS)).toEqual(PASSAGE_MARKS);
+      const opinions = marks['backstory-opinion'].length;
+      await page.press('Alt+Shift+O');
+      const off = await waitForMarks(page, 'Alt+Shift+O to hide the opinion markers', (h) => !h['backstory-opinion']);
+      expect(present(off, PASSAGE_MARKS)).toEqual([]);
+      expect(hasBlinken(off)).toBe(true);
+      await page.press('Alt+Shift+O');
+      const on = await waitForMarks(page, 'Alt+Shift+O to show the opinion markers again', (h) => (h['backstory-opinion']?.length ?? 0) > 0);
+      expect(on['backstory-opinion'].length).toBe(opinions);
+    });
+  }
+
+  it('keeps settings across a browser restart on the same profile', async () => {
+    const first = await openArticle();
+    const popup = await popupFor(first.page);
+    expect(await toggleSwitch(popup, MARKERS_SWITCH)).toBe(false);
+    await waitForMarks(first.page, 'the opinion markers to go', (h) => present(h, PASSAGE_MARKS).length === 0);
+    opened.length = 0;
+
+    await browser.restart();
+
+    const { page } = await openArticle();
+    // The marks are back (so the content script ran) but the opinion markers stay off.
+    expect(present(await browser.highlights(page), PASSAGE_MARKS)).toEqual([]);
+    const again = await popupFor(page);
+    const switches = await readSwitches(again);
+    expect(switches.find((s) => s.label.startsWith(MARKERS_SWITCH))?.checked).toBe(false);
+    expect(switches.find((s) => s.label.startsWith(MARKS_SWITCH))?.checked).toBe(true);
+    // And the switch still works after the restart.
+    expect(await toggleSwitch(again, MARKERS_SWITCH)).toBe(true);
+    await waitForMarks(page, 'the opinion markers to come back', (h) => present(h, PASSAGE_MARKS).length === PASSAGE_MARKS.length);
+  });
+}
+

@@ -10,7 +10,8 @@ import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { classifyPassages } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, type EntityCardModel } from '../core/cards';
-import type { ArticleSummary } from '../core/messages';
+import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
+import { applyCorrections } from '../core/articles/packs';
 import {
   CARD_HIDE_MS,
   CARD_SHOW_MS,
@@ -32,7 +33,7 @@ import { createUiHost, type UiHost } from './ui-host';
 import { rangeContainsPoint, textOffsetAt } from './hit-test';
 
 export interface SessionDeps {
-  detect(text: string, blocks: Block[]): Promise<Mention[]>;
+  detect(text: string, blocks: Block[]): Promise<DetectResponse>;
   entry(id: string): Promise<KbEntry | null>;
   saveSettings(change: (s: Settings) => Partial<Settings>): Promise<unknown>;
   css: string;
@@ -71,6 +72,7 @@ export class PageSession {
   private mentions: Mention[] = [];
   private passages: Passage[] = [];
   private date: string | undefined;
+  private pack: PackInfo | null = null;
   private readonly highlighter = new Highlighter();
   private ui: UiHost | null = null;
   private state: UiState = { theme: 'light', card: null, cursor: null, legend: null, margins: [] };
@@ -134,14 +136,15 @@ export class PageSession {
       return;
     }
     await yieldToPage();
-    const mentions = await this.deps.detect(map.text, map.blocks);
+    const { mentions, pack } = await this.deps.detect(map.text, map.blocks);
     if (gen !== this.generation) return;
-    const passages: Passage[] = [];
+    let passages: Passage[] = [];
     for (const chunk of chunkText(map.text, map.blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
       passages.push(...classifyChunk(map.text, chunk));
       await yieldToPage();
       if (gen !== this.generation) return;
     }
+    passages = applyCorrections(passages, pack);
     // Ranges for every mark, in slices: creating thousands of Ranges at once is a long task.
     const ranges = new Map<Mention | Passage, Range>();
     const clock = sliceClock(WORK_SLICE_MS);
@@ -157,7 +160,8 @@ export class PageSession {
     this.closeCard();
     this.clearCursor();
     this.root = article.root;
-    this.date = article.date;
+    this.pack = pack;
+    this.date = article.date ?? pack?.firstPublished;
     this.map = map;
     this.mentions = mentions;
     this.passages = passages;
@@ -588,6 +592,7 @@ export class PageSession {
       counts,
       quoted: [...quoted].map(([source, count]) => ({ source, count })).sort((a, b) => b.count - a.count),
       entities: [...entities.values()].sort((a, b) => b.count - a.count),
+      ...(this.pack ? { firstPublished: { publisher: this.pack.publisher, date: this.pack.firstPublished, title: this.pack.title } } : {}),
     };
   }
 

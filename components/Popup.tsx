@@ -1,6 +1,7 @@
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn } from '../core/settings';
 import type { ArticleSummary } from '../core/messages';
+import { formatDate } from '../core/cards';
 
 export interface PopupProps {
   settings: Settings;
@@ -82,9 +83,8 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
               </div>
             </dl>
             {summary.firstPublished && (
-              <p class="origin">
-                First published by {summary.firstPublished.publisher}
-                {summary.firstPublished.date ? `, ${summary.firstPublished.date}` : ''}.
+              <p class="origin" data-testid="first-published">
+                Known article: first published by <strong>{summary.firstPublished.publisher}</strong>, {formatDate(summary.firstPublished.date)}.
               </p>
             )}
             {summary.quoted.length > 0 && (

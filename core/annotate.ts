@@ -3,16 +3,22 @@ import type { KbIndex } from './kb/index';
 import type { Annotation, Block } from './types';
 import { detectMentions } from './detect/mentions';
 import { classifyPassages, classifySentence } from './classify/classify';
+import { applyCorrections, matchPack, type ArticlePack } from './articles/packs';
 
 export interface AnnotateOptions {
   blocks?: readonly Block[];
   /** Each line is one passage, labeled on its own. */
   lines?: boolean;
+  /** Known-article packs: a matching pack's curated labels apply. */
+  packs?: readonly ArticlePack[];
 }
 
 export function annotate(text: string, index: KbIndex, options: AnnotateOptions = {}): Annotation {
   const mentions = detectMentions(text, index, options.blocks);
-  if (!options.lines) return { mentions, passages: classifyPassages(text, mentions, options.blocks as Block[] | undefined) };
+  if (!options.lines) {
+    const passages = classifyPassages(text, mentions, options.blocks as Block[] | undefined);
+    return { mentions, passages: applyCorrections(passages, matchPack(text, options.packs ?? [])) };
+  }
   const passages = [];
   let start = 0;
   for (const line of text.split('\n')) {

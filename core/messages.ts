@@ -18,6 +18,48 @@ export const RequestSchema = v.variant('type', [
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Name = v.pipe(v.string(), v.maxLength(300));
+
+export const MentionSchema = v.object({
+  text: Name,
+  start: Offset,
+  end: Offset,
+  type: v.picklist(['person', 'place', 'organization', 'event', 'term']),
+  entity: Name,
+  id: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+
+/** The known-article pack as the background sends it (without its fingerprint). */
+export const PackInfoSchema = v.object({
+  id: v.string(),
+  title: Name,
+  publisher: Name,
+  firstPublished: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)),
+  dateNote: v.optional(v.string()),
+  corrections: v.optional(
+    v.array(
+      v.object({
+        startsWith: v.string(),
+        label: v.picklist(['opinion', 'reported', 'fact', 'other']),
+        source: v.optional(v.nullable(v.string())),
+        sourceId: v.optional(v.string()),
+        why: v.string(),
+      }),
+    ),
+  ),
+  context: v.optional(v.array(v.object({ text: v.string(), source: v.object({ title: v.string(), url: v.string() }) }))),
+});
+export type PackInfo = v.InferOutput<typeof PackInfoSchema>;
+
+/** Background -> content script, answering `detect`. */
+export const DetectResponseSchema = v.object({
+  mentions: v.array(MentionSchema),
+  pack: v.nullable(PackInfoSchema),
+});
+export type DetectResponse = v.InferOutput<typeof DetectResponseSchema>;
+
 /** Popup or background -> content script. */
 export const TabMessageSchema = v.variant('type', [
   v.object({ type: v.literal('summary') }),
@@ -32,7 +74,7 @@ export interface ArticleSummary {
   counts: { opinion: number; reported: number; fact: number; other: number };
   quoted: { source: string; count: number }[];
   entities: { name: string; type: string; count: number }[];
-  firstPublished?: { publisher: string; date?: string };
+  firstPublished?: { publisher: string; date: string; title: string };
 }
 
 export function parseOr<T>(schema: v.GenericSchema<unknown, T>, data: unknown): T | null {

@@ -7,15 +7,17 @@ import { browser } from 'wxt/browser';
 import { RequestSchema, parseOr } from '../core/messages';
 import { EmbeddedKnowledge } from '../adapters/embedded-knowledge';
 import kb from '../.generated/kb.json';
+import packs from '../.generated/packs.json';
+import type { ArticlePack } from '../core/articles/packs';
 import type { KbEntry } from '../core/kb/schema';
 
 export default defineBackground(() => {
-  const knowledge = new EmbeddedKnowledge(kb as KbEntry[]);
+  const knowledge = new EmbeddedKnowledge(kb as KbEntry[], packs as ArticlePack[]);
 
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const msg = parseOr(RequestSchema, raw);
     if (!msg) return undefined;
-    if (msg.type === 'detect') return Promise.resolve({ mentions: knowledge.detect(msg.text, msg.blocks) });
+    if (msg.type === 'detect') return Promise.resolve(knowledge.detect(msg.text, msg.blocks));
     return Promise.resolve({ entry: knowledge.entry(msg.id) });
   });
 

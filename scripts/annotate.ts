@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { annotate } from '../core/annotate';
 import { buildIndex } from '../core/kb/index';
-import { loadKbDir } from './lib/kb-files';
+import { loadKbDir, loadPacks } from './lib/kb-files';
 import { htmlToArticleText } from './lib/html-text';
 
 function usage(message: string): never {
@@ -30,7 +30,8 @@ try {
 const index = buildIndex(loadKbDir(join(import.meta.dirname, '..', 'data', 'kb')));
 const isHtml = /\.html?$/i.test(file) || /^\s*<(!doctype|html)/i.test(raw);
 const { text, blocks } = isHtml ? await htmlToArticleText(raw) : { text: raw, blocks: undefined };
-const { mentions, passages } = annotate(text, index, { blocks, lines });
+const packs = loadPacks(join(import.meta.dirname, '..', 'data', 'articles'));
+const { mentions, passages } = annotate(text, index, { blocks, lines, packs });
 const out = {
   mentions: mentions.map(({ text, start, end, type, entity }) => ({ text, start, end, type, entity })),
   passages: passages.map(({ text, start, end, label, source, cues }) => ({ text, start, end, label, source, cues })),

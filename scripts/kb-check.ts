@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadKbDir } from './lib/kb-files';
+import { loadKbDir, loadPacks } from './lib/kb-files';
 
 const args = process.argv.slice(2);
 const dirFlag = args.indexOf('--dir');
@@ -16,9 +16,12 @@ try {
   const counts: Record<string, number> = {};
   for (const e of entries) counts[e.type] = (counts[e.type] ?? 0) + 1;
   if (dirFlag < 0) {
+    const packs = loadPacks(join(import.meta.dirname, '..', 'data', 'articles'));
     const out = join(import.meta.dirname, '..', '.generated');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'kb.json'), JSON.stringify(entries));
+    writeFileSync(join(out, 'packs.json'), JSON.stringify(packs));
+    console.log(`article packs ok: ${packs.length} (${packs.map((p) => p.id).join(', ')})`);
   }
   console.log(`knowledge base ok: ${entries.length} entries (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}) from ${relative(process.cwd(), dir) || '.'}`);
 } catch (err) {

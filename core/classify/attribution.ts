@@ -49,8 +49,8 @@ const SOURCE_NOUNS = new Set(
   organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
   protesters supporters opponents democrats republicans data figures poll survey statistics research
   studies reports documents filing lawsuit complaint indictment memo officer officers governor mayor
-  ambassador envoy negotiators negotiator general commander spokesmen people allies ally white house
-  kremlin pentagon state department regulators regulator watchdog agencies governments ministers
+  ambassador envoy negotiators negotiator general commander spokesmen people allies ally
+  kremlin pentagon regulators regulator watchdog agencies governments ministers
   countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
   representative representatives candidate candidates member members citizens voters workers teachers
   students parents author authors writer columnist editor editors journalist journalists reporter
@@ -182,7 +182,7 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
   const { tokens } = ctx;
   const t = tokens[i];
   if (!isWordTok(t)) return { kind: 'none' };
-  const m = mentionAt(ctx, t!);
+  const m = mentionAt(ctx, t!) ?? (DETERMINERS.has(t!.w) && tokens[i + 1] ? mentionAt(ctx, tokens[i + 1]!) : undefined);
   if (m) return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
   if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
   let e = i;

@@ -61,11 +61,22 @@ const CUE_STOPWORDS = new Set(
 );
 
 /** Subjectivity: the probability that the writer speaks for themself, and the words behind it. */
+const vocabularyOf = new WeakMap<SubjectivityModel, boolean>();
+/** Does the model weigh vocabulary words ("w:...")? Cached per model. */
+export function usesVocabulary(model: SubjectivityModel): boolean {
+  let v = vocabularyOf.get(model);
+  if (v === undefined) {
+    v = Object.keys(model.weights).some((k) => k.startsWith('w:'));
+    vocabularyOf.set(model, v);
+  }
+  return v;
+}
+
 export function scoreSubjectivity(
   text: string,
   model: SubjectivityModel = SUBJECTIVITY_MODEL,
   openQuote = false,
-  features: Features = extractFeatures(text, openQuote),
+  features: Features = extractFeatures(text, openQuote, usesVocabulary(model)),
 ): { p: number; features: Features; positive: string[]; negative: string[] } {
   let z = model.bias;
   for (const [k, v] of features.values) {
@@ -157,7 +168,7 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     if (m) return { passage: make('other', [m[0]]), attribution: null, quoteOnly: false, mentions };
   }
 
-  const features = extractFeatures(sentence, ctx.openQuote ?? false);
+  const features = extractFeatures(sentence, ctx.openQuote ?? false, usesVocabulary(model));
   const attribution = findAttribution(sentence, features.tokens, mentions);
   const score = scoreSubjectivity(sentence, model, ctx.openQuote ?? false, features);
 

@@ -132,6 +132,21 @@ export const CATEGORIES = {
 export type Category = keyof typeof CATEGORIES;
 export const CATEGORY_NAMES = Object.keys(CATEGORIES) as Category[];
 
+/** One look-up per word: word -> the categories it belongs to; first word -> phrases. */
+const SINGLE = new Map<string, Category[]>();
+const MULTI = new Map<string, Array<{ cat: Category; words: string[] }>>();
+for (const cat of CATEGORY_NAMES) {
+  for (const w of CATEGORIES[cat].single) SINGLE.set(w, [...(SINGLE.get(w) ?? []), cat]);
+  for (const [first, phrases] of CATEGORIES[cat].multi) {
+    const arr = MULTI.get(first) ?? [];
+    for (const words of phrases) arr.push({ cat, words });
+    MULTI.set(first, arr);
+  }
+}
+for (const arr of MULTI.values()) arr.sort((a, b) => b.words.length - a.words.length);
+const FEATURE_NAME = Object.fromEntries(CATEGORY_NAMES.map((c) => [c, `c:${c}`])) as Record<Category, string>;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /** A word or phrase that set off a feature. */
 export interface Hit {
   feature: string;
@@ -177,63 +192,64 @@ function addValue(values: Map<string, number>, k: string, v: number): void {
  * Extract the features of one sentence. Lexicon counts look at the writer's words only (outside
  * quotations); quotations get features of their own.
  */
-export function extractFeatures(text: string, openQuoteAtStart = false): Features {
+export function extractFeatures(text: string, openQuoteAtStart = false, vocabulary = true): Features {
   const quotes = quoteSpans(text, openQuoteAtStart);
   const tokens = tokenize(text, quotes);
   const values = new Map<string, number>();
   const hits: Hit[] = [];
   const counts = new Map<Category, number>();
 
-  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.w));
+  const words = tokens.filter((t) => HAS_WORD.test(t.w));
   const n = words.length;
   const outside = words.filter((t) => !t.q);
 
-  // Lexicon categories, phrases first (longest match), outside quotations. A capitalised word
-  // inside the sentence is a name or a title ("The Social Distance Between Us"), not the writer.
-  const firstWord = tokens.findIndex((t) => /[\p{L}\p{N}]/u.test(t.w));
-  const skip = (i: number): boolean => {
-    const t = tokens[i]!;
+  // Lexicon categories, outside quotations. A capitalised word inside the sentence is a name or
+  // a title ("The Social Distance Between Us"), not the writer's word.
+  const firstWord = tokens.findIndex((t) => HAS_WORD.test(t.w));
+  const skipped = tokens.map((t, i) => {
     if (t.q) return true;
-    return i !== firstWord && t.w !== 'i' && /^\p{Lu}/u.test(text[t.start]!) && !/^[“"‘(\[—–:]/u.test(text.slice(Math.max(0, t.start - 2), t.start).trim());
-  };
+    if (i === firstWord || t.w === 'i') return false;
+    const c = text[t.start]!;
+    if (c === c.toLowerCase()) return false;
+    return !/^[“"‘(\[—–:]/u.test(text.slice(Math.max(0, t.start - 2), t.start).trim());
+  });
   // Phrases first: their words count once, for the phrase ("to say the least" is not "say").
-  const consumed = new Set<number>();
+  const consumed = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    if (skip(i)) continue;
-    for (const cat of CATEGORY_NAMES) {
-      const phrases = CATEGORIES[cat].multi.get(tokens[i]!.w);
-      if (!phrases) continue;
-      for (const p of phrases) {
-        if (p.every((pw, k) => tokens[i + k]?.w === pw && !tokens[i + k]!.q && !consumed.has(i + k))) {
-          counts.set(cat, (counts.get(cat) ?? 0) + 1);
-          hits.push({ feature: `c:${cat}`, start: tokens[i]!.start, end: tokens[i + p.length - 1]!.end });
-          for (let k = 0; k < p.length; k++) consumed.add(i + k);
-          break;
-        }
+    if (skipped[i]) continue;
+    const phrases = MULTI.get(tokens[i]!.w);
+    if (!phrases) continue;
+    for (const { cat, words: p } of phrases) {
+      let ok = true;
+      for (let k = 0; k < p.length && ok; k++) {
+        const tk = tokens[i + k];
+        ok = tk !== undefined && tk.w === p[k] && !tk.q && consumed[i + k] === 0;
       }
+      if (!ok) continue;
+      counts.set(cat, (counts.get(cat) ?? 0) + 1);
+      hits.push({ feature: FEATURE_NAME[cat], start: tokens[i]!.start, end: tokens[i + p.length - 1]!.end });
+      for (let k = 0; k < p.length; k++) consumed[i + k] = 1;
     }
   }
   for (let i = 0; i < tokens.length; i++) {
-    if (skip(i) || consumed.has(i)) continue;
+    if (skipped[i] || consumed[i]) continue;
     const t = tokens[i]!;
-    for (const cat of CATEGORY_NAMES) {
-      if (CATEGORIES[cat].single.has(t.w)) {
-        counts.set(cat, (counts.get(cat) ?? 0) + 1);
-        hits.push({ feature: `c:${cat}`, start: t.start, end: t.end });
-      }
+    const cats = SINGLE.get(t.w);
+    if (!cats) continue;
+    for (const cat of cats) {
+      counts.set(cat, (counts.get(cat) ?? 0) + 1);
+      hits.push({ feature: FEATURE_NAME[cat], start: t.start, end: t.end });
     }
   }
-  for (const [cat, c] of counts) values.set(`c:${cat}`, Math.min(c, 3));
+  for (const [cat, c] of counts) values.set(FEATURE_NAME[cat], Math.min(c, 3));
 
-  // Vocabulary (presence), the writer's words only.
-  const seen = new Set<string>();
-  for (const t of outside) {
-    const k = `w:${t.w}`;
-    if (!seen.has(k)) {
-      seen.add(k);
+  // Vocabulary (presence), the writer's words only; skipped when the model has none.
+  if (vocabulary) {
+    for (const t of outside) {
+      const k = `w:${t.w}`;
       values.set(k, 1);
+      hits.push({ feature: k, start: t.start, end: t.end });
     }
-    hits.push({ feature: k, start: t.start, end: t.end });
   }
 
   // Shape of the sentence.

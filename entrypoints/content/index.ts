@@ -5,8 +5,7 @@ import './highlights.css';
 import uiCss from '../../components/ui.css?inline';
 import { PageSession } from '../../adapters/page-session';
 import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
-import { TabMessageSchema, parseOr } from '../../core/messages';
-import type { Mention } from '../../core/types';
+import { DetectResponseSchema, TabMessageSchema, parseOr, type DetectResponse } from '../../core/messages';
 import type { KbEntry } from '../../core/kb/schema';
 
 export default defineContentScript({
@@ -18,8 +17,9 @@ export default defineContentScript({
     const session = new PageSession(document, settings, {
       css: uiCss,
       detect: async (text, blocks) => {
-        const res = (await browser.runtime.sendMessage({ type: 'detect', text, blocks })) as { mentions?: Mention[] } | undefined;
-        return Array.isArray(res?.mentions) ? res.mentions : [];
+        const res = parseOr(DetectResponseSchema, await browser.runtime.sendMessage({ type: 'detect', text, blocks }));
+        if (!res) throw new Error('the background sent no valid answer');
+        return res as DetectResponse;
       },
       entry: async (id) => {
         const res = (await browser.runtime.sendMessage({ type: 'entry', id })) as { entry?: KbEntry | null } | undefined;

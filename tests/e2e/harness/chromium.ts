@@ -3,11 +3,13 @@
  * profile and HOME, no background networking (see /work/shared/TOOLCHAIN.md).
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { BrowserUnderTest, ExtensionApi, TestPage } from './types';
+import type { BrowserUnderTest, TestPage } from './types';
 import {
   DOM_PROBE_SCRIPT,
   childPidsWith,
   alive,
+  clearStorage,
+  listTabs,
   extensionCopy,
   guardPid,
   guardSandbox,
@@ -57,6 +59,7 @@ class ChromiumUnderTest implements BrowserUnderTest {
   readonly name = 'chromium' as const;
   private context!: BrowserContext;
   private pids: number[] = [];
+  private helper: ChromiumPage | null = null;
   extensionOrigin = '';
 
   constructor(
@@ -114,33 +117,34 @@ class ChromiumUnderTest implements BrowserUnderTest {
   }
 
   /**
+   * Runs `fn` where the extension's APIs are: in its service worker, or when that was stopped
+   * for idleness, in one of its pages (kept open for the next call).
+   */
+  private async inExtension<R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+    const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
+    if (worker) {
+      try {
+        return await worker.evaluate(fn, arg);
+      } catch {
+        /* stopped meanwhile: use a page */
+      }
+    }
+    if (!this.helper || this.helper.page.isClosed()) this.helper = (await this.openExtensionPage('options.html')) as ChromiumPage;
+    return this.helper.evaluate(fn, arg);
+  }
+
+  /**
    * The tab id of the tab showing `page`, as the extension APIs know it. Chromium hides tab URLs
    * from an extension without the "tabs" permission (content-script hosts do not count), so
    * when no tab shows the URL, the page is brought to the front and the active tab is taken.
    */
   private async tabId(page: TestPage): Promise<number> {
-    const tabs = () =>
-      (globalThis as unknown as { chrome: ExtensionApi }).chrome.tabs
-        .query({})
-        .then((all) => all.map((t) => ({ id: t.id ?? -1, url: t.url ?? null, active: !!t.active })));
-    let helper: TestPage | null = null;
-    try {
-      let worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
-      let list = worker ? await worker.evaluate(tabs).catch(() => null) : null;
-      if (!list) {
-        // The worker was stopped for idleness: ask from one of the extension's pages instead.
-        worker = undefined;
-        helper = await this.openExtensionPage('popup.html');
-      }
-      await (page as ChromiumPage).page.bringToFront();
-      list = worker ? await worker.evaluate(tabs) : await helper!.evaluate(tabs);
-      const byUrl = list.filter((t) => t.url === page.url);
-      const found = byUrl.length ? byUrl : list.filter((t) => t.url === null && t.active);
-      if (found.length !== 1) throw new Error(`Expected one tab for ${page.url}, found ${JSON.stringify(list)}`);
-      return found[0].id;
-    } finally {
-      await helper?.close();
-    }
+    await (page as ChromiumPage).page.bringToFront();
+    const list = await this.inExtension(listTabs, undefined);
+    const byUrl = list.filter((t) => t.url === page.url);
+    const found = byUrl.length ? byUrl : list.filter((t) => t.url === null && t.active && t.focused);
+    if (found.length !== 1) throw new Error(`Expected one tab for ${page.url}, found ${JSON.stringify(list)}`);
+    return found[0].id;
   }
 
   async openPopup(forPage: TestPage): Promise<TestPage> {
@@ -160,15 +164,11 @@ class ChromiumUnderTest implements BrowserUnderTest {
   }
 
   async resetStorage(): Promise<void> {
-    const helper = await this.openExtensionPage('popup.html');
-    try {
-      await helper.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.clear());
-    } finally {
-      await helper.close();
-    }
+    await this.inExtension(clearStorage, undefined);
   }
 
   private async shutdown(): Promise<void> {
+    this.helper = null;
     await this.context?.close().catch(() => undefined);
     // Wait for the browser to be gone before the profile is reused or removed.
     await waitUntil(() => this.pids.every((pid) => !alive(pid)), { timeout: 10_000, message: 'Chromium to exit' }).catch(() => this.pids.forEach(killPid));

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, existsSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestPage } from './types';
+import type { ExtensionApi, TestPage } from './types';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -148,6 +148,23 @@ export function childPidsWith(marker: string): number[] {
     }
   }
   return pids;
+}
+
+// ---- run inside the extension (service worker or extension page), serialized ----
+
+/** Every tab, as the extension sees it (`url` is null where the browser hides it). */
+export function listTabs(): Promise<{ id: number; url: string | null; active: boolean; focused: boolean }[]> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = (g.browser ?? g.chrome)!;
+  return Promise.all([api.tabs.query({}), api.tabs.query({ active: true, lastFocusedWindow: true })]).then(([all, focused]) =>
+    all.map((t) => ({ id: t.id ?? -1, url: t.url ?? null, active: !!t.active, focused: focused.some((f) => f.id === t.id) })),
+  );
+}
+
+/** Empties the extension's local storage: settings back to their defaults. */
+export function clearStorage(): Promise<void> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (g.browser ?? g.chrome)!.storage.local.clear();
 }
 
 // ---- waits ----

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
-import type { BrowserUnderTest, ExtensionApi, TestPage } from './types';
+import type { BrowserUnderTest, TestPage } from './types';
 import {
   DOM_PROBE_SCRIPT,
   alive,
+  clearStorage,
+  listTabs,
   extensionCopy,
   guardPid,
   guardSandbox,
@@ -69,6 +71,7 @@ class FirefoxUnderTest implements BrowserUnderTest {
   readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   private browser!: Browser;
   private pid: number | undefined;
+  private helper: FirefoxPage | null = null;
   private readonly geckoId: string;
 
   constructor(
@@ -117,27 +120,29 @@ class FirefoxUnderTest implements BrowserUnderTest {
   async openExtensionPage(pathname: string, readySelector = 'body'): Promise<TestPage> {
     const page = await this.browser.newPage();
     const url = `${this.extensionOrigin}/${pathname.replace(/^\//, '')}`;
-    // Navigations to moz-extension:// never settle for puppeteer: start one and wait for the page instead.
-    await page.goto(url, { timeout: 1_500 }).catch(() => undefined);
-    await page.waitForSelector(readySelector, { timeout: 10_000 });
+    // Navigations to moz-extension:// never settle for puppeteer: start one, and wait for the page's content instead.
+    void page.goto(url, { timeout: 15_000 }).catch(() => undefined);
+    await waitUntil(
+      () =>
+        page
+          .evaluate((sel) => location.href.startsWith('moz-extension:') && document.readyState !== 'loading' && !!document.querySelector(sel), readySelector)
+          .catch(() => false),
+      { timeout: 10_000, interval: 25, message: `${url} to show ${readySelector}` },
+    );
     return new FirefoxPage(page, url);
   }
 
+  /** Runs `fn` in one of the extension's pages (kept open for the next call). */
+  private async inExtension<R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+    if (!this.helper || this.helper.page.isClosed()) this.helper = (await this.openExtensionPage('options.html')) as FirefoxPage;
+    return this.helper.evaluate(fn, arg);
+  }
+
   private async tabId(page: TestPage): Promise<number> {
-    const helper = await this.openExtensionPage('popup.html');
-    try {
-      const ids = await helper.evaluate(
-        (url) =>
-          (globalThis as unknown as { browser: ExtensionApi }).browser.tabs
-            .query({})
-            .then((tabs) => tabs.filter((t) => t.url === url).map((t) => t.id ?? -1)),
-        page.url,
-      );
-      if (ids.length !== 1) throw new Error(`Expected one tab at ${page.url}, found ${ids.length}`);
-      return ids[0];
-    } finally {
-      await helper.close();
-    }
+    const list = await this.inExtension(listTabs, undefined);
+    const found = list.filter((t) => t.url === page.url);
+    if (found.length !== 1) throw new Error(`Expected one tab at ${page.url}, found ${JSON.stringify(list)}`);
+    return found[0].id;
   }
 
   async openPopup(forPage: TestPage): Promise<TestPage> {
@@ -156,15 +161,11 @@ class FirefoxUnderTest implements BrowserUnderTest {
   }
 
   async resetStorage(): Promise<void> {
-    const helper = await this.openExtensionPage('popup.html');
-    try {
-      await helper.evaluate(() => (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.clear());
-    } finally {
-      await helper.close();
-    }
+    await this.inExtension(clearStorage, undefined);
   }
 
   private async shutdown(): Promise<void> {
+    this.helper = null;
     await this.browser?.close().catch(() => undefined);
     const pid = this.pid;
     if (pid) {

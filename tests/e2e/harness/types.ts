@@ -50,6 +50,6 @@ export interface BrowserUnderTest {
  * from inside extension pages and the service worker.
  */
 export interface ExtensionApi {
-  tabs: { query(q: Record<string, unknown>): Promise<{ id?: number; url?: string; title?: string }[]> };
+  tabs: { query(q: Record<string, unknown>): Promise<{ id?: number; url?: string; title?: string; active?: boolean }[]> };
   storage: { local: { clear(): Promise<void>; get(key?: string | null): Promise<Record<string, unknown>> } };
 }

@@ -22,6 +22,7 @@ import {
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
   WORK_SLICE_MS,
+  PERF_MARKS_SHOWN,
 } from '../core/constants';
 import { chunkText, type Chunk } from '../core/text/chunks';
 import { sliceClock, yieldToPage } from './schedule';
@@ -168,6 +169,8 @@ export class PageSession {
     this.ranges = ranges;
     if (!this.listening) this.listen();
     this.paint();
+    // For benchmarks and tests: when the marks were shown, on the page's own timeline.
+    performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: mentions.length, passages: passages.length } });
   }
 
   /** Drops everything read from a page that no longer carries an article. */

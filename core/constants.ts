@@ -34,3 +34,7 @@ export const MARGIN_NOTE_MIN_ROOM_PX = 124;
 
 /** Readability copies the document; beyond this many elements the page's own structure decides. */
 export const READABILITY_MAX_ELEMENTS = 20_000;
+
+/** User Timing marks on the page's timeline: the content script started; the marks are shown. */
+export const PERF_CONTENT_START = 'backstory:content-start';
+export const PERF_MARKS_SHOWN = 'backstory:marks-shown';

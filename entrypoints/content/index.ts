@@ -7,12 +7,14 @@ import { PageSession } from '../../adapters/page-session';
 import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
 import { DetectResponseSchema, TabMessageSchema, parseOr, type DetectResponse } from '../../core/messages';
 import type { KbEntry } from '../../core/kb/schema';
+import { PERF_CONTENT_START } from '../../core/constants';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
   runAt: 'document_idle',
   allFrames: true,
   async main(ctx) {
+    performance.mark?.(PERF_CONTENT_START);
     const settings = await loadSettings();
     const session = new PageSession(document, settings, {
       css: uiCss,

@@ -1,0 +1,259 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyPassages, classifySentence } from '../../core/classify/classify';
+import { segmentSentences } from '../../core/classify/segment';
+import type { Mention, Passage } from '../../core/types';
+
+const article = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'article.txt'), 'utf8');
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'article.passages.json'), 'utf8')) as {
+  passages: Array<{ text: string; start: number; end: number; label: Passage['label']; source: string | null }>;
+};
+
+type Name = [form: string, entity: string, type: Mention['type'], id?: string];
+const NAMES: Name[] = [
+  ['Antony Blinken', 'Antony Blinken', 'person', 'person/antony-blinken'],
+  ['Blinken', 'Antony Blinken', 'person', 'person/antony-blinken'],
+  ['Joe Biden', 'Joe Biden', 'person', 'person/joe-biden'],
+  ['Kamala Harris', 'Kamala Harris', 'person', 'person/kamala-harris'],
+  ['Harris', 'Kamala Harris', 'person', 'person/kamala-harris'],
+  ['State Department', 'United States Department of State', 'organization', 'organization/us-state-department'],
+  ['United States', 'United States', 'place', 'place/united-states'],
+  ['US', 'United States', 'place', 'place/united-states'],
+  ['China', 'China', 'place', 'place/china'],
+  ['Russia', 'Russia', 'place', 'place/russia'],
+];
+
+/** Mentions as a detector would give them: whole words, longest match wins. */
+function mentionsIn(text: string, names: Name[] = NAMES): Mention[] {
+  const out: Mention[] = [];
+  for (const [form, entity, type, id] of names) {
+    const re = new RegExp(`(?<![\\p{L}])${form}(?![\\p{L}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const start = m.index!;
+      const end = start + form.length;
+      if (out.some((o) => o.start <= start && o.end >= end)) continue;
+      out.push({ text: form, start, end, type, entity, ...(id ? { id } : {}), confidence: 1 });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const passages = classifyPassages(article, mentionsIn(article));
+const find = (prefix: string): Passage => {
+  const p = passages.find((x) => x.text.startsWith(prefix));
+  if (!p) throw new Error(`no passage starts with ${prefix}`);
+  return p;
+};
+
+describe('classifyPassages on the sample article', () => {
+  it('gives one passage per segment, in order, with offsets into the text', () => {
+    const segs = segmentSentences(article);
+    expect(passages).toHaveLength(segs.length);
+    passages.forEach((p, i) => {
+      expect([p.start, p.end]).toEqual([segs[i]!.start, segs[i]!.end]);
+      expect(article.slice(p.start, p.end)).toBe(p.text);
+    });
+  });
+
+  it("labels Blinken's statements reported, with his canonical name and kb id", () => {
+    for (const prefix of [
+      'Secretary of State Antony Blinken alleged',
+      'Blinken says this would have',
+      'According to Blinken,',
+      'Blinken put China on notice',
+    ]) {
+      const p = find(prefix);
+      expect(p.label, prefix).toBe('reported');
+      expect(p.source, prefix).toBe('Antony Blinken');
+      expect(p.sourceId, prefix).toBe('person/antony-blinken');
+    }
+    expect(find('According to Blinken,').cues).toContain('According to');
+    expect(find('Blinken says').cues).toContain('says');
+  });
+
+  it("labels Harris's statements reported, sourced to Kamala Harris", () => {
+    const called = find('Harris called the deepening');
+    expect(called.label).toBe('reported');
+    expect(called.source).toBe('Kamala Harris');
+    expect(called.cues).toContain('called');
+    const remarks = find('VP Kamala Harris also delivered remarks');
+    expect(remarks.label).toBe('reported');
+    expect(remarks.source).toBe('Kamala Harris');
+  });
+
+  it('joins several speakers in order of appearance, the first one giving the id', () => {
+    const p = find('Joe Biden and Blinken said');
+    expect(p.label).toBe('reported');
+    expect(p.source).toBe('Joe Biden, Antony Blinken');
+    expect(p.sourceId).toBe('person/joe-biden');
+  });
+
+  it('labels the writer’s own judgments opinion, with cues taken from the sentence', () => {
+    for (const prefix of [
+      'Ever since the disastrous US pullout',
+      'They sense weakness in Joe Biden',
+      'It appears the time has now come',
+      'The US has been bringing up the subject',
+      'The fact they now are providing even more help',
+      'What happens now depends a lot',
+      'Though Russia also has its fair share',
+    ]) {
+      const p = find(prefix);
+      expect(p.label, prefix).toBe('opinion');
+      expect(p.source, prefix).toBeNull();
+      expect(p.cues.length, prefix).toBeGreaterThan(0);
+      for (const c of p.cues.filter((c) => c !== '?' && c !== '!')) expect(p.text, prefix).toContain(c);
+    }
+    expect(find('Ever since the disastrous').cues).toEqual(expect.arrayContaining(['disastrous', 'lurking']));
+  });
+
+  it('labels neutral background fact, and a meeting (not a statement) fact', () => {
+    expect(find('Russia’s invasion of Ukraine began').label).toBe('fact');
+    expect(find('The United States and its NATO allies').label).toBe('fact');
+    expect(find('Blinken also talked with top Chinese officials').label).toBe('fact');
+  });
+
+  it('labels headings and the republication note other', () => {
+    for (const prefix of ['Is China Partnering Up', 'What Are the Specific Accusations?', 'China is ‘Creeping’', 'What Happens Now?', 'This article appeared in StatesmanPost']) {
+      expect(find(prefix).label, prefix).toBe('other');
+    }
+  });
+
+  it('agrees with the hand labels on at least 90% of the segments, and names every reported source right', () => {
+    const right = fixture.passages.filter((f) => passages.some((p) => p.start === f.start && p.end === f.end && p.label === f.label));
+    expect(right.length / fixture.passages.length).toBeGreaterThanOrEqual(0.9);
+    for (const f of fixture.passages.filter((x) => x.label === 'reported')) {
+      const p = passages.find((x) => x.start === f.start);
+      expect(p?.source, f.text).toBe(f.source);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(classifyPassages(article, mentionsIn(article))).toEqual(passages);
+  });
+});
+
+describe('sources', () => {
+  const run = (text: string): Passage[] => classifyPassages(text, mentionsIn(text));
+
+  it('resolves "he said" / "she added" to the last named speaker', () => {
+    const p = run('Blinken spoke in Munich on Saturday. He said the balloon was a violation of US sovereignty. Harris arrived later. She added that the relationship was troubling.');
+    expect(p.map((x) => x.label)).toEqual(['fact', 'reported', 'fact', 'reported']);
+    expect(p[1]!.source).toBe('Antony Blinken');
+    expect(p[1]!.sourceId).toBe('person/antony-blinken');
+    expect(p[3]!.source).toBe('Kamala Harris');
+  });
+
+  it('gives a quotation the speaker named in the next sentence', () => {
+    const p = run('Harris arrived in Munich on Friday. “This relationship is troubling. It must be rolled back,” she said.');
+    expect(p.map((x) => [x.label, x.source])).toEqual([
+      ['fact', null],
+      ['reported', 'Kamala Harris'],
+      ['reported', 'Kamala Harris'],
+    ]);
+  });
+
+  it('reads inverted attributions and descriptions', () => {
+    const p = run('“The line is clear,” said Blinken. US officials said the balloon was used for spying.');
+    expect(p.map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'Antony Blinken'],
+      ['reported', 'US officials'],
+    ]);
+  });
+
+  it('resolves "the State Department" to its entity when it is mentioned', () => {
+    const p = run('The State Department said on Monday that the talks would resume. According to the State Department, the talks failed.');
+    for (const x of p) {
+      expect(x.label).toBe('reported');
+      expect(x.source).toBe('United States Department of State');
+      expect(x.sourceId).toBe('organization/us-state-department');
+    }
+  });
+
+  it('steps over an apposition to find the speaker', () => {
+    const [p] = run('Antony Blinken, the secretary of state, said the talks were useful.');
+    expect(p!.source).toBe('Antony Blinken');
+  });
+
+  it('does not make a source’s subjective words the writer’s opinion', () => {
+    for (const text of ['Blinken said the decision was “disastrous” and “shameful”.', 'Blinken said the decision was a disastrous and shameful mistake.']) {
+      const [p] = run(text);
+      expect(p!.label, text).toBe('reported');
+      expect(p!.source, text).toBe('Antony Blinken');
+    }
+  });
+
+  it('keeps the writer’s judgment opinion when the attribution is only subordinate', () => {
+    const [p] = run('It is absurd and shameful that Blinken said nothing about the balloon.');
+    expect(p!.label).toBe('opinion');
+    expect(p!.cues).toEqual(expect.arrayContaining(['absurd', 'shameful']));
+  });
+
+  it('does not take "talked with ... about" or "shows that" for attribution', () => {
+    expect(run('Blinken also talked with Chinese officials about the balloon.')[0]!.label).not.toBe('reported');
+    expect(run('The fact that China helps Russia shows that it is no longer afraid.')[0]!.label).not.toBe('reported');
+  });
+});
+
+describe('classifySentence (--lines mode)', () => {
+  it('labels a line on its own; a pronoun stays unresolved without context', () => {
+    const p = classifySentence('He said the balloon was a violation.');
+    expect(p).toMatchObject({ label: 'reported', source: null, start: 0, end: 36 });
+    expect(p.cues).toContain('said');
+  });
+
+  it('resolves sources from the mentions passed with the line', () => {
+    const line = 'Blinken says this would have “serious consequences” if true.';
+    const p = classifySentence(line, { mentions: mentionsIn(line) });
+    expect(p).toMatchObject({ label: 'reported', source: 'Antony Blinken', sourceId: 'person/antony-blinken' });
+    expect(classifySentence(line).source).toBe('Blinken');
+  });
+
+  it('tells opinion from fact', () => {
+    expect(classifySentence('This is a disastrous, shameful policy, and we must reject it!').label).toBe('opinion');
+    expect(classifySentence('The ministry reported 1,200 cases in March 2022, up 4 percent from a year earlier.').label).not.toBe('opinion');
+    expect(classifySentence('This article appeared in StatesmanPost and has been published here with permission.').label).toBe('other');
+  });
+
+  it('never throws on odd input', () => {
+    const odd = ['', ' ', '.', '?!...', '“”', '""', '— — —', '😀🇺🇦', '你好，世界。', 'مرحبا بالعالم', 'x'.repeat(100_000), 'said said said', 'According to', '“ unclosed quote', 'closed” quote'];
+    for (const s of odd) {
+      const p = classifySentence(s);
+      expect(['opinion', 'reported', 'fact', 'other']).toContain(p.label);
+      expect(Array.isArray(p.cues)).toBe(true);
+    }
+    const big = 'Blinken said that the talks were useful, '.repeat(3000) + 'he said.';
+    expect(() => classifyPassages(big, mentionsIn(big))).not.toThrow();
+    expect(classifyPassages('', [])).toEqual([]);
+    // Mentions out of range or malformed are ignored.
+    const bad: Mention[] = [{ text: 'x', start: -4, end: 99999, type: 'person', entity: 'X', confidence: 1 }, { text: 'y', start: Number.NaN, end: 3, type: 'person', entity: 'Y', confidence: 1 }];
+    expect(() => classifyPassages('He said it. She said so.', bad)).not.toThrow();
+  });
+
+  it('never throws and always labels (property)', () => {
+    const alphabet = fc.constantFrom('Blinken', ' said', ' he', ' “', '”', '.', '?', '!', ' awful', ' 2022', ' according to', ',', '\n\n', ' the US', ' They', '…');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        const out = classifyPassages(t, mentionsIn(t));
+        for (const p of out) {
+          expect(t.slice(p.start, p.end)).toBe(p.text);
+          expect(['opinion', 'reported', 'fact', 'other']).toContain(p.label);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is fast: well under a millisecond per sentence', () => {
+    const sentences = segmentSentences(article).map((s) => article.slice(s.start, s.end));
+    for (const s of sentences) classifySentence(s);
+    const t0 = performance.now();
+    const rounds = 40;
+    for (let r = 0; r < rounds; r++) for (const s of sentences) classifySentence(s);
+    const perSentence = (performance.now() - t0) / (rounds * sentences.length);
+    expect(perSentence).toBeLessThan(1);
+  });
+});

@@ -114,10 +114,10 @@ function renderModel(model: SubjectivityModel, opts: TrainOptions, dev: Scores):
   const entries = Object.entries(model.weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const lines = entries.map(([k, v]) => `    ${JSON.stringify(k)}: ${v},`).join('\n');
   return `/**
- * Weights of Backstory's subjectivity model (logistic regression over the hand-written lexicon
- * features of features.ts and a ${opts.vocab}-word vocabulary).
+ * Weights of Backstory's subjectivity model: logistic regression over the hand-written lexicon
+ * and shape features of features.ts${opts.vocab > 0 ? ` and a ${opts.vocab}-word vocabulary` : ' (no vocabulary words)'}.
  *
- * DERIVED DATA — LICENCE: these weights and the vocabulary words below were learned from the
+ * DERIVED DATA — LICENCE: these weights${opts.vocab > 0 ? ' and the vocabulary words below' : ''} were learned from the
  * CLEF CheckThat! Lab subjectivity data set (English, train split), which is licensed under
  * Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International (CC BY-NC-SA 4.0,
  * https://creativecommons.org/licenses/by-nc-sa/4.0/). This file therefore carries the same

@@ -84,6 +84,7 @@ const NOUN_GOVERNORS = new Set(
 );
 const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters']);
 const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 'the', 'a', 'an']);
+const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'unless', 'whether', 'despite', 'as']);
 const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
 const isWordTok = (t: Token | undefined): boolean => t !== undefined && /[\p{L}\p{N}]/u.test(t.w);
@@ -93,15 +94,49 @@ interface Ctx {
   text: string;
   tokens: Token[];
   mentions: Mention[];
+  /** Token start -> the source-capable mention covering it. */
+  byToken: Map<number, Mention>;
+  /** Offsets of the semicolons outside quotations. */
+  semicolons: number[];
 }
 
 function mentionAt(ctx: Ctx, tok: Token): Mention | undefined {
-  return ctx.mentions.find((m) => m.start <= tok.start && m.end >= tok.start + 1 && SOURCE_TYPES.has(m.type));
+  return ctx.byToken.get(tok.start);
 }
 
+/** Index of the last token that ends at or before `pos` (binary search). */
 function tokenIndexBefore(ctx: Ctx, pos: number): number {
-  for (let i = ctx.tokens.length - 1; i >= 0; i--) if (ctx.tokens[i]!.end <= pos) return i;
-  return -1;
+  let lo = 0;
+  let hi = ctx.tokens.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid]!.end <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+function makeCtx(text: string, tokens: Token[], mentions: Mention[]): Ctx {
+  const byToken = new Map<number, Mention>();
+  const usable = mentions
+    .filter((m) => SOURCE_TYPES.has(m.type) && Number.isFinite(m.start) && Number.isFinite(m.end) && m.end > m.start)
+    .sort((a, b) => a.start - b.start);
+  let j = 0;
+  for (const t of tokens) {
+    while (j < usable.length && usable[j]!.end <= t.start) j++;
+    // The first mention (in order) that covers the token's first character.
+    for (let k = j; k < usable.length && usable[k]!.start <= t.start; k++) {
+      if (usable[k]!.end >= t.start + 1) {
+        byToken.set(t.start, usable[k]!);
+        break;
+      }
+    }
+  }
+  const semicolons = tokens.filter((t) => t.w === ';' && !t.q).map((t) => t.start);
+  return { text, tokens, mentions: usable, byToken, semicolons };
 }
 
 function isCapitalised(ctx: Ctx, t: Token): boolean {
@@ -203,7 +238,7 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
 
 /** Where the source's clause ends: the next semicolon after `from`, or the sentence end. */
 function clauseEnd(ctx: Ctx, from: number): number {
-  for (const t of ctx.tokens) if (t.start >= from && t.w === ';' && !t.q) return t.start;
+  for (const s of ctx.semicolons) if (s >= from) return s;
   return ctx.text.length;
 }
 
@@ -214,9 +249,15 @@ const good = (s: Subject): boolean => s.kind !== 'none';
  * `mentions` are relative to the sentence.
  */
 export function findAttribution(text: string, tokens: Token[], mentions: Mention[]): Attribution | null {
-  const ctx: Ctx = { text, tokens, mentions };
+  const ctx = makeCtx(text, tokens, mentions);
   const n = tokens.length;
   const candidates: Attribution[] = [];
+  const firstQuoted = tokens.findIndex((x) => x.q);
+  const unquotedWordsBefore = new Array<number>(n + 1);
+  unquotedWordsBefore[0] = 0;
+  for (let k = 0; k < n; k++) unquotedWordsBefore[k + 1] = unquotedWordsBefore[k]! + (!tokens[k]!.q && isWordTok(tokens[k]) ? 1 : 0);
+  const anyQuotedAfter = new Array<boolean>(n + 1).fill(false);
+  for (let k = n - 1; k >= 0; k--) anyQuotedAfter[k] = anyQuotedAfter[k + 1]! || tokens[k]!.q;
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -226,7 +267,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (t.w === 'according' && tokens[i + 1]?.w === 'to') {
       const subj = subjectStartingAt(ctx, i + 2);
       if (good(subj)) {
-        const atStart = tokens.slice(0, i).filter(isWordTok).length <= 2;
+        const atStart = unquotedWordsBefore[i]! <= 2;
         const region: [number, number] = atStart ? [0, clauseEnd(ctx, t.start)] : [0, text.length];
         candidates.push({ type: 'according', subject: subj, cues: [[t.start, tokens[i + 1]!.end]], region });
       }
@@ -297,12 +338,18 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (AMBIGUOUS.has(t.w)) {
       const personal = subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person'));
       if (!contentFollows && !personal) continue;
-      if (/^call/.test(t.w) && !tokens.slice(i + 1).some((x) => x.q) && !/^(?:for|on)$/.test(next?.w ?? '')) continue;
-      if (/^describ/.test(t.w) && !tokens.slice(i + 1).some((x) => x.q || x.w === 'as')) continue;
+      if (/^call/.test(t.w) && !anyQuotedAfter[i + 1] && !/^(?:for|on)$/.test(next?.w ?? '')) continue;
+      if (/^describ/.test(t.w) && !anyQuotedAfter[i + 1] && !tokens.slice(i + 1, i + 12).some((x) => x.w === 'as')) continue;
     }
+    // "Although Putin claimed ...": a subordinate clause; the main clause is someone else's.
+    const beforeSubj = tokenIndexBefore(ctx, subjStart(subj, t.start));
+    if (beforeSubj >= 0 && SUBORDINATORS.has(tokens[beforeSubj]!.w)) continue;
     const cueEnd = next?.w === 'about' ? next.end : t.end;
-    const quoteBefore = tokens.slice(0, i).some((x) => x.q);
-    const region: [number, number] = quoteBefore && subj.kind !== 'none' && subjStart(subj, t.start) > 0 && tokens.slice(0, i).filter((x) => !x.q && isWordTok(x)).length <= 4
+    // "..., Ray said." / "..., he said on Tuesday.": the source answers for the whole sentence.
+    const wordsAfter = tokens.slice(i + 1).filter((x) => isWordTok(x) && !x.q).length;
+    const sentenceFinal = wordsAfter <= 3 && beforeSubj >= 0 && (tokens[beforeSubj]!.w === ',' || tokens[beforeSubj]!.q || quoteBetween(ctx, tokens[beforeSubj]!.end, subjStart(subj, t.start)));
+    const quoteBefore = firstQuoted >= 0 && firstQuoted < i;
+    const region: [number, number] = sentenceFinal || (quoteBefore && subj.kind !== 'none' && subjStart(subj, t.start) > 0 && unquotedWordsBefore[i]! <= 4)
       ? [0, clauseEnd(ctx, t.start)] // “...,” Blinken said.
       : [subjStart(subj, t.start), clauseEnd(ctx, t.start)];
     candidates.push({ type: 'verb', subject: subj, cues: [[t.start, cueEnd]], region });
@@ -350,7 +397,9 @@ function nounAttribution(ctx: Ctx, i: number): Attribution | null {
     if (!isWordTok(p)) break;
     if (/'s$|s'$/.test(p.w)) {
       // Only as the sentence's subject: "Blinken’s warning that ..." opens the sentence.
-      if (tokens.slice(0, k).filter((x) => isWordTok(x) && !x.q).length > 3) break;
+      let before = 0;
+      for (let q = 0; q < k && before <= 3; q++) if (isWordTok(tokens[q]) && !tokens[q]!.q) before++;
+      if (before > 3) break;
       const subj = subjectEndingAt(ctx, k);
       if (good(subj)) return { type: 'noun', subject: subj, cues: [[t.start, t.end]], region: [subjStart(subj, p.start), clauseEnd(ctx, t.start)] };
       break;

@@ -178,11 +178,13 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     // The writer's own words: outside the attributed clause and outside quotations.
     const [ra, rb] = attribution.region;
     const quotes = quoteSpans(sentence, ctx.openQuote ?? false);
-    let writer = '';
-    for (let i = 0; i < sentence.length; i++) {
-      const inQuote = quotes.some(([a, b]) => i >= a - 1 && i <= b);
-      writer += (i >= ra && i < rb) || inQuote ? ' ' : sentence[i];
-    }
+    const chars = Array.from({ length: sentence.length }, (_, i) => sentence[i]!);
+    const blank = (a: number, b: number): void => {
+      for (let i = Math.max(0, a); i < Math.min(sentence.length, b); i++) chars[i] = ' ';
+    };
+    blank(ra, rb);
+    for (const [a, b] of quotes) blank(a - 1, b + 1);
+    const writer = chars.join('');
     const writerWords = writer.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     if (writerWords >= 3) {
       const ws = scoreSubjectivity(writer, model);
@@ -239,20 +241,25 @@ const HE_SHE = /^(?:he|she|him|her)$/i;
  * when given, say which parts are headings, captions and so on. One passage per segment, in
  * order; offsets index `text`.
  */
-export function classifyPassages(text: string, mentions: Mention[] = [], blocks?: Block[]): Passage[] {
+export function classifyPassages(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Passage[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const segments = segmentSentences(text, blocks);
   const sorted = [...(mentions ?? [])].filter((m) => Number.isFinite(m.start) && Number.isFinite(m.end)).sort((a, b) => a.start - b.start);
   let open = false;
+  // Segments and mentions are both in text order: one moving index finds each segment's mentions.
+  let first = 0;
   const analyses: Analysis[] = segments.map((seg) => {
     const sentence = text.slice(seg.start, seg.end);
     const isProse = seg.kind === 'sentence' || seg.kind === 'list-item';
     if (!isProse) open = false;
     const openAtStart = isProse && open;
     open = isProse ? quoteOpenAfter(sentence, openAtStart) : false;
-    const local = sorted
-      .filter((m) => m.start >= seg.start && m.end <= seg.end)
-      .map((m) => ({ ...m, start: m.start - seg.start, end: m.end - seg.start }));
+    while (first < sorted.length && sorted[first]!.start < seg.start) first++;
+    const local: Mention[] = [];
+    for (let i = first; i < sorted.length && sorted[i]!.start < seg.end; i++) {
+      const m = sorted[i]!;
+      if (m.end <= seg.end) local.push({ ...m, start: m.start - seg.start, end: m.end - seg.start });
+    }
     const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart });
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
     return a;
@@ -263,10 +270,11 @@ export function classifyPassages(text: string, mentions: Mention[] = [], blocks?
   let lastPerson: { source: string; sourceId?: string } | null = null;
   let lastGroup: { source: string; sourceId?: string } | null = null;
   const setSource = (a: Analysis, s: { source: string | null; sourceId?: string }): void => {
-    const { sourceId: _drop, ...rest } = a.passage;
+    const rest: Passage = { ...a.passage };
+    delete rest.sourceId;
     a.passage = s.sourceId ? { ...rest, source: s.source, sourceId: s.sourceId } : { ...rest, source: s.source };
   };
-  analyses.forEach((a, idx) => {
+  analyses.forEach((a) => {
     const subj = a.attribution?.subject;
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'pronoun') {
@@ -296,7 +304,6 @@ export function classifyPassages(text: string, mentions: Mention[] = [], blocks?
         if (subj.kind === 'name') lastPerson = a.passage.sourceId ? { source: a.passage.source, sourceId: a.passage.sourceId } : { source: a.passage.source };
       }
     }
-    void idx;
   });
 
   // Quotations whose speaker is named in a neighbouring sentence.

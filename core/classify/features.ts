@@ -14,6 +14,7 @@ import {
   FIRST_PERSON,
   GENERALIZATION,
   HEDGES,
+  IMPERATIVE_OPENERS,
   INTENSIFIERS,
   LOADED,
   NEGATION,
@@ -181,6 +182,7 @@ const PAST = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'went', 'came
 const NOT_PAST = new Set(['need', 'indeed', 'speed', 'feed', 'seed', 'breed', 'greed', 'proceed', 'succeed', 'exceed', 'embed', 'shed', 'bed', 'red', 'united', 'limited', 'based', 'interested', 'concerned', 'supposed', 'alleged', 'biased', 'educated', 'sophisticated', 'complicated', 'dedicated', 'talented', 'advanced', 'detailed', 'varied', 'related', 'unprecedented', 'so-called', 'hundred', 'kindred', 'sacred', 'wicked', 'naked', 'crooked', 'rugged', 'ragged', 'wretched', 'beloved', 'learned', 'aged', 'armed', 'skilled', 'assed']);
 const PRESENT = new Set(['is', 'are', 'am', "it's", "that's", "there's", "what's", "isn't", "aren't", 'does', "doesn't", 'do', "don't", 'seems', 'means', 'remains', 'matters', 'knows', 'wants', 'needs', 'makes', 'has']);
 const FUTURE = new Set(['will', 'would', "won't", "wouldn't", "'ll", "it'll", "we'll", "they'll", 'shall', 'going']);
+const IMPERATIVES = new Set(IMPERATIVE_OPENERS.map(norm));
 const THEY = new Set(['they', 'them', 'their', 'theirs', 'themselves', "they're", "they've", "they'd", "they'll"]);
 const START_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'still', 'indeed', 'instead', 'thus', 'hence']);
 
@@ -324,6 +326,10 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
   const third = outside.filter((t) => THEY.has(t.w)).length;
   if (third) values.set('they', Math.min(third, 3));
   const first = words[0];
+  if (first && IMPERATIVES.has(first.w) && !first.q && words[1] && !/^(?:is|was|are|were|has|had|of|at|to|and)$/.test(words[1].w)) {
+    values.set('imperative', 1);
+    hits.push({ feature: 'imperative', start: first.start, end: first.end });
+  }
   if (first && START_CONJ.has(first.w)) {
     values.set('start_conj', 1);
     hits.push({ feature: 'start_conj', start: first.start, end: first.end });

@@ -91,7 +91,7 @@ export const LOADED = list(`
   capitulation appeasement weakness emboldened caved caving cozy
   cozying cosying creeping bullies strongman dictator dictators despot autocrat
   propagandist mouthpiece lapdog lapdogs cheerleaders cheerleading slavish
-  brag brags bragging decry decries decried lambast lambasts lambasted rail rails railing sneer
+  brag brags bragging decry decries decried lambast lambasts lambasted railing sneer
   sneers sneering trumpet trumpets trumpeted whitewash whitewashing demonize demonizes demonized
   demonise demonised vilify vilifies vilified weaponize weaponizes weaponized weaponise weaponised
   hijack hijacked hijacking dupe duped hoodwink hoodwinked mislead misleads obfuscate obfuscation
@@ -100,14 +100,17 @@ export const LOADED = list(`
 `);
 
 /** Intensifiers and downtoners: degree words a neutral report rarely needs. */
-export const INTENSIFIERS = list(`
+export const INTENSIFIERS = [
+  ...words(`a lot, lots of, a great deal, by far, way too, far too, all too, a bit, a little bit, at all`),
+  ...list(`
   very extremely really truly utterly totally completely absolutely entirely highly incredibly
   terribly hugely enormously exceedingly tremendously thoroughly profoundly desperately fiercely
   immensely insanely so such quite rather pretty too even just simply merely hardly barely
   mostly largely particularly especially exactly precisely downright outright sheer mere
   vastly wildly grossly painfully blindingly staggeringly astonishingly surprisingly strikingly
   increasingly
-`);
+`),
+];
 
 /** Certainty and emphasis: the writer vouches for the claim. */
 export const CERTAINTY = [
@@ -145,6 +148,10 @@ export const OBLIGATION = [
   ...words(`need to, needs to, have to, has to, had better, it is time, time to`),
 ];
 
+/** Imperatives that open a sentence: the writer addresses the reader. */
+export const IMPERATIVE_OPENERS = list(`consider imagine suppose observe look note remember recall picture compare witness
+  forget let let's let’s take ask think mark behold`);
+
 /** Opinion verbs (first person makes them the writer's). */
 export const OPINION_VERBS = list(`think believe feel hope fear doubt wish reckon suspect bet suppose guess`);
 
@@ -168,7 +175,7 @@ export const NEGATION = list(`not no never nothing neither nor n't none cannot c
  * weak ones only with a content clause, a quote or a colon ("X repeated that ...").
  */
 export const SPEECH_VERBS_STRONG = list(`
-  say says said saying tell tells told telling state states stated announce announces announced
+  say says said saying tell tells told telling stated announce announces announced
   allege alleges alleged alleging claim claims claimed claiming add adds added note notes noted
   explain explains explained write writes wrote argue argues argued insist insists insisted warn
   warns warned urge urges urged deny denies denied confirm confirms confirmed acknowledge

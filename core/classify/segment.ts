@@ -334,7 +334,7 @@ function segmentPlainBlock(text: string, start: number, end: number, out: Segmen
  * quotes into sentences, with a leading dateline split off). Without blocks, the text is cut
  * at blank lines and each block's structure is recognised from the text.
  */
-export function segmentSentences(text: string, blocks?: Block[]): Segment[] {
+export function segmentSentences(text: string, blocks?: readonly Block[]): Segment[] {
   const out: Segment[] = [];
   if (typeof text !== 'string' || text.length === 0) return out;
   if (blocks && blocks.length > 0) {

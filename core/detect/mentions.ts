@@ -6,8 +6,10 @@
 import type { KbIndex, AliasRule } from '../kb/index';
 import type { Block, Mention } from '../types';
 import { foldText, isWordChar } from '../text/chars';
-import { MIN_MENTION_CONFIDENCE } from '../constants';
+import { presentSubstrings } from '../text/substrings';
+import { MAX_MENTION_CHARS, MIN_MENTION_CONFIDENCE } from '../constants';
 import { findUnknownNames } from './unknown-names';
+import { blockAt } from '../text/blocks';
 
 interface Match {
   start: number;
@@ -15,14 +17,18 @@ interface Match {
   rules: AliasRule[];
 }
 
-/** Where the alias's words match the text at `pos` (any run of white space between words): the end, or -1. */
+/**
+ * Where the alias's words match the text at `pos` (any run of white space between words, but
+ * never a blank line: that is a block boundary): the end, or -1.
+ */
 function matchAt(text: string, pos: number, rule: AliasRule): number {
   let p = pos;
   for (let w = 0; w < rule.words.length; w++) {
     const word = rule.words[w];
     if (w > 0) {
       const before = p;
-      while (p < text.length && /\s/.test(text[p])) p++;
+      let newlines = 0;
+      while (p < text.length && /\s/.test(text[p])) if (text[p++] === '\n' && ++newlines > 1) return -1;
       if (p === before) return -1;
     }
     if (w === 0 && rule.capitalisable) {
@@ -86,15 +92,16 @@ function insideLongerName(text: string, start: number, end: number): boolean {
   return !!after && !NOT_A_NAME_PART.test(after[1]);
 }
 
-function contextHits(lowerText: string, words: readonly string[]): number {
+/** How many of an entity's context words the article contains (`present`: those it contains). */
+function contextHits(present: ReadonlySet<string>, words: readonly string[]): number {
   let hits = 0;
-  for (const w of words) if (lowerText.includes(w)) hits++;
+  for (const w of words) if (present.has(w)) hits++;
   return hits;
 }
 
 /** Headlines capitalise every word: adjacency says nothing there. */
 function inHeading(text: string, pos: number, blocks?: readonly Block[]): boolean {
-  if (blocks) return blocks.some((b) => b.kind === 'heading' && b.start <= pos && pos < b.end);
+  if (blocks) return blockAt(blocks, pos)?.kind === 'heading';
   const lineStart = text.lastIndexOf('\n', pos) + 1;
   let lineEnd = text.indexOf('\n', pos);
   if (lineEnd < 0) lineEnd = text.length;
@@ -116,10 +123,15 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   for (const m of matches)
     for (const r of m.rules) if (r.kind === 'name' && !firstFull.has(r.entity)) firstFull.set(r.entity, m.start);
 
+  // The context words of every candidate sense, looked for in the text in one pass: looking for
+  // each entity's words separately read the whole text once per word (slow on long pages).
+  const contextWords = new Set<string>();
+  for (const m of matches) for (const r of m.rules) for (const w of index.entities[r.entity].context) contextWords.add(w);
+  const present = presentSubstrings(lower, contextWords);
   const hitsCache = new Map<number, number>();
   const hitsOf = (entity: number) => {
     let h = hitsCache.get(entity);
-    if (h === undefined) hitsCache.set(entity, (h = contextHits(lower, index.entities[entity].context)));
+    if (h === undefined) hitsCache.set(entity, (h = contextHits(present, index.entities[entity].context)));
     return h;
   };
 
@@ -166,5 +178,5 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   }
 
   const unknown = findUnknownNames(folded, mentions, blocks).map((u) => ({ ...u, text: text.slice(u.start, u.end) }));
-  return [...mentions, ...unknown].sort((a, b) => a.start - b.start);
+  return [...mentions, ...unknown].filter((m) => m.end - m.start <= MAX_MENTION_CHARS).sort((a, b) => a.start - b.start);
 }

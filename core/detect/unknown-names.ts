@@ -5,6 +5,7 @@
  * nothing ("What Happens Now?").
  */
 import type { Block, EntityType, Mention } from '../types';
+import { blockAt } from '../text/blocks';
 
 const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman)\.?\s+$/;
@@ -23,10 +24,15 @@ const STOP = new Set(
 );
 
 const CAP_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'.-]*[\\p{L}\\p{M}]|[\\p{Lu}]\\.)";
-const NAME_RUN = new RegExp(`${CAP_WORD}(?:\\s+(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)\\s+)?${CAP_WORD}){0,4}`, 'gu');
+/** White space between the words of a name: a line break at most, never a blank line (a block boundary). */
+const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
+const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?${CAP_WORD}){0,4}`, 'gu');
 
 function isHeading(text: string, start: number, end: number, blocks?: readonly Block[]): boolean {
-  if (blocks) return blocks.some((b) => b.kind !== 'paragraph' && b.kind !== 'quote' && b.start <= start && end <= b.end);
+  if (blocks) {
+    const b = blockAt(blocks, start);
+    return !!b && end <= b.end && b.kind !== 'paragraph' && b.kind !== 'quote';
+  }
   const lineStart = text.lastIndexOf('\n', start) + 1;
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
@@ -42,7 +48,12 @@ function atSentenceStart(text: string, start: number): boolean {
 /** Unknown names with a type cue, skipping text already covered by `known`. `text` is folded. */
 export function findUnknownNames(text: string, known: readonly Mention[], blocks?: readonly Block[]): Mention[] {
   const found: Mention[] = [];
-  const covered = (s: number, e: number) => known.some((m) => m.start < e && s < m.end);
+  // Runs come in text order, and so do the known mentions: one moving index answers "covered?".
+  let k = 0;
+  const covered = (s: number, e: number) => {
+    while (k < known.length && known[k].end <= s) k++;
+    return k < known.length && known[k].start < e;
+  };
   for (const m of text.matchAll(NAME_RUN)) {
     let start = m.index;
     let name = m[0].replace(/[.'-]+$/, '');

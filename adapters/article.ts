@@ -15,6 +15,10 @@ export interface ArticleLocation {
   title?: string;
 }
 
+// NodeFilter's constants, spelled out: the global is missing where this runs on happy-dom in Node.
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+
 const BODY_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]', '.article-body', '.post-content', '.entry-content', '.story-body'];
 
 function paragraphChars(root: ParentNode): number {
@@ -27,7 +31,7 @@ function paragraphChars(root: ParentNode): number {
 function shadowArticle(doc: Document): Element | null {
   let best: Element | null = null;
   let bestChars = 400;
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT);
+  const walker = doc.createTreeWalker(doc.body, SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n as Element;
     if (!el.tagName.includes('-') || !el.shadowRoot) continue;
@@ -69,8 +73,8 @@ function commonAncestor(nodes: Iterable<Node>): Element | null {
 /** Text nodes of two structurally identical trees, paired in document order. */
 function pairTextNodes(live: Node, copy: Node): Map<Text, Text> {
   const pairs = new Map<Text, Text>();
-  const a = live.ownerDocument!.createTreeWalker(live, NodeFilter.SHOW_TEXT);
-  const b = copy.ownerDocument!.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+  const a = live.ownerDocument!.createTreeWalker(live, SHOW_TEXT);
+  const b = copy.ownerDocument!.createTreeWalker(copy, SHOW_TEXT);
   for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) pairs.set(y as Text, x as Text);
   return pairs;
 }
@@ -83,7 +87,7 @@ function readabilityBody(doc: Document): { nodes: Set<Text>; title?: string; dat
   const content = parsed?.content as unknown as Element | null | undefined;
   if (!content) return null;
   const nodes = new Set<Text>();
-  const walker = copy.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  const walker = copy.createTreeWalker(content, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const live = pairs.get(n as Text);
     if (live?.isConnected) nodes.add(live);
@@ -122,7 +126,7 @@ export function locateArticle(doc: Document): ArticleLocation | null {
 
 function textNodesOf(el: Element): Text[] {
   const out: Text[] = [];
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
   return out;
 }

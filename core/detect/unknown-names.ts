@@ -6,15 +6,20 @@
  */
 import type { Block, EntityType, Mention } from '../types';
 import { blockAt } from '../text/blocks';
+import { DEMONYMS } from './demonyms';
 
+/** A title or role just before a name says it is a person ("CIA Director X", "political scientist Y"). */
 const TITLE_BEFORE =
-  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman)\.?\s+$/;
+  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev)\.?\s+$/i;
+/** ", a former national security adviser": an apposition that says the name before it is a person. */
+const ROLE_AFTER =
+  /^,\s+(?:a|an|the|its|his|her)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[a-z-]+\s+){0,3}(?:spokes(?:man|woman|person)|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate)\b/;
 const LEADING_TITLE =
   /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice)\s+/;
 const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|noted|warned|explained|claimed|asked|replied|insisted)\b/;
-const PLACE_BEFORE = /\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)\s+$/;
+const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
-  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade)\b/;
+  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral)\b/;
 const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
 /** Capitalised words that are not names on their own. */
 const STOP = new Set(
@@ -57,6 +62,12 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
   for (const m of text.matchAll(NAME_RUN)) {
     let start = m.index;
     let name = m[0].replace(/[.'-]+$/, '');
+    // "Atlanta's Ebenezer Baptist Church": the name is what follows the possessive.
+    const possessive = name.lastIndexOf("'s ");
+    if (possessive >= 0) {
+      start += possessive + 3;
+      name = name.slice(possessive + 3);
+    }
     // Drop leading function words ("The", "In") that start the run.
     while (true) {
       const first = /^\S+/.exec(name)?.[0] ?? '';
@@ -73,24 +84,84 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
       titled = true;
       start += title[0].length;
       name = name.slice(title[0].length);
+      // "the President of Bharat": what follows a title's "of" is not a person's name.
+      const of = /^(?:of|the)\s+/.exec(name);
+      if (of) {
+        titled = false;
+        start += of[0].length;
+        name = name.slice(of[0].length);
+      }
     }
     if (!name || name.length < 3) continue;
     const end = start + name.length;
     if (covered(start, end) || isHeading(text, start, end, blocks)) continue;
-    const words = name.split(/\s+/);
-    if (words.every((w) => STOP.has(w))) continue;
+    let words = name.split(/\s+/);
+    if (words.every((w) => STOP.has(w)) || (words.length === 1 && DEMONYMS.has(name))) continue;
     const before = text.slice(Math.max(0, start - 40), start);
-    const after = text.slice(end, end + 30);
-    const camel = words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(name);
+    let after = text.slice(end, end + 80);
+    // Mc/Mac/De/Di/La/Le/O' names are people's and places' names, not brands.
+    const camel = words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')/.test(name);
     let type: EntityType | null = null;
     let confidence = 0;
+    const personCue = titled || TITLE_BEFORE.test(before);
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled)) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
-    else if ((titled || TITLE_BEFORE.test(before)) && words.length >= 2) [type, confidence] = ['person', 0.85];
+    else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2) [type, confidence] = ['person', 0.85];
     else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3) [type, confidence] = ['person', 0.8];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
     else if (PLACE_BEFORE.test(before) && words.length <= 2 && !atSentenceStart(text, start)) [type, confidence] = ['place', 0.65];
     if (!type) continue;
-    found.push({ text: name, start, end, type, entity: name, confidence });
+    // "Denmark Groover of Macon": the person ends before "of"; the place after it is its own name.
+    const of = type === 'person' ? / of /.exec(name) : null;
+    if (of) {
+      name = name.slice(0, of.index);
+      words = name.split(/\s+/);
+      if (words.length < 2) continue;
+      after = text.slice(start + name.length, start + name.length + 80);
+    }
+    found.push({ text: name, start, end: start + name.length, type, entity: name, confidence });
+    if (of) {
+      const placeStart = start + of.index + 4;
+      const place = text.slice(placeStart, end);
+      if (place.split(/\s+/).length <= 3) found.push({ text: place, start: placeStart, end, type: 'place', entity: place, confidence: 0.65 });
+    }
   }
-  return found;
+  return linkSurnames(text, known, found);
+}
+
+/**
+ * Later mentions of a person found only in the text, by surname alone ("Dickens said"), refer
+ * back to the full name, as the knowledge base's short forms do.
+ */
+function linkSurnames(text: string, known: readonly Mention[], found: Mention[]): Mention[] {
+  const bySurname = new Map<string, Mention>();
+  for (const m of found) {
+    if (m.type !== 'person') continue;
+    const surname = m.entity.split(/\s+/).pop()!;
+    if (surname.length >= 3 && !STOP.has(surname) && !bySurname.has(surname)) bySurname.set(surname, m);
+  }
+  if (!bySurname.size) return found;
+  const taken = [...known, ...found].sort((a, b) => a.start - b.start);
+  const isTaken = (s: number, e: number) => {
+    let lo = 0;
+    let hi = taken.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].end <= s) lo = mid + 1;
+      else if (taken[mid].start >= e) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+  const linked: Mention[] = [];
+  for (const w of text.matchAll(/\p{Lu}[\p{L}\p{M}'-]+/gu)) {
+    const first = bySurname.get(w[0]);
+    if (!first || w.index < first.end || isWordAt(text, w.index - 1) || isWordAt(text, w.index + w[0].length)) continue;
+    if (isTaken(w.index, w.index + w[0].length)) continue;
+    linked.push({ text: w[0], start: w.index, end: w.index + w[0].length, type: 'person', entity: first.entity, confidence: 0.75 });
+  }
+  return linked.length ? [...found, ...linked].sort((a, b) => a.start - b.start) : found;
+}
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]);
 }

@@ -4,5 +4,5 @@ import { launchChromium } from './harness/chromium';
 import { foundationSuite } from './suites/foundation';
 
 describe('chromium', () => {
-  foundationSuite(launchChromium, { keyboardShortcut: true });
+  foundationSuite(launchChromium);
 });

@@ -3,13 +3,15 @@
  * profile and HOME, no background networking (see /work/shared/TOOLCHAIN.md).
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { BrowserUnderTest, TestPage } from './types';
+import type { BrowserUnderTest, ExtensionManifest, TestPage } from './types';
 import {
   DOM_PROBE_SCRIPT,
   childPidsWith,
   alive,
   clearStorage,
+  listCommands,
   listTabs,
+  readManifest,
   extensionCopy,
   guardPid,
   guardSandbox,
@@ -35,7 +37,9 @@ class ChromiumPage implements TestPage {
   ) {}
 
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return this.page.evaluate(fn as (arg: A) => R, arg as A) as Promise<R>;
+    // Both drivers serialize `fn`; their typings of the argument differ, the wire format does not.
+    const evaluate = this.page.evaluate.bind(this.page) as (f: unknown, a?: unknown) => Promise<unknown>;
+    return evaluate(fn, arg) as Promise<R>;
   }
 
   mouseMove(x: number, y: number): Promise<void> {
@@ -61,11 +65,14 @@ class ChromiumUnderTest implements BrowserUnderTest {
   private pids: number[] = [];
   private helper: ChromiumPage | null = null;
   extensionOrigin = '';
+  readonly manifest: ExtensionManifest;
 
   constructor(
     private readonly sandbox: Sandbox,
     private readonly extension: string,
-  ) {}
+  ) {
+    this.manifest = readManifest(extension);
+  }
 
   async launch(): Promise<void> {
     this.context = await chromium.launchPersistentContext(this.sandbox.profile, {
@@ -124,7 +131,7 @@ class ChromiumUnderTest implements BrowserUnderTest {
     const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
     if (worker) {
       try {
-        return await worker.evaluate(fn, arg);
+        return (await (worker.evaluate.bind(worker) as (f: unknown, a?: unknown) => Promise<unknown>)(fn, arg)) as R;
       } catch {
         /* stopped meanwhile: use a page */
       }
@@ -161,6 +168,10 @@ class ChromiumUnderTest implements BrowserUnderTest {
 
   hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void> {
     return hoverHighlight(page, text, highlightName);
+  }
+
+  commands(): Promise<{ name: string; shortcut: string }[]> {
+    return this.inExtension(listCommands, undefined);
   }
 
   async resetStorage(): Promise<void> {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, existsSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtensionApi, TestPage } from './types';
+import type { ExtensionApi, ExtensionManifest, TestPage } from './types';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -159,6 +159,16 @@ export function listTabs(): Promise<{ id: number; url: string | null; active: bo
   return Promise.all([api.tabs.query({}), api.tabs.query({ active: true, lastFocusedWindow: true })]).then(([all, focused]) =>
     all.map((t) => ({ id: t.id ?? -1, url: t.url ?? null, active: !!t.active, focused: focused.some((f) => f.id === t.id) })),
   );
+}
+
+/** The keyboard commands and the shortcuts the browser gave them. */
+export function listCommands(): Promise<{ name: string; shortcut: string }[]> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (g.browser ?? g.chrome)!.commands.getAll().then((all) => all.map((c) => ({ name: c.name ?? '', shortcut: c.shortcut ?? '' })));
+}
+
+export function readManifest(dir: string): ExtensionManifest {
+  return JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as ExtensionManifest;
 }
 
 /** Empties the extension's local storage: settings back to their defaults. */

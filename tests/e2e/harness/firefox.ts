@@ -3,15 +3,15 @@
  * headless, a temporary profile and HOME, the add-on installed as a temporary add-on with a
  * fixed moz-extension:// uuid (see /work/shared/TOOLCHAIN.md).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
-import type { BrowserUnderTest, TestPage } from './types';
+import type { BrowserUnderTest, ExtensionManifest, TestPage } from './types';
 import {
   DOM_PROBE_SCRIPT,
   alive,
   clearStorage,
+  listCommands,
   listTabs,
+  readManifest,
   extensionCopy,
   guardPid,
   guardSandbox,
@@ -42,7 +42,9 @@ class FirefoxPage implements TestPage {
   ) {}
 
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return this.page.evaluate(fn as (arg: A) => R, arg as A) as Promise<R>;
+    // Both drivers serialize `fn`; their typings of the argument differ, the wire format does not.
+    const evaluate = this.page.evaluate.bind(this.page) as (f: unknown, a?: unknown) => Promise<unknown>;
+    return evaluate(fn, arg) as Promise<R>;
   }
 
   mouseMove(x: number, y: number): Promise<void> {
@@ -73,15 +75,16 @@ class FirefoxUnderTest implements BrowserUnderTest {
   private pid: number | undefined;
   private helper: FirefoxPage | null = null;
   private readonly geckoId: string;
+  readonly manifest: ExtensionManifest;
 
   constructor(
     private readonly sandbox: Sandbox,
     private readonly extension: string,
   ) {
-    const manifest = JSON.parse(readFileSync(path.join(extension, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
-    const id = manifest.browser_specific_settings?.gecko?.id;
-    if (!id) throw new Error(`${extension}/manifest.json has no browser_specific_settings.gecko.id`);
-    this.geckoId = id;
+    this.manifest = readManifest(extension);
+    const gecko = (this.manifest.browser_specific_settings as { gecko?: { id?: string } } | undefined)?.gecko;
+    if (!gecko?.id) throw new Error(`${extension}/manifest.json has no browser_specific_settings.gecko.id`);
+    this.geckoId = gecko.id;
   }
 
   async launch(): Promise<void> {
@@ -158,6 +161,10 @@ class FirefoxUnderTest implements BrowserUnderTest {
 
   hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void> {
     return hoverHighlight(page, text, highlightName);
+  }
+
+  commands(): Promise<{ name: string; shortcut: string }[]> {
+    return this.inExtension(listCommands, undefined);
   }
 
   async resetStorage(): Promise<void> {

@@ -27,6 +27,8 @@ export interface BrowserUnderTest {
   readonly name: BrowserName;
   /** The extension's origin: chrome-extension://<id> or moz-extension://<uuid>. */
   readonly extensionOrigin: string;
+  /** The manifest of the extension under test. */
+  readonly manifest: ExtensionManifest;
   /** Opens `url` in a new tab and waits for its load event. */
   open(url: string): Promise<TestPage>;
   /** Opens the toolbar popup as a page that describes the tab showing `forPage`, and waits for it to render. */
@@ -37,6 +39,8 @@ export interface BrowserUnderTest {
   highlights(page: TestPage): Promise<Record<string, string[]>>;
   /** Moves the mouse onto the middle of a highlighted range whose text is `text`. */
   hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void>;
+  /** The keyboard commands as the browser registered them (`shortcut` is empty when it assigned none). */
+  commands(): Promise<{ name: string; shortcut: string }[]>;
   /** Clears the extension's storage (settings back to defaults). */
   resetStorage(): Promise<void>;
   /** Closes the browser and starts it again on the same profile, with the extension loaded. */
@@ -51,5 +55,13 @@ export interface BrowserUnderTest {
  */
 export interface ExtensionApi {
   tabs: { query(q: Record<string, unknown>): Promise<{ id?: number; url?: string; title?: string; active?: boolean }[]> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   storage: { local: { clear(): Promise<void>; get(key?: string | null): Promise<Record<string, unknown>> } };
+}
+
+export interface ExtensionManifest {
+  name: string;
+  version: string;
+  commands?: Record<string, { suggested_key?: Record<string, string>; description?: string }>;
+  [key: string]: unknown;
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { entityCard, factAsOf, formatDate, passageCard, textOnlyCard } from '../../core/cards';
+import type { KbEntry } from '../../core/kb/schema';
+import type { Mention, Passage } from '../../core/types';
+
+const src = { title: 'Antony Blinken - Wikipedia', url: 'https://en.wikipedia.org/wiki/Antony_Blinken' };
+const blinken: KbEntry = {
+  id: 'person/antony-blinken',
+  type: 'person',
+  name: 'Antony Blinken',
+  description: 'U.S. Secretary of State (2021-2025)',
+  background: 'Antony Blinken is an American diplomat who served as Secretary of State.',
+  facts: [
+    { kind: 'office', label: 'Deputy Secretary of State', start: '2015-01-09', end: '2017-01-20', source: src },
+    { kind: 'office', label: 'U.S. Secretary of State', start: '2021-01-26', end: '2025-01-20', source: src },
+    { kind: 'event', label: 'Met Wang Yi in Munich', start: '2023-02-18', source: src },
+  ],
+  source: src,
+  asOf: '2025-01-31',
+};
+const mention = (text: string, start: number, extra: Partial<Mention> = {}): Mention => ({
+  text,
+  start,
+  end: start + text.length,
+  type: 'person',
+  entity: 'Antony Blinken',
+  id: 'person/antony-blinken',
+  confidence: 1,
+  ...extra,
+});
+const said: Passage = { text: 'Blinken says this would have serious consequences.', start: 40, end: 90, label: 'reported', source: 'Antony Blinken', sourceId: 'person/antony-blinken', cues: ['says'] };
+
+describe('cards', () => {
+  it('formats partial ISO dates', () => {
+    expect(formatDate('2021-01-26')).toBe('26 Jan 2021');
+    expect(formatDate('2023-02')).toBe('Feb 2023');
+    expect(formatDate('2022')).toBe('2022');
+  });
+
+  it('reads offices as of the article date, the one held then first', () => {
+    const card = entityCard(blinken, { date: '2023-02-21', mentions: [mention('Antony Blinken', 0), mention('Blinken', 40)], passages: [said] });
+    expect(card.facts[0]).toMatchObject({ label: 'U.S. Secretary of State', current: true, when: '26 Jan 2021 – 20 Jan 2025' });
+    expect(card.facts.find((f) => f.label === 'Deputy Secretary of State')?.current).toBe(false);
+    expect(card.facts.find((f) => f.label.startsWith('Met'))?.current).toBe(false);
+    expect(card.mentions).toBe(2);
+    expect(card.said).toEqual([{ text: said.text, start: 40 }]);
+    expect(card.asOf).toBe('2023-02-21');
+  });
+
+  it('treats a month or year as the whole period', () => {
+    expect(factAsOf({ kind: 'office', label: 'x', start: '2021', end: '2021', source: src }, '2021-12-31').current).toBe(true);
+    expect(factAsOf({ kind: 'office', label: 'x', start: '2023-02', source: src }, '2023-02-01').current).toBe(true);
+    expect(factAsOf({ kind: 'office', label: 'x', start: '2023-03', source: src }, '2023-02-28').current).toBe(false);
+    expect(factAsOf({ kind: 'office', label: 'x', start: '2021-01-26', source: src }).current).toBe(false);
+  });
+
+  it('says when a name was found only in the text', () => {
+    const m = mention('StatesmanPost', 0, { type: 'organization', entity: 'StatesmanPost', id: undefined });
+    const card = textOnlyCard(m, { mentions: [m], passages: [] });
+    expect(card.origin).toBe('text');
+    expect(card.background).toMatch(/not in Backstory's built-in knowledge base/);
+  });
+
+  it('explains a passage with its label, cues and source', () => {
+    expect(passageCard(said)).toEqual({ kind: 'passage', label: 'reported', source: 'Antony Blinken', sourceId: 'person/antony-blinken', cues: ['says'], text: said.text });
+  });
+});

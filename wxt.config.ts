@@ -1,8 +1,21 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { PRODUCT_LOOKUP_ORIGIN } from './core/constants';
+import { hostPermissionFor, lookupOriginFrom } from './core/lookup/origin';
 
 /** Fixed add-on id: Firefox needs one for storage and for a predictable moz-extension:// origin. */
 export const GECKO_ID = 'backstory@backstory-extension.org';
+
+/**
+ * The one host online look-ups go to, fixed at build time: Wikipedia in the product. A test build
+ * sets WXT_LOOKUP_ORIGIN to its local server (http://127.0.0.1:PORT) and is written to its own
+ * folder, so that it never mixes with the product build. See docs/adr/0004-online-lookup-gateway.md.
+ */
+const LOOKUP_ORIGIN = lookupOriginFrom(process.env.WXT_LOOKUP_ORIGIN);
+const IS_PRODUCT_LOOKUP = LOOKUP_ORIGIN === PRODUCT_LOOKUP_ORIGIN;
+if (process.env.WXT_LOOKUP_ORIGIN && process.env.WXT_LOOKUP_ORIGIN.replace(/\/$/, '') !== LOOKUP_ORIGIN) {
+  throw new Error(`WXT_LOOKUP_ORIGIN must be an https origin or http://127.0.0.1:PORT, not ${process.env.WXT_LOOKUP_ORIGIN}`);
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -10,33 +23,37 @@ export default defineConfig({
   imports: false,
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  outDir: '.output',
+  outDir: IS_PRODUCT_LOOKUP ? '.output' : '.output-lookup-test',
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // The code reads the same resolved origin the manifest's host permission is made from.
+    define: { 'import.meta.env.WXT_LOOKUP_ORIGIN': JSON.stringify(LOOKUP_ORIGIN) },
     build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   }),
   zip: {
     artifactTemplate: 'backstory-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'backstory-{{version}}-sources.zip',
-    excludeSources: ['.output/**', 'bench/**', 'test-results/**', '**/*.log', '.generated/**'],
+    excludeSources: ['.output/**', '.output-lookup-test/**', 'bench/**', 'test-results/**', '**/*.log', '.generated/**'],
   },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
       'The context a news article assumes: background cards for the people, places, organizations, events and terms it names, and markers that separate opinion from reported statements.',
     permissions: ['storage'],
+    // Online look-ups: this one host and nothing broader (https://en.wikipedia.org/* in the product).
+    host_permissions: [hostPermissionFor(LOOKUP_ORIGIN)],
     commands: {
       'toggle-opinion-markers': {
         suggested_key: { default: 'Alt+Shift+O' },
         description: 'Turn the opinion and reported markers on or off',
       },
       'next-mark': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+J' },
         description: 'Move to the next marked name and open its card',
       },
       'previous-mark': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: 'Move to the previous marked name and open its card',
       },
     },

@@ -12,6 +12,9 @@ import { classifyPassages } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
+import { loadingCard, withLookup, type LookupResult } from '../core/lookup/card';
+import { lookupContext } from '../core/lookup/context';
+import type { LookupQuery } from '../core/lookup/resolve';
 import {
   CARD_HIDE_MS,
   CARD_SHOW_MS,
@@ -23,6 +26,7 @@ import {
   MUTATION_DEBOUNCE_MS,
   WORK_SLICE_MS,
   PERF_MARKS_SHOWN,
+  SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { chunkText, type Chunk } from '../core/text/chunks';
 import { sliceClock, yieldToPage } from './schedule';
@@ -37,7 +41,16 @@ export interface SessionDeps {
   detect(text: string, blocks: Block[]): Promise<DetectResponse>;
   entry(id: string): Promise<KbEntry | null>;
   saveSettings(change: (s: Settings) => Partial<Settings>): Promise<unknown>;
+  /** Online background for a name the embedded knowledge lacks (absent: no look-ups). */
+  lookup?(query: LookupQuery, signal: AbortSignal): Promise<LookupResult>;
   css: string;
+}
+
+/** A look-up started for this page: its answer once it came. */
+interface PageLookup {
+  controller: AbortController;
+  promise: Promise<LookupResult>;
+  result: LookupResult | null;
 }
 
 type Target = { kind: 'mention'; m: Mention } | { kind: 'passage'; p: Passage };
@@ -55,6 +68,10 @@ function itemAt<T extends { start: number; end: number }>(items: readonly T[], o
   }
   return undefined;
 }
+
+type ShortcutCommand = 'toggle-opinion-markers' | 'next-mark' | 'previous-mark';
+/** The manifest's suggested keys (Alt+Shift+...), by KeyboardEvent.code. */
+const SHORTCUT_KEYS = { KeyO: 'toggle-opinion-markers', KeyJ: 'next-mark', KeyK: 'previous-mark' } as const satisfies Record<string, ShortcutCommand>;
 
 /** Classifies one chunk of the article; offsets stay those of the whole text. */
 function classifyChunk(text: string, chunk: Chunk): Passage[] {
@@ -89,6 +106,8 @@ export class PageSession {
   private readonly cleanups: (() => void)[] = [];
   private readonly host: string;
   private pendingMove: { x: number; y: number; overUi: boolean } | null = null;
+  /** When each shortcut was last handled from the page's own keydown. */
+  private readonly keyHandledAt = new Map<ShortcutCommand, number>();
   private ranges = new Map<Mention | Passage, Range>();
   private generation = 0;
   private listening = false;
@@ -380,6 +399,18 @@ export class PageSession {
     },
   };
 
+  /**
+   * A keyboard shortcut, from the commands API or from the page's keydown. One press can arrive
+   * both ways (the browser decides whether the page sees it): handle it once.
+   */
+  shortcut(command: ShortcutCommand, via: 'key' | 'command'): void {
+    const now = Date.now();
+    if (via === 'command' && now - (this.keyHandledAt.get(command) ?? -Infinity) < SHORTCUT_DEDUPE_MS) return;
+    if (via === 'key') this.keyHandledAt.set(command, now);
+    if (command === 'toggle-opinion-markers') this.toggleMarkers();
+    else this.step(command === 'next-mark' ? 1 : -1);
+  }
+
   /** Per-site memory: the shortcut and legend switch the markers for this site. */
   toggleMarkers(): void {
     const host = this.host;
@@ -402,6 +433,10 @@ export class PageSession {
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && this.state.card) this.closeCard(true);
+      else if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.repeat && e.code in SHORTCUT_KEYS) {
+        e.preventDefault();
+        this.shortcut(SHORTCUT_KEYS[e.code as keyof typeof SHORTCUT_KEYS], 'key');
+      }
     };
     const onResize = () => this.paint();
     this.doc.addEventListener('mousemove', onMove, { passive: true, capture: true });
@@ -447,6 +482,7 @@ export class PageSession {
     if (this.sameTarget(t, this.target)) return;
     this.target = t;
     this.clearTimers();
+    this.abortLookups();
     if (t) {
       if (this.sameTarget(t, this.cardTarget)) {
         this.clearHide();
@@ -455,6 +491,9 @@ export class PageSession {
       if (t.kind === 'mention' && t.m.id) {
         const id = t.m.id;
         this.timers.push(window.setTimeout(() => void this.entryFor(id), HOVER_INTENT_MS));
+      } else if (t.kind === 'mention') {
+        const m = t.m;
+        this.timers.push(window.setTimeout(() => this.lookupFor(m), HOVER_INTENT_MS));
       }
       this.timers.push(window.setTimeout(() => this.openCard(t, false), CARD_SHOW_MS));
     } else if (this.state.card && !this.overCard) this.scheduleHide();
@@ -491,7 +530,7 @@ export class PageSession {
   private async cardModel(t: Target) {
     if (t.kind === 'passage') return passageCard(t.p);
     const article = { date: this.date, mentions: this.mentions, passages: this.passages };
-    if (!t.m.id) return textOnlyCard(t.m, article);
+    if (!t.m.id) return this.onlineCard(t.m);
     const entry = await this.entryFor(t.m.id);
     if (!entry) return textOnlyCard(t.m, article);
     let metonym: string | undefined;
@@ -509,8 +548,10 @@ export class PageSession {
     this.cardTarget = t;
     this.overCard = false;
     this.clearHide();
-    this.state.card = { key: ++this.cardKey, model: model as EntityCardModel };
+    const key = ++this.cardKey;
+    this.state.card = { key, model: model as EntityCardModel };
     this.render();
+    if (t.kind === 'mention' && model.kind === 'entity' && model.online?.state === 'loading') void this.fillOnline(t.m, key);
     if (focus) (this.ui?.shadow.querySelector('.bs-card') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
@@ -539,9 +580,69 @@ export class PageSession {
     if (!this.state.card) return;
     this.state.card = null;
     this.cardTarget = null;
+    this.abortLookups();
     this.overCard = false;
     this.render();
     if (returnFocus && this.state.cursor) (this.ui?.shadow.querySelector('.bs-cursor') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  // ---- online look-ups: names the embedded knowledge lacks (core/lookup, adapters/wikipedia-gateway.ts) ----
+
+  private readonly lookups = new Map<string, PageLookup>();
+
+  /**
+   * The look-up for a name found only in the text, started on first call (at hover intent, or
+   * when the card opens); null when look-ups are off. An answer is kept for the page's life; a
+   * failure only until the reader leaves the name and its card, to be tried again on the next hover.
+   */
+  private lookupFor(m: Mention): PageLookup | null {
+    if (m.id || !this.settings.lookups || !this.deps.lookup) return null;
+    const known = this.lookups.get(m.entity);
+    if (known) return known;
+    const controller = new AbortController();
+    const query: LookupQuery = { name: m.entity, type: m.type, context: lookupContext(m, this.mentions, this.passages) };
+    const pending: PageLookup = { controller, result: null, promise: Promise.resolve<LookupResult>({ status: 'aborted' }) };
+    pending.promise = this.deps
+      .lookup(query, controller.signal)
+      .catch((): LookupResult => ({ status: 'failed', failure: 'network' }))
+      .then((r) => {
+        pending.result = r;
+        return r;
+      });
+    this.lookups.set(m.entity, pending);
+    return pending;
+  }
+
+  /**
+   * Aborts look-ups still running and forgets failed ones, except for the name under the pointer
+   * and the open card's.
+   */
+  private abortLookups(): void {
+    const keep = new Set<string>();
+    for (const t of [this.target, this.cardTarget]) if (t?.kind === 'mention') keep.add(t.m.entity);
+    for (const [name, p] of this.lookups) {
+      if (keep.has(name) || p.result?.status === 'found') continue;
+      if (!p.result) p.controller.abort();
+      this.lookups.delete(name);
+    }
+  }
+
+  /** A text-only card, with the look-up's answer when it is there, or loading while it runs. */
+  private onlineCard(m: Mention): EntityCardModel {
+    const card = textOnlyCard(m, { mentions: this.mentions, passages: this.passages });
+    const p = this.lookupFor(m);
+    if (!p) return card;
+    return p.result ? withLookup(card, p.result) : loadingCard(card);
+  }
+
+  /** Fills the open card (if it is still card `key`) once its look-up answers. */
+  private async fillOnline(m: Mention, key: number): Promise<void> {
+    const p = this.lookups.get(m.entity);
+    if (!p) return;
+    const result = await p.promise;
+    if (this.state.card?.key !== key) return;
+    this.state.card = { key, model: withLookup(textOnlyCard(m, { mentions: this.mentions, passages: this.passages }), result) };
+    this.render();
   }
 
   // ---- keyboard ----
@@ -603,6 +704,8 @@ export class PageSession {
     this.generation++;
     this.clearTimers();
     this.clearHide();
+    for (const p of this.lookups.values()) if (!p.result) p.controller.abort();
+    this.lookups.clear();
     for (const c of this.cleanups.splice(0)) c();
     this.highlighter.clear();
     this.destroyUi();

@@ -41,15 +41,44 @@ export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): Te
   const nodes: Text[] = [];
   const starts: number[] = [];
   const blocks: Block[] = [];
-  let text = '';
-  const breakBlock = () => {
-    if (text && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
+  // The text is collected as parts and joined once at the end: reading characters back from a
+  // string built by `+=` flattens it each time, which made long pages quadratic.
+  const parts: string[] = [];
+  let len = 0;
+  /** The text's last two UTF-16 units. */
+  let tail = '';
+  const append = (s: string) => {
+    parts.push(s);
+    len += s.length;
+    tail = s.length >= 2 ? s.slice(-2) : (tail + s).slice(-2);
   };
-  const closeBlock = (el: Element, start: number) => {
-    let end = text.length;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+  const breakBlock = () => {
+    if (len && !tail.endsWith('\n\n')) append(tail.endsWith('\n') ? '\n' : '\n\n');
+  };
+  /** `start` is the text's length, and `startPart` the number of parts, when the element began. */
+  const closeBlock = (el: Element, start: number, startPart: number) => {
+    // Trim white space at both ends of the block, reading the parts in place.
+    let end = len;
+    let pi = parts.length - 1;
+    let ci = pi >= 0 ? parts[pi].length : 0;
+    while (end > start) {
+      while (ci === 0) ci = parts[--pi].length;
+      if (!/\s/.test(parts[pi][ci - 1])) break;
+      ci--;
+      end--;
+    }
     let s = start;
-    while (s < end && /\s/.test(text[s])) s++;
+    let pj = startPart;
+    let cj = 0;
+    while (s < end) {
+      while (cj >= parts[pj].length) {
+        pj++;
+        cj = 0;
+      }
+      if (!/\s/.test(parts[pj][cj])) break;
+      cj++;
+      s++;
+    }
     if (end > s && el.tagName !== 'BR') {
       const kind = blockKindOf(el);
       // Keep the innermost block: drop outer ones already covered by inner blocks.
@@ -67,16 +96,16 @@ export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): Te
       if (!t || (include && !include.has(node as Text))) return;
       // Collapse runs of white space that only format the source (newlines and indentation).
       if (!/\S/.test(t)) {
-        if (text && !/\s$/.test(text)) {
+        if (len && !/\s$/.test(tail)) {
           nodes.push(node as Text);
-          starts.push(text.length);
-          text += t;
+          starts.push(len);
+          append(t);
         }
         return;
       }
       nodes.push(node as Text);
-      starts.push(text.length);
-      text += t;
+      starts.push(len);
+      append(t);
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
@@ -86,19 +115,20 @@ export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): Te
     }
     const isBlock = node.nodeType === 1 && BLOCK.has(el.tagName.toUpperCase());
     if (isBlock) breakBlock();
-    const start = text.length;
+    const start = len;
+    const startPart = parts.length;
     // An open shadow root is what the reader sees: read it instead of the light children.
     const shadow = node.nodeType === 1 ? el.shadowRoot : null;
     for (let c = (shadow ?? node).firstChild; c; c = c.nextSibling) visit(c);
     if (isBlock) {
-      closeBlock(el, start);
+      closeBlock(el, start, startPart);
       breakBlock();
     }
   };
   visit(root);
   const indexOf = new Map<Text, number>();
   nodes.forEach((n, i) => indexOf.set(n, i));
-  return { text, blocks: blocks.sort((a, b) => a.start - b.start), nodes, starts, indexOf };
+  return { text: parts.join(''), blocks: blocks.sort((a, b) => a.start - b.start), nodes, starts, indexOf };
 }
 
 /** Index of the last node starting at or before `offset`. */
@@ -113,7 +143,11 @@ function nodeIndexAt(map: TextMap, offset: number): number {
   return lo;
 }
 
-/** A live DOM Range over text offsets [start, end), or null when the text is gone. */
+/**
+ * A live DOM Range over text offsets [start, end), or null when the text is gone. When the
+ * offsets run from one tree into another (into or out of a shadow root), the Range ends with the
+ * last text of the tree it starts in.
+ */
 export function rangeFor(map: TextMap, start: number, end: number, doc: Document = document): Range | null {
   if (!map.nodes.length || end <= start) return null;
   let i = nodeIndexAt(map, start);
@@ -122,9 +156,17 @@ export function rangeFor(map: TextMap, start: number, end: number, doc: Document
   let j = nodeIndexAt(map, end - 1);
   if (i >= map.nodes.length || j < i) return null;
   const a = map.nodes[i];
+  let clipped = false;
+  if (j > i && map.nodes[j].getRootNode() !== a.getRootNode()) {
+    // A Range cannot reach from one tree into another (the DOM collapses it to its end): keep
+    // the part in the start's tree (the page, or one shadow root).
+    const root = a.getRootNode();
+    while (j > i && map.nodes[j].getRootNode() !== root) j--;
+    clipped = true;
+  }
   const b = map.nodes[j];
   const so = Math.max(0, start - map.starts[i]);
-  const eo = Math.min(b.data.length, end - map.starts[j]);
+  const eo = clipped ? b.data.length : Math.min(b.data.length, end - map.starts[j]);
   if (!a.isConnected || !b.isConnected || so > a.data.length || eo < 0) return null;
   const range = doc.createRange();
   range.setStart(a, so);

@@ -1,4 +1,4 @@
-import type { EntityCardModel } from '../core/cards';
+import type { CardProvenance, EntityCardModel, PartSource } from '../core/cards';
 import { formatDate } from '../core/cards';
 
 const TYPE_LABEL = { person: 'Person', place: 'Place', organization: 'Organization', event: 'Event', term: 'Term' } as const;
@@ -9,19 +9,77 @@ export interface EntityCardProps {
   onShowPassage?: (start: number) => void;
 }
 
+const PART_LABEL: Record<keyof CardProvenance, string> = { type: 'type', description: 'description', background: 'background', image: 'picture' };
+
+/** "Description, background and picture": the parts of a card that came from `source`. */
+function partsFrom(p: CardProvenance, source: PartSource): string {
+  const parts = (Object.keys(PART_LABEL) as (keyof CardProvenance)[]).filter((k) => p[k] === source).map((k) => PART_LABEL[k]);
+  const text = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Where the online parts of a card came from, and the state of its look-up. */
+function OnlineStatus({ model }: { model: EntityCardModel }) {
+  const o = model.online;
+  if (!o || o.state === 'found') return null;
+  if (o.state === 'loading')
+    return (
+      <p class="bs-lookup" role="status" data-lookup="loading" aria-busy="true">
+        Looking up “{model.name}” on {o.service}…
+      </p>
+    );
+  return (
+    <p class="bs-lookup bs-lookup-failed" role="status" data-lookup="failed" data-failure={o.failure}>
+      {o.message}
+      {o.url && (
+        <>
+          {' '}
+          <a href={o.url} target="_blank" rel="noopener noreferrer">
+            See the pages on {o.service}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** The background card of one entity. Renders only what it is given; text only, never markup. */
 export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
   const asOf = model.asOf ? formatDate(model.asOf) : null;
   const facts = model.facts.slice(0, 5);
+  const found = model.online?.state === 'found' ? model.online : null;
+  const prov = model.provenance;
   return (
     <>
+      {found?.thumbnail && (
+        // Only https pictures from upload.wikimedia.org get here (core/lookup); no referrer, no cookies.
+        <img
+          class="bs-thumb"
+          src={found.thumbnail.url}
+          alt=""
+          width={Math.min(found.thumbnail.width, 72)}
+          height={Math.round((Math.min(found.thumbnail.width, 72) / found.thumbnail.width) * found.thumbnail.height)}
+          referrerPolicy="no-referrer"
+          crossOrigin="anonymous"
+          loading="lazy"
+          decoding="async"
+          onError={(e) => {
+            (e.currentTarget as HTMLImageElement).hidden = true;
+          }}
+        />
+      )}
       <header class="bs-head">
         <h2 class="bs-name">{model.name}</h2>
         <span class={`bs-type bs-type-${model.type}`}>{TYPE_LABEL[model.type]}</span>
       </header>
-      <p class="bs-desc">{model.description}</p>
+      <p class="bs-desc" data-source={prov?.description}>
+        {model.description}
+      </p>
       {model.metonymNote && <p class="bs-note">{model.metonymNote}</p>}
-      <p class="bs-background">{model.background}</p>
+      <p class="bs-background" data-source={prov?.background}>
+        {model.background}
+      </p>
+      <OnlineStatus model={model} />
       {facts.length > 0 && (
         <section class="bs-facts" aria-label={asOf ? `Facts as of ${asOf}` : 'Facts'}>
           <h3>{asOf ? `As of ${asOf}` : 'Facts'}</h3>
@@ -62,6 +120,18 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
               {model.source.title}
             </a>
           </span>
+        ) : found && prov ? (
+          <ul class="bs-sources" aria-label="Where this comes from" data-lookup="found">
+            <li data-source="wikipedia">
+              {partsFrom(prov, 'wikipedia')}: from {found.service},{' '}
+              <a href={found.url} target="_blank" rel="noopener noreferrer">
+                “{found.title}”
+              </a>{' '}
+              (CC BY-SA){found.cached ? '; kept on this device' : ''}.
+            </li>
+            {partsFrom(prov, 'article') && <li data-source="article">{partsFrom(prov, 'article')}: the article's own wording.</li>}
+            <li data-source="article">Mentions: this article. Not in Backstory's knowledge base.</li>
+          </ul>
         ) : (
           <span>Found in the article's text; not in Backstory's knowledge base.</span>
         )}

@@ -62,11 +62,26 @@ export function Options({ settings, onChange }: OptionsProps) {
           <input type="checkbox" checked={settings.lookups} onChange={() => onChange((s) => ({ lookups: !s.lookups }))} /> Look up names that the built-in
           knowledge base lacks
         </label>
-        <p class="privacy">
-          When this is on and you hover a marked name that Backstory's built-in knowledge does not cover, Backstory sends that name, and nothing else, to
-          Wikipedia's page-summary service (en.wikipedia.org) to fetch a short background. No page text, address or identifier is sent. When it is off,
-          Backstory makes no network request at all.
-        </p>
+        <div class="privacy" aria-label="What online look-ups send">
+          <p>
+            <strong>What is sent:</strong> only the name, as the article writes it (for example “Chuck Todd”), in the address of a request for
+            Wikipedia's page summary. For a name with several Wikipedia pages, Backstory also searches Wikipedia's titles for the same name and
+            chooses the page that fits the article on your device. No page address, page text, cookies, referrer or identifier are sent.
+          </p>
+          <p>
+            <strong>When:</strong> only when you rest the pointer on a marked name (or open its card from the keyboard) and the name is missing from
+            Backstory's built-in knowledge. Names the built-in knowledge covers are never looked up. A look-up still running when you move away is
+            cancelled.
+          </p>
+          <p>
+            <strong>To whom:</strong> Wikipedia (en.wikipedia.org, run by the Wikimedia Foundation), which sees your IP address as with any web
+            request; pictures come from upload.wikimedia.org. Answers are kept on this device for up to 7 days so that a second hover sends nothing.
+          </p>
+          <p>
+            <strong>Default:</strong> on, for names missing from the built-in knowledge only. <strong>Off:</strong> Backstory makes no network request
+            at all.
+          </p>
+        </div>
       </section>
       <section>
         <h2>Appearance</h2>

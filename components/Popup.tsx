@@ -35,7 +35,7 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
         <Switch
           label="Opinion markers (all sites)"
           checked={settings.markers}
-          onToggle={() => onChange((s) => ({ markers: !s.markers, siteMarkers: {} }))}
+          onToggle={() => onChange((s) => ({ markers: !s.markers }))}
         />
         {host && (
           <Switch
@@ -55,7 +55,7 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
         )}
         <Switch
           label="Online look-ups"
-          hint="Sends only a name missing from the built-in knowledge to Wikipedia, when you hover it."
+          hint="When you rest on a name the built-in knowledge lacks, sends that name, and nothing else, to Wikipedia (en.wikipedia.org). Off: no request at all."
           checked={settings.lookups}
           onToggle={() => onChange((s) => ({ lookups: !s.lookups }))}
         />

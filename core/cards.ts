@@ -24,13 +24,60 @@ export interface EntityCardModel {
   facts: DatedFact[];
   source?: Source;
   links: { label: string; url: string }[];
-  /** From the embedded knowledge base, or found only in the text. */
-  origin: 'embedded' | 'text';
+  /**
+   * From the embedded knowledge base, found only in the text, or found in the text and filled in
+   * from an online look-up (see core/lookup).
+   */
+  origin: 'embedded' | 'text' | 'online';
+  /** Where each part of the card came from. Embedded knowledge wins; online data only fills gaps. */
+  provenance?: CardProvenance;
+  /** The online look-up behind this card, when there is one: loading, found, or failed (with why). */
+  online?: OnlineState;
   mentions: number;
   /** What the article reports this entity saying. */
   said: { text: string; start: number }[];
   metonymNote?: string;
 }
+
+/** Who a part of a card comes from: the embedded knowledge base, Wikipedia, or the article's own text. */
+export type PartSource = 'embedded' | 'wikipedia' | 'article';
+
+export interface CardProvenance {
+  type: PartSource;
+  description: PartSource;
+  background: PartSource;
+  /** Only Wikipedia supplies pictures. */
+  image?: 'wikipedia';
+}
+
+/** Failure kinds of an online look-up (messages in core/lookup/failures.ts). */
+export type LookupFailure =
+  | 'not-found'
+  | 'no-summary'
+  | 'ambiguous'
+  | 'busy'
+  | 'rate-limited'
+  | 'server'
+  | 'timeout'
+  | 'malformed'
+  | 'too-large'
+  | 'empty'
+  | 'network';
+
+export type OnlineState =
+  | { state: 'loading'; service: string }
+  | {
+      state: 'found';
+      service: string;
+      /** The page's title on Wikipedia ("Bob Menendez" for "Robert Menendez"). */
+      title: string;
+      url: string;
+      thumbnail?: { url: string; width: number; height: number };
+      wikidata?: string;
+      /** Served from the extension's cache, with no request. */
+      cached: boolean;
+    }
+  | { state: 'failed'; service: string; failure: LookupFailure; message: string; url?: string };
 
 export interface PassageCardModel {
   kind: 'passage';
@@ -98,6 +145,7 @@ export function entityCard(
     source: entry.source,
     links: entry.links ?? [],
     origin: 'embedded',
+    provenance: { type: 'embedded', description: 'embedded', background: 'embedded' },
     mentions: article.mentions.filter((m) => m.id === entry.id).length,
     said: article.passages
       .filter((p) => p.label === 'reported' && p.sourceId === entry.id)
@@ -118,6 +166,7 @@ export function textOnlyCard(m: Mention, article: { mentions: readonly Mention[]
     facts: [],
     links: [],
     origin: 'text',
+    provenance: { type: 'article', description: 'article', background: 'article' },
     mentions: article.mentions.filter((x) => x.entity === m.entity).length,
     said: article.passages.filter((p) => p.label === 'reported' && p.source === m.entity).map((p) => ({ text: p.text, start: p.start })),
   };

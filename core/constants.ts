@@ -14,6 +14,11 @@ export const CARD_HIDE_MS = 300;
 
 /** Mentions below this confidence are not marked: no mark beats a wrong card. */
 export const MIN_MENTION_CONFIDENCE = 0.6;
+/**
+ * A longer "mention" is no name (a run of capitalised words, a name spread over a long run of
+ * white space) and would break the message schema (core/messages.ts allows 300): it is dropped.
+ */
+export const MAX_MENTION_CHARS = 200;
 
 /** Page changes are re-read after this quiet period. */
 export const MUTATION_DEBOUNCE_MS = 400;
@@ -38,3 +43,36 @@ export const READABILITY_MAX_ELEMENTS = 20_000;
 /** User Timing marks on the page's timeline: the content script started; the marks are shown. */
 export const PERF_CONTENT_START = 'backstory:content-start';
 export const PERF_MARKS_SHOWN = 'backstory:marks-shown';
+
+// ---- online look-ups (Wikipedia's REST page summary), see docs/adr/0004-online-lookup-gateway.md ----
+
+/** The one host the product looks names up on. Test builds replace it at build time (WXT_LOOKUP_ORIGIN). */
+export const PRODUCT_LOOKUP_ORIGIN = 'https://en.wikipedia.org';
+/** A look-up that has not answered after this long fails as "did not answer in time". */
+export const LOOKUP_TIMEOUT_MS = 5_000;
+/** A response body larger than this is refused ("too large"); real page summaries are a few kB. */
+export const LOOKUP_MAX_RESPONSE_BYTES = 128 * 1024;
+/** An extract longer than this is refused as too large; shorter ones are cut for the card. */
+export const LOOKUP_MAX_EXTRACT_CHARS = 6_000;
+/** The card shows at most this much of the extract, cut at a sentence end where possible. */
+export const LOOKUP_SHOWN_EXTRACT_CHARS = 600;
+/** Rate limit: a bucket of this many requests, refilled at LOOKUP_REFILL_PER_SEC. */
+export const LOOKUP_BURST = 8;
+export const LOOKUP_REFILL_PER_SEC = 1;
+/** A look-up waits at most this long for the rate limit before it fails as "too many look-ups". */
+export const LOOKUP_QUEUE_MAX_WAIT_MS = 2_000;
+/** After a 429 without Retry-After, no request is made for this long; Retry-After is honoured up to the max. */
+export const LOOKUP_BACKOFF_DEFAULT_MS = 10_000;
+export const LOOKUP_BACKOFF_MAX_MS = 120_000;
+/** Successful look-ups are kept in extension storage this long... */
+export const LOOKUP_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** ...up to this many entries and about this many bytes; the least recently used go first. */
+export const LOOKUP_CACHE_MAX_ENTRIES = 400;
+export const LOOKUP_CACHE_MAX_BYTES = 1_000_000;
+/** Ambiguous names: this many search results are fetched and scored against the article. */
+export const LOOKUP_SEARCH_LIMIT = 5;
+/** Context words the content script gives the background for choosing between pages (never sent online). */
+export const LOOKUP_MAX_CONTEXT_WORDS = 60;
+
+/** One shortcut press seen both by the page's keydown and by the commands API counts once. */
+export const SHORTCUT_DEDUPE_MS = 500;

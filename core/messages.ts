@@ -3,6 +3,10 @@
  * trusted until it parses.
  */
 import * as v from 'valibot';
+import { ENTITY_TYPES } from './kb/schema';
+import { LOOKUP_MAX_CONTEXT_WORDS } from './constants';
+import { LOOKUP_FAILURES } from './lookup/failures';
+import { OnlineSummarySchema } from './lookup/schema';
 
 const Text = v.pipe(v.string(), v.maxLength(4_000_000));
 const BlockSchema = v.object({
@@ -11,10 +15,24 @@ const BlockSchema = v.object({
   kind: v.picklist(['heading', 'paragraph', 'caption', 'list-item', 'quote', 'byline']),
 });
 
+const LookupId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
+
 /** Content script -> background. */
 export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('detect'), text: Text, blocks: v.optional(v.array(BlockSchema)) }),
   v.object({ type: v.literal('entry'), id: v.pipe(v.string(), v.maxLength(200)) }),
+  /** Background for a name the embedded knowledge lacks, sent at hover intent (see core/lookup). */
+  v.object({
+    type: v.literal('lookup'),
+    /** The content script's id for this request, for `lookup-abort`. */
+    id: LookupId,
+    name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+    entityType: v.picklist(ENTITY_TYPES),
+    /** Words of the article around the name: used in the background to choose a page, never sent online. */
+    context: v.pipe(v.array(v.pipe(v.string(), v.maxLength(80))), v.maxLength(LOOKUP_MAX_CONTEXT_WORDS)),
+  }),
+  /** The reader left before the card showed: abort that look-up. */
+  v.object({ type: v.literal('lookup-abort'), id: LookupId }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -59,6 +77,18 @@ export const DetectResponseSchema = v.object({
   pack: v.nullable(PackInfoSchema),
 });
 export type DetectResponse = v.InferOutput<typeof DetectResponseSchema>;
+
+/** Background -> content script, answering `lookup`. */
+export const LookupResultSchema = v.variant('status', [
+  v.object({ status: v.literal('found'), summary: OnlineSummarySchema, cached: v.boolean() }),
+  v.object({
+    status: v.literal('failed'),
+    failure: v.picklist(LOOKUP_FAILURES),
+    url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+  }),
+  v.object({ status: v.literal('off') }),
+  v.object({ status: v.literal('aborted') }),
+]);
 
 /** Popup or background -> content script. */
 export const TabMessageSchema = v.variant('type', [

@@ -62,9 +62,13 @@ export function isSiteEnabled(s: Settings, host: string): boolean {
   return !s.disabledSites.includes(host);
 }
 
-/** The opinion markers for a host: its own choice when it has one, else the global switch. */
+/**
+ * The opinion markers for a host: its own choice when it has one, else the global switch. Only
+ * the record's own entries count: a host named "constructor" must not read Object.prototype's.
+ */
 export function markersOn(s: Settings, host: string): boolean {
-  return s.siteMarkers[host] ?? s.markers;
+  const own = Object.hasOwn(s.siteMarkers, host) ? s.siteMarkers[host] : undefined;
+  return typeof own === 'boolean' ? own : s.markers;
 }
 
 export function typeEnabled(s: Settings, type: EntityType): boolean {

@@ -66,7 +66,7 @@ const vocabularyOf = new WeakMap<SubjectivityModel, boolean>();
 export function usesVocabulary(model: SubjectivityModel): boolean {
   let v = vocabularyOf.get(model);
   if (v === undefined) {
-    v = Object.keys(model.weights).some((k) => k.startsWith('w:'));
+    v = Object.keys(model.weights).some((k) => k.startsWith('w:') || k.startsWith('b:'));
     vocabularyOf.set(model, v);
   }
   return v;
@@ -89,9 +89,9 @@ export function scoreSubjectivity(
   for (const h of features.hits) {
     const w = model.weights[h.feature];
     if (w === undefined || w === 0) continue;
-    if (h.feature.startsWith('w:')) {
+    if (h.feature.startsWith('w:') || h.feature.startsWith('b:')) {
       // Vocabulary words explain only when they weigh and mean something on their own.
-      if (Math.abs(w) < 0.25 || CUE_STOPWORDS.has(h.feature.slice(2))) continue;
+      if (Math.abs(w) < 0.25 || h.feature.slice(2).split(' ').every((x) => CUE_STOPWORDS.has(x))) continue;
     }
     scored.push({ w, start: h.start, end: h.end });
   }

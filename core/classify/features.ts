@@ -25,6 +25,7 @@ import {
   SPEECH_PHRASES,
   SPEECH_VERBS_STRONG,
 } from './lexicon';
+import { VALENCE } from './valence';
 
 export interface Token {
   /** Lowercase, apostrophes as "'". */
@@ -245,12 +246,53 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
   }
   for (const [cat, c] of counts) values.set(FEATURE_NAME[cat], Math.min(c, 3));
 
-  // Vocabulary (presence), the writer's words only; skipped when the model has none.
+  // Valence (AFINN-165, valence.ts): how many of the writer's words are rated good or bad, and
+  // how strongly. Names and quotations are skipped as for the lexicon categories.
+  let pos = 0;
+  let neg = 0;
+  let strong = 0;
+  let maxValence = 0;
+  let sumValence = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (skipped[i]) continue;
+    const t = tokens[i]!;
+    const v = VALENCE.get(t.w);
+    if (v === undefined) continue;
+    const a = Math.abs(v);
+    if (v > 0) pos++;
+    else neg++;
+    sumValence += a;
+    if (a > maxValence) maxValence = a;
+    if (a >= 3) {
+      strong++;
+      hits.push({ feature: 'v:strong', start: t.start, end: t.end });
+    }
+    hits.push({ feature: v > 0 ? 'v:pos' : 'v:neg', start: t.start, end: t.end });
+  }
+  if (pos) values.set('v:pos', Math.min(pos, 3));
+  if (neg) values.set('v:neg', Math.min(neg, 3));
+  if (strong) values.set('v:strong', Math.min(strong, 2));
+  if (maxValence) values.set('v:max', maxValence / 5);
+  if (sumValence) values.set('v:sum', Math.min(sumValence, 10) / 5);
+
+  // Vocabulary (presence of words and of two-word sequences), the writer's words only; skipped
+  // when the model has none.
   if (vocabulary) {
-    for (const t of outside) {
-      const k = `w:${t.w}`;
-      values.set(k, 1);
-      hits.push({ feature: k, start: t.start, end: t.end });
+    let prev: Token | null = null;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const isWord = HAS_WORD.test(t.w) && !t.q;
+      if (isWord) {
+        const k = `w:${t.w}`;
+        values.set(k, 1);
+        hits.push({ feature: k, start: t.start, end: t.end });
+        if (prev) {
+          const b = `b:${prev.w} ${t.w}`;
+          values.set(b, 1);
+          hits.push({ feature: b, start: prev.start, end: t.end });
+        }
+      }
+      prev = isWord ? t : null;
     }
   }
 

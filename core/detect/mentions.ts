@@ -9,6 +9,7 @@ import { foldText, isWordChar } from '../text/chars';
 import { presentSubstrings } from '../text/substrings';
 import { MAX_MENTION_CHARS, MIN_MENTION_CONFIDENCE } from '../constants';
 import { findUnknownNames } from './unknown-names';
+import { candidateRules } from './candidates';
 import { blockAt } from '../text/blocks';
 
 interface Match {
@@ -21,7 +22,7 @@ interface Match {
  * Where the alias's words match the text at `pos` (any run of white space between words, but
  * never a blank line: that is a block boundary): the end, or -1.
  */
-function matchAt(text: string, pos: number, rule: AliasRule): number {
+export function matchAt(text: string, pos: number, rule: AliasRule): number {
   let p = pos;
   for (let w = 0; w < rule.words.length; w++) {
     const word = rule.words[w];
@@ -51,7 +52,8 @@ function scan(text: string, index: KbIndex): Match[] {
     if (!rules) continue;
     let bestEnd = -1;
     let best: AliasRule[] = [];
-    for (const rule of rules) {
+    // Only the rules whose words the text holds here (a superset of those that match), in order.
+    for (const rule of candidateRules(text, pos, rules)) {
       if (rule.form.length < bestEnd - pos) break;
       const end = matchAt(text, pos, rule);
       if (end < 0 || end < bestEnd) continue;

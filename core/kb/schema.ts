@@ -1,11 +1,23 @@
 /**
  * The knowledge base's schema. Every file in data/kb is checked against it at build time
- * (scripts/build-kb.ts) and a broken entry fails the build naming file, entry and field.
+ * (scripts/kb-check.ts, run by `npm run build`) and a broken entry fails the build naming file, entry and field.
  */
 import * as v from 'valibot';
 
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'term'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/**
+ * Characters reviewed text never needs and a reviewer cannot see: control characters (C0, DEL,
+ * C1), line and paragraph separators, bidirectional embeddings, overrides and isolates (which can
+ * make text read differently from how it is stored), zero-width space, word joiner and BOM.
+ * Zero-width (non-)joiners and direction marks stay: scripts and names need them.
+ */
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/;
+/** Half of a surrogate pair without the other half: not text at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** An HTML character reference ("&lt;", "&#60;"): plain text has no use for one. */
+const CHAR_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
 /** Text shown to readers: plain text only, never markup. */
 const PlainText = (max: number) =>
@@ -15,17 +27,60 @@ const PlainText = (max: number) =>
     v.minLength(1, 'must not be empty'),
     v.maxLength(max, `must be at most ${max} characters`),
     v.check((s) => !/[<>]/.test(s), 'must be plain text (no < or >)'),
+    v.check((s) => !CHAR_REFERENCE.test(s), 'must be plain text (no HTML character references)'),
+    v.check((s) => !INVISIBLE.test(s), 'must not hold control or invisible formatting characters'),
+    v.check((s) => !LONE_SURROGATE.test(s), 'must be well-formed Unicode'),
   );
 
+/** A public https: address: no credentials, no IP or single-label host, nothing left unencoded. */
 const HttpsUrl = v.pipe(
   v.string(),
+  v.maxLength(500, 'must be at most 500 characters'),
   v.url('must be a URL'),
   v.startsWith('https://', 'must be an https: link'),
-  v.maxLength(500),
+  v.check((s) => !/[\s<>"`\\^{}|\u0000-\u001F\u007F-\u009F]/.test(s), 'must not hold spaces, double quotes, < or > (percent-encode them)'),
+  v.check((s) => {
+    if (!s.startsWith('https://')) return true; // reported above
+    try {
+      const u = new URL(s);
+      return !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, 'must not hold a user name or password'),
+  v.check((s) => {
+    if (!s.startsWith('https://')) return true; // reported above
+    try {
+      const host = new URL(s).hostname;
+      return /^[a-z\d-]+(\.[a-z\d-]+)*\.[a-z][a-z\d-]+$/i.test(host);
+    } catch {
+      return false;
+    }
+  }, 'must name a public host (no IP address or local name)'),
 );
 
-/** Dates are ISO: YYYY, YYYY-MM or YYYY-MM-DD. */
-const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'));
+/** Days in each month; February allows 29 (the year decides, checked below). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Dates are ISO: YYYY, YYYY-MM or YYYY-MM-DD, and real dates. */
+const IsoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  v.check((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    if (m === undefined) return true;
+    if (m < 1 || m > 12) return false;
+    if (d === undefined) return true;
+    const leap = (y! % 4 === 0 && y! % 100 !== 0) || y! % 400 === 0;
+    return d >= 1 && d <= (m === 2 && !leap ? 28 : MONTH_DAYS[m - 1]!);
+  }, 'must be a real date'),
+);
+
+/** "person/antony-blinken": type, slash, lowercase slug. */
+const EntryId = v.pipe(v.string(), v.regex(/^(person|place|organization|event|term)\/[a-z0-9]+(-[a-z0-9]+)*$/, 'must be type/slug'), v.maxLength(200));
+
+/** Lists are short in reviewed data; a huge one is a mistake (or an attack on the bundle). */
+const List = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max, `must have at most ${max} items`));
 
 export const SourceSchema = v.strictObject({
   title: PlainText(200),
@@ -46,7 +101,7 @@ export const FactSchema = v.strictObject({
 
 export const EntrySchema = v.strictObject({
   /** "person/antony-blinken": type, slash, lowercase slug. */
-  id: v.pipe(v.string(), v.regex(/^(person|place|organization|event|term)\/[a-z0-9]+(-[a-z0-9]+)*$/, 'must be type/slug')),
+  id: EntryId,
   type: v.picklist(ENTITY_TYPES),
   name: PlainText(120),
   /**
@@ -54,24 +109,24 @@ export const EntrySchema = v.strictObject({
    * Matched case-sensitively on word boundaries; an alias that starts lowercase also matches
    * with a capital first letter. Possessives ("’s") and hyphen compounds match automatically.
    */
-  aliases: v.optional(v.array(PlainText(120))),
+  aliases: v.optional(List(PlainText(120), 50)),
   /**
    * Short forms that only refer back: "Blinken" counts only after the full name or an alias
    * appeared earlier in the same article, or when the article's context makes it unambiguous.
    */
-  shortForms: v.optional(v.array(PlainText(60))),
+  shortForms: v.optional(List(PlainText(60), 20)),
   /** When this name is used for something else ("Beijing" for China's government): that id. */
-  metonymOf: v.optional(v.string()),
+  metonymOf: v.optional(EntryId),
   /** Words whose presence in the article makes this sense of an ambiguous name likelier. */
-  context: v.optional(v.array(PlainText(60))),
+  context: v.optional(List(PlainText(60), 50)),
   /** One line: what it is. */
   description: PlainText(200),
   /** Two to four sentences, written for a news reader. */
   background: v.pipe(PlainText(1200), v.minLength(40, 'must be at least a full sentence')),
-  facts: v.optional(v.array(FactSchema)),
+  facts: v.optional(List(FactSchema, 100)),
   /** Where the background comes from. */
   source: SourceSchema,
-  links: v.optional(v.array(v.strictObject({ label: PlainText(80), url: HttpsUrl }))),
+  links: v.optional(List(v.strictObject({ label: PlainText(80), url: HttpsUrl }), 20)),
   /** The date up to which the entry's facts were checked. */
   asOf: IsoDate,
 });

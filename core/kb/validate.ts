@@ -1,6 +1,6 @@
 /** Checks knowledge-base files against the schema and against each other. Pure: no file system. */
 import * as v from 'valibot';
-import { KbFileSchema, type KbEntry } from './schema';
+import { EntrySchema, KbFileSchema, type KbEntry } from './schema';
 
 export interface KbProblem {
   file: string;
@@ -24,23 +24,57 @@ function pathOf(issue: v.BaseIssue<unknown>): (string | number)[] {
   return (issue.path ?? []).map((p) => p.key as string | number);
 }
 
-/** Validates one parsed file. Returns its entries and the problems found (entries with problems are dropped). */
+/** The file around the entries: checked on its own, so that a broken entry costs only itself. */
+const FileShellSchema = v.strictObject({ about: KbFileSchema.entries.about, entries: v.array(v.unknown()) });
+const ID_SHAPE = /^(person|place|organization|event|term)\/[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** How a problem names an entry: its id when it is one, else its index (and the start of what it holds). */
+function entryLabel(raw: unknown, index: number): string {
+  const id = (raw as { id?: unknown } | null)?.id;
+  if (typeof id === 'string' && ID_SHAPE.test(id) && id.length <= 200) return id;
+  return typeof id === 'string' ? `#${index} (id ${JSON.stringify(id.slice(0, 60))})` : `#${index}`;
+}
+
+/**
+ * Validates one parsed file. Returns its valid entries and the problems found: an entry with a
+ * problem is dropped (the others are kept, so cross-file checks do not report knock-on errors).
+ */
 export function validateKbFile(file: string, data: unknown): { entries: KbEntry[]; problems: KbProblem[] } {
-  const result = v.safeParse(KbFileSchema, data);
-  if (result.success) return { entries: result.output.entries, problems: [] };
   const problems: KbProblem[] = [];
-  const raw = (data as { entries?: unknown[] } | null)?.entries;
-  for (const issue of result.issues) {
-    const path = pathOf(issue);
-    if (path[0] === 'entries' && typeof path[1] === 'number') {
-      const rawEntry = Array.isArray(raw) ? (raw[path[1]] as { id?: unknown } | undefined) : undefined;
-      const id = typeof rawEntry?.id === 'string' ? rawEntry.id : `#${path[1]}`;
-      problems.push({ file, entry: id, field: path.slice(2).join('.') || '(entry)', message: issue.message });
-    } else {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const got = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
+    return { entries: [], problems: [{ file, entry: '(file)', field: '(root)', message: `must be an object { "about", "entries" }, not ${got}` }] };
+  }
+  const shell = v.safeParse(FileShellSchema, data);
+  if (!shell.success) {
+    for (const issue of shell.issues) {
+      const path = pathOf(issue);
+      if (path[0] === 'entries' && path.length > 1) continue; // the entries are checked below
       problems.push({ file, entry: '(file)', field: path.join('.') || '(root)', message: issue.message });
     }
   }
-  return { entries: [], problems };
+  const raw = Object.hasOwn(data, 'entries') ? (data as { entries?: unknown }).entries : undefined;
+  if (!Array.isArray(raw)) return { entries: [], problems };
+  const entries: KbEntry[] = [];
+  raw.forEach((item, i) => {
+    const r = v.safeParse(EntrySchema, item);
+    if (r.success) {
+      entries.push(r.output);
+      return;
+    }
+    const entry = entryLabel(item, i);
+    for (const issue of r.issues) problems.push({ file, entry, field: pathOf(issue).join('.') || '(entry)', message: issue.message });
+  });
+  return { entries, problems };
+}
+
+/**
+ * Whether a fact ends before it starts. Partial dates cover their whole year or month, so they
+ * are compared at the shorter precision: "2024-05" to "2024" is fine, "2024-05" to "2024-04" is not.
+ */
+function endsBeforeStart(start: string, end: string): boolean {
+  const n = Math.min(start.length, end.length);
+  return end.slice(0, n) < start.slice(0, n);
 }
 
 /** Cross-file checks: unique ids, type matching the id, references that resolve. */
@@ -53,14 +87,16 @@ export function checkKbEntries(files: { file: string; entries: KbEntry[] }[]): K
       if (other) problems.push({ file, entry: e.id, field: 'id', message: `duplicate id (also in ${other})` });
       seen.set(e.id, file);
       if (!e.id.startsWith(`${e.type}/`)) problems.push({ file, entry: e.id, field: 'type', message: `type ${e.type} does not match the id` });
-      for (const f of e.facts ?? []) {
-        if (f.start && f.end && f.end < f.start) problems.push({ file, entry: e.id, field: 'facts', message: `"${f.label}" ends before it starts` });
-      }
+      (e.facts ?? []).forEach((f, i) => {
+        if (f.start && f.end && endsBeforeStart(f.start, f.end))
+          problems.push({ file, entry: e.id, field: `facts.${i}.end`, message: `"${f.label}" ends (${f.end}) before it starts (${f.start})` });
+      });
     }
   }
   for (const { file, entries } of files) {
     for (const e of entries) {
-      if (e.metonymOf && !seen.has(e.metonymOf)) problems.push({ file, entry: e.id, field: 'metonymOf', message: `unknown id ${e.metonymOf}` });
+      if (e.metonymOf === e.id) problems.push({ file, entry: e.id, field: 'metonymOf', message: 'refers to the entry itself' });
+      else if (e.metonymOf && !seen.has(e.metonymOf)) problems.push({ file, entry: e.id, field: 'metonymOf', message: `unknown id ${e.metonymOf}` });
     }
   }
   return problems;

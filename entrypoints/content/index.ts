@@ -5,9 +5,12 @@ import './highlights.css';
 import uiCss from '../../components/ui.css?inline';
 import { PageSession } from '../../adapters/page-session';
 import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
-import { DetectResponseSchema, TabMessageSchema, parseOr, type DetectResponse } from '../../core/messages';
+import { DetectResponseSchema, LookupResultSchema, TabMessageSchema, parseOr, type DetectResponse } from '../../core/messages';
+import type { LookupResult } from '../../core/lookup/card';
 import type { KbEntry } from '../../core/kb/schema';
 import { PERF_CONTENT_START } from '../../core/constants';
+
+let lookupSeq = 0;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
@@ -27,6 +30,18 @@ export default defineContentScript({
         const res = (await browser.runtime.sendMessage({ type: 'entry', id })) as { entry?: KbEntry | null } | undefined;
         return res?.entry ?? null;
       },
+      // Background for a name the embedded knowledge lacks; the background asks Wikipedia (see core/lookup).
+      lookup: async (query, signal) => {
+        const id = `${Date.now().toString(36)}-${(++lookupSeq).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+        const abort = () => void browser.runtime.sendMessage({ type: 'lookup-abort', id }).catch(() => undefined);
+        signal.addEventListener('abort', abort, { once: true });
+        try {
+          const raw: unknown = await browser.runtime.sendMessage({ type: 'lookup', id, name: query.name, entityType: query.type, context: query.context });
+          return (parseOr(LookupResultSchema, raw) as LookupResult | null) ?? { status: 'failed', failure: 'malformed' };
+        } finally {
+          signal.removeEventListener('abort', abort);
+        }
+      },
       saveSettings: updateSettings,
     });
     const unwatch = watchSettings((s) => session.applySettings(s));
@@ -34,8 +49,7 @@ export default defineContentScript({
       const msg = parseOr(TabMessageSchema, raw);
       if (!msg) return undefined;
       if (msg.type === 'summary') return Promise.resolve(session.summary());
-      if (msg.command === 'toggle-opinion-markers') session.toggleMarkers();
-      else session.step(msg.command === 'next-mark' ? 1 : -1);
+      session.shortcut(msg.command, 'command');
       return Promise.resolve({ ok: true });
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -30,7 +30,7 @@ export const CHROMIUM_PATH = process.env.BACKSTORY_CHROMIUM ?? '/usr/bin/chromiu
 
 const VIEWPORT = { width: 1280, height: 900 };
 
-class ChromiumPage implements TestPage {
+export class ChromiumPage implements TestPage {
   constructor(
     readonly page: Page,
     readonly url: string,
@@ -52,6 +52,14 @@ class ChromiumPage implements TestPage {
 
   press(keys: string): Promise<void> {
     return this.page.keyboard.press(keys);
+  }
+
+  setViewport(width: number, height: number): Promise<void> {
+    return this.page.setViewportSize({ width, height });
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file });
   }
 
   close(): Promise<void> {

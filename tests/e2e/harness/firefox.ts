@@ -35,7 +35,7 @@ const VIEWPORT = { width: 1280, height: 900 };
 /** Puppeteer's names for the keys in a Playwright-style chord. */
 const KEY_ALIASES: Record<string, KeyInput> = { Ctrl: 'Control', Control: 'Control', Alt: 'Alt', Shift: 'Shift', Meta: 'Meta', Esc: 'Escape' };
 
-class FirefoxPage implements TestPage {
+export class FirefoxPage implements TestPage {
   constructor(
     readonly page: Page,
     readonly url: string,
@@ -61,6 +61,14 @@ class FirefoxPage implements TestPage {
     for (const m of parts) await this.page.keyboard.down(m);
     await this.page.keyboard.press(key);
     for (const m of parts.reverse()) await this.page.keyboard.up(m);
+  }
+
+  setViewport(width: number, height: number): Promise<void> {
+    return this.page.setViewport({ width, height });
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file as `${string}.png` });
   }
 
   close(): Promise<void> {

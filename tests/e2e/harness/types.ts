@@ -18,6 +18,10 @@ export interface TestPage {
   mouseClick(x: number, y: number): Promise<void>;
   /** Presses a key or a chord in Playwright's syntax: "Escape", "Alt+Shift+O". */
   press(keys: string): Promise<void>;
+  /** Resizes the viewport (CSS pixels); the page gets a resize event. */
+  setViewport(width: number, height: number): Promise<void>;
+  /** Saves a PNG of the viewport to `file`. */
+  screenshot(file: string): Promise<void>;
   close(): Promise<void>;
 }
 

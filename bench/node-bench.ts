@@ -1,0 +1,135 @@
+/**
+ * The core's costs in Node, through core/ directly: the knowledge base's size and load time (parse
+ * and index), detection and classification as the text grows (1x, 4x, 16x), and detection as the
+ * knowledge base grows (1,000 and 100,000 aliases).
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import type { KbEntry } from '../core/kb/schema';
+import { buildIndex, type KbIndex } from '../core/kb/index';
+import { detectMentions } from '../core/detect/mentions';
+import { classifyPassages } from '../core/classify/classify';
+import { chunkText } from '../core/text/chunks';
+import { CLASSIFY_CHUNK_CHARS } from '../core/constants';
+import type { Block, Mention } from '../core/types';
+import { longArticleText, wordCount } from './pages';
+import { realSlice, syntheticKb } from './synthetic-kb';
+
+/** Best and median of `runs` timings of `fn` (ms). The best is the least disturbed by other load. */
+export function timeRuns(fn: () => unknown, runs: number): { best: number; median: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { best: times[0], median: times[Math.floor(times.length / 2)] };
+}
+
+/** Blocks as the page gives them: one paragraph (or heading) per line of the generated text. */
+export function blocksOf(text: string): Block[] {
+  const blocks: Block[] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const heading = m[0].length < 60 && m[0].endsWith('?');
+    blocks.push({ start: m.index, end: m.index + m[0].length, kind: heading ? 'heading' : 'paragraph' });
+  }
+  return blocks;
+}
+
+/** Classification as the page runs it: chunk by chunk, offsets shifted back. */
+export function classifyChunked(text: string, blocks: Block[], mentions: Mention[]): number {
+  let n = 0;
+  for (const c of chunkText(text, blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
+    const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start - c.start, end: x.end - c.start });
+    n += classifyPassages(text.slice(c.start, c.end), c.mentions.map(shift), c.blocks.map(shift)).length;
+  }
+  return n;
+}
+
+export interface KbLoad {
+  entries: number;
+  aliases: number;
+  rawBytes: number;
+  gzipBytes: number;
+  parseMs: number;
+  indexMs: number;
+}
+
+/** The bundled knowledge base (.generated/kb.json): size, JSON.parse and buildIndex. */
+export function kbLoad(path: string): KbLoad {
+  const raw = readFileSync(path);
+  const text = raw.toString('utf8');
+  let entries: KbEntry[] = [];
+  const parse = timeRuns(() => (entries = JSON.parse(text) as KbEntry[]), 5);
+  let index: KbIndex | null = null;
+  const build = timeRuns(() => (index = buildIndex(entries)), 5);
+  return {
+    entries: entries.length,
+    aliases: (index as KbIndex | null)?.size ?? 0,
+    rawBytes: raw.length,
+    gzipBytes: gzipSync(raw, { level: 9 }).length,
+    parseMs: parse.best,
+    indexMs: build.best,
+  };
+}
+
+export interface TextScaling {
+  words: number[];
+  detectMs: number[];
+  coreMs: number[];
+}
+
+/**
+ * Detection, and detection plus classification (the core's whole work on a page), on the same kind
+ * of article at 1x, 4x and 16x `baseWords`.
+ */
+export function textScaling(sample: string, entries: readonly KbEntry[], baseWords: number): TextScaling {
+  const index = buildIndex(entries);
+  const out: TextScaling = { words: [], detectMs: [], coreMs: [] };
+  for (const [k, runs] of [
+    [1, 7],
+    [4, 5],
+    [16, 3],
+  ] as const) {
+    const text = longArticleText(sample, entries, baseWords * k);
+    const blocks = blocksOf(text);
+    let mentions: Mention[] = [];
+    const detect = timeRuns(() => (mentions = detectMentions(text, index, blocks)), runs);
+    const classify = timeRuns(() => classifyChunked(text, blocks, mentions), Math.max(2, runs - 2));
+    out.words.push(wordCount(text));
+    out.detectMs.push(detect.best);
+    out.coreMs.push(detect.best + classify.best);
+  }
+  return out;
+}
+
+export interface AliasScaling {
+  aliases: number[];
+  indexMs: number[];
+  detectMs: number[];
+  mentions: number[];
+}
+
+/** Detection on the same article with a knowledge base of about 1,000 and of about 100,000 aliases. */
+export function aliasScaling(sample: string, entries: readonly KbEntry[], words: number): AliasScaling {
+  const text = longArticleText(sample, entries, words);
+  const blocks = blocksOf(text);
+  const named = new Set(detectMentions(text, buildIndex(entries), blocks).flatMap((m) => (m.id ? [m.id] : [])));
+  const small = realSlice(entries, 1_000, named);
+  const large = syntheticKb(small, entries, 100_000);
+  const out: AliasScaling = { aliases: [], indexMs: [], detectMs: [], mentions: [] };
+  for (const kb of [small, large]) {
+    let index: KbIndex = buildIndex(kb);
+    const build = timeRuns(() => (index = buildIndex(kb)), 3);
+    let found = 0;
+    const detect = timeRuns(() => (found = detectMentions(text, index, blocks).length), 7);
+    out.aliases.push(index.size);
+    out.indexMs.push(build.best);
+    out.detectMs.push(detect.best);
+    out.mentions.push(found);
+  }
+  return out;
+}

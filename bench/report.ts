@@ -1,0 +1,129 @@
+/** The benchmark's budgets (issue 7), its table, and the figures block of bench/README.md. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { CARD_SHOW_MS, CONTENT_SCRIPT_BUDGET_GZIP_BYTES } from '../core/constants';
+
+/** One number per figure; keys are stable (bench/results.json). */
+export type Figures = Record<string, number>;
+
+export interface Budget {
+  id: string;
+  what: string;
+  /** The figure checked. */
+  figure: (f: Figures) => number;
+  limit: number;
+  /** `max`: the figure must stay at or below the limit; `min`: at or above. */
+  kind: 'max' | 'min';
+  aim?: number;
+  unit: string;
+}
+
+export const BUDGETS: Budget[] = [
+  { id: 'pipelineOverBare', what: 'long article: pipeline / bare text pass', figure: (f) => f.longPipelineOverBare, limit: 10, aim: 3, kind: 'max', unit: 'x' },
+  { id: 'fasterThanMarkJs', what: 'long article: mark.js (full term list) / Backstory', figure: (f) => f.markJsOverBackstory, limit: 300, aim: 1000, kind: 'min', unit: 'x' },
+  { id: 'text4xPage', what: '4x the text, in the page: time ratio', figure: (f) => f.page4xOver1x, limit: 4.5, kind: 'max', unit: 'x' },
+  { id: 'text4xCore', what: '4x the text, the core in Node: time ratio', figure: (f) => f.nodeCore4xOver1x, limit: 4.5, kind: 'max', unit: 'x' },
+  { id: 'aliases100x', what: '100x the aliases: detection time ratio', figure: (f) => f.alias100kOver1k, limit: 1.5, kind: 'max', unit: 'x' },
+  { id: 'longestTask', what: 'longest task Backstory causes, any page (100,000 words included)', figure: (f) => Math.max(f.sampleLongestTaskMs, f.longLongestTaskMs, f.hugeLongestTaskMs), limit: 50, kind: 'max', unit: 'ms' },
+  { id: 'contentScriptGzip', what: 'content script, gzipped (knowledge base not included)', figure: (f) => f.contentScriptGzipBytes / 1024, limit: CONTENT_SCRIPT_BUDGET_GZIP_BYTES / 1024, kind: 'max', unit: 'KB' },
+];
+
+export interface BudgetResult {
+  id: string;
+  what: string;
+  value: number;
+  limit: number;
+  aim?: number;
+  kind: 'max' | 'min';
+  unit: string;
+  pass: boolean;
+}
+
+export function checkBudgets(f: Figures): BudgetResult[] {
+  return BUDGETS.map((b) => {
+    const value = b.figure(f);
+    const pass = Number.isFinite(value) && (b.kind === 'max' ? value <= b.limit : value >= b.limit);
+    return { id: b.id, what: b.what, value, limit: b.limit, aim: b.aim, kind: b.kind, unit: b.unit, pass };
+  });
+}
+
+const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
+const kb = (v: number) => `${(v / 1024).toFixed(1)} KB`;
+const mb = (v: number) => `${(v / 2 ** 20).toFixed(1)} MB`;
+const x = (v: number) => (v >= 100 ? `${v.toFixed(0)}x` : `${v.toFixed(2)}x`);
+const n = (v: number) => Math.round(v).toLocaleString('en');
+
+/** Rows of the table: [figure, value, beside it]. */
+export function rows(f: Figures): [string, string, string][] {
+  const r: [string, string, string][] = [];
+  for (const [name, label] of [
+    ['sample', 'sample article'],
+    ['long', 'long article'],
+    ['huge', '100,000-word page'],
+  ] as const) {
+    r.push([`${label}: words / marks / passages`, `${n(f[`${name}Words`])} / ${n(f[`${name}Mentions`])} / ${n(f[`${name}Passages`])}`, '']);
+    r.push([`${label}: content start -> marks shown`, ms(f[`${name}PipelineMs`]), `bare TreeWalker pass ${ms(f[`${name}BarePassMs`])} (warm ${ms(f[`${name}BarePassWarmMs`])}): ${x(f[`${name}PipelineOverBare`])}`]);
+    r.push([`${label}: longest task, Backstory`, f[`${name}LongestTaskMs`] ? ms(f[`${name}LongestTaskMs`]) : '< 50 ms', `${n(f[`${name}LongTasks`])} long tasks; without the extension the page's longest: ${f[`${name}LongestTaskNoExtMs`] ? ms(f[`${name}LongestTaskNoExtMs`]) : '< 50 ms'}`]);
+    r.push([`${label}: JS heap with / without Backstory`, `${mb(f[`${name}HeapBytes`])} / ${mb(f[`${name}HeapNoExtBytes`])}`, `+${mb(f[`${name}HeapBytes`] - f[`${name}HeapNoExtBytes`])}`]);
+  }
+  const capped = !f.markJsFinished;
+  r.push([
+    `mark.js, ${n(f.markJsTerms)} terms, long article`,
+    capped ? `> ${ms(f.markJsMs)}` : ms(f.markJsMs),
+    capped ? `stopped after ${n(f.markJsTermsDone)} terms; whole list projected ${ms(f.markJsProjectedMs)}` : '',
+  ]);
+  r.push(['mark.js / Backstory, long article', x(f.markJsOverBackstory), capped ? `at least ${x(f.markJsLowerBoundOverBackstory)} (measured part only)` : '']);
+  r.push(['mark.js markRegExp, one alternation', ms(f.markJsRegExpMs), `${x(f.markJsRegExpOverBackstory)} Backstory's time`]);
+  r.push([`text 1x / 4x / 16x in the page (${n(f.page1xWords)} words at 1x)`, `${ms(f.page1xPipelineMs)} / ${ms(f.page4xPipelineMs)} / ${ms(f.page16xPipelineMs)}`, `${x(f.page4xOver1x)} and ${x(f.page16xOver1x)}`]);
+  r.push([`text 1x / 4x / 16x, core in Node (${n(f.nodeText1xWords)} words at 1x)`, `${ms(f.nodeCore1xMs)} / ${ms(f.nodeCore4xMs)} / ${ms(f.nodeCore16xMs)}`, `${x(f.nodeCore4xOver1x)} and ${x(f.nodeCore16xOver1x)}; detection alone ${ms(f.nodeDetect1xMs)} / ${ms(f.nodeDetect4xMs)} / ${ms(f.nodeDetect16xMs)}`]);
+  r.push([`aliases ${n(f.alias1kCount)} / ${n(f.alias100kCount)}: detection`, `${ms(f.alias1kDetectMs)} / ${ms(f.alias100kDetectMs)}`, `${x(f.alias100kOver1k)}; index built in ${ms(f.alias1kIndexMs)} / ${ms(f.alias100kIndexMs)}`]);
+  r.push(['content script', `${kb(f.contentScriptGzipBytes)} gzipped`, `${kb(f.contentScriptBytes)} raw`]);
+  r.push([`knowledge base (${n(f.kbEntries)} entries, ${n(f.kbAliases)} aliases)`, `${kb(f.kbBytes)} raw, ${kb(f.kbGzipBytes)} gzipped`, 'in the background worker only']);
+  r.push(['knowledge base load, Node: JSON.parse + index', `${ms(f.kbParseNodeMs)} + ${ms(f.kbIndexNodeMs)}`, '']);
+  r.push(['knowledge base load, extension worker: JSON.parse + index', `${ms(f.kbParseWorkerMs)} + ${ms(f.kbIndexWorkerMs)}`, `first detect request ${ms(f.detectFirstWorkerMs)}, then ${ms(f.detectWarmWorkerMs)}`]);
+  r.push(['hover "Antony Blinken" -> card painted', ms(f.hoverToCardMs), `minus the ${CARD_SHOW_MS} ms delay: ${ms(f.hoverToCardMinusDelayMs)}; dialog in the DOM ${ms(f.hoverToDialogMs)}; first hover ${ms(f.hoverFirstToCardMs)}`]);
+  return r;
+}
+
+export function formatTable(f: Figures, budgets: BudgetResult[], machine: Record<string, string | number>): string {
+  const r = rows(f);
+  const w0 = Math.max(...r.map((x) => x[0].length));
+  const w1 = Math.max(...r.map((x) => x[1].length));
+  const lines = r.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+  const budgetLines = budgets.map((b) => {
+    const value = b.unit === 'x' ? x(b.value) : b.unit === 'ms' ? ms(b.value) : `${b.value.toFixed(1)} ${b.unit}`;
+    const limit = `${b.kind === 'max' ? '<=' : '>='} ${b.limit}${b.unit === 'x' ? 'x' : ` ${b.unit}`}${b.aim ? ` (aim ${b.aim}x)` : ''}`;
+    return `${b.pass ? 'PASS' : 'FAIL'}  ${b.what}: ${value}, budget ${limit}`;
+  });
+  return [
+    `Backstory benchmark on ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.chromium}; load average ${Number(machine.loadAverageAtStart).toFixed(1)} -> ${Number(machine.loadAverageAtEnd).toFixed(1)}; ${machine.benchSeconds} s`,
+    '',
+    ...lines,
+    '',
+    ...budgetLines,
+  ].join('\n');
+}
+
+const START = '<!-- bench:figures -->';
+const END = '<!-- /bench:figures -->';
+
+/** Rewrites the figures block of bench/README.md (between its markers) with this run's figures. */
+export function updateReadme(path: string, f: Figures, budgets: BudgetResult[], machine: Record<string, string | number>): void {
+  const md = [
+    START,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}, ${machine.chromium} (headless); load average ${Number(machine.loadAverageAtStart).toFixed(1)} at the start, ${Number(machine.loadAverageAtEnd).toFixed(1)} at the end.`,
+    '',
+    '| figure | value | beside it |',
+    '|---|---|---|',
+    ...rows(f).map(([a, b, c]) => `| ${a} | ${b} | ${c} |`),
+    '',
+    '| budget | figure | limit | |',
+    '|---|---|---|---|',
+    ...budgets.map((b) => `| ${b.what} | ${b.unit === 'x' ? x(b.value) : b.unit === 'ms' ? ms(b.value) : `${b.value.toFixed(1)} ${b.unit}`} | ${b.kind === 'max' ? '<=' : '>='} ${b.limit}${b.unit === 'x' ? 'x' : ` ${b.unit}`}${b.aim ? ` (aim ${b.aim}x)` : ''} | ${b.pass ? 'PASS' : 'FAIL'} |`),
+    END,
+  ].join('\n');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmark\n\n${START}\n${END}\n`;
+  const i = old.indexOf(START);
+  const j = old.indexOf(END);
+  const next = i >= 0 && j > i ? old.slice(0, i) + md + old.slice(j + END.length) : `${old.trimEnd()}\n\n${md}\n`;
+  writeFileSync(path, next);
+}

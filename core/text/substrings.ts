@@ -1,0 +1,79 @@
+/**
+ * Which of many strings occur in a long text, in one pass over the text (Aho-Corasick over UTF-16
+ * code units). The same answer as `needles.filter((n) => haystack.includes(n))`, without reading
+ * the text once per needle.
+ */
+export function presentSubstrings(haystack: string, needles: Iterable<string>): Set<string> {
+  const present = new Set<string>();
+  // The trie: node 0 is the root; edges in one Map keyed by node * 65536 + code unit.
+  const edges = new Map<number, number>();
+  const children: number[][] = [[]];
+  const ends: (string[] | null)[] = [null];
+  let count = 0;
+  for (const needle of new Set(needles)) {
+    if (needle === '') {
+      present.add(needle);
+      continue;
+    }
+    let node = 0;
+    for (let i = 0; i < needle.length; i++) {
+      const key = node * 65536 + needle.charCodeAt(i);
+      let next = edges.get(key);
+      if (next === undefined) {
+        next = children.length;
+        children.push([]);
+        ends.push(null);
+        edges.set(key, next);
+        children[node].push(needle.charCodeAt(i));
+      }
+      node = next;
+    }
+    (ends[node] ??= []).push(needle);
+    count++;
+  }
+  if (!count) return present;
+
+  // Failure links (longest proper suffix that is a trie node) and output links (the nearest node
+  // on the failure chain that ends a needle), breadth first.
+  const fail = new Int32Array(children.length);
+  const out = new Int32Array(children.length).fill(-1);
+  const queue: number[] = [];
+  for (const code of children[0]) queue.push(edges.get(code)!);
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q];
+    for (const code of children[node]) {
+      const child = edges.get(node * 65536 + code)!;
+      let f = fail[node];
+      let to = edges.get(f * 65536 + code);
+      while (to === undefined && f !== 0) {
+        f = fail[f];
+        to = edges.get(f * 65536 + code);
+      }
+      fail[child] = to ?? 0;
+      out[child] = ends[fail[child]] ? fail[child] : out[fail[child]];
+      queue.push(child);
+    }
+  }
+
+  // One pass over the text; each needle-ending node is reported once.
+  const reported = new Uint8Array(children.length);
+  let found = 0;
+  let node = 0;
+  for (let i = 0; i < haystack.length && found < count; i++) {
+    const code = haystack.charCodeAt(i);
+    let to = edges.get(node * 65536 + code);
+    while (to === undefined && node !== 0) {
+      node = fail[node];
+      to = edges.get(node * 65536 + code);
+    }
+    node = to ?? 0;
+    // Walk the needles ending here, stopping at the first node already reported: its own chain
+    // was reported with it.
+    for (let n = ends[node] ? node : out[node]; n > 0 && !reported[n]; n = out[n]) {
+      reported[n] = 1;
+      for (const s of ends[n]!) present.add(s);
+      found += ends[n]!.length;
+    }
+  }
+  return present;
+}

@@ -1,0 +1,134 @@
+/**
+ * Fuzzing the data read at run time: settings from storage and messages between the extension's
+ * parts. Whatever arrives (any JSON, any JavaScript value, near-valid objects with one field
+ * wrong, prototype keys), parsing never throws; settings always come out valid, and a message is
+ * either null or passes its schema.
+ */
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { DetectResponseSchema, RequestSchema, TabMessageSchema, parseOr } from '../../core/messages';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, isSiteEnabled, markersOn, parseSettings, typeEnabled } from '../../core/settings';
+import { ENTITY_TYPES } from '../../core/kb/schema';
+import { fuzzParams } from './fuzz-arbitraries';
+
+function fail(what: string, x?: unknown): never {
+  throw new Error(`property failed: ${what}${x === undefined ? '' : `: ${String(JSON.stringify(x))}`}`);
+}
+
+/** Keys that break naive record look-ups. */
+const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
+const hostArb = fc.oneof(fc.constantFrom(...PROTO_KEYS, 'example.com', 'news.example.org', '', 'localhost'), fc.domain(), fc.string({ maxLength: 20 }));
+
+/** Any value, including objects without a prototype and with own "__proto__" keys (as JSON.parse makes them). */
+const anyValue = fc.oneof(
+  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true, maxDepth: 3 }),
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.dictionary(fc.constantFrom(...PROTO_KEYS, 'version', 'type'), fc.jsonValue({ maxDepth: 2 })).map((d) => JSON.parse(JSON.stringify(d)) as unknown),
+);
+
+/** Values a field may hold: valid ones, near misses and garbage. */
+const fieldValue = fc.oneof(
+  fc.boolean(),
+  fc.constantFrom('auto', 'light', 'dark', 'Dark', '', null, undefined, 0, 1, NaN, -1, 'x'.repeat(300)),
+  fc.array(fc.oneof(fc.constantFrom(...ENTITY_TYPES, 'alien', 'person/antony-blinken'), fc.string({ maxLength: 260 })), { maxLength: 5 }),
+  fc.dictionary(hostArb, fc.oneof(fc.boolean(), fc.jsonValue({ maxDepth: 1 }))).map((d) => JSON.parse(JSON.stringify(d)) as unknown),
+  anyValue,
+);
+const storedSettings = fc.oneof(
+  anyValue,
+  fc
+    .record(
+      {
+        version: fc.oneof(fc.constant(SETTINGS_VERSION), anyValue),
+        marks: fieldValue,
+        markers: fieldValue,
+        lookups: fieldValue,
+        types: fieldValue,
+        disabledSites: fieldValue,
+        siteMarkers: fieldValue,
+        muted: fieldValue,
+        theme: fieldValue,
+        extra: anyValue,
+      },
+      { requiredKeys: ['version'] },
+    )
+    .map((r) => r as unknown),
+);
+
+describe('fuzz: settings from storage', () => {
+  it('parseSettings never throws and always gives valid settings (3,000 values)', () => {
+    fc.assert(
+      fc.property(storedSettings, hostArb, (stored, host) => {
+        const s = parseSettings(stored);
+        if (!v.is(SettingsSchema, s)) fail('valid settings', v.safeParse(SettingsSchema, s).issues?.map((i) => i.message));
+        // Its own copy: never the frozen defaults, never the stored object's arrays.
+        if (s === DEFAULT_SETTINGS || Object.isFrozen(s)) fail('a fresh object');
+        // Stable: what is saved and read back is the same settings.
+        expect(parseSettings(JSON.parse(JSON.stringify(s)))).toEqual(s);
+        // Look-ups give booleans for any host, prototype names included.
+        if (typeof markersOn(s, host) !== 'boolean') fail('markersOn is a boolean', host);
+        if (typeof isSiteEnabled(s, host) !== 'boolean') fail('isSiteEnabled is a boolean', host);
+        for (const t of ENTITY_TYPES) if (typeof typeEnabled(s, t) !== 'boolean') fail('typeEnabled is a boolean');
+      }),
+      fuzzParams(3000),
+    );
+  }, 60_000);
+
+  it('a host named like an Object.prototype member follows the global switch (found by the fuzzer)', () => {
+    const s = parseSettings({ version: SETTINGS_VERSION, markers: false });
+    for (const host of PROTO_KEYS) expect(markersOn(s, host)).toBe(false);
+    // Such keys in storage are dropped when the settings are read (valibot skips them in records).
+    const stored = parseSettings(JSON.parse('{"version":1,"markers":false,"siteMarkers":{"constructor":true,"__proto__":true,"a.example":true}}'));
+    expect(stored.siteMarkers).toEqual({ 'a.example': true });
+    expect(Object.getPrototypeOf(stored.siteMarkers)).toBe(Object.prototype);
+    expect(markersOn(stored, 'constructor')).toBe(false);
+    expect(markersOn(stored, 'a.example')).toBe(true);
+  });
+});
+
+const nearRequest = fc.oneof(
+  fc.record({ type: fc.constantFrom('detect', 'entry', 'summary', 'command', 'DETECT', ''), text: anyValue, blocks: anyValue, id: anyValue, command: anyValue }, { requiredKeys: ['type'] }),
+  fc.record({
+    type: fc.constant('detect'),
+    text: fc.string({ maxLength: 50 }),
+    blocks: fc.array(fc.record({ start: fc.oneof(fc.nat(), fc.double(), fc.constant(-1)), end: fc.oneof(fc.nat(), fc.constant(Infinity)), kind: fc.constantFrom('paragraph', 'heading', 'aside') }), { maxLength: 3 }),
+  }),
+  fc.record({ type: fc.constant('command'), command: fc.constantFrom('toggle-opinion-markers', 'next-mark', 'previous-mark', 'rm -rf', '__proto__') }),
+);
+const nearResponse = fc.record(
+  {
+    mentions: fc.oneof(
+      anyValue,
+      fc.array(
+        fc.record({
+          text: fc.string({ maxLength: 310 }),
+          start: fc.oneof(fc.nat(), fc.constant(-1), fc.double()),
+          end: fc.nat(),
+          type: fc.constantFrom(...ENTITY_TYPES, 'alien'),
+          entity: fc.string({ maxLength: 10 }),
+          id: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }),
+          confidence: fc.oneof(fc.double(), fc.constant(0.5)),
+        }),
+        { maxLength: 3 },
+      ),
+    ),
+    pack: fc.oneof(fc.constant(null), anyValue, fc.record({ id: fc.string(), title: fc.string(), publisher: fc.string(), firstPublished: fc.constantFrom('2023-02-21', '2023', 'yesterday') })),
+  },
+  { requiredKeys: [] },
+);
+
+describe('fuzz: messages between the extension parts', () => {
+  it('parseOr never throws; the result is null or passes the schema (3,000 values per schema)', () => {
+    const schemas = [RequestSchema, TabMessageSchema, DetectResponseSchema] as const;
+    fc.assert(
+      fc.property(fc.oneof(anyValue, nearRequest, nearResponse), (raw) => {
+        for (const schema of schemas) {
+          const out = parseOr(schema as v.GenericSchema<unknown, unknown>, raw);
+          if (out !== null && !v.is(schema, out)) fail('parsed value passes its schema');
+        }
+      }),
+      fuzzParams(3000),
+    );
+  }, 60_000);
+});

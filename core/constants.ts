@@ -76,3 +76,6 @@ export const LOOKUP_MAX_CONTEXT_WORDS = 60;
 
 /** One shortcut press seen both by the page's keydown and by the commands API counts once. */
 export const SHORTCUT_DEDUPE_MS = 500;
+
+/** The classifier decides on at most this much of one sentence, so its work stays bounded. */
+export const MAX_CLASSIFIED_SENTENCE_CHARS = 2_000;

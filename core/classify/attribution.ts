@@ -346,7 +346,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (beforeSubj >= 0 && SUBORDINATORS.has(tokens[beforeSubj]!.w)) continue;
     const cueEnd = next?.w === 'about' ? next.end : t.end;
     // "..., Ray said." / "..., he said on Tuesday.": the source answers for the whole sentence.
-    const wordsAfter = tokens.slice(i + 1).filter((x) => isWordTok(x) && !x.q).length;
+    const wordsAfter = unquotedWordsBefore[n]! - unquotedWordsBefore[i + 1]!;
     const sentenceFinal = wordsAfter <= 3 && beforeSubj >= 0 && (tokens[beforeSubj]!.w === ',' || tokens[beforeSubj]!.q || quoteBetween(ctx, tokens[beforeSubj]!.end, subjStart(subj, t.start)));
     const quoteBefore = firstQuoted >= 0 && firstQuoted < i;
     const region: [number, number] = sentenceFinal || (quoteBefore && subj.kind !== 'none' && subjStart(subj, t.start) > 0 && unquotedWordsBefore[i]! <= 4)

@@ -30,6 +30,7 @@ import { extractFeatures, norm, quoteSpans, type Features } from './features';
 import { BOILERPLATE_PATTERNS } from './lexicon';
 import { segmentSentences, type SegmentKind } from './segment';
 import { SUBJECTIVITY_MODEL } from './subjectivity-model';
+import { MAX_CLASSIFIED_SENTENCE_CHARS } from '../constants';
 
 export interface SubjectivityModel {
   bias: number;
@@ -152,6 +153,14 @@ function localSource(s: Subject): { source: string | null; sourceId?: string } {
 }
 
 function analyse(sentence: string, ctx: SentenceContext): Analysis {
+  // A "sentence" longer than any real one (a list without punctuation, a hostile page): decide on
+  // its beginning, so the work per sentence stays bounded.
+  if (sentence.length > MAX_CLASSIFIED_SENTENCE_CHARS) {
+    const head = sentence.slice(0, MAX_CLASSIFIED_SENTENCE_CHARS);
+    const a = analyse(head, { ...ctx, mentions: (ctx.mentions ?? []).filter((m) => m.end <= head.length) });
+    a.passage = { ...a.passage, text: sentence, end: sentence.length };
+    return a;
+  }
   const model = ctx.model ?? SUBJECTIVITY_MODEL;
   const mentions = ctx.mentions ?? [];
   const base = { text: sentence, start: 0, end: sentence.length };

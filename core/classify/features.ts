@@ -86,10 +86,20 @@ export function tokenize(text: string, spans: Array<[number, number]> = quoteSpa
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // Tokens and quote spans are both in text order: one moving index, so long texts stay linear.
+  const sorted = [...spans].sort((x, y) => x[0] - y[0]);
+  let si = 0;
   while ((m = TOKEN_RE.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
-    const q = spans.some(([a, b]) => start >= a && end <= b);
+    while (si < sorted.length && sorted[si]![1] < end) si++;
+    let q = false;
+    for (let j = si; j < sorted.length && sorted[j]![0] <= start; j++) {
+      if (end <= sorted[j]![1]) {
+        q = true;
+        break;
+      }
+    }
     out.push({ w: norm(m[0]), start, end, q });
   }
   return out;

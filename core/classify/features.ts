@@ -205,7 +205,24 @@ function addValue(values: Map<string, number>, k: string, v: number): void {
  * Extract the features of one sentence. Lexicon counts look at the writer's words only (outside
  * quotations); quotations get features of their own.
  */
-export function extractFeatures(text: string, openQuoteAtStart = false, vocabulary = true): Features {
+/**
+ * Which vocabulary features to compute: all words and word pairs (`true`, for training), none
+ * (`false`), or only those a model weighs (a set of "w:..." and "b:..." names).
+ */
+export type Vocabulary = boolean | ReadonlySet<string>;
+
+const HAS_PAIRS = new WeakMap<ReadonlySet<string>, boolean>();
+function wantsPairs(vocabulary: Vocabulary): boolean {
+  if (typeof vocabulary === 'boolean') return vocabulary;
+  let v = HAS_PAIRS.get(vocabulary);
+  if (v === undefined) {
+    v = [...vocabulary].some((k) => k.startsWith('b:'));
+    HAS_PAIRS.set(vocabulary, v);
+  }
+  return v;
+}
+
+export function extractFeatures(text: string, openQuoteAtStart = false, vocabulary: Vocabulary = true): Features {
   const quotes = quoteSpans(text, openQuoteAtStart);
   const tokens = tokenize(text, quotes);
   const values = new Map<string, number>();
@@ -263,6 +280,7 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
   let strong = 0;
   let maxValence = 0;
   let sumValence = 0;
+  let maxHits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (skipped[i]) continue;
     const t = tokens[i]!;
@@ -272,7 +290,11 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
     if (v > 0) pos++;
     else neg++;
     sumValence += a;
-    if (a > maxValence) maxValence = a;
+    if (a > maxValence) {
+      maxValence = a;
+      maxHits = [];
+    }
+    if (a === maxValence) maxHits.push({ feature: 'v:max', start: t.start, end: t.end });
     if (a >= 3) {
       strong++;
       hits.push({ feature: 'v:strong', start: t.start, end: t.end });
@@ -282,24 +304,33 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
   if (pos) values.set('v:pos', Math.min(pos, 3));
   if (neg) values.set('v:neg', Math.min(neg, 3));
   if (strong) values.set('v:strong', Math.min(strong, 2));
-  if (maxValence) values.set('v:max', maxValence / 5);
+  if (maxValence) {
+    values.set('v:max', maxValence / 5);
+    hits.push(...maxHits);
+  }
   if (sumValence) values.set('v:sum', Math.min(sumValence, 10) / 5);
 
-  // Vocabulary (presence of words and of two-word sequences), the writer's words only; skipped
-  // when the model has none.
-  if (vocabulary) {
+  // Vocabulary (presence of words and of two-word sequences), the writer's words only, names
+  // (capitalised inside the sentence) left out as for the lexicon; skipped when the model has none.
+  if (vocabulary !== false) {
+    const all = vocabulary === true;
+    const pairs = wantsPairs(vocabulary);
     let prev: Token | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const isWord = HAS_WORD.test(t.w) && !t.q;
+      const isWord = !t.q && HAS_WORD.test(t.w) && !skipped[i];
       if (isWord) {
         const k = `w:${t.w}`;
-        values.set(k, 1);
-        hits.push({ feature: k, start: t.start, end: t.end });
-        if (prev) {
+        if (all || (vocabulary as ReadonlySet<string>).has(k)) {
+          values.set(k, 1);
+          hits.push({ feature: k, start: t.start, end: t.end });
+        }
+        if (prev && pairs) {
           const b = `b:${prev.w} ${t.w}`;
-          values.set(b, 1);
-          hits.push({ feature: b, start: prev.start, end: t.end });
+          if (all || (vocabulary as ReadonlySet<string>).has(b)) {
+            values.set(b, 1);
+            hits.push({ feature: b, start: prev.start, end: t.end });
+          }
         }
       }
       prev = isWord ? t : null;

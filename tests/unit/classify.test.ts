@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyPassages, classifySentence } from '../../core/classify/classify';
+import { classifyPassages, classifySentence, scoreSubjectivity, usesVocabulary } from '../../core/classify/classify';
+import { extractFeatures } from '../../core/classify/features';
+import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
+import { VALENCE } from '../../core/classify/valence';
 import { segmentSentences } from '../../core/classify/segment';
 import type { Mention, Passage } from '../../core/types';
 
@@ -245,5 +248,41 @@ describe('classifySentence (--lines mode)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('subjectivity model', () => {
+  const lines = [
+    'This is a disastrous, shameful policy, and we must reject it!',
+    'The ministry reported 1,200 cases in March 2022, up 4 percent from a year earlier.',
+    'What happens now depends a lot on American and NATO leadership, but the situation is tense, to say the least.',
+    'Critics called the plan “a reckless gamble” on Tuesday.',
+  ];
+
+  it('scores the same with only the vocabulary the model weighs as with every word (as in training)', () => {
+    const vocab = usesVocabulary(SUBJECTIVITY_MODEL);
+    for (const line of lines) {
+      const all = scoreSubjectivity(line, SUBJECTIVITY_MODEL, false, extractFeatures(line, false, true));
+      const some = scoreSubjectivity(line, SUBJECTIVITY_MODEL, false, extractFeatures(line, false, vocab));
+      expect(some.p, line).toBeCloseTo(all.p, 12);
+      expect(some.positive, line).toEqual(all.positive);
+    }
+  });
+
+  it('counts valenced words (AFINN-165) outside quotations', () => {
+    expect(VALENCE.get('disastrous')).toBeLessThan(-2);
+    expect(VALENCE.get('superb')).toBeGreaterThan(2);
+    const f = extractFeatures('A disastrous, horrific policy.', false, false);
+    expect(f.values.get('v:strong')).toBe(2);
+    expect(extractFeatures('He called it “disastrous”.', false, false).values.has('v:strong')).toBe(false);
+  });
+
+  it('always names cues for an opinion, each taken from the sentence', () => {
+    for (const line of lines) {
+      const p = classifySentence(line);
+      if (p.label !== 'opinion') continue;
+      expect(p.cues.length, line).toBeGreaterThan(0);
+      for (const c of p.cues.filter((c) => c !== '?' && c !== '!')) expect(line, line).toContain(c);
+    }
   });
 });

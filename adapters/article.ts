@@ -90,7 +90,7 @@ function readabilityBody(doc: Document): { nodes: Set<Text>; title?: string; dat
   const walker = copy.createTreeWalker(content, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const live = pairs.get(n as Text);
-    if (live?.isConnected) nodes.add(live);
+    if (live?.isConnected && !inAd(live)) nodes.add(live);
   }
   if (![...nodes].some((t) => /\S/.test(t.data))) return null;
   return { nodes, title: parsed?.title ?? undefined, date: /^\d{4}-\d{2}-\d{2}/.exec(parsed?.publishedTime ?? '')?.[0] };
@@ -113,8 +113,7 @@ export function locateArticle(doc: Document): ArticleLocation | null {
     // Keep the headline: Readability drops the <h1> it reports as the title.
     const root = commonAncestor(body.nodes);
     if (root) {
-      const h1 = doc.querySelector('h1');
-      const heading = h1 && body.title && h1.textContent?.trim() === body.title.trim() ? h1 : null;
+      const heading = findHeadline(doc, body.title, body.nodes);
       const withHeading = heading ? (commonAncestor([...body.nodes, ...textNodesOf(heading)]) ?? root) : root;
       if (heading) for (const t of textNodesOf(heading)) body.nodes.add(t);
       return { root: withHeading, textNodes: body.nodes, title: body.title, date: findArticleDate(doc) ?? body.date };
@@ -122,6 +121,55 @@ export function locateArticle(doc: Document): ArticleLocation | null {
   }
   const root = heuristicRoot(doc) ?? doc.body;
   return { root, textNodes: null, date: findArticleDate(doc) };
+}
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The article's headline: an <h1> before the body whose text is the title Readability found, or
+ * begins or is contained in the page's <title> or og:title ("Headline – Blog name", whatever the
+ * separator). The best match wins (same text, then start, then anywhere); between equals, the
+ * last before the body.
+ */
+function findHeadline(doc: Document, title: string | undefined, body: ReadonlySet<Text>): Element | null {
+  let first: Text | undefined;
+  for (const t of body) if (/\S/.test(t.data)) {
+    first = t;
+    break;
+  }
+  if (!first) return null;
+  const titles = [title, doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')].map(squash).filter((t) => t.length > 0);
+  let best: Element | null = null;
+  let bestRank = 0;
+  for (const h1 of doc.querySelectorAll('h1')) {
+    // Only a heading that comes before the body (DOCUMENT_POSITION_FOLLOWING: the body follows it).
+    if (!(h1.compareDocumentPosition(first) & 4)) continue;
+    const text = squash(h1.textContent);
+    if (text.length < 8) continue;
+    const rank = Math.max(0, ...titles.map((t) => (t === text ? 3 : t.startsWith(text) ? 2 : t.includes(text) ? 1 : 0)));
+    if (rank > 0 && rank >= bestRank) [best, bestRank] = [h1, rank];
+  }
+  return best;
+}
+
+/**
+ * Advertising that Readability may keep inside the article's container (AMP's ad components
+ * and the slots of the usual ad networks): never part of the body.
+ */
+const AD_SELECTOR = [
+  'amp-ad',
+  'amp-embed',
+  'amp-sticky-ad',
+  'amp-auto-ads',
+  'ins.adsbygoogle',
+  '.adsbygoogle',
+  '[id^="div-gpt-ad"]',
+  '[data-ad-slot]',
+  '[data-google-query-id]',
+].join(', ');
+
+function inAd(t: Text): boolean {
+  return !!t.parentElement?.closest(AD_SELECTOR);
 }
 
 function textNodesOf(el: Element): Text[] {

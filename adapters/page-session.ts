@@ -3,7 +3,7 @@
  * its UI host and its listeners, and removes all of them in `destroy()`.
  */
 import { h } from 'preact';
-import { computePosition, flip, shift, offset, inline, autoUpdate } from '@floating-ui/dom';
+import { computePosition, flip, shift, offset, inline, size, autoUpdate } from '@floating-ui/dom';
 import type { KbEntry } from '../core/kb/schema';
 import type { Block, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
@@ -302,21 +302,36 @@ export class PageSession {
     return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
   }
 
+  /** Entity name -> the type of its first mention, for the mentions it was built from. */
+  private entityTypes: { of: Mention[]; types: Map<string, Mention['type']> } | null = null;
+
+  /** The type of the first mention of `name` (one look-up: the margin labels ask for every reported passage). */
+  private entityType(name: string): Mention['type'] | undefined {
+    if (this.entityTypes?.of !== this.mentions) {
+      const types = new Map<string, Mention['type']>();
+      for (const m of this.mentions) if (!types.has(m.entity)) types.set(m.entity, m.type);
+      this.entityTypes = { of: this.mentions, types };
+    }
+    return this.entityTypes.types.get(name);
+  }
+
   /** Short margin label for a source: surnames for people ("Biden, Blinken"), full names otherwise. */
   private sourceLabel(p: Passage): string {
     const source = p.source ?? '';
     if (!p.sourceId) return source;
     return source
       .split(', ')
-      .map((name) => (this.mentions.find((m) => m.entity === name)?.type === 'person' ? name.split(' ').slice(-1)[0] : name))
+      .map((name) => (this.entityType(name) === 'person' ? name.split(' ').slice(-1)[0] : name))
       .join(', ');
   }
 
   private marginNotes(passages: Passage[]): MarginNote[] {
     const map = this.map;
     if (!map || !this.root) return [];
-    const rootLeft = this.root.getBoundingClientRect().left;
     const win = this.doc.defaultView!;
+    // The column's left edge is the root's content box: its padding is room for the notes, not text.
+    const rootStyle = win.getComputedStyle(this.root);
+    const rootLeft = this.root.getBoundingClientRect().left + (parseFloat(rootStyle.borderLeftWidth) || 0) + (parseFloat(rootStyle.paddingLeft) || 0);
     const notes: MarginNote[] = [];
     for (const p of passages) {
       if (p.label !== 'reported' || !p.source) continue;
@@ -432,8 +447,11 @@ export class PageSession {
       });
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.state.card) this.closeCard(true);
-      else if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.repeat && e.code in SHORTCUT_KEYS) {
+      if (e.key === 'Escape' && this.state.card) {
+        this.closeCard(true);
+        // Handled: the keyboard ring must not take this Escape as a second one (which leaves the marks).
+        if (this.ui && e.composedPath().includes(this.ui.host)) e.stopPropagation();
+      } else if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.repeat && e.code in SHORTCUT_KEYS) {
         e.preventDefault();
         this.shortcut(SHORTCUT_KEYS[e.code as keyof typeof SHORTCUT_KEYS], 'key');
       }
@@ -565,8 +583,15 @@ export class PageSession {
       getClientRects: () => range.getClientRects(),
       contextElement: (range.startContainer.parentElement ?? undefined) as Element | undefined,
     };
+    // A short viewport (200% zoom): the card takes the height there is and scrolls inside, never past the edge.
+    const fitHeight = size({
+      padding: 8,
+      apply: ({ availableHeight, elements }) => {
+        elements.floating.style.maxHeight = `${Math.max(120, Math.min(480, Math.floor(availableHeight)))}px`;
+      },
+    });
     const update = () =>
-      void computePosition(reference, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [inline(), offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+      void computePosition(reference, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [inline(), offset(6), flip(), shift({ padding: 8 }), fitHeight] }).then(({ x, y }) => {
         el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
     this.stopAutoUpdate = autoUpdate(reference, el, update, { animationFrame: false });
@@ -683,7 +708,13 @@ export class PageSession {
     const counts = { opinion: 0, reported: 0, fact: 0, other: 0 };
     for (const p of this.passages) counts[p.label]++;
     const quoted = new Map<string, number>();
-    for (const p of this.passages) if (p.label === 'reported' && p.source) quoted.set(p.source, (quoted.get(p.source) ?? 0) + 1);
+    for (const p of this.passages) {
+      if (p.label !== 'reported' || !p.source) continue;
+      // A statement of several named sources ("Joe Biden, Antony Blinken") counts for each of them.
+      const parts = p.sourceId ? p.source.split(', ') : [p.source];
+      const names = parts.every((n) => this.mentions.some((m) => m.entity === n)) ? parts : [p.source];
+      for (const name of names) quoted.set(name, (quoted.get(name) ?? 0) + 1);
+    }
     const entities = new Map<string, { name: string; type: string; count: number }>();
     for (const m of this.mentions) {
       const e = entities.get(m.entity) ?? { name: m.entity, type: m.type, count: 0 };

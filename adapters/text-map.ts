@@ -55,8 +55,20 @@ export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): Te
   const breakBlock = () => {
     if (len && !tail.endsWith('\n\n')) append(tail.endsWith('\n') ? '\n' : '\n\n');
   };
+  /**
+   * Lines split by <br> in the block element being read (the innermost open one): where each
+   * break came (`double` when two or more came in a row), and the bold runs (<b>, <strong>)
+   * that may be whole lines: a page that writes paragraphs and sub-headings this way.
+   */
+  interface LineBreaks {
+    breaks: { at: number; double: boolean }[];
+    bold: [number, number][];
+  }
+  const lineStack: LineBreaks[] = [];
+  /** Blocks made of <br>-separated lines, cut into lines once the text is complete. */
+  const byLines = new Map<Block, LineBreaks>();
   /** `start` is the text's length, and `startPart` the number of parts, when the element began. */
-  const closeBlock = (el: Element, start: number, startPart: number) => {
+  const closeBlock = (el: Element, start: number, startPart: number, lines?: LineBreaks) => {
     // Trim white space at both ends of the block, reading the parts in place.
     let end = len;
     let pi = parts.length - 1;
@@ -87,7 +99,9 @@ export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): Te
           if (kind === 'paragraph' || blocks[i].kind === kind) return;
         }
       }
-      blocks.push({ start: s, end, kind });
+      const block: Block = { start: s, end, kind };
+      blocks.push(block);
+      if (lines && (kind === 'paragraph' || kind === 'quote') && lines.breaks.some((b) => b.at > s && b.at < end)) byLines.set(block, lines);
     }
   };
   const visit = (node: Node) => {
@@ -113,22 +127,73 @@ export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): Te
     if (node.nodeType === 1) {
       if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return;
     }
-    const isBlock = node.nodeType === 1 && BLOCK.has(el.tagName.toUpperCase());
+    const tag = node.nodeType === 1 ? el.tagName.toUpperCase() : '';
+    const isBlock = BLOCK.has(tag);
+    if (tag === 'BR' && lineStack.length) {
+      const breaks = lineStack[lineStack.length - 1].breaks;
+      const last = breaks[breaks.length - 1];
+      if (last && last.at === len) last.double = true;
+      else breaks.push({ at: len, double: false });
+    }
     if (isBlock) breakBlock();
     const start = len;
     const startPart = parts.length;
+    const lines: LineBreaks | undefined = isBlock && tag !== 'BR' ? { breaks: [], bold: [] } : undefined;
+    if (lines) lineStack.push(lines);
     // An open shadow root is what the reader sees: read it instead of the light children.
     const shadow = node.nodeType === 1 ? el.shadowRoot : null;
     for (let c = (shadow ?? node).firstChild; c; c = c.nextSibling) visit(c);
+    if ((tag === 'B' || tag === 'STRONG') && lineStack.length && len > start) lineStack[lineStack.length - 1].bold.push([start, len]);
+    if (lines) lineStack.pop();
     if (isBlock) {
-      closeBlock(el, start, startPart);
+      closeBlock(el, start, startPart, lines);
       breakBlock();
     }
   };
   visit(root);
   const indexOf = new Map<Text, number>();
   nodes.forEach((n, i) => indexOf.set(n, i));
-  return { text: parts.join(''), blocks: blocks.sort((a, b) => a.start - b.start), nodes, starts, indexOf };
+  const text = parts.join('');
+  const all = byLines.size ? blocks.flatMap((b) => (byLines.has(b) ? lineBlocks(text, b, byLines.get(b)!) : [b])) : blocks;
+  return { text, blocks: all.sort((a, b) => a.start - b.start), nodes, starts, indexOf };
+}
+
+/** The range [s, e) of `text` without white space at either end (empty when all white). */
+function trimmed(text: string, s: number, e: number): [number, number] {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return [s, e];
+}
+
+/**
+ * A block written as lines split by <br>, as its lines: each a paragraph of its own, or a
+ * heading when the whole line is bold and short and does not end like a sentence. A single
+ * <br> after a line that does not end a sentence only wraps it: the lines stay together.
+ */
+function lineBlocks(text: string, block: Block, lines: { breaks: { at: number; double: boolean }[]; bold: [number, number][] }): Block[] {
+  const bold = new Set(lines.bold.map(([s, e]) => trimmed(text, s, e).join(':')));
+  const isHeading = (s: number, e: number) => e - s <= 100 && !/[.,;]$/.test(text.slice(s, e)) && bold.has(`${s}:${e}`);
+  const out: Block[] = [];
+  let from = block.start;
+  const cuts = lines.breaks.filter((b) => b.at > block.start && b.at < block.end);
+  for (let i = 0; i <= cuts.length; i++) {
+    const cut = cuts[i];
+    const to = cut ? cut.at : block.end;
+    const [s, e] = trimmed(text, from, to);
+    if (e <= s) {
+      from = to;
+      continue;
+    }
+    const heading = isHeading(s, e);
+    // A single break inside a sentence: keep reading the same line.
+    if (cut && !cut.double && !heading && !/[.!?…:;"”’')\]]$/.test(text.slice(s, e))) {
+      const [ns, ne] = trimmed(text, to, cuts[i + 1]?.at ?? block.end);
+      if (ne > ns && !isHeading(ns, ne)) continue;
+    }
+    out.push({ start: s, end: e, kind: heading ? 'heading' : block.kind });
+    from = to;
+  }
+  return out.length ? out : [block];
 }
 
 /** Index of the last node starting at or before `offset`. */

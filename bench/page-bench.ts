@@ -44,6 +44,69 @@ export interface PipelineRun {
   /** The page's renderer heap after a full GC (bytes). */
   heapBytes: number;
   words: number;
+  /** From a trace of the page's main thread: CPU time of its tasks between the two marks (ms). */
+  mainThreadCpuMs: number;
+  /** The longest task after the content script started, in thread CPU time (ms), not waiting for a core. */
+  longestTaskCpuMs: number;
+  /** The same task's wall time from the trace (ms). */
+  longestTaskTraceMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { processId?: number; url?: string; frame?: string } };
+}
+
+/** Runs `fn` while Chromium traces its tasks (the whole browser) and returns the events. */
+async function traced<T>(context: BrowserContext, page: Page, fn: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing', '__metadata'] },
+  });
+  try {
+    const result = await fn();
+    return { result, events };
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * The page's main-thread tasks from a trace: CPU time between the two marks, and the longest task
+ * after the content script started (wall and CPU time).
+ */
+function mainThreadFigures(events: TraceEvent[], url: string): { mainThreadCpuMs: number; longestTaskCpuMs: number; longestTaskTraceMs: number } {
+  const committed = events.filter((e) => e.name === 'FrameCommittedInBrowser' && e.args?.data?.url === url);
+  const pid = committed.at(-1)?.args?.data?.processId;
+  const mark = (name: string) => events.find((e) => e.name === name && e.pid === pid)?.ts;
+  const start = mark(PERF_CONTENT_START);
+  const end = mark(PERF_MARKS_SHOWN);
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  if (pid === undefined || start === undefined || end === undefined || main === undefined) return { mainThreadCpuMs: NaN, longestTaskCpuMs: NaN, longestTaskTraceMs: NaN };
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === main && e.ts + (e.dur ?? 0) > start);
+  let cpu = 0;
+  for (const t of tasks) {
+    const dur = t.dur ?? 0;
+    if (!dur) continue;
+    const overlap = Math.max(0, Math.min(end, t.ts + dur) - Math.max(start, t.ts));
+    cpu += ((t.tdur ?? dur) * overlap) / dur;
+  }
+  const longest = tasks.reduce<TraceEvent | null>((m, t) => ((t.dur ?? 0) > (m?.dur ?? -1) ? t : m), null);
+  const longestCpu = tasks.reduce((m, t) => Math.max(m, t.tdur ?? 0), 0);
+  return { mainThreadCpuMs: cpu / 1000, longestTaskCpuMs: longestCpu / 1000, longestTaskTraceMs: (longest?.dur ?? 0) / 1000 };
 }
 
 /** Heap used in the page's renderer isolate after a full garbage collection. */
@@ -83,41 +146,43 @@ async function settle(page: Page, ms = 600, max = 10_000): Promise<void> {
 export async function pipelineRun(context: BrowserContext, url: string, timeoutMs = 180_000): Promise<PipelineRun> {
   const page = await context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS_SHOWN, { timeout: timeoutMs, polling: 50 });
-    await settle(page);
-    const r = await page.evaluate(
-      ({ startName, shownName }) => {
-        const start = performance.getEntriesByName(startName)[0];
-        const shown = performance.getEntriesByName(shownName)[0] as PerformanceMark;
-        // The bare pass: read every text node's data with a TreeWalker, nothing else.
-        const bare = (): number => {
-          const t = performance.now();
-          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          let n = 0;
-          for (let node = w.nextNode(); node; node = w.nextNode()) n += (node as Text).data.length;
-          const ms = performance.now() - t;
-          if (n < 0) throw new Error('unreachable');
-          return ms;
-        };
-        const passes = [bare(), bare(), bare(), bare(), bare()];
-        const sorted = [...passes].sort((a, b) => a - b);
-        const tasks = (window as unknown as BenchWindow).__bench.longtasks.filter((t) => t.start + t.duration > start.startTime);
-        const detail = (shown.detail ?? {}) as { mentions?: number; passages?: number };
-        return {
-          pipelineMs: shown.startTime - start.startTime,
-          bareFirstMs: passes[0],
-          bareMedianMs: sorted[2],
-          longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
-          longTasks: tasks.length,
-          mentions: detail.mentions ?? 0,
-          passages: detail.passages ?? 0,
-          words: (document.body.innerText.match(/\S+/g) ?? []).length,
-        };
-      },
-      { startName: PERF_CONTENT_START, shownName: PERF_MARKS_SHOWN },
-    );
-    return { ...r, heapBytes: await heapAfterGc(context, page) };
+    const { result: r, events } = await traced(context, page, async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS_SHOWN, { timeout: timeoutMs, polling: 50 });
+      await settle(page);
+      return page.evaluate(
+        ({ startName, shownName }) => {
+          const start = performance.getEntriesByName(startName)[0];
+          const shown = performance.getEntriesByName(shownName)[0] as PerformanceMark;
+          // The bare pass: read every text node's data with a TreeWalker, nothing else.
+          const bare = (): number => {
+            const t = performance.now();
+            const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            let n = 0;
+            for (let node = w.nextNode(); node; node = w.nextNode()) n += (node as Text).data.length;
+            const ms = performance.now() - t;
+            if (n < 0) throw new Error('unreachable');
+            return ms;
+          };
+          const passes = [bare(), bare(), bare(), bare(), bare()];
+          const sorted = [...passes].sort((a, b) => a - b);
+          const tasks = (window as unknown as BenchWindow).__bench.longtasks.filter((t) => t.start + t.duration > start.startTime);
+          const detail = (shown.detail ?? {}) as { mentions?: number; passages?: number };
+          return {
+            pipelineMs: shown.startTime - start.startTime,
+            bareFirstMs: passes[0],
+            bareMedianMs: sorted[2],
+            longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+            longTasks: tasks.length,
+            mentions: detail.mentions ?? 0,
+            passages: detail.passages ?? 0,
+            words: (document.body.innerText.match(/\S+/g) ?? []).length,
+          };
+        },
+        { startName: PERF_CONTENT_START, shownName: PERF_MARKS_SHOWN },
+      );
+    });
+    return { ...r, ...mainThreadFigures(events, url), heapBytes: await heapAfterGc(context, page) };
   } finally {
     await page.close();
   }
@@ -260,8 +325,8 @@ export async function hoverRuns(context: BrowserContext, url: string, name: stri
       await page.waitForFunction(() => (window as unknown as { __hover: { paint: number } }).__hover.paint > 0, null, { timeout: 10_000, polling: 50 });
       const probe = await page.evaluate(() => (window as unknown as { __hover: { move: number; dialog: number; paint: number } }).__hover);
       runs.push({ toDialogMs: probe.dialog - probe.move, toPaintMs: probe.paint - probe.move });
-      // Leave: the card closes after its grace period.
-      await page.mouse.move(2, 2);
+      // Leave (to the bottom-right corner, where no card opens): the card closes after its grace period.
+      await page.mouse.move(1270, 890);
       await page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]'), null, { timeout: 10_000, polling: 50 });
     }
     return runs;

@@ -62,7 +62,8 @@ export function rows(f: Figures): [string, string, string][] {
   ] as const) {
     r.push([`${label}: words / marks / passages`, `${n(f[`${name}Words`])} / ${n(f[`${name}Mentions`])} / ${n(f[`${name}Passages`])}`, '']);
     r.push([`${label}: content start -> marks shown`, ms(f[`${name}PipelineMs`]), `bare TreeWalker pass ${ms(f[`${name}BarePassMs`])} (warm ${ms(f[`${name}BarePassWarmMs`])}): ${x(f[`${name}PipelineOverBare`])}`]);
-    r.push([`${label}: longest task, Backstory`, f[`${name}LongestTaskMs`] ? ms(f[`${name}LongestTaskMs`]) : '< 50 ms', `${n(f[`${name}LongTasks`])} long tasks; without the extension the page's longest: ${f[`${name}LongestTaskNoExtMs`] ? ms(f[`${name}LongestTaskNoExtMs`]) : '< 50 ms'}`]);
+    r.push([`${label}: page main-thread CPU between the marks`, ms(f[`${name}MainThreadCpuMs`]), `${x(f[`${name}CpuOverBare`])} the bare pass (trace; the worker's detection not included)`]);
+    r.push([`${label}: longest task, Backstory`, f[`${name}LongestTaskMs`] ? ms(f[`${name}LongestTaskMs`]) : '< 50 ms', `CPU ${ms(f[`${name}LongestTaskCpuMs`])}; ${n(f[`${name}LongTasks`])} long tasks; the page without the extension: longest ${f[`${name}LongestTaskNoExtMs`] ? ms(f[`${name}LongestTaskNoExtMs`]) : '< 50 ms'}`]);
     r.push([`${label}: JS heap with / without Backstory`, `${mb(f[`${name}HeapBytes`])} / ${mb(f[`${name}HeapNoExtBytes`])}`, `+${mb(f[`${name}HeapBytes`] - f[`${name}HeapNoExtBytes`])}`]);
   }
   const capped = !f.markJsFinished;
@@ -74,11 +75,11 @@ export function rows(f: Figures): [string, string, string][] {
   r.push(['mark.js / Backstory, long article', x(f.markJsOverBackstory), capped ? `at least ${x(f.markJsLowerBoundOverBackstory)} (measured part only)` : '']);
   r.push(['mark.js markRegExp, one alternation', ms(f.markJsRegExpMs), `${x(f.markJsRegExpOverBackstory)} Backstory's time`]);
   r.push([`text 1x / 4x / 16x in the page (${n(f.page1xWords)} words at 1x)`, `${ms(f.page1xPipelineMs)} / ${ms(f.page4xPipelineMs)} / ${ms(f.page16xPipelineMs)}`, `${x(f.page4xOver1x)} and ${x(f.page16xOver1x)}`]);
-  r.push([`text 1x / 4x / 16x, core in Node (${n(f.nodeText1xWords)} words at 1x)`, `${ms(f.nodeCore1xMs)} / ${ms(f.nodeCore4xMs)} / ${ms(f.nodeCore16xMs)}`, `${x(f.nodeCore4xOver1x)} and ${x(f.nodeCore16xOver1x)}; detection alone ${ms(f.nodeDetect1xMs)} / ${ms(f.nodeDetect4xMs)} / ${ms(f.nodeDetect16xMs)}`]);
-  r.push([`aliases ${n(f.alias1kCount)} / ${n(f.alias100kCount)}: detection`, `${ms(f.alias1kDetectMs)} / ${ms(f.alias100kDetectMs)}`, `${x(f.alias100kOver1k)}; index built in ${ms(f.alias1kIndexMs)} / ${ms(f.alias100kIndexMs)}`]);
+  r.push([`text 1x / 4x / 16x, core in Node, CPU (${n(f.nodeText1xWords)} words at 1x)`, `${ms(f.nodeCore1xMs)} / ${ms(f.nodeCore4xMs)} / ${ms(f.nodeCore16xMs)}`, `${x(f.nodeCore4xOver1x)} and ${x(f.nodeCore16xOver1x)}; detection alone ${ms(f.nodeDetect1xMs)} / ${ms(f.nodeDetect4xMs)} / ${ms(f.nodeDetect16xMs)}`]);
+  r.push([`aliases ${n(f.alias1kCount)} / ${n(f.alias100kCount)}: detection in Node, CPU`, `${ms(f.alias1kDetectMs)} / ${ms(f.alias100kDetectMs)}`, `${x(f.alias100kOver1k)}; index built in ${ms(f.alias1kIndexMs)} / ${ms(f.alias100kIndexMs)}`]);
   r.push(['content script', `${kb(f.contentScriptGzipBytes)} gzipped`, `${kb(f.contentScriptBytes)} raw`]);
   r.push([`knowledge base (${n(f.kbEntries)} entries, ${n(f.kbAliases)} aliases)`, `${kb(f.kbBytes)} raw, ${kb(f.kbGzipBytes)} gzipped`, 'in the background worker only']);
-  r.push(['knowledge base load, Node: JSON.parse + index', `${ms(f.kbParseNodeMs)} + ${ms(f.kbIndexNodeMs)}`, '']);
+  r.push(['knowledge base load, Node, CPU: JSON.parse + index', `${ms(f.kbParseNodeMs)} + ${ms(f.kbIndexNodeMs)}`, '']);
   r.push(['knowledge base load, extension worker: JSON.parse + index', `${ms(f.kbParseWorkerMs)} + ${ms(f.kbIndexWorkerMs)}`, `first detect request ${ms(f.detectFirstWorkerMs)}, then ${ms(f.detectWarmWorkerMs)}`]);
   r.push(['hover "Antony Blinken" -> card painted', ms(f.hoverToCardMs), `minus the ${CARD_SHOW_MS} ms delay: ${ms(f.hoverToCardMinusDelayMs)}; dialog in the DOM ${ms(f.hoverToDialogMs)}; first hover ${ms(f.hoverFirstToCardMs)}`]);
   return r;

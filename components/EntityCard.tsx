@@ -68,10 +68,11 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
           }}
         />
       )}
-      <header class="bs-head">
+      {/* Not <header>/<footer>: inside the card they would count as the page's banner and contentinfo landmarks. */}
+      <div class="bs-head">
         <h2 class="bs-name">{model.name}</h2>
         <span class={`bs-type bs-type-${model.type}`}>{TYPE_LABEL[model.type]}</span>
-      </header>
+      </div>
       <p class="bs-desc" data-source={prov?.description}>
         {model.description}
       </p>
@@ -112,7 +113,7 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
           </ul>
         )}
       </section>
-      <footer class="bs-foot">
+      <div class="bs-foot">
         {model.origin === 'embedded' && model.source ? (
           <span>
             Source:{' '}
@@ -140,7 +141,7 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
             Don’t mark “{model.name}” again
           </button>
         )}
-      </footer>
+      </div>
     </>
   );
 }

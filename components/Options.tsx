@@ -87,7 +87,14 @@ export function Options({ settings, onChange }: OptionsProps) {
         <h2>Appearance</h2>
         <label>
           Card theme{' '}
-          <select value={settings.theme} onChange={(e) => onChange(() => ({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] }))}>
+          <select
+            value={settings.theme}
+            onChange={(e) => {
+              // Read the choice now: the change is applied later, when the event's currentTarget is gone.
+              const theme = (e.currentTarget as HTMLSelectElement).value as Settings['theme'];
+              onChange(() => ({ theme }));
+            }}
+          >
             <option value="auto">Match the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>

@@ -17,10 +17,10 @@ export interface PassageCardProps {
 export function PassageCard({ model, onOpenSource }: PassageCardProps) {
   return (
     <>
-      <header class="bs-head">
+      <div class="bs-head">
         <h2 class="bs-name">{LABEL[model.label]}</h2>
         <span class={`bs-type bs-type-${model.label}`}>{model.label}</span>
-      </header>
+      </div>
       <p class="bs-desc">{WHY[model.label]}</p>
       {model.source && (
         <p class="bs-source-line">

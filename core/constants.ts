@@ -77,5 +77,14 @@ export const LOOKUP_MAX_CONTEXT_WORDS = 60;
 /** One shortcut press seen both by the page's keydown and by the commands API counts once. */
 export const SHORTCUT_DEDUPE_MS = 500;
 
+/**
+ * Every frame of a tab runs the content script, and the popup takes the first summary that comes.
+ * An article in a frame (an embed) answers after this wait, so that the top frame's article is
+ * heard first...
+ */
+export const SUMMARY_FRAME_ARTICLE_DELAY_MS = 100;
+/** ...and a top frame that is not an article, with frames in it, answers after this one. */
+export const SUMMARY_NOT_ARTICLE_DELAY_MS = 250;
+
 /** The classifier decides on at most this much of one sentence, so its work stays bounded. */
 export const MAX_CLASSIFIED_SENTENCE_CHARS = 2_000;

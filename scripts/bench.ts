@@ -9,8 +9,8 @@
  *   --strict         exit non-zero when a budget fails
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, loadavg, totalmem, platform, release } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem, platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -28,12 +28,17 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const capArg = args.indexOf('--markjs-cap');
 const markJsCapMs = (capArg >= 0 ? Number(args[capArg + 1]) : quick ? 5 : 30) * 1000;
-const extension = join(root, '.output', 'chrome-mv3');
-const contentScript = join(extension, 'content-scripts', 'content.js');
-if (!existsSync(join(extension, 'manifest.json')) || !existsSync(contentScript)) {
-  console.error(`No built extension at ${extension}: run \`npm run build\` first.`);
+const built = join(root, '.output', 'chrome-mv3');
+if (!existsSync(join(built, 'manifest.json')) || !existsSync(join(built, 'content-scripts', 'content.js'))) {
+  console.error(`No built extension at ${built}: run \`npm run build\` first.`);
   process.exit(1);
 }
+// The whole run measures one snapshot of the build, whatever rebuilds meanwhile.
+const snapshotDir = mkdtempSync(join(tmpdir(), 'backstory-bench-build-'));
+const extension = join(snapshotDir, 'chrome-mv3');
+cpSync(built, extension, { recursive: true });
+process.on('exit', () => rmSync(snapshotDir, { recursive: true, force: true }));
+const contentScript = join(extension, 'content-scripts', 'content.js');
 
 const started = performance.now();
 const log = (msg: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
@@ -165,6 +170,9 @@ try {
       passages: all[0].passages,
       heapBytes: pick('heapBytes'),
       words: all[0].words,
+      mainThreadCpuMs: pick('mainThreadCpuMs'),
+      longestTaskCpuMs: Math.max(...all.map((r) => r.longestTaskCpuMs)),
+      longestTaskTraceMs: Math.max(...all.map((r) => r.longestTaskTraceMs)),
     };
   };
   for (const [key, name, runs] of [
@@ -183,7 +191,10 @@ try {
       [`${name}BarePassMs`]: r.bareFirstMs,
       [`${name}BarePassWarmMs`]: r.bareMedianMs,
       [`${name}PipelineOverBare`]: r.pipelineMs / Math.max(r.bareFirstMs, 0.1),
+      [`${name}MainThreadCpuMs`]: r.mainThreadCpuMs,
+      [`${name}CpuOverBare`]: r.mainThreadCpuMs / Math.max(r.bareFirstMs, 0.1),
       [`${name}LongestTaskMs`]: r.longestTaskMs,
+      [`${name}LongestTaskCpuMs`]: r.longestTaskCpuMs,
       [`${name}LongTasks`]: r.longTasks,
       [`${name}LongestTaskNoExtMs`]: plain.longestTaskMs,
       [`${name}HeapBytes`]: r.heapBytes,

@@ -22,7 +22,7 @@ interface TrieNode {
 }
 
 /** Lists at most this long are tried rule by rule, as before: the trie would not pay. */
-export const TRIE_MIN_RULES = 16;
+export const TRIE_MIN_RULES = 8;
 
 const tries = new WeakMap<readonly AliasRule[], TrieNode>();
 
@@ -58,17 +58,28 @@ function trieOf(rules: readonly AliasRule[]): TrieNode {
 }
 
 const SPACE = /\s/;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** The detector's word characters (letters, digits, marks), with a fast path for ASCII. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return i < text.length && WORD_CHAR.test(text[i]);
+}
 
 /** Collects the ranks of the rules under `node` whose next words the text holds at `p`. */
 function walk(text: string, node: TrieNode, p: number, first: boolean, ranks: number[]): void {
   const next = node.next!;
-  // Words hold no white space: only prefixes of the text's next run of non-space characters.
+  // Words hold no white space: only prefixes of the text's next run of non-space characters,
+  // and only those that end a word (a match never ends inside one: the detector checks the
+  // character after it).
   let run = p;
   const longest = node.lengths[node.lengths.length - 1];
   while (run < text.length && run - p < longest && !SPACE.test(text[run])) run++;
   const lower = first && node.lowerKeys ? text[p].toLowerCase() : '';
   for (const len of node.lengths) {
     if (p + len > run) break;
+    if (isWordAt(text, p + len)) continue;
     const word = text.slice(p, p + len);
     visit(text, next.get(word), p + len, ranks);
     if (lower && lower !== word[0]) visit(text, next.get(lower + word.slice(1)), p + len, ranks);

@@ -8,9 +8,12 @@ import { loadSettings, updateSettings, watchSettings } from '../../adapters/sett
 import { DetectResponseSchema, LookupResultSchema, TabMessageSchema, parseOr, type DetectResponse } from '../../core/messages';
 import type { LookupResult } from '../../core/lookup/card';
 import type { KbEntry } from '../../core/kb/schema';
-import { PERF_CONTENT_START } from '../../core/constants';
+import { PERF_CONTENT_START, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS } from '../../core/constants';
 
 let lookupSeq = 0;
+/** How often an orphaned content script (its extension reloaded, updated or removed) is looked for. */
+const CONTEXT_CHECK_MS = 1_000;
+let saveWarned = false;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
@@ -42,28 +45,56 @@ export default defineContentScript({
           signal.removeEventListener('abort', abort);
         }
       },
-      saveSettings: updateSettings,
+      // A write storage refuses (full; or the extension was reloaded under this page) must not become
+      // an unhandled rejection in the page: the change is lost, and said so once in the console.
+      saveSettings: (change) =>
+        updateSettings(change).catch((err: unknown) => {
+          if (ctx.isInvalid || saveWarned) return undefined;
+          saveWarned = true;
+          console.warn('Backstory could not save a setting:', err);
+          return undefined;
+        }),
     });
     const unwatch = watchSettings((s) => session.applySettings(s));
+    const isTop = window.top === window;
+    // Messages to the tab reach every frame's content script (ads, embeds), and the first answer
+    // wins: a frame without an article keeps quiet, and the top frame's article answers first,
+    // then an article embedded in a frame, then the top frame's "not an article".
     const onMessage = (raw: unknown) => {
       const msg = parseOr(TabMessageSchema, raw);
       if (!msg) return undefined;
-      if (msg.type === 'summary') return Promise.resolve(session.summary());
+      if (msg.type === 'summary') {
+        const summary = session.summary();
+        if (!summary.isArticle && !isTop) return undefined;
+        const wait = summary.isArticle ? (isTop ? 0 : SUMMARY_FRAME_ARTICLE_DELAY_MS) : document.querySelector('iframe, frame') ? SUMMARY_NOT_ARTICLE_DELAY_MS : 0;
+        return wait ? new Promise((resolve) => setTimeout(() => resolve(session.summary()), wait)) : Promise.resolve(summary);
+      }
+      // A shortcut acts on the article: a frame without one (an ad) must not switch the markers too.
+      if (!session.isArticle) return undefined;
       session.shortcut(msg.command, 'command');
       return Promise.resolve({ ok: true });
     };
     browser.runtime.onMessage.addListener(onMessage);
+    // Chromium tells an orphaned content script nothing: its APIs just start to throw. `ctx.isInvalid`
+    // looks at `browser.runtime.id` (gone with the context) and runs the clean-up below when it is.
+    const contextCheck = setInterval(() => void ctx.isInvalid, CONTEXT_CHECK_MS);
     // When the extension is reloaded or updated, this script's context dies: leave no trace behind.
+    // The page comes first (marks and UI), then the listeners, which may throw once the context is gone.
     ctx.onInvalidated(() => {
-      unwatch();
-      browser.runtime.onMessage.removeListener(onMessage);
+      clearInterval(contextCheck);
       session.destroy();
+      try {
+        unwatch();
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        /* the extension's APIs are gone with its context */
+      }
     });
     try {
       await session.start();
     } catch (err) {
       session.destroy();
-      console.warn('Backstory could not read this page:', err);
+      if (!ctx.isInvalid) console.warn('Backstory could not read this page:', err);
     }
   },
 });

@@ -2,7 +2,25 @@
 import { describe } from 'vitest';
 import { launchChromium } from './harness/chromium';
 import { foundationSuite } from './suites/foundation';
+import { articlePagesSuite } from './suites/article-pages';
+import { cardsAndMarkersSuite } from './suites/cards-and-markers';
+import { hostileSuite } from './suites/hostile';
 
 describe('chromium', () => {
   foundationSuite(launchChromium);
+});
+
+// Entity cards (issue 3) and opinion / reported markers (issue 4), in a browser of their own.
+describe('chromium', () => {
+  cardsAndMarkersSuite(launchChromium);
+});
+
+// Issue 6: the sample article on every kind of page, and pages that are not articles.
+describe('chromium article pages', () => {
+  articlePagesSuite(launchChromium);
+});
+
+// Issue 8: hostile pages (tests/fixtures/pages/hostile/), every one.
+describe('chromium hostile pages', () => {
+  hostileSuite(launchChromium);
 });

@@ -2,7 +2,25 @@
 import { describe } from 'vitest';
 import { launchFirefox } from './harness/firefox';
 import { foundationSuite } from './suites/foundation';
+import { articlePagesSuite } from './suites/article-pages';
+import { cardsAndMarkersSuite } from './suites/cards-and-markers';
+import { hostileSuite } from './suites/hostile';
 
 describe('firefox', () => {
   foundationSuite(launchFirefox);
+});
+
+// Entity cards (issue 3) and opinion / reported markers (issue 4), in a browser of their own.
+describe('firefox', () => {
+  cardsAndMarkersSuite(launchFirefox);
+});
+
+// Issue 6 on three of the article pages (a news site, a single-page app, a republished copy) and one that is not an article.
+describe('firefox article pages', () => {
+  articlePagesSuite(launchFirefox, { articles: ['news-site', 'spa', 'republished'], others: ['search-results'] });
+});
+
+// Issue 8: hostile pages (tests/fixtures/pages/hostile/), every one.
+describe('firefox hostile pages', () => {
+  hostileSuite(launchFirefox);
 });

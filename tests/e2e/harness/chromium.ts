@@ -2,8 +2,11 @@
  * Debian Chromium with the built extension, driven by playwright-core: headless, a temporary
  * profile and HOME, no background networking (see /work/shared/TOOLCHAIN.md).
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { BrowserUnderTest, ExtensionManifest, TestPage } from './types';
+import type { BrowserUnderTest, ErrorRecord, ExtensionManifest, TestPage } from './types';
+import { ChromiumWorkerWatch, watchChromiumTab } from './errors';
 import {
   DOM_PROBE_SCRIPT,
   childPidsWith,
@@ -34,7 +37,13 @@ export class ChromiumPage implements TestPage {
   constructor(
     readonly page: Page,
     readonly url: string,
+    /** What the tab reported going wrong, filled in as it happens (harness/errors.ts). */
+    readonly errorLog: ErrorRecord[] = [],
   ) {}
+
+  errors(): ErrorRecord[] {
+    return this.errorLog.slice();
+  }
 
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     // Both drivers serialize `fn`; their typings of the argument differ, the wire format does not.
@@ -67,9 +76,11 @@ export class ChromiumPage implements TestPage {
   }
 }
 
-class ChromiumUnderTest implements BrowserUnderTest {
+export class ChromiumUnderTest implements BrowserUnderTest {
   readonly name = 'chromium' as const;
   private context!: BrowserContext;
+  /** The service worker's errors and requests, across its restarts (harness/errors.ts). */
+  private watch: ChromiumWorkerWatch | null = null;
   private pids: number[] = [];
   private helper: ChromiumPage | null = null;
   extensionOrigin = '';
@@ -106,6 +117,7 @@ class ChromiumUnderTest implements BrowserUnderTest {
     await this.context.addInitScript({ content: DOM_PROBE_SCRIPT });
     const worker = await this.serviceWorker();
     this.extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+    this.watch = await ChromiumWorkerWatch.start(this.context, () => this.extensionOrigin).catch(() => null);
     // The tab Chromium opens at start is of no use: close it so that tabs are only ours.
     for (const p of this.context.pages()) if (p.url() === 'about:blank') await p.close().catch(() => undefined);
   }
@@ -119,16 +131,20 @@ class ChromiumUnderTest implements BrowserUnderTest {
 
   async open(url: string): Promise<TestPage> {
     const page = await this.context.newPage();
+    const log: ErrorRecord[] = [];
+    await watchChromiumTab(this.context, page, log);
     await page.goto(url, { waitUntil: 'load' });
-    return new ChromiumPage(page, url);
+    return new ChromiumPage(page, url, log);
   }
 
   async openExtensionPage(path: string, readySelector?: string): Promise<TestPage> {
     const page = await this.context.newPage();
     const url = `${this.extensionOrigin}/${path.replace(/^\//, '')}`;
+    const log: ErrorRecord[] = [];
+    await watchChromiumTab(this.context, page, log);
     await page.goto(url, { waitUntil: 'load' });
     if (readySelector) await page.waitForSelector(readySelector, { timeout: 10_000 });
-    return new ChromiumPage(page, url);
+    return new ChromiumPage(page, url, log);
   }
 
   /**
@@ -186,8 +202,29 @@ class ChromiumUnderTest implements BrowserUnderTest {
     await this.inExtension(clearStorage, undefined);
   }
 
+  runInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    // `fn` goes as it is: it is serialized, so it cannot be wrapped in a closure.
+    return this.inExtension(fn as (arg: A) => Promise<R>, arg as A);
+  }
+
+  backgroundErrors(): ErrorRecord[] {
+    return this.watch?.errors.slice() ?? [];
+  }
+
+  /** The playwright context, for Chromium-only tests (the DevTools protocol, the service worker). */
+  get browserContext(): BrowserContext {
+    return this.context;
+  }
+
+  /** The service worker's watch: its requests and errors, and a way to stop it (null where the protocol was not reachable). */
+  get workerWatch(): ChromiumWorkerWatch | null {
+    return this.watch;
+  }
+
   private async shutdown(): Promise<void> {
     this.helper = null;
+    await this.watch?.dispose();
+    this.watch = null;
     await this.context?.close().catch(() => undefined);
     // Wait for the browser to be gone before the profile is reused or removed.
     await waitUntil(() => this.pids.every((pid) => !alive(pid)), { timeout: 10_000, message: 'Chromium to exit' }).catch(() => this.pids.forEach(killPid));
@@ -200,6 +237,40 @@ class ChromiumUnderTest implements BrowserUnderTest {
     await this.launch();
   }
 
+  /**
+   * Restarts the browser with developer mode on (`extensions.ui.developer_mode` in the profile's
+   * Preferences). Without it, Chromium disables an extension loaded from the command line when the
+   * extension reloads itself ("DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION"). Closes every open page.
+   */
+  async enableDeveloperMode(): Promise<void> {
+    await this.shutdown();
+    const file = path.join(this.sandbox.profile, 'Default', 'Preferences');
+    const prefs = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as { extensions?: { ui?: Record<string, unknown> } };
+    prefs.extensions = { ...prefs.extensions, ui: { ...prefs.extensions?.ui, developer_mode: true } };
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(prefs));
+    await this.launch();
+  }
+
+  /**
+   * Reloads the extension as an update does (`chrome.runtime.reload()` in its service worker) and
+   * resolves once the new worker runs. Open pages keep the old content script, now orphaned. Needs
+   * `enableDeveloperMode()` first.
+   */
+  async reloadExtension(): Promise<void> {
+    const old = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
+    const next = this.context.waitForEvent('serviceworker', { predicate: (w) => w !== old && w.url().startsWith(this.extensionOrigin), timeout: 15_000 });
+    const reload = () => {
+      const g = globalThis as unknown as { chrome: { runtime: { reload(): void } } };
+      // After the answer goes back: the worker dies with the reload.
+      setTimeout(() => g.chrome.runtime.reload(), 20);
+    };
+    if (old) await old.evaluate(reload);
+    else await this.runInExtension(reload);
+    await next;
+    this.helper = null;
+  }
+
   async close(): Promise<void> {
     await this.shutdown();
     removeSandbox(this.sandbox);
@@ -208,7 +279,7 @@ class ChromiumUnderTest implements BrowserUnderTest {
 }
 
 /** Starts Chromium with the built extension (.output/chrome-mv3). */
-export async function launchChromium(): Promise<BrowserUnderTest> {
+export async function launchChromium(): Promise<ChromiumUnderTest> {
   const sandbox = makeSandbox('chromium');
   guardSandbox(sandbox);
   const b = new ChromiumUnderTest(sandbox, extensionCopy('chrome-mv3', sandbox));

@@ -214,12 +214,18 @@ export async function waitUntil<T>(probe: () => Promise<T> | T, { timeout = 15_0
  */
 export const DOM_PROBE_SCRIPT = `(() => {
   if (window.top !== window || window.__backstoryProbe) return;
-  const probe = { before: null, mutations: [] };
+  // CSP violations in the page (by anyone: the page has none of its own in the hostile fixtures).
+  const probe = { before: null, mutations: [], violations: [] };
   Object.defineProperty(window, '__backstoryProbe', { value: probe });
+  // Taken now, before any page script can replace it.
+  const Observer = window.MutationObserver;
   const name = (n) => (n && n.nodeName) || String(n);
+  document.addEventListener('securitypolicyviolation', (e) => {
+    probe.violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, sample: e.sample });
+  }, true);
   document.addEventListener('DOMContentLoaded', () => {
     probe.before = document.documentElement.outerHTML;
-    new MutationObserver((records) => {
+    new Observer((records) => {
       for (const r of records) {
         probe.mutations.push({
           type: r.type,

@@ -4,7 +4,8 @@
  * fixed moz-extension:// uuid (see /work/shared/TOOLCHAIN.md).
  */
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
-import type { BrowserUnderTest, ExtensionManifest, TestPage } from './types';
+import type { BrowserUnderTest, ErrorRecord, ExtensionManifest, TestPage } from './types';
+import { watchFirefoxTab } from './errors';
 import {
   DOM_PROBE_SCRIPT,
   alive,
@@ -39,7 +40,13 @@ export class FirefoxPage implements TestPage {
   constructor(
     readonly page: Page,
     readonly url: string,
+    /** What the tab reported going wrong, filled in as it happens (harness/errors.ts). */
+    readonly errorLog: ErrorRecord[] = [],
   ) {}
+
+  errors(): ErrorRecord[] {
+    return this.errorLog.slice();
+  }
 
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     // Both drivers serialize `fn`; their typings of the argument differ, the wire format does not.
@@ -123,13 +130,17 @@ class FirefoxUnderTest implements BrowserUnderTest {
 
   async open(url: string): Promise<TestPage> {
     const page = await this.browser.newPage();
+    const log: ErrorRecord[] = [];
+    watchFirefoxTab(page, log);
     await page.evaluateOnNewDocument(DOM_PROBE_SCRIPT);
     await page.goto(url, { waitUntil: 'load' });
-    return new FirefoxPage(page, url);
+    return new FirefoxPage(page, url, log);
   }
 
   async openExtensionPage(pathname: string, readySelector = 'body'): Promise<TestPage> {
     const page = await this.browser.newPage();
+    const log: ErrorRecord[] = [];
+    watchFirefoxTab(page, log);
     const url = `${this.extensionOrigin}/${pathname.replace(/^\//, '')}`;
     // Navigations to moz-extension:// never settle for puppeteer: start one, and wait for the page's content instead.
     void page.goto(url, { timeout: 15_000 }).catch(() => undefined);
@@ -140,7 +151,7 @@ class FirefoxUnderTest implements BrowserUnderTest {
           .catch(() => false),
       { timeout: 10_000, interval: 25, message: `${url} to show ${readySelector}` },
     );
-    return new FirefoxPage(page, url);
+    return new FirefoxPage(page, url, log);
   }
 
   /** Runs `fn` in one of the extension's pages (kept open for the next call). */
@@ -177,6 +188,15 @@ class FirefoxUnderTest implements BrowserUnderTest {
 
   async resetStorage(): Promise<void> {
     await this.inExtension(clearStorage, undefined);
+  }
+
+  runInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    // `fn` goes as it is: it is serialized, so it cannot be wrapped in a closure.
+    return this.inExtension(fn as (arg: A) => Promise<R>, arg as A);
+  }
+
+  backgroundErrors(): ErrorRecord[] {
+    return [];
   }
 
   private async shutdown(): Promise<void> {

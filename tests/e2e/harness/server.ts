@@ -1,6 +1,7 @@
 /**
  * A tiny static HTTP server for the end-to-end tests: tests/fixtures/pages/ as they are, plus
- * `/article.html`, the sample article laid out as a news page. Listens on 127.0.0.1, on a free port.
+ * `/article.html`, the sample article laid out as a news page. A page's `<name>.headers.json`, when
+ * there is one, adds response headers to it. Listens on 127.0.0.1, on a free port.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -29,6 +30,18 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/**
+ * Response headers for a page, from `<page>.headers.json` beside it when there is one (a page
+ * served with a Content-Security-Policy header, for example).
+ */
+async function extraHeaders(file: string): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await readFile(`${file}.headers.json`, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
 export async function startFixtureServer(): Promise<FixtureServer> {
   const articleText = await readFile(path.join(FIXTURES, 'article.txt'), 'utf8');
   const generated: Record<string, () => string> = {
@@ -37,18 +50,20 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-      const send = (status: number, type: string, body: string | Buffer) => {
-        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
         res.end(req.method === 'HEAD' ? undefined : body);
       };
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
+      // No icon: an empty answer, so that a missing favicon is not logged as an error on every page.
+      if (pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
       const gen = generated[pathname];
       if (gen) return send(200, TYPES['.html'], gen());
       const file = path.normalize(path.join(PAGES, pathname === '/' ? 'index.html' : pathname));
       if (!file.startsWith(PAGES + path.sep)) return send(403, 'text/plain', 'forbidden');
       try {
         const body = await readFile(file);
-        send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', body);
+        send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', body, await extraHeaders(file));
       } catch {
         send(404, 'text/html; charset=utf-8', '<!doctype html><title>Not found</title><h1>Not found</h1>');
       }

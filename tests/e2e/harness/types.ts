@@ -22,7 +22,22 @@ export interface TestPage {
   setViewport(width: number, height: number): Promise<void>;
   /** Saves a PNG of the viewport to `file`. */
   screenshot(file: string): Promise<void>;
+  /** Uncaught errors, and console errors and warnings, seen in the tab (in every world and frame) since it was opened. */
+  errors(): ErrorRecord[];
   close(): Promise<void>;
+}
+
+/** An uncaught error (or unhandled rejection), or a console error or warning, as the browser reported it. */
+export interface ErrorRecord {
+  /**
+   * Who it came from: `extension` (Backstory's content script, pages or worker: by execution
+   * context, or by a chrome-extension:// or moz-extension:// location), `page` (the page's own
+   * scripts, or the browser about the page), `unknown` (nothing to tell by).
+   */
+  source: 'extension' | 'page' | 'unknown';
+  kind: 'uncaught' | 'console-error' | 'console-warning' | 'log';
+  text: string;
+  url?: string;
 }
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -47,6 +62,16 @@ export interface BrowserUnderTest {
   commands(): Promise<{ name: string; shortcut: string }[]>;
   /** Clears the extension's storage (settings back to defaults). */
   resetStorage(): Promise<void>;
+  /**
+   * Runs `fn` where the extension's APIs are (its service worker, or one of its pages) and returns
+   * its JSON-serializable result. `fn` is serialized: it must not close over anything.
+   */
+  runInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Uncaught errors, and console errors and warnings, of the extension's background since launch
+   * (Chromium: its service worker, through the DevTools protocol; Firefox: not observable, always []).
+   */
+  backgroundErrors(): ErrorRecord[];
   /** Closes the browser and starts it again on the same profile, with the extension loaded. */
   restart(): Promise<void>;
   /** Closes the browser and removes its temporary profile and home. */

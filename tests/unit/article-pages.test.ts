@@ -1,0 +1,120 @@
+/**
+ * Issue 6's fixture pages without a browser (happy-dom, no page scripts): the generated pages are
+ * up to date with article.txt; on every static copy the article body found is the article's text
+ * and nothing else (no ads, navigation, comments or related links) with its headline; pages that
+ * are not articles are not taken for one; lines split by <br> read as paragraphs and headings.
+ * The browsers run the same pages end to end in tests/e2e/suites/article-pages.ts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { locateArticle } from '../../adapters/article';
+import { buildTextMap } from '../../adapters/text-map';
+import { REPUBLISHED_HEADLINE, REPUBLISHED_INTRO, readArticleText, staleFixtures } from '../fixtures/pages/issue6/make';
+
+const PAGES = fileURLToPath(new URL('../fixtures/pages/issue6/', import.meta.url));
+const fold = (s: string) =>
+  s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const windows: Window[] = [];
+afterEach(async () => {
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+function load(html: string): Document {
+  const window = new Window({ url: 'http://127.0.0.1/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  windows.push(window);
+  const doc = window.document as unknown as Document;
+  doc.write(html);
+  return doc;
+}
+
+const page = (name: string) => load(readFileSync(path.join(PAGES, name), 'utf8'));
+
+const lines = readArticleText()
+  .split(/\r?\n/)
+  .map((l) => l.trim())
+  .filter(Boolean);
+const [HEADLINE, ...BODY] = lines;
+
+/** Text that is on the pages but not in the article: ads, navigation, comments, related stories, sidebars. */
+const NOISE = ['SkyWays', 'Advertisement', 'Sponsored', 'World Briefing', 'riverside_reader', 'Related stories', 'Most read', 'Share on', 'Skip to content', 'Wang Yi', 'Meridian', 'Comments'];
+
+describe('issue 6 fixture pages', () => {
+  it('are up to date with article.txt (npx tsx tests/fixtures/pages/issue6/make.ts)', () => {
+    expect(staleFixtures()).toEqual([]);
+  });
+
+  const copies: { file: string; headline: string; added?: string[] }[] = [
+    { file: 'plain-blog.html', headline: HEADLINE },
+    { file: 'news-site.html', headline: HEADLINE },
+    { file: 'amp.html', headline: HEADLINE },
+    { file: 'embed-article.html', headline: HEADLINE },
+    { file: 'br-lines.html', headline: HEADLINE },
+    { file: 'republished.html', headline: REPUBLISHED_HEADLINE, added: [REPUBLISHED_INTRO] },
+  ];
+  for (const c of copies) {
+    it(`${c.file}: the article body is the headline and the article's lines, in order, and nothing else`, () => {
+      const doc = page(c.file);
+      const article = locateArticle(doc);
+      expect(article).not.toBeNull();
+      const map = buildTextMap(article!.root, article!.textNodes);
+      const text = fold(map.text);
+      // Every line of the article, in order, after the headline.
+      let at = text.indexOf(fold(c.headline));
+      expect(at, 'the headline').toBeGreaterThanOrEqual(0);
+      for (const line of [...(c.added ?? []), ...BODY]) {
+        const next = text.indexOf(fold(line), at);
+        expect(next, line).toBeGreaterThanOrEqual(at);
+        at = next;
+      }
+      // And nothing else of substance: the headline, added lines and body make up the text, give or take a byline or date.
+      let rest = text;
+      for (const l of [c.headline, ...(c.added ?? []), ...BODY]) rest = rest.replace(fold(l), '');
+      expect(rest.replace(/\s+/g, ' ').trim().length, `left over: ${rest}`).toBeLessThan(60);
+      for (const n of NOISE) expect(text, n).not.toContain(n);
+    });
+  }
+
+  for (const file of ['search-results.html', 'dashboard.html', 'login.html', 'embed-host.html', 'ad-frame.html']) {
+    it(`${file} is not an article`, () => {
+      expect(locateArticle(page(file))).toBeNull();
+    });
+  }
+});
+
+describe('lines split by <br>', () => {
+  it('reads each line as a paragraph, and a whole bold short line as a heading', () => {
+    const doc = page('br-lines.html');
+    const article = locateArticle(doc)!;
+    const map = buildTextMap(article.root, article.textNodes);
+    const blocks = map.blocks.map((b) => ({ kind: b.kind, text: fold(map.text.slice(b.start, b.end)) }));
+    for (const line of BODY) {
+      const heading = ['What Are the Specific Accusations?', 'China is ‘Creeping’', 'What Happens Now?'].includes(line);
+      expect(blocks, line).toContainEqual({ kind: heading ? 'heading' : 'paragraph', text: fold(line) });
+    }
+  });
+
+  it('keeps a sentence wrapped by a single <br> in one block, and splits at a double one', () => {
+    const doc = load('<!doctype html><body><div id="x">The minister said on Monday that talks<br>would resume next week.<br>A second sentence follows.<br><br>Another paragraph.</div></body>');
+    const map = buildTextMap(doc.getElementById('x')!);
+    const blocks = map.blocks.map((b) => fold(map.text.slice(b.start, b.end)));
+    expect(blocks).toEqual(['The minister said on Monday that talks would resume next week.', 'A second sentence follows.', 'Another paragraph.']);
+  });
+
+  it('leaves bold words inside a line alone', () => {
+    const doc = load('<!doctype html><body><div id="x"><b>Note</b> that the talks resumed.<br><br><strong>Bold sentence as a whole.</strong><br><br><b>A heading</b></div></body>');
+    const map = buildTextMap(doc.getElementById('x')!);
+    expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
+      ['paragraph', 'Note that the talks resumed.'],
+      ['paragraph', 'Bold sentence as a whole.'],
+      ['heading', 'A heading'],
+    ]);
+  });
+});

@@ -146,6 +146,9 @@ export class PageSession {
       return;
     }
     this.refreshDelay = MUTATION_DEBOUNCE_MS;
+    // Locating the article and reading its text are each a long pass: give the page a turn between them.
+    await yieldToPage();
+    if (gen !== this.generation) return;
     const map = buildTextMap(article.root, article.textNodes);
     if (this.map && map.text === this.map.text) {
       // Same text in new nodes (a framework re-rendered it): keep the analysis, move the marks.

@@ -25,7 +25,7 @@ export const MUTATION_DEBOUNCE_MS = 400;
 /** On pages that are not articles, the quiet period doubles after each look, up to this. */
 export const MUTATION_BACKOFF_MAX_MS = 30_000;
 /** Classification runs over chunks of about this many characters, yielding between them. */
-export const CLASSIFY_CHUNK_CHARS = 12_000;
+export const CLASSIFY_CHUNK_CHARS = 4_000;
 /** Work is cut into slices of at most this long before yielding to the page. */
 export const WORK_SLICE_MS = 8;
 /** Pages with more text than this are marked only in their first part. */

@@ -5,6 +5,7 @@ import { foundationSuite } from './suites/foundation';
 import { articlePagesSuite } from './suites/article-pages';
 import { cardsAndMarkersSuite } from './suites/cards-and-markers';
 import { hostileSuite } from './suites/hostile';
+import { lifecycleSuite } from './suites/lifecycle';
 
 describe('chromium', () => {
   foundationSuite(launchChromium);
@@ -23,4 +24,9 @@ describe('chromium article pages', () => {
 // Issue 8: hostile pages (tests/fixtures/pages/hostile/), every one.
 describe('chromium hostile pages', () => {
   hostileSuite(launchChromium);
+});
+
+// Issue 8: reload, worker restart, storage garbage or full.
+describe('chromium lifecycle', () => {
+  lifecycleSuite(launchChromium);
 });

@@ -99,8 +99,13 @@ interface TargetInfo {
 export class ChromiumWorkerWatch {
   readonly errors: ErrorRecord[] = [];
   readonly requests: WorkerRequest[] = [];
-  /** Service-worker targets seen (one per start of the worker). */
-  readonly starts: { targetId: string; url: string; at: number }[] = [];
+  /**
+   * Each start of the worker (its script's execution context created). A worker that stops and
+   * starts again keeps its DevTools target: the session sees "crashed", then a new context.
+   */
+  readonly starts: { origin: string; at: number }[] = [];
+  /** Each stop of the worker. */
+  readonly stops: number[] = [];
   private readonly sessions = new Map<string, string>();
   private readonly pending = new Map<string, WorkerRequest>();
   /** Extra headers that came before their request. */
@@ -120,6 +125,7 @@ export class ChromiumWorkerWatch {
     session.on('Target.targetCreated', (e: { targetInfo: TargetInfo }) => void watch.attach(e.targetInfo));
     session.on('Target.targetInfoChanged', (e: { targetInfo: TargetInfo }) => void watch.attach(e.targetInfo));
     session.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => watch.onMessage(e.sessionId, e.message));
+    session.on('Target.targetDestroyed', (e: { targetId: string }) => watch.sessions.delete(e.targetId));
     session.on('Target.detachedFromTarget', (e: { sessionId: string }) => {
       for (const [target, s] of watch.sessions) if (s === e.sessionId) watch.sessions.delete(target);
     });
@@ -160,7 +166,6 @@ export class ChromiumWorkerWatch {
   private async attach(t: TargetInfo): Promise<void> {
     if (!this.ours(t) || this.sessions.has(t.targetId)) return;
     this.sessions.set(t.targetId, '');
-    this.starts.push({ targetId: t.targetId, url: t.url, at: Date.now() });
     try {
       const { sessionId } = (await this.browserSession.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
       this.sessions.set(t.targetId, sessionId);
@@ -181,6 +186,12 @@ export class ChromiumWorkerWatch {
     }
     const p = (m.params ?? {}) as Record<string, never>;
     switch (m.method) {
+      case 'Runtime.executionContextCreated':
+        this.starts.push({ origin: (p.context as { origin: string }).origin, at: Date.now() });
+        break;
+      case 'Inspector.targetCrashed':
+        this.stops.push(Date.now());
+        break;
       case 'Runtime.exceptionThrown': {
         const d = p.exceptionDetails as { text: string; url?: string; exception?: { description?: string } };
         this.errors.push({ source: 'extension', kind: 'uncaught', text: d.exception?.description ?? d.text, ...(d.url ? { url: d.url } : {}) });

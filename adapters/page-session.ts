@@ -533,7 +533,9 @@ export class PageSession {
   private scheduleHide(): void {
     this.clearHide();
     this.hideTimer = window.setTimeout(() => {
-      if (!this.overCard && !this.sameTarget(this.target, this.cardTarget)) this.closeCard();
+      // A card holding the focus (opened from the keyboard or a button) stays: closing it would drop the focus on the page.
+      const focused = !!this.ui?.shadow.activeElement?.closest('.bs-card');
+      if (!this.overCard && !focused && !this.sameTarget(this.target, this.cardTarget)) this.closeCard();
     }, CARD_HIDE_MS);
   }
 

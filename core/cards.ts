@@ -148,7 +148,8 @@ export function entityCard(
     provenance: { type: 'embedded', description: 'embedded', background: 'embedded' },
     mentions: article.mentions.filter((m) => m.id === entry.id).length,
     said: article.passages
-      .filter((p) => p.label === 'reported' && p.sourceId === entry.id)
+      // A joint statement ("Joe Biden and Blinken said") counts for each person it names.
+      .filter((p) => p.label === 'reported' && (p.sourceId === entry.id || (p.source ?? '').split(', ').includes(entry.name)))
       .map((p) => ({ text: p.text, start: p.start })),
     ...(metonymName ? { metonymNote: `Often stands for the government of ${metonymName}.` } : {}),
   };

@@ -6,6 +6,7 @@ import { articlePagesSuite } from './suites/article-pages';
 import { cardsAndMarkersSuite } from './suites/cards-and-markers';
 import { hostileSuite } from './suites/hostile';
 import { lifecycleSuite } from './suites/lifecycle';
+import { privacySuite } from './suites/privacy';
 
 describe('chromium', () => {
   foundationSuite(launchChromium);
@@ -29,4 +30,9 @@ describe('chromium hostile pages', () => {
 // Issue 8: reload, worker restart, storage garbage or full.
 describe('chromium lifecycle', () => {
   lifecycleSuite(launchChromium);
+});
+
+// Issue 8: requests observed, no remote code, the extension's own pages under a strict CSP.
+describe('chromium privacy', () => {
+  privacySuite(launchChromium, 'chrome-mv3');
 });

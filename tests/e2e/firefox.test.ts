@@ -6,6 +6,7 @@ import { articlePagesSuite } from './suites/article-pages';
 import { cardsAndMarkersSuite } from './suites/cards-and-markers';
 import { hostileSuite } from './suites/hostile';
 import { lifecycleSuite } from './suites/lifecycle';
+import { privacySuite } from './suites/privacy';
 
 describe('firefox', () => {
   foundationSuite(launchFirefox);
@@ -29,4 +30,9 @@ describe('firefox hostile pages', () => {
 // Issue 8: reload, worker restart, storage garbage or full.
 describe('firefox lifecycle', () => {
   lifecycleSuite(launchFirefox);
+});
+
+// Issue 8: requests observed, no remote code, the extension's own pages under a strict CSP.
+describe('firefox privacy', () => {
+  privacySuite(launchFirefox, 'firefox-mv3');
 });

@@ -4,11 +4,13 @@
  * live nodes, so ads, sidebars and comments inside the article's container stay unmarked.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { READABILITY_MAX_ELEMENTS } from '../core/constants';
+import { FURTHER_ARTICLE_MIN_CHARS, READABILITY_MAX_ELEMENTS } from '../core/constants';
 
 export interface ArticleLocation {
   /** The smallest live element holding the article's body. */
   root: Element;
+  /** Further articles on the same page, in reading order (a next article added by infinite scroll). */
+  more?: Element[];
   /** The body's live text nodes; null when the whole root is the body. */
   textNodes: Set<Text> | null;
   date?: string;
@@ -96,6 +98,20 @@ function readabilityBody(doc: Document): { nodes: Set<Text>; title?: string; dat
   return { nodes, title: parsed?.title ?? undefined, date: /^\d{4}-\d{2}-\d{2}/.exec(parsed?.publishedTime ?? '')?.[0] };
 }
 
+/**
+ * Other <article> elements after the main one that carry a story of their own (infinite scroll
+ * appends the next article this way): read them too, in order.
+ */
+function furtherArticles(doc: Document, main: Element): Element[] {
+  const out: Element[] = [];
+  for (const el of doc.querySelectorAll('article')) {
+    if (el.contains(main) || main.contains(el) || out.some((o) => o.contains(el))) continue;
+    if (!(main.compareDocumentPosition(el) & 4 /* FOLLOWING */)) continue;
+    if (paragraphChars(el) >= FURTHER_ARTICLE_MIN_CHARS) out.push(el);
+  }
+  return out;
+}
+
 /** Where the article is, or null when the page is not an article. */
 export function locateArticle(doc: Document): ArticleLocation | null {
   if (!doc.body) return null;
@@ -116,7 +132,9 @@ export function locateArticle(doc: Document): ArticleLocation | null {
       const heading = findHeadline(doc, body.title, body.nodes);
       const withHeading = heading ? (commonAncestor([...body.nodes, ...textNodesOf(heading)]) ?? root) : root;
       if (heading) for (const t of textNodesOf(heading)) body.nodes.add(t);
-      return { root: withHeading, textNodes: body.nodes, title: body.title, date: findArticleDate(doc) ?? body.date };
+      const more = furtherArticles(doc, withHeading);
+      for (const el of more) for (const t of textNodesOf(el)) body.nodes.add(t);
+      return { root: withHeading, ...(more.length ? { more } : {}), textNodes: body.nodes, title: body.title, date: findArticleDate(doc) ?? body.date };
     }
   }
   const root = heuristicRoot(doc) ?? doc.body;

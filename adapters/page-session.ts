@@ -149,7 +149,7 @@ export class PageSession {
     // Locating the article and reading its text are each a long pass: give the page a turn between them.
     await yieldToPage();
     if (gen !== this.generation) return;
-    const map = buildTextMap(article.root, article.textNodes);
+    const map = buildTextMap(article.more ? [article.root, ...article.more] : article.root, article.textNodes);
     if (this.map && map.text === this.map.text) {
       // Same text in new nodes (a framework re-rendered it): keep the analysis, move the marks.
       this.root = article.root;

@@ -37,7 +37,7 @@ function isEditable(el: Element): boolean {
  * Reads the text under `root` in document order, separating blocks with blank lines. With
  * `include`, only those text nodes are read (the article body that Readability kept).
  */
-export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): TextMap {
+export function buildTextMap(root: Node | readonly Node[], include?: ReadonlySet<Text> | null): TextMap {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const blocks: Block[] = [];
@@ -150,7 +150,11 @@ export function buildTextMap(root: Node, include?: ReadonlySet<Text> | null): Te
       breakBlock();
     }
   };
-  visit(root);
+  // Several roots (a next article added by infinite scroll) are read one after the other, as blocks.
+  for (const r of Array.isArray(root) ? root : [root as Node]) {
+    breakBlock();
+    visit(r);
+  }
   const indexOf = new Map<Text, number>();
   nodes.forEach((n, i) => indexOf.set(n, i));
   const text = parts.join('');

@@ -88,3 +88,6 @@ export const SUMMARY_NOT_ARTICLE_DELAY_MS = 250;
 
 /** The classifier decides on at most this much of one sentence, so its work stays bounded. */
 export const MAX_CLASSIFIED_SENTENCE_CHARS = 2_000;
+
+/** A further <article> on the page (infinite scroll) is read when its paragraphs hold this much text. */
+export const FURTHER_ARTICLE_MIN_CHARS = 800;

@@ -12,7 +12,7 @@ export async function htmlToArticleText(html: string): Promise<{ text: string; b
     const article = locateArticle(doc);
     const root = article?.root ?? doc.body;
     if (!root) throw new Error('the page has no body');
-    const map = buildTextMap(root, article?.textNodes);
+    const map = buildTextMap(article?.more ? [root, ...article.more] : root, article?.textNodes);
     return { text: map.text, blocks: map.blocks };
   } finally {
     await window.happyDOM.close();

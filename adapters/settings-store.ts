@@ -28,3 +28,17 @@ export function watchSettings(listener: (s: Settings) => void): () => void {
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
+
+/**
+ * Saves a change for a settings page: false, with a warning, when storage refuses it (full, or the
+ * extension was reloaded), so the page can show what is really stored.
+ */
+export async function trySaveSettings(change: (s: Settings) => Partial<Settings>): Promise<boolean> {
+  try {
+    await updateSettings(change);
+    return true;
+  } catch (err) {
+    console.warn('Backstory could not save the setting:', err);
+    return false;
+  }
+}

@@ -1,14 +1,14 @@
 /**
  * Writes core/detect/demonyms.ts: the words for peoples and their adjectives ("Ukrainian"),
  * which are never a place or an organization on their own. From the world-countries package,
- * plus regional, religious and political adjectives. `npx tsx scripts/gen-demonyms.ts`
+ * plus regional, religious and political adjectives and names of languages. `npx tsx scripts/gen-demonyms.ts`
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import countries from 'world-countries';
 
 const EXTRA =
-  'Arab Arabic European African Asian Latin Western Eastern Northern Southern Soviet Kurdish Palestinian Persian Catalan Basque Flemish Scottish Welsh English Tibetan Uyghur Crimean Chechen Tatar Baltic Nordic Slavic Balkan Caucasian Sunni Shiite Shia Muslim Christian Jewish Hindu Buddhist Catholic Orthodox Protestant Islamic Zionist Communist Democratic Republican Liberal Conservative Socialist Hispanic Argentinian Afghan';
+  'Arab Arabic European African Asian Latin Western Eastern Northern Southern Soviet Kurdish Palestinian Persian Catalan Basque Flemish Scottish Welsh English Tibetan Uyghur Crimean Chechen Tatar Baltic Nordic Slavic Balkan Caucasian Sunni Shiite Shia Muslim Christian Jewish Hindu Buddhist Catholic Orthodox Protestant Islamic Zionist Communist Democratic Republican Liberal Conservative Socialist Hispanic Argentinian Afghan Hebrew Yiddish Farsi Urdu Hindi Bengali Punjabi Mandarin Cantonese Swahili Amharic Pashto Dari Tagalog Latin Esperanto';
 
 const words = new Set<string>(EXTRA.split(' '));
 for (const c of countries) {

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { Popup } from '../../components/Popup';
-import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
+import { loadSettings, trySaveSettings, watchSettings } from '../../adapters/settings-store';
 import type { ArticleSummary } from '../../core/messages';
 import type { Settings } from '../../core/settings';
 
@@ -27,11 +27,17 @@ async function main() {
         settings={settings}
         summary={summary}
         host={host}
-        onChange={(change) => void updateSettings(change)}
+        onChange={(change) => void save(change)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />,
       app,
     );
+  // A change storage refuses (full, or the extension reloaded) is not shown as made.
+  const save = async (change: Parameters<typeof trySaveSettings>[0]) => {
+    if (await trySaveSettings(change)) return;
+    settings = await loadSettings();
+    draw();
+  };
   watchSettings((s: Settings) => {
     settings = s;
     draw();

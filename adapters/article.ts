@@ -4,7 +4,7 @@
  * live nodes, so ads, sidebars and comments inside the article's container stay unmarked.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { FURTHER_ARTICLE_MIN_CHARS, READABILITY_MAX_ELEMENTS } from '../core/constants';
+import { FURTHER_ARTICLE_MIN_CHARS, READABILITY_MAX_ELEMENTS, READABILITY_MAX_TEXT_CHARS } from '../core/constants';
 
 export interface ArticleLocation {
   /** The smallest live element holding the article's body. */
@@ -83,6 +83,7 @@ function pairTextNodes(live: Node, copy: Node): Map<Text, Text> {
 
 function readabilityBody(doc: Document): { nodes: Set<Text>; title?: string; date?: string } | null {
   if (doc.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS) return null;
+  if ((doc.body.textContent?.length ?? 0) > READABILITY_MAX_TEXT_CHARS) return null;
   const copy = doc.cloneNode(true) as Document;
   const pairs = pairTextNodes(doc.documentElement, copy.documentElement);
   const parsed = new Readability(copy, { serializer: (el: Node) => el, charThreshold: 300 }).parse();

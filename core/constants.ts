@@ -39,6 +39,11 @@ export const MARGIN_NOTE_MIN_ROOM_PX = 124;
 
 /** Readability copies the document; beyond this many elements the page's own structure decides. */
 export const READABILITY_MAX_ELEMENTS = 20_000;
+/**
+ * Readability runs as one task on the page's thread, growing with the text: above this much text
+ * (about 13,000 words, far beyond most articles) the page's own structure decides instead.
+ */
+export const READABILITY_MAX_TEXT_CHARS = 80_000;
 
 /** User Timing marks on the page's timeline: the content script started; the marks are shown. */
 export const PERF_CONTENT_START = 'backstory:content-start';

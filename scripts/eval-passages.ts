@@ -46,7 +46,7 @@ export interface Report {
     reported: number;
     sourceAccuracy: number;
     /** Where the mentions came from: the real detector, or the temporary stub. */
-    mentionsFrom: 'detector' | 'stub';
+    mentionsFrom: 'detector';
     rows: ArticleRow[];
   };
   subjectivity: { train: BinaryScores; dev: BinaryScores; test2024?: BinaryScores };
@@ -82,38 +82,13 @@ export function evaluateSplit(data: LabeledSentence[], model?: SubjectivityModel
   return scoreBinary(gold, pred);
 }
 
-/**
- * TEMPORARY stub, used only when the detector (core/detect) cannot be loaded: the article's
- * speakers found by name. The lead swaps this out once detection is always available.
- */
-function stubMentions(text: string): Mention[] {
-  const names: Array<[RegExp, string, Mention['type'], string]> = [
-    [/\bAntony Blinken\b|\bBlinken\b/g, 'Antony Blinken', 'person', 'person/antony-blinken'],
-    [/\bJoe Biden\b|\bBiden\b/g, 'Joe Biden', 'person', 'person/joe-biden'],
-    [/\bKamala Harris\b|\bHarris\b/g, 'Kamala Harris', 'person', 'person/kamala-harris'],
-    [/\bthe US\b|\bUnited States\b|\bAmerica\b/g, 'United States', 'place', 'place/united-states'],
-  ];
-  const out: Mention[] = [];
-  for (const [re, entity, type, id] of names) {
-    for (const m of text.matchAll(re)) {
-      const s = m[0].startsWith('the ') ? m.index! + 4 : m.index!;
-      out.push({ text: text.slice(s, m.index! + m[0].length), start: s, end: m.index! + m[0].length, type, entity, id, confidence: 1 });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-async function articleMentions(text: string): Promise<{ mentions: Mention[]; from: 'detector' | 'stub' }> {
-  try {
-    const { detectMentions } = await import('../core/detect/mentions');
-    const { buildIndex } = await import('../core/kb/index');
-    const { loadKbDir } = await import('./lib/kb-files');
-    const index = buildIndex(loadKbDir(join(root, 'data', 'kb')));
-    return { mentions: detectMentions(text, index), from: 'detector' };
-  } catch (err) {
-    console.error(`eval-passages: detector unavailable (${(err as Error).message}); using the TEMPORARY stub mentions`);
-    return { mentions: stubMentions(text), from: 'stub' };
-  }
+/** The article's mentions, from the same detector and knowledge base as the extension. */
+async function articleMentions(text: string): Promise<{ mentions: Mention[]; from: 'detector' }> {
+  const { detectMentions } = await import('../core/detect/mentions');
+  const { buildIndex } = await import('../core/kb/index');
+  const { loadKbDir } = await import('./lib/kb-files');
+  const index = buildIndex(loadKbDir(join(root, 'data', 'kb')));
+  return { mentions: detectMentions(text, index), from: 'detector' };
 }
 
 interface FixturePassage {
@@ -190,7 +165,7 @@ export async function evaluatePassages(options: { withTest?: boolean } = {}): Pr
 function printReport(r: Report): void {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const a = r.article;
-  console.log(`Sample article (mentions from the ${a.mentionsFrom}${a.mentionsFrom === 'stub' ? ' — TEMPORARY' : ''})`);
+  console.log(`Sample article (mentions from the ${a.mentionsFrom})`);
   for (const row of a.rows) {
     const got = row.got ? `${row.got.label}${row.got.source ? ` (${row.got.source})` : ''}` : '(no segment)';
     const want = `${row.expected.label}${row.expected.source ? ` (${row.expected.source})` : ''}`;

@@ -11,9 +11,10 @@
  * card); every switch (popup, per site, Alt+Shift+O, the legend) turns them off and on without a
  * trace in the page; the popup's summary.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserUnderTest, TestPage } from '../harness/types';
-import { startFixtureServer, type FixtureServer } from '../harness/server';
+import type { FixtureServer } from '../harness/server';
+import { useSuiteSession } from '../harness/session';
 import { domReport, locateHighlight, pageText, readCard, readSwitches, toggleSwitch, waitUntil, type DomReport } from '../harness/common';
 import { axeBackstoryUi, type AxeReport } from '../harness/axe';
 
@@ -197,36 +198,13 @@ function luminance(css: string): number {
 }
 
 export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): void {
+  const session = useSuiteSession(launch);
+  const { open, popupFor } = session;
   let browser: BrowserUnderTest;
   let server: FixtureServer;
-  const opened: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
+  beforeAll(() => {
+    ({ browser, server } = session);
   });
-
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close();
-    await browser?.resetStorage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string): Promise<TestPage> {
-    const page = await browser.open(server.url(path));
-    opened.push(page);
-    return page;
-  }
-
-  async function popupFor(page: TestPage): Promise<TestPage> {
-    const popup = await browser.openPopup(page);
-    opened.push(popup);
-    return popup;
-  }
 
   /** Opens the sample article and waits until its marks and markers are shown. */
   async function openArticle(): Promise<{ page: TestPage; marks: Record<string, string[]> }> {
@@ -285,7 +263,7 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
 
   async function setTheme(theme: 'light' | 'dark' | 'auto'): Promise<void> {
     const options = await browser.openExtensionPage('options.html', 'select');
-    opened.push(options);
+    session.track(options);
     await options.evaluate((value) => {
       const select = Array.from(document.querySelectorAll('select')).find((s) => (s.closest('label')?.textContent ?? '').includes('Card theme'));
       if (!select) throw new Error('the options page has no "Card theme" select');

@@ -4,9 +4,10 @@
  * <backstory-ui> host, the popup's switches act on the open tab, settings survive a restart, the
  * page's DOM is left as it was, and pages that are not articles are left alone.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { BrowserUnderTest, TestPage } from '../harness/types';
-import { startFixtureServer, type FixtureServer } from '../harness/server';
+import type { FixtureServer } from '../harness/server';
+import { useSuiteSession } from '../harness/session';
 import { domReport, pageText, readCard, readSwitches, toggleSwitch, waitUntil } from '../harness/common';
 
 const ENTITY_MARKS = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-event', 'backstory-term'];
@@ -18,36 +19,13 @@ const MARKERS_SWITCH = 'Opinion markers (all sites)';
 const hasBlinken = (h: Record<string, string[]>) => (h['backstory-person'] ?? []).some((t) => t === 'Blinken' || t === 'Antony Blinken');
 
 export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
+  const session = useSuiteSession(launch);
+  const { open, popupFor } = session;
   let browser: BrowserUnderTest;
   let server: FixtureServer;
-  const opened: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
+  beforeAll(() => {
+    ({ browser, server } = session);
   });
-
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close();
-    await browser?.resetStorage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(path: string): Promise<TestPage> {
-    const page = await browser.open(server.url(path));
-    opened.push(page);
-    return page;
-  }
-
-  async function popupFor(page: TestPage): Promise<TestPage> {
-    const popup = await browser.openPopup(page);
-    opened.push(popup);
-    return popup;
-  }
 
   /** Opens the sample article and waits until Backstory has marked "Blinken" in it. */
   async function openArticle(): Promise<{ page: TestPage; marks: Record<string, string[]> }> {
@@ -205,7 +183,7 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
     const popup = await popupFor(first.page);
     expect(await toggleSwitch(popup, MARKERS_SWITCH)).toBe(false);
     await waitForMarks(first.page, 'the opinion markers to go', (h) => present(h, PASSAGE_MARKS).length === 0);
-    opened.length = 0;
+    session.forget();
 
     await browser.restart();
 

@@ -8,9 +8,10 @@
  * page is about: form fields and editors never marked, SVG text never marked, the page's own
  * highlights registered before and after ours, prototype overrides never reached, nested frames.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { BrowserUnderTest, ErrorRecord, TestPage } from '../harness/types';
-import { startFixtureServer, type FixtureServer } from '../harness/server';
+import type { FixtureServer } from '../harness/server';
+import { useSuiteSession } from '../harness/session';
 import { waitUntil } from '../harness/common';
 
 /** One hostile page and what to check beyond what every page gets. */
@@ -275,23 +276,12 @@ function badErrors(errors: ErrorRecord[]): ErrorRecord[] {
 }
 
 export function hostileSuite(launch: () => Promise<BrowserUnderTest>, options: { only?: string[] } = {}): void {
+  const session = useSuiteSession(launch);
+  
   let browser: BrowserUnderTest;
   let server: FixtureServer;
-  const opened: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close();
-    await browser?.resetStorage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ browser, server } = session);
   });
 
   async function marked(page: TestPage, timeout = 20_000, framePath: FramePath = []): Promise<Record<string, string[]>> {
@@ -318,7 +308,7 @@ export function hostileSuite(launch: () => Promise<BrowserUnderTest>, options: {
   async function holds(c: HostileCase): Promise<{ page: TestPage; marks: Record<string, string[]>; card: CardReport }> {
     const workerErrorsBefore = browser.backgroundErrors().length;
     const page = await browser.open(server.url(`/hostile/${c.file}`));
-    opened.push(page);
+    session.track(page);
     await registerOwnHighlight(page);
     const marks = await marked(page, c.marksTimeout);
     const theirsBefore = (await readAllHighlights(page)).theirs;

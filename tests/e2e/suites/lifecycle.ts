@@ -7,10 +7,11 @@
  * Reload, worker stop and a full storage are Chromium's (its DevTools protocol, its quota); the
  * garbage runs in every browser.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { BrowserUnderTest, ErrorRecord, TestPage } from '../harness/types';
 import type { ChromiumUnderTest } from '../harness/chromium';
-import { startFixtureServer, type FixtureServer } from '../harness/server';
+import type { FixtureServer } from '../harness/server';
+import { useSuiteSession } from '../harness/session';
 import { readCard, readSwitches, toggleSwitch, waitUntil } from '../harness/common';
 
 const PASSAGE_MARKS = ['backstory-opinion', 'backstory-reported'];
@@ -44,33 +45,16 @@ function storageSet(items: Record<string, unknown>): Promise<void> {
 }
 
 export function lifecycleSuite(launch: () => Promise<BrowserUnderTest>): void {
+  const session = useSuiteSession(launch);
+  const { open } = session;
   let browser: BrowserUnderTest;
   let server: FixtureServer;
-  const opened: TestPage[] = [];
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch();
-  });
-
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close();
-    await browser?.resetStorage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ browser, server } = session);
   });
 
   const chromium = () => browser as ChromiumUnderTest;
   const isChromium = () => browser.name === 'chromium';
-
-  async function open(path: string): Promise<TestPage> {
-    const page = await browser.open(server.url(path));
-    opened.push(page);
-    return page;
-  }
 
   async function marked(page: TestPage, test: (h: Record<string, string[]>) => boolean = (h) => (h['backstory-person'] ?? []).includes('Blinken'), what = 'Backstory\u2019s marks on "Blinken"'): Promise<Record<string, string[]>> {
     return waitUntil(
@@ -84,7 +68,7 @@ export function lifecycleSuite(launch: () => Promise<BrowserUnderTest>): void {
 
   async function popupSwitches(page: TestPage): Promise<Record<string, boolean>> {
     const popup = await browser.openPopup(page);
-    opened.push(popup);
+    session.track(popup);
     const list = await readSwitches(popup);
     expect(badErrors(popup.errors())).toEqual([]);
     return Object.fromEntries(list.map((s) => [s.label, s.checked]));
@@ -143,7 +127,7 @@ export function lifecycleSuite(launch: () => Promise<BrowserUnderTest>): void {
     await marked(first);
     // Settings as a reader leaves them: the markers off (through the popup), a muted term, a site switched off.
     const popup = await browser.openPopup(first);
-    opened.push(popup);
+    session.track(popup);
     expect(await toggleSwitch(popup, MARKERS_SWITCH)).toBe(false);
     await browser.runInExtension(
       (extra) => {

@@ -257,15 +257,32 @@ export class PageSession {
     return r ?? null;
   }
 
+  /**
+   * What is shown under the current settings, computed once per change of the settings or of the
+   * analysis (both are replaced, never mutated): hit-testing asks on every pointer frame.
+   */
+  private shown: { settings: Settings; mentions: Mention[]; passages: Passage[]; visible: Mention[]; marked: Passage[] } | null = null;
+
+  private shownNow() {
+    const { settings: s, mentions, passages } = this;
+    if (this.shown?.settings === s && this.shown.mentions === mentions && this.shown.passages === passages) return this.shown;
+    const enabled = isSiteEnabled(s, this.host);
+    this.shown = {
+      settings: s,
+      mentions,
+      passages,
+      visible: s.marks && enabled ? mentions.filter((m) => typeEnabled(s, m.type) && !(m.id && s.muted.includes(m.id))) : [],
+      marked: enabled && markersOn(s, this.host) ? passages.filter((p) => p.label === 'opinion' || p.label === 'reported') : [],
+    };
+    return this.shown;
+  }
+
   private visibleMentions(): Mention[] {
-    const s = this.settings;
-    if (!s.marks || !isSiteEnabled(s, this.host)) return [];
-    return this.mentions.filter((m) => typeEnabled(s, m.type) && !(m.id && s.muted.includes(m.id)));
+    return this.shownNow().visible;
   }
 
   private markedPassages(): Passage[] {
-    if (!isSiteEnabled(this.settings, this.host) || !markersOn(this.settings, this.host)) return [];
-    return this.passages.filter((p) => p.label === 'opinion' || p.label === 'reported');
+    return this.shownNow().marked;
   }
 
   /** Brings highlights, margins and legend in line with the data and the settings. */

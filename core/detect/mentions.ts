@@ -10,7 +10,7 @@ import { presentSubstrings } from '../text/substrings';
 import { MAX_MENTION_CHARS, MIN_MENTION_CONFIDENCE } from '../constants';
 import { findUnknownNames } from './unknown-names';
 import { candidateRules } from './candidates';
-import { blockAt } from '../text/blocks';
+import { blockAt, onHeadlineLine } from '../text/blocks';
 
 interface Match {
   start: number;
@@ -104,11 +104,7 @@ function contextHits(present: ReadonlySet<string>, words: readonly string[]): nu
 /** Headlines capitalise every word: adjacency says nothing there. */
 function inHeading(text: string, pos: number, blocks?: readonly Block[]): boolean {
   if (blocks) return blockAt(blocks, pos)?.kind === 'heading';
-  const lineStart = text.lastIndexOf('\n', pos) + 1;
-  let lineEnd = text.indexOf('\n', pos);
-  if (lineEnd < 0) lineEnd = text.length;
-  const line = text.slice(lineStart, lineEnd).trim();
-  return line.length < 100 && !/[.!"']$/.test(line);
+  return onHeadlineLine(text, pos, pos, 100);
 }
 
 /**

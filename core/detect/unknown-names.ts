@@ -5,7 +5,7 @@
  * nothing ("What Happens Now?").
  */
 import type { Block, EntityType, Mention } from '../types';
-import { blockAt } from '../text/blocks';
+import { blockAt, onHeadlineLine } from '../text/blocks';
 import { DEMONYMS } from './demonyms';
 
 /** A title or role just before a name says it is a person ("CIA Director X", "political scientist Y"). */
@@ -38,11 +38,7 @@ function isHeading(text: string, start: number, end: number, blocks?: readonly B
     const b = blockAt(blocks, start);
     return !!b && end <= b.end && b.kind !== 'paragraph' && b.kind !== 'quote';
   }
-  const lineStart = text.lastIndexOf('\n', start) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const line = text.slice(lineStart, lineEnd).trim();
-  return line.length < 90 && !/[.!"']$/.test(line);
+  return onHeadlineLine(text, start, end, 90);
 }
 
 function atSentenceStart(text: string, start: number): boolean {

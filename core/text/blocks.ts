@@ -17,3 +17,15 @@ export function blockAt(blocks: readonly Block[], pos: number): Block | undefine
   for (let i = found; i >= 0 && i > found - 4; i--) if (pos < blocks[i].end) return blocks[i];
   return undefined;
 }
+
+/**
+ * Without block structure: whether the line holding [start, end) reads like a headline (short,
+ * no closing punctuation), as in plain-text input where headings are lines of their own.
+ */
+export function onHeadlineLine(text: string, start: number, end: number, maxChars: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).trim();
+  return line.length < maxChars && !/[.!"']$/.test(line);
+}

@@ -26,13 +26,17 @@ import {
   MUTATION_DEBOUNCE_MS,
   WORK_SLICE_MS,
   PERF_MARKS_SHOWN,
+  PERF_MARKS_COMPLETE,
+  PERF_ENTITIES_COMPLETE,
+  FIRST_MARKS_MARGIN_CHARS,
+  PAINT_MARGIN_CHARS,
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { chunkText, type Chunk } from '../core/text/chunks';
 import { sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { buildTextMap, rangeFor, type TextMap } from './text-map';
-import { locateArticle } from './article';
+import { locateArticle, type ArticleLocation } from './article';
 import { Highlighter, type HighlightKey } from './highlighter';
 import { createUiHost, type UiHost } from './ui-host';
 import { rangeContainsPoint, textOffsetAt } from './hit-test';
@@ -82,6 +86,33 @@ function classifyChunk(text: string, chunk: Chunk): Passage[] {
     chunk.blocks.map((b) => shift(b, -chunk.start)),
   );
   return local.map((p) => shift(p, chunk.start));
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The items of a list sorted by start that overlap `span`. */
+function within<T extends Span>(items: readonly T[], span: Span): readonly T[] {
+  if (span.start <= 0 && (!items.length || items[items.length - 1].end <= span.end)) return items;
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  // The item before may reach into the span (a long passage).
+  if (lo > 0 && items[lo - 1].end > span.start) lo--;
+  let end = lo;
+  while (end < items.length && items[end].start < span.end) end++;
+  return items.slice(lo, end);
+}
+
+/** A mention's place and sense: two detections agree on a mention when its keys are equal. */
+function mentionKey(m: Mention): string {
+  return `${m.start}:${m.end}:${m.type}:${m.id ?? ''}:${m.entity}`;
 }
 
 export class PageSession {
@@ -134,7 +165,9 @@ export class PageSession {
 
   /**
    * page -> text map -> core -> highlights. A newer read supersedes an older one still running;
-   * the work is sliced so that the page keeps its main thread.
+   * the work is sliced so that the page keeps its main thread. A long article is marked viewport
+   * first: the text down to just past the screen is detected, classified and painted, then the
+   * whole (docs/adr/0005-viewport-first-marking.md).
    */
   private async read(): Promise<void> {
     const gen = ++this.generation;
@@ -159,40 +192,101 @@ export class PageSession {
       return;
     }
     await yieldToPage();
-    const { mentions, pack } = await this.deps.detect(map.text, map.blocks);
     if (gen !== this.generation) return;
-    let passages: Passage[] = [];
-    for (const chunk of chunkText(map.text, map.blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
-      passages.push(...classifyChunk(map.text, chunk));
-      await yieldToPage();
-      if (gen !== this.generation) return;
+    const text = map.text;
+    const firstEnd = this.firstMarksEnd(map);
+    // Both requests go at once: the background detects the whole text while the page classifies the first part.
+    const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), map.blocks.filter((b) => b.end <= firstEnd)) : null;
+    const wholeDetect = this.deps.detect(text, map.blocks);
+    // Read to the end even when a newer read takes over, so that no rejection goes unhandled.
+    wholeDetect.catch(() => undefined);
+    // 1. The names near the screen.
+    const first = await (firstDetect ?? wholeDetect);
+    if (gen !== this.generation) return;
+    this.adopt(article, map, first.mentions, [], first.pack, true);
+    performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
+    // 2. On a long article, the passages near the screen.
+    let firstPassages: Passage[] = [];
+    if (firstDetect) {
+      const passages = await this.classifyChunks(gen, map, first.mentions, firstEnd);
+      if (!passages) return;
+      this.adopt(article, map, first.mentions, passages, first.pack, false);
+      firstPassages = passages;
     }
-    passages = applyCorrections(passages, pack);
-    // Ranges for every mark, in slices: creating thousands of Ranges at once is a long task.
-    const ranges = new Map<Mention | Passage, Range>();
+    // 3. Every name of the article, then every passage.
+    const whole = await wholeDetect;
+    if (gen !== this.generation) return;
+    const { pack } = whole;
+    // The first part's mention objects stand where the whole text's detection agrees (an open card
+    // stays open); the context of the whole text can settle an ambiguous name differently.
+    const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
+    const mentions = whole === first ? first.mentions : whole.mentions.map((m) => (m.start < firstEnd ? earlier.get(mentionKey(m)) ?? m : m));
+    if (firstDetect) this.adopt(article, map, mentions, firstPassages, pack, false);
+    performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
+    // A chunk of the first part whose mentions did not change keeps its passages.
+    const firstMentions = new Set(first.mentions);
+    const reuse = (chunk: Chunk): Passage[] | null => {
+      if (!firstDetect || chunk.end > firstEnd || !chunk.mentions.every((m) => firstMentions.has(m))) return null;
+      if (first.mentions.filter((m) => m.start >= chunk.start && m.start < chunk.end).length !== chunk.mentions.length) return null;
+      return firstPassages.filter((p) => p.start >= chunk.start && p.start < chunk.end);
+    };
+    const classified = await this.classifyChunks(gen, map, mentions, text.length, reuse);
+    if (!classified) return;
+    const passages = applyCorrections(classified, pack);
+    this.adopt(article, map, mentions, passages, pack, false);
+    performance.mark?.(PERF_MARKS_COMPLETE, { detail: { mentions: mentions.length, passages: passages.length } });
+  }
+
+  /**
+   * Where the first marks of a long article end: the end of the classification chunk that holds
+   * the text a little past the screen's last line. Short articles are marked whole at once.
+   */
+  private firstMarksEnd(map: TextMap): number {
+    const length = map.text.length;
+    if (length <= 2 * PAINT_MARGIN_CHARS) return length;
+    const onScreen = this.screenSpan(map);
+    const want = (onScreen?.end ?? 0) + FIRST_MARKS_MARGIN_CHARS;
+    const chunk = chunkText(map.text, map.blocks, [], CLASSIFY_CHUNK_CHARS).find((c) => c.end >= want);
+    const end = chunk?.end ?? length;
+    // A reader far down a long page (a restored scroll position): no first part to speak of.
+    return end > length / 2 ? length : end;
+  }
+
+  /**
+   * Classifies the article's chunks up to `until` in slices, except those `reuse` has passages
+   * for; null when a newer read took over.
+   */
+  private async classifyChunks(gen: number, map: TextMap, mentions: Mention[], until: number, reuse?: (chunk: Chunk) => Passage[] | null): Promise<Passage[] | null> {
+    const passages: Passage[] = [];
     const clock = sliceClock(WORK_SLICE_MS);
-    for (const item of [...mentions, ...passages.filter((p) => p.label === 'opinion' || p.label === 'reported')]) {
-      const r = rangeFor(map, item.start, item.end, this.doc);
-      if (r) ranges.set(item, r);
+    for (const chunk of chunkText(map.text, map.blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
+      if (chunk.end > until) break;
+      const known = reuse?.(chunk);
+      passages.push(...(known ?? classifyChunk(map.text, chunk)));
       if (clock.due()) {
         await yieldToPage();
-        if (gen !== this.generation) return;
+        if (gen !== this.generation) return null;
         clock.reset();
       }
     }
-    this.closeCard();
-    this.clearCursor();
+    return passages;
+  }
+
+  /** Takes a new analysis of the page and paints it. */
+  private adopt(article: ArticleLocation, map: TextMap, mentions: Mention[], passages: Passage[], pack: PackInfo | null, fresh: boolean): void {
+    if (fresh) {
+      this.closeCard();
+      this.clearCursor();
+      this.ranges = new Map();
+    }
     this.root = article.root;
     this.pack = pack;
     this.date = article.date ?? pack?.firstPublished;
     this.map = map;
     this.mentions = mentions;
     this.passages = passages;
-    this.ranges = ranges;
     if (!this.listening) this.listen();
     this.paint();
-    // For benchmarks and tests: when the marks were shown, on the page's own timeline.
-    performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: mentions.length, passages: passages.length } });
   }
 
   /** Drops everything read from a page that no longer carries an article. */
@@ -285,16 +379,67 @@ export class PageSession {
     return this.shownNow().marked;
   }
 
+  /** The text painted by the last `paint()`: all of it, or the part near the screen on long articles. */
+  private painted: Span | null = null;
+
+  /**
+   * The article text on screen, from the first block that reaches below the screen's top to the
+   * last that starts above its bottom (binary searches over the blocks, in document order); null
+   * when the article has no blocks or none is laid out.
+   */
+  private screenSpan(map: TextMap): Span | null {
+    const blocks = map.blocks;
+    const height = this.doc.defaultView?.innerHeight ?? 0;
+    if (!blocks.length || !height) return null;
+    const rectOf = (i: number) => rangeFor(map, blocks[i].start, blocks[i].end, this.doc)?.getBoundingClientRect();
+    const firstIndex = (below: (r: DOMRect) => boolean) => {
+      let lo = 0;
+      let hi = blocks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const r = rectOf(mid);
+        if (r && below(r)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const top = firstIndex((r) => r.bottom > 0);
+    const after = firstIndex((r) => r.top >= height);
+    if (top >= blocks.length) return null;
+    return { start: blocks[top].start, end: blocks[Math.max(top, after - 1)].end };
+  }
+
+  /** The text to paint now: the whole article, or the part within PAINT_MARGIN_CHARS of the screen. */
+  private paintSpan(map: TextMap): Span {
+    const length = map.text.length;
+    if (length <= 2 * PAINT_MARGIN_CHARS) return { start: 0, end: length };
+    const screen = this.screenSpan(map) ?? { start: 0, end: 0 };
+    return { start: Math.max(0, screen.start - PAINT_MARGIN_CHARS), end: Math.min(length, screen.end + PAINT_MARGIN_CHARS) };
+  }
+
+  /** After a scroll: paints again when the screen has come within half a margin of the painted text's edge. */
+  private followScroll(): void {
+    const map = this.map;
+    const painted = this.painted;
+    if (!map || !painted || (painted.start === 0 && painted.end === map.text.length)) return;
+    const screen = this.screenSpan(map);
+    if (!screen) return;
+    const half = PAINT_MARGIN_CHARS / 2;
+    if ((painted.start > 0 && screen.start - half < painted.start) || (painted.end < map.text.length && screen.end + half > painted.end)) this.paint();
+  }
+
   /** Brings highlights, margins and legend in line with the data and the settings. */
   private paint(): void {
     const map = this.map;
     if (!map) return;
+    const span = this.paintSpan(map);
+    this.painted = span;
     const groups: Record<HighlightKey, Range[]> = { person: [], place: [], organization: [], event: [], term: [], opinion: [], reported: [] };
-    for (const m of this.visibleMentions()) {
+    for (const m of within(this.visibleMentions(), span)) {
       const r = this.rangeOf(m);
       if (r) groups[m.type].push(r);
     }
-    const passages = this.markedPassages();
+    const passages = within(this.markedPassages(), span);
     for (const p of passages) {
       const r = this.rangeOf(p);
       if (r) groups[p.label as 'opinion' | 'reported'].push(r);
@@ -345,7 +490,7 @@ export class PageSession {
       .join(', ');
   }
 
-  private marginNotes(passages: Passage[]): MarginNote[] {
+  private marginNotes(passages: readonly Passage[]): MarginNote[] {
     const map = this.map;
     if (!map || !this.root) return [];
     const win = this.doc.defaultView!;
@@ -477,14 +622,25 @@ export class PageSession {
       }
     };
     const onResize = () => this.paint();
+    let scrollFrame = 0;
+    const onScroll = () => {
+      if (!scrollFrame) scrollFrame = win.requestAnimationFrame(() => {
+        scrollFrame = 0;
+        this.followScroll();
+      });
+    };
     this.doc.addEventListener('mousemove', onMove, { passive: true, capture: true });
     this.doc.addEventListener('keydown', onKey, { capture: true });
     win.addEventListener('resize', onResize, { passive: true });
+    // Capturing: the article may scroll inside an element of its own.
+    this.doc.addEventListener('scroll', onScroll, { passive: true, capture: true });
     this.cleanups.push(() => {
       this.doc.removeEventListener('mousemove', onMove, { capture: true });
       this.doc.removeEventListener('keydown', onKey, { capture: true });
       win.removeEventListener('resize', onResize);
+      this.doc.removeEventListener('scroll', onScroll, { capture: true });
       if (frame) win.cancelAnimationFrame(frame);
+      if (scrollFrame) win.cancelAnimationFrame(scrollFrame);
     });
   }
 

@@ -1,11 +1,11 @@
 /**
  * Measurements in the page, in Debian Chromium with the built extension (and, for comparison,
- * without it): Backstory's pipeline beside a bare TreeWalker pass, the longest main-thread task,
- * the page's JS heap, mark.js on the same page, hover-to-card, and the knowledge base's load in the
- * extension's worker.
+ * without it): Backstory's pipeline (first marks, every name, the whole pipeline) beside a bare
+ * TreeWalker pass, the longest main-thread task, the page's JS heap, mark.js on the same page,
+ * hover-to-card, and the knowledge base's load in the extension's worker.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { PERF_CONTENT_START, PERF_MARKS_SHOWN } from '../core/constants';
+import { PERF_CONTENT_START, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE, PERF_MARKS_SHOWN } from '../core/constants';
 
 /**
  * Installed in every page before its own scripts: records long tasks (Long Tasks API) from the
@@ -29,9 +29,13 @@ interface BenchWindow {
 }
 
 export interface PipelineRun {
-  /** backstory:content-start -> backstory:marks-shown (ms). */
+  /** backstory:content-start -> backstory:marks-shown: the first marks, the names near the screen, painted (ms). */
+  firstMarksMs: number;
+  /** backstory:content-start -> backstory:entities-complete: every name of the article detected, those near the screen painted (ms). */
+  entitiesMs: number;
+  /** backstory:content-start -> backstory:marks-complete: the whole pipeline, every name and every passage (ms). */
   pipelineMs: number;
-  /** The first bare TreeWalker pass over document.body after the marks are shown (ms). */
+  /** The first bare TreeWalker pass over document.body after the whole pipeline is done (ms). */
   bareFirstMs: number;
   /** Median of five bare passes (ms). */
   bareMedianMs: number;
@@ -39,12 +43,15 @@ export interface PipelineRun {
   longestTaskMs: number;
   /** Long tasks after the content script started. */
   longTasks: number;
+  /** Names the first marks cover (marks-shown's detail). */
+  firstMentions: number;
+  /** Names and passages of the whole article (marks-complete's detail). */
   mentions: number;
   passages: number;
   /** The page's renderer heap after a full GC (bytes). */
   heapBytes: number;
   words: number;
-  /** From a trace of the page's main thread: CPU time of its tasks between the two marks (ms). */
+  /** From a trace of the page's main thread: CPU time of its tasks from content-start to marks-complete (ms). */
   mainThreadCpuMs: number;
   /** The longest task after the content script started, in thread CPU time (ms), not waiting for a core. */
   longestTaskCpuMs: number;
@@ -85,15 +92,15 @@ async function traced<T>(context: BrowserContext, page: Page, fn: () => Promise<
 }
 
 /**
- * The page's main-thread tasks from a trace: CPU time between the two marks, and the longest task
- * after the content script started (wall and CPU time).
+ * The page's main-thread tasks from a trace: CPU time from content-start to marks-complete (the
+ * whole pipeline), and the longest task after the content script started (wall and CPU time).
  */
 function mainThreadFigures(events: TraceEvent[], url: string): { mainThreadCpuMs: number; longestTaskCpuMs: number; longestTaskTraceMs: number } {
   const committed = events.filter((e) => e.name === 'FrameCommittedInBrowser' && e.args?.data?.url === url);
   const pid = committed.at(-1)?.args?.data?.processId;
   const mark = (name: string) => events.find((e) => e.name === name && e.pid === pid)?.ts;
   const start = mark(PERF_CONTENT_START);
-  const end = mark(PERF_MARKS_SHOWN);
+  const end = mark(PERF_MARKS_COMPLETE);
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
   if (pid === undefined || start === undefined || end === undefined || main === undefined) return { mainThreadCpuMs: NaN, longestTaskCpuMs: NaN, longestTaskTraceMs: NaN };
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === main && e.ts + (e.dur ?? 0) > start);
@@ -142,18 +149,25 @@ async function settle(page: Page, ms = 600, max = 10_000): Promise<void> {
   );
 }
 
-/** One load of `url` with Backstory: the pipeline's time, the bare pass, long tasks, heap. */
+/**
+ * One load of `url` with Backstory: the times to its three marks (first marks, every name, the
+ * whole pipeline), the bare pass, long tasks, heap. Waits for the whole pipeline, then for the page
+ * to settle.
+ */
 export async function pipelineRun(context: BrowserContext, url: string, timeoutMs = 180_000): Promise<PipelineRun> {
   const page = await context.newPage();
   try {
     const { result: r, events } = await traced(context, page, async () => {
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS_SHOWN, { timeout: timeoutMs, polling: 50 });
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS_COMPLETE, { timeout: timeoutMs, polling: 50 });
       await settle(page);
       return page.evaluate(
-        ({ startName, shownName }) => {
-          const start = performance.getEntriesByName(startName)[0];
-          const shown = performance.getEntriesByName(shownName)[0] as PerformanceMark;
+        ({ startName, shownName, entitiesName, completeName }) => {
+          const first = (name: string) => performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
+          const start = first(startName)!;
+          const shown = first(shownName);
+          const entities = first(entitiesName);
+          const complete = first(completeName)!;
           // The bare pass: read every text node's data with a TreeWalker, nothing else.
           const bare = (): number => {
             const t = performance.now();
@@ -167,19 +181,25 @@ export async function pipelineRun(context: BrowserContext, url: string, timeoutM
           const passes = [bare(), bare(), bare(), bare(), bare()];
           const sorted = [...passes].sort((a, b) => a - b);
           const tasks = (window as unknown as BenchWindow).__bench.longtasks.filter((t) => t.start + t.duration > start.startTime);
-          const detail = (shown.detail ?? {}) as { mentions?: number; passages?: number };
+          const detail = (complete.detail ?? {}) as { mentions?: number; passages?: number };
+          const shownDetail = (shown?.detail ?? {}) as { mentions?: number };
+          // A mark missing while marks-complete is there (a build without it) reads as NaN, not 0.
+          const since = (m: PerformanceMark | undefined) => (m ? m.startTime - start.startTime : NaN);
           return {
-            pipelineMs: shown.startTime - start.startTime,
+            firstMarksMs: since(shown),
+            entitiesMs: since(entities),
+            pipelineMs: since(complete),
             bareFirstMs: passes[0],
             bareMedianMs: sorted[2],
             longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
             longTasks: tasks.length,
+            firstMentions: shownDetail.mentions ?? 0,
             mentions: detail.mentions ?? 0,
             passages: detail.passages ?? 0,
             words: (document.body.innerText.match(/\S+/g) ?? []).length,
           };
         },
-        { startName: PERF_CONTENT_START, shownName: PERF_MARKS_SHOWN },
+        { startName: PERF_CONTENT_START, shownName: PERF_MARKS_SHOWN, entitiesName: PERF_ENTITIES_COMPLETE, completeName: PERF_MARKS_COMPLETE },
       );
     });
     return { ...r, ...mainThreadFigures(events, url), heapBytes: await heapAfterGc(context, page) };

@@ -26,6 +26,17 @@ export const MUTATION_DEBOUNCE_MS = 400;
 export const MUTATION_BACKOFF_MAX_MS = 30_000;
 /** Classification runs over chunks of about this many characters, yielding between them. */
 export const CLASSIFY_CHUNK_CHARS = 4_000;
+/**
+ * Long articles are marked viewport first: the first marks cover the text down to this far past
+ * the screen's last line (rounded up to a classification chunk), the rest follows in slices.
+ */
+export const FIRST_MARKS_MARGIN_CHARS = 3_000;
+/**
+ * Highlights are registered for the text within this many characters of the screen, and moved
+ * as the reader scrolls: the browser restyles every registered range, so 12,000 at once is a long
+ * task. Articles shorter than twice this are painted whole.
+ */
+export const PAINT_MARGIN_CHARS = 20_000;
 /** Work is cut into slices of at most this long before yielding to the page. */
 export const WORK_SLICE_MS = 8;
 /** Pages with more text than this are marked only in their first part. */
@@ -45,9 +56,13 @@ export const READABILITY_MAX_ELEMENTS = 20_000;
  */
 export const READABILITY_MAX_TEXT_CHARS = 80_000;
 
-/** User Timing marks on the page's timeline: the content script started; the marks are shown. */
+/** User Timing marks on the page's timeline: the content script started; the first marks are shown. */
 export const PERF_CONTENT_START = 'backstory:content-start';
 export const PERF_MARKS_SHOWN = 'backstory:marks-shown';
+/** Every name of the whole article is detected, and the marks near the screen are painted (the work mark.js does). */
+export const PERF_ENTITIES_COMPLETE = 'backstory:entities-complete';
+/** The whole article is read, detected, classified, and its marks near the screen are painted. */
+export const PERF_MARKS_COMPLETE = 'backstory:marks-complete';
 
 // ---- online look-ups (Wikipedia's REST page summary), see docs/adr/0004-online-lookup-gateway.md ----
 

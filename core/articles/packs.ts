@@ -72,9 +72,10 @@ const key = (s: string) => foldText(s).replace(/\s+/g, ' ').trim();
 /** Applies the pack's curated labels to the passages they name. */
 export function applyCorrections(passages: readonly Passage[], pack: Pick<ArticlePack, 'corrections'> | null): Passage[] {
   if (!pack?.corrections?.length) return [...passages];
+  const corrections = pack.corrections.map((c) => ({ c, starts: key(c.startsWith) }));
   return passages.map((p) => {
     const text = key(p.text);
-    const c = pack.corrections!.find((x) => text.startsWith(key(x.startsWith)));
+    const c = corrections.find((x) => text.startsWith(x.starts))?.c;
     if (!c) return p;
     const { sourceId: _old, ...rest } = p;
     return {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DetectResponseSchema, RequestSchema, TabMessageSchema, parseOr } from '../../core/messages';
+import { DetectResponseSchema, RequestSchema, TabMessageSchema, parseDetectResponse, parseOr } from '../../core/messages';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, isSiteEnabled, markersOn, parseSettings, typeEnabled } from '../../core/settings';
 import { ENTITY_TYPES } from '../../core/kb/schema';
 import { fuzzParams } from './fuzz-arbitraries';
@@ -130,5 +130,21 @@ describe('fuzz: messages between the extension parts', () => {
       }),
       fuzzParams(3000),
     );
+  }, 60_000);
+
+  it("the detect answer's fast check accepts and refuses exactly what its schema does (3,000 values)", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, nearResponse), (raw) => {
+        const fast = parseDetectResponse(raw);
+        const slow = parseOr(DetectResponseSchema, raw);
+        if ((fast === null) !== (slow === null)) fail('fast and schema checks agree', { raw, fast, slow });
+        if (fast && !v.is(DetectResponseSchema, fast)) fail('what the fast check lets through passes the schema', { raw });
+      }),
+      fuzzParams(3000),
+    );
+    const mention = { text: 'Kyiv', start: 0, end: 4, type: 'place', entity: 'Kyiv', confidence: 1 };
+    // A sparse array's hole is no mention.
+    expect(parseDetectResponse({ mentions: [mention, , mention], pack: null })).toBeNull();
+    expect(parseDetectResponse({ mentions: [mention], pack: null })?.mentions).toEqual([mention]);
   }, 60_000);
 });

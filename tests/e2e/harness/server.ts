@@ -42,10 +42,22 @@ async function extraHeaders(file: string): Promise<Record<string, string>> {
   }
 }
 
+/** Chapters in `/long-article.html`: the sample article's body, then 19 more copies under "Chapter N: ...?" headings. */
+export const LONG_ARTICLE_CHAPTERS = 20;
+
+/** The sample article's body twenty times over (about 60,000 characters): long enough to be marked near the screen first. */
+function longArticle(text: string): string {
+  const [headline, ...body] = text.split(/\r?\n/).filter((l) => l.trim());
+  const chapters = [body.join('\n')];
+  for (let n = 2; n <= LONG_ARTICLE_CHAPTERS; n++) chapters.push(`Chapter ${n}: What Happened Next?\n${body.join('\n')}`);
+  return [headline, ...chapters].join('\n');
+}
+
 export async function startFixtureServer(): Promise<FixtureServer> {
   const articleText = await readFile(path.join(FIXTURES, 'article.txt'), 'utf8');
   const generated: Record<string, () => string> = {
     '/article.html': () => articlePage(articleText),
+    '/long-article.html': () => articlePage(longArticle(articleText)),
   };
   const server: Server = createServer((req, res) => {
     void (async () => {

@@ -623,4 +623,63 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(summary.quoted.every((q) => /^[^,]+ ×\d+$/.test(q)), shown).toBe(true);
     });
   });
+
+  // Issue 7: a long article is marked near the screen first, and its marks follow the scroll.
+  describe('long articles', () => {
+    /** Where Backstory's highlight ranges are: before the first "Chapter" heading, and after the last. */
+    function rangesByChapter(page: TestPage) {
+      return page.evaluate(() => {
+        const heads = Array.from(document.querySelectorAll('h2')).filter((h) => /^Chapter \d+:/.test(h.textContent ?? ''));
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        let firstChapter = 0;
+        let lastChapter = 0;
+        let total = 0;
+        registry.forEach((highlight, name) => {
+          if (!name.startsWith('backstory-')) return;
+          highlight.forEach((r) => {
+            total++;
+            if (heads[0].compareDocumentPosition(r.startContainer) & Node.DOCUMENT_POSITION_PRECEDING) firstChapter++;
+            if (heads[heads.length - 1].compareDocumentPosition(r.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING) lastChapter++;
+          });
+        });
+        return { chapters: heads.length + 1, firstChapter, lastChapter, total, complete: performance.getEntriesByName('backstory:marks-complete').length > 0 };
+      });
+    }
+
+    it('marks a 20-chapter article near the screen, follows the reader to its end, and opens cards there', async () => {
+      const page = await open('/long-article.html');
+      const atTop = await waitUntil(
+        async () => {
+          const r = await rangesByChapter(page);
+          return r.complete && r.firstChapter > 0 ? r : null;
+        },
+        { timeout: 30_000, message: 'the long article to be read whole, with marks in its first chapter' },
+      );
+      expect(atTop.chapters).toBe(20);
+      // Nothing is painted 50,000 characters below the screen...
+      expect(atTop.lastChapter).toBe(0);
+      // ...though every chapter was read: the legend counts the passages of all twenty.
+      const ui = await readUi(page);
+      const opinions = Number(/Opinion (\d+)/.exec(ui.legend?.text ?? '')?.[1]);
+      expect(opinions).toBeGreaterThanOrEqual(20 * 5);
+      // The reader scrolls to the last chapter: its marks are painted, the first chapter's let go.
+      await page.evaluate(() => {
+        const heads = Array.from(document.querySelectorAll('h2')).filter((h) => /^Chapter \d+:/.test(h.textContent ?? ''));
+        heads[heads.length - 1].scrollIntoView({ block: 'start' });
+      });
+      const atEnd = await waitUntil(
+        async () => {
+          const r = await rangesByChapter(page);
+          return r.lastChapter > 0 && r.firstChapter === 0 ? r : null;
+        },
+        { timeout: 10_000, message: 'the marks to follow the scroll to the last chapter' },
+      );
+      expect(atEnd.total).toBeGreaterThan(0);
+      // A mark down there opens its card like any other.
+      await browser.hoverText(page, 'Blinken', 'backstory-person');
+      const card = await waitUntil(() => readCard(page), { timeout: 10_000, message: 'the Antony Blinken card in the last chapter' });
+      expect(card.label).toMatch(/Antony Blinken/);
+      expect(page.errors().filter((e) => e.source === 'extension')).toEqual([]);
+    });
+  });
 }

@@ -4,7 +4,7 @@
  * Pure: no DOM, no extension or Node APIs. Offsets are relative to the sentence.
  */
 import type { Mention } from '../types';
-import { SPEECH_NOUNS, SPEECH_VERBS_STRONG, SPEECH_VERBS_WEAK } from './lexicon';
+import { lexicon } from './lexicon';
 import { norm, type Token } from './features';
 
 export type Subject =
@@ -23,65 +23,83 @@ export interface Attribution {
   region: [number, number];
 }
 
-const STRONG = new Set(SPEECH_VERBS_STRONG.map(norm));
-const WEAK = new Set(SPEECH_VERBS_WEAK.map(norm));
-const NOUNS = new Set(SPEECH_NOUNS.map(norm));
+/** The word sets, built on first use rather than when the module loads. */
+function buildSets() {
+  const { SPEECH_NOUNS, SPEECH_VERBS_STRONG, SPEECH_VERBS_WEAK } = lexicon();
+  const STRONG = new Set(SPEECH_VERBS_STRONG.map(norm));
+  const WEAK = new Set(SPEECH_VERBS_WEAK.map(norm));
+  const NOUNS = new Set(SPEECH_NOUNS.map(norm));
 
-/** Reporting verbs that have other senses ("added 200 jobs", "a group called X"). */
-const AMBIGUOUS = new Set(
-  `add adds added call calls called describe describes described charge charges charged report reports
-  reported state states stated estimate estimates estimated promise promises promised threaten threatens
-  threatened demand demands demanded ask asks asked dismiss dismisses dismissed recall recalls recalled
-  observe observes observed conclude concludes concluded indicate indicates indicated agree agrees agreed
-  maintain maintains maintained counter counters countered assure assures assured muse mused note notes
-  noted remark remarks remarked stress stresses stressed joke jokes joked`.split(/\s+/),
-);
+  /** Reporting verbs that have other senses ("added 200 jobs", "a group called X"). */
+  const AMBIGUOUS = new Set(
+    `add adds added call calls called describe describes described charge charges charged report reports
+    reported state states stated estimate estimates estimated promise promises promised threaten threatens
+    threatened demand demands demanded ask asks asked dismiss dismisses dismissed recall recalls recalled
+    observe observes observed conclude concludes concluded indicate indicates indicated agree agrees agreed
+    maintain maintains maintained counter counters countered assure assures assured muse mused note notes
+    noted remark remarks remarked stress stresses stressed joke jokes joked`.split(/\s+/),
+  );
 
-/** Nouns that can be the source of a statement: "US officials said", "the ministry said". */
-const SOURCE_NOUNS = new Set(
-  `official officials spokesperson spokesman spokeswoman spokespeople expert experts analyst analysts
-  critic critics ministry department government police report study statement source sources diplomat
-  diplomats lawmaker lawmakers senator senators prosecutor prosecutors authorities researcher researchers
-  scientist scientists administration leader leaders military army president minister secretary
-  chairman chairwoman chair ceo executive executives company firm campaign group residents resident
-  witness witnesses observers commentators economist economists investigators investigator doctor doctors
-  court judge media press newspaper paper agency office party union council committee board commission
-  organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
-  protesters supporters opponents democrats republicans data figures poll survey statistics research
-  studies reports documents filing lawsuit complaint indictment memo officer officers governor mayor
-  ambassador envoy negotiators negotiator general commander spokesmen people allies ally
-  kremlin pentagon regulators regulator watchdog agencies governments ministers
-  countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
-  representative representatives candidate candidates member members citizens voters workers teachers
-  students parents author authors writer columnist editor editors journalist journalists reporter
-  reporters historian historians scholars professor professors`.split(/\s+/),
-);
+  /** Nouns that can be the source of a statement: "US officials said", "the ministry said". */
+  const SOURCE_NOUNS = new Set(
+    `official officials spokesperson spokesman spokeswoman spokespeople expert experts analyst analysts
+    critic critics ministry department government police report study statement source sources diplomat
+    diplomats lawmaker lawmakers senator senators prosecutor prosecutors authorities researcher researchers
+    scientist scientists administration leader leaders military army president minister secretary
+    chairman chairwoman chair ceo executive executives company firm campaign group residents resident
+    witness witnesses observers commentators economist economists investigators investigator doctor doctors
+    court judge media press newspaper paper agency office party union council committee board commission
+    organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
+    protesters supporters opponents democrats republicans data figures poll survey statistics research
+    studies reports documents filing lawsuit complaint indictment memo officer officers governor mayor
+    ambassador envoy negotiators negotiator general commander spokesmen people allies ally
+    kremlin pentagon regulators regulator watchdog agencies governments ministers
+    countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
+    representative representatives candidate candidates member members citizens voters workers teachers
+    students parents author authors writer columnist editor editors journalist journalists reporter
+    reporters historian historians scholars professor professors`.split(/\s+/),
+  );
 
-/** Words that may sit between the subject and its verb: "Blinken also said", "has repeatedly said". */
-const BETWEEN = new Set(
-  `also has have had later previously repeatedly recently again then publicly specifically reportedly
-  once already just would will did does do is was were are been being earlier first last now still even
-  further separately privately openly explicitly directly bluntly flatly not never can could may might
-  should must both all too himself herself themselves itself on monday tuesday wednesday thursday
-  friday saturday sunday yesterday today tonight this week immediately quickly angrily firmly
-  clearly strongly previously long often frequently consistently continually always usually`.split(/\s+/),
-);
+  /** Words that may sit between the subject and its verb: "Blinken also said", "has repeatedly said". */
+  const BETWEEN = new Set(
+    `also has have had later previously repeatedly recently again then publicly specifically reportedly
+    once already just would will did does do is was were are been being earlier first last now still even
+    further separately privately openly explicitly directly bluntly flatly not never can could may might
+    should must both all too himself herself themselves itself on monday tuesday wednesday thursday
+    friday saturday sunday yesterday today tonight this week immediately quickly angrily firmly
+    clearly strongly previously long often frequently consistently continually always usually`.split(/\s+/),
+  );
+
+  const DETERMINERS = new Set(`the a an these those this that his her their its our my your such new many some any no these every each`.split(/\s+/));
+  const NP_STOP = new Set(
+    `that which who whom whose and but or because if when while as than since although though after before
+    where whether so to of in on at for with from by about into over under between against during without
+    is was were are be been being has have had do does did will would can could may might should must not
+    it he she they we i you this there here`.split(/\s+/),
+  );
+  const NOUN_GOVERNORS = new Set(
+    `made make makes making issued issue issues issuing delivered deliver delivers delivering lodged
+    lodge lodges lodging leveled levelled levels leveling levelling repeated repeats repeating gave give
+    gives giving voiced voice voices voicing echoed echoes reiterated reiterates rejected rejects
+    dismissed dismisses renewed renews stepped`.split(/\s+/),
+  );
+  return {
+    STRONG,
+    WEAK,
+    NOUNS,
+    AMBIGUOUS,
+    SOURCE_NOUNS,
+    BETWEEN,
+    DETERMINERS,
+    NP_STOP,
+    NOUN_GOVERNORS,
+  };
+}
+let builtSets: ReturnType<typeof buildSets> | null = null;
+const sets = (): ReturnType<typeof buildSets> => (builtSets ??= buildSets());
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const WRITER_PRONOUNS = new Set(['i', 'we']);
-const DETERMINERS = new Set(`the a an these those this that his her their its our my your such new many some any no these every each`.split(/\s+/));
-const NP_STOP = new Set(
-  `that which who whom whose and but or because if when while as than since although though after before
-  where whether so to of in on at for with from by about into over under between against during without
-  is was were are be been being has have had do does did will would can could may might should must not
-  it he she they we i you this there here`.split(/\s+/),
-);
-const NOUN_GOVERNORS = new Set(
-  `made make makes making issued issue issues issuing delivered deliver delivers delivering lodged
-  lodge lodges lodging leveled levelled levels leveling levelling repeated repeats repeating gave give
-  gives giving voiced voice voices voicing echoed echoes reiterated reiterates rejected rejects
-  dismissed dismisses renewed renews stepped`.split(/\s+/),
-);
 const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters']);
 const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 'the', 'a', 'an']);
 const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'unless', 'whether', 'despite', 'as']);
@@ -189,19 +207,19 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   let s = j;
   while (s - 1 >= 0 && j - (s - 1) < 6) {
     const p = tokens[s - 1]!;
-    if (!isWordTok(p) || NP_STOP.has(p.w)) break;
+    if (!isWordTok(p) || sets().NP_STOP.has(p.w)) break;
     s--;
   }
   // Allow a leading determiner.
-  if (s - 1 >= 0 && DETERMINERS.has(tokens[s - 1]!.w)) s--;
+  if (s - 1 >= 0 && sets().DETERMINERS.has(tokens[s - 1]!.w)) s--;
   const head = t!;
   const headWord = head.w.replace(/'s$/, '');
   const phrase = ctx.text.slice(tokens[s]!.start, head.end);
   const lastTwo = tokens.slice(Math.max(s, j - 1), j + 1).map((x) => x.w).join(' ');
-  if (SOURCE_NOUNS.has(headWord) || SOURCE_NOUNS.has(lastTwo)) {
+  if (sets().SOURCE_NOUNS.has(headWord) || sets().SOURCE_NOUNS.has(lastTwo)) {
     return { kind: 'description', text: phrase, start: tokens[s]!.start, end: head.end };
   }
-  if (isCapitalised(ctx, head) && !DETERMINERS.has(head.w) && !NP_STOP.has(head.w)) {
+  if (isCapitalised(ctx, head) && !sets().DETERMINERS.has(head.w) && !sets().NP_STOP.has(head.w)) {
     // A capitalised run: "Zelensky", "Prime Minister Rishi Sunak".
     let c = j;
     while (c - 1 >= 0 && isWordTok(tokens[c - 1]) && isCapitalised(ctx, tokens[c - 1]!) && j - c < 5) c--;
@@ -217,14 +235,14 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
   const { tokens } = ctx;
   const t = tokens[i];
   if (!isWordTok(t)) return { kind: 'none' };
-  const m = mentionAt(ctx, t!) ?? (DETERMINERS.has(t!.w) && tokens[i + 1] ? mentionAt(ctx, tokens[i + 1]!) : undefined);
+  const m = mentionAt(ctx, t!) ?? (sets().DETERMINERS.has(t!.w) && tokens[i + 1] ? mentionAt(ctx, tokens[i + 1]!) : undefined);
   if (m) return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
   if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
   let e = i;
-  while (e + 1 < tokens.length && isWordTok(tokens[e + 1]) && !NP_STOP.has(tokens[e + 1]!.w) && e - i < 5) e++;
+  while (e + 1 < tokens.length && isWordTok(tokens[e + 1]) && !sets().NP_STOP.has(tokens[e + 1]!.w) && e - i < 5) e++;
   const words = tokens.slice(i, e + 1);
-  const headIdx = words.findIndex((w) => SOURCE_NOUNS.has(w.w));
-  if (headIdx >= 0 && (DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || headIdx === 0)) {
+  const headIdx = words.findIndex((w) => sets().SOURCE_NOUNS.has(w.w));
+  if (headIdx >= 0 && (sets().DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || headIdx === 0)) {
     const end = words[headIdx]!.end;
     return { kind: 'description', text: ctx.text.slice(t!.start, end), start: t!.start, end };
   }
@@ -287,7 +305,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     }
 
     // Nouns of speech: "Blinken’s warning", "the US is lodging serious accusations against China".
-    if (NOUNS.has(t.w) && !isCapitalised(ctx, t)) {
+    if (sets().NOUNS.has(t.w) && !isCapitalised(ctx, t)) {
       const a = nounAttribution(ctx, i);
       if (a) {
         candidates.push(a);
@@ -295,8 +313,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       }
     }
 
-    const strong = STRONG.has(t.w);
-    const weak = !strong && WEAK.has(t.w);
+    const strong = sets().STRONG.has(t.w);
+    const weak = !strong && sets().WEAK.has(t.w);
     if (!strong && !weak) continue;
     if (isCapitalised(ctx, t) && i > 0 && !/^[“"‘(]/.test(text.slice(tokens[i - 1]!.end, t.start).trim())) continue; // "United States"
     const prev = tokens[i - 1];
@@ -335,7 +353,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (!good(subj)) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
-    if (AMBIGUOUS.has(t.w)) {
+    if (sets().AMBIGUOUS.has(t.w)) {
       const personal = subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person'));
       if (!contentFollows && !personal) continue;
       if (/^call/.test(t.w) && !anyQuotedAfter[i + 1] && !/^(?:for|on)$/.test(next?.w ?? '')) continue;
@@ -378,7 +396,7 @@ function subjStart(s: Subject, fallback: number): number {
 /** Step left over adverbs and auxiliaries between a subject and its verb. */
 function skipBetween(ctx: Ctx, j0: number): number {
   let j = j0;
-  while (j >= 0 && BETWEEN.has(ctx.tokens[j]!.w) && !mentionAt(ctx, ctx.tokens[j]!)) j--;
+  while (j >= 0 && sets().BETWEEN.has(ctx.tokens[j]!.w) && !mentionAt(ctx, ctx.tokens[j]!)) j--;
   // "Blinken, however, said" / "Blinken, in a statement, said"
   if (j >= 0 && ctx.tokens[j]!.w === ',') {
     let k = j - 1;
@@ -409,7 +427,7 @@ function nounAttribution(ctx: Ctx, i: number): Attribution | null {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const p = tokens[k]!;
     if (!isWordTok(p)) break;
-    if (NOUN_GOVERNORS.has(p.w)) {
+    if (sets().NOUN_GOVERNORS.has(p.w)) {
       const subj = subjectEndingAt(ctx, skipBetween(ctx, k - 1));
       if (good(subj)) return { type: 'noun', subject: subj, cues: [[p.start, p.end], [t.start, t.end]], region: [subjStart(subj, p.start), clauseEnd(ctx, t.start)] };
       break;

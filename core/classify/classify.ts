@@ -14,8 +14,9 @@
  *     used, unless the writer's own part of it (outside the attributed clause and the quotes)
  *     is itself strongly opinionated ("It is absurd that Blinken said ...").
  *  3. Otherwise a logistic-regression score over hand-written lexicon and shape features, word
- *     valence (AFINN-165, valence.ts) and a small vocabulary (subjectivity-model.ts, trained by
- *     scripts/train-classifier.ts) separates `opinion` from `fact`.
+ *     valence (AFINN-165, valence.ts), word strength (VADER, strength.ts) and a small
+ *     vocabulary (subjectivity-model.ts, trained by scripts/train-classifier.ts) separates
+ *     `opinion` from `fact`.
  * Every passage carries its `cues`: the words, as written, that decided it.
  *
  * Sources: the canonical name of the entity the detector found in the subject ("Blinken says"

@@ -5,27 +5,9 @@
  * Used the same way at training time (scripts/train-classifier.ts) and at run time
  * (classify.ts), so the model sees exactly what it was trained on.
  */
-import {
-  ATTITUDE,
-  CERTAINTY,
-  COMPARISON,
-  CONTRAST,
-  EVALUATIVE,
-  FIRST_PERSON,
-  GENERALIZATION,
-  HEDGES,
-  IMPERATIVE_OPENERS,
-  INTENSIFIERS,
-  LOADED,
-  NEGATION,
-  OBLIGATION,
-  OPINION_VERBS,
-  RECORD_WORDS,
-  SECOND_PERSON,
-  SPEECH_PHRASES,
-  SPEECH_VERBS_STRONG,
-} from './lexicon';
-import { VALENCE } from './valence';
+import { lexicon } from './lexicon';
+import { strength } from './strength';
+import { valence } from './valence';
 
 export interface Token {
   /** Lowercase, apostrophes as "'". */
@@ -123,39 +105,75 @@ function phraseTable(entries: string[]): { single: Set<string>; multi: PhraseTab
 }
 
 /** The lexicon categories the model counts, in a fixed order. */
-export const CATEGORIES = {
-  evaluative: phraseTable(EVALUATIVE),
-  loaded: phraseTable(LOADED),
-  intensifier: phraseTable(INTENSIFIERS),
-  certainty: phraseTable(CERTAINTY),
-  hedge: phraseTable(HEDGES),
-  attitude: phraseTable(ATTITUDE),
-  obligation: phraseTable(OBLIGATION),
-  opinionVerb: phraseTable(OPINION_VERBS),
-  first: phraseTable(FIRST_PERSON),
-  second: phraseTable(SECOND_PERSON),
-  general: phraseTable(GENERALIZATION),
-  contrast: phraseTable(CONTRAST),
-  comparison: phraseTable(COMPARISON),
-  negation: phraseTable(NEGATION),
-  speech: phraseTable([...SPEECH_VERBS_STRONG, ...SPEECH_PHRASES]),
-  record: phraseTable(RECORD_WORDS),
-} as const;
-export type Category = keyof typeof CATEGORIES;
-export const CATEGORY_NAMES = Object.keys(CATEGORIES) as Category[];
+export const CATEGORY_NAMES = [
+  'evaluative',
+  'loaded',
+  'intensifier',
+  'certainty',
+  'hedge',
+  'attitude',
+  'obligation',
+  'opinionVerb',
+  'first',
+  'second',
+  'general',
+  'contrast',
+  'comparison',
+  'negation',
+  'speech',
+  'record',
+] as const;
+export type Category = (typeof CATEGORY_NAMES)[number];
 
-/** One look-up per word: word -> the categories it belongs to; first word -> phrases. */
-const SINGLE = new Map<string, Category[]>();
-const MULTI = new Map<string, Array<{ cat: Category; words: string[] }>>();
-for (const cat of CATEGORY_NAMES) {
-  for (const w of CATEGORIES[cat].single) SINGLE.set(w, [...(SINGLE.get(w) ?? []), cat]);
-  for (const [first, phrases] of CATEGORIES[cat].multi) {
-    const arr = MULTI.get(first) ?? [];
-    for (const words of phrases) arr.push({ cat, words });
-    MULTI.set(first, arr);
-  }
+interface Tables {
+  /** One look-up per word: word -> the categories it belongs to. */
+  single: Map<string, Category[]>;
+  /** First word -> the phrases it starts, longest first. */
+  multi: Map<string, Array<{ cat: Category; words: string[] }>>;
+  imperatives: Set<string>;
 }
-for (const arr of MULTI.values()) arr.sort((a, b) => b.words.length - a.words.length);
+let tables: Tables | null = null;
+
+/**
+ * The look-up tables, built on first use: the content script loads this module on every page,
+ * and most pages are never classified.
+ */
+function getTables(): Tables {
+  if (tables) return tables;
+  const L = lexicon();
+  const entries: Record<Category, string[]> = {
+    evaluative: L.EVALUATIVE,
+    loaded: L.LOADED,
+    intensifier: L.INTENSIFIERS,
+    certainty: L.CERTAINTY,
+    hedge: L.HEDGES,
+    attitude: L.ATTITUDE,
+    obligation: L.OBLIGATION,
+    opinionVerb: L.OPINION_VERBS,
+    first: L.FIRST_PERSON,
+    second: L.SECOND_PERSON,
+    general: L.GENERALIZATION,
+    contrast: L.CONTRAST,
+    comparison: L.COMPARISON,
+    negation: L.NEGATION,
+    speech: [...L.SPEECH_VERBS_STRONG, ...L.SPEECH_PHRASES],
+    record: L.RECORD_WORDS,
+  };
+  const single = new Map<string, Category[]>();
+  const multi = new Map<string, Array<{ cat: Category; words: string[] }>>();
+  for (const cat of CATEGORY_NAMES) {
+    const t = phraseTable(entries[cat]);
+    for (const w of t.single) single.set(w, [...(single.get(w) ?? []), cat]);
+    for (const [first, phrases] of t.multi) {
+      const arr = multi.get(first) ?? [];
+      for (const words of phrases) arr.push({ cat, words });
+      multi.set(first, arr);
+    }
+  }
+  for (const arr of multi.values()) arr.sort((a, b) => b.words.length - a.words.length);
+  tables = { single, multi, imperatives: new Set(L.IMPERATIVE_OPENERS.map(norm)) };
+  return tables;
+}
 const FEATURE_NAME = Object.fromEntries(CATEGORY_NAMES.map((c) => [c, `c:${c}`])) as Record<Category, string>;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
@@ -193,7 +211,6 @@ const PAST = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'went', 'came
 const NOT_PAST = new Set(['need', 'indeed', 'speed', 'feed', 'seed', 'breed', 'greed', 'proceed', 'succeed', 'exceed', 'embed', 'shed', 'bed', 'red', 'united', 'limited', 'based', 'interested', 'concerned', 'supposed', 'alleged', 'biased', 'educated', 'sophisticated', 'complicated', 'dedicated', 'talented', 'advanced', 'detailed', 'varied', 'related', 'unprecedented', 'so-called', 'hundred', 'kindred', 'sacred', 'wicked', 'naked', 'crooked', 'rugged', 'ragged', 'wretched', 'beloved', 'learned', 'aged', 'armed', 'skilled', 'assed']);
 const PRESENT = new Set(['is', 'are', 'am', "it's", "that's", "there's", "what's", "isn't", "aren't", 'does', "doesn't", 'do', "don't", 'seems', 'means', 'remains', 'matters', 'knows', 'wants', 'needs', 'makes', 'has']);
 const FUTURE = new Set(['will', 'would', "won't", "wouldn't", "'ll", "it'll", "we'll", "they'll", 'shall', 'going']);
-const IMPERATIVES = new Set(IMPERATIVE_OPENERS.map(norm));
 const THEY = new Set(['they', 'them', 'their', 'theirs', 'themselves', "they're", "they've", "they'd", "they'll"]);
 const START_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'still', 'indeed', 'instead', 'thus', 'hence']);
 
@@ -228,6 +245,8 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
   const values = new Map<string, number>();
   const hits: Hit[] = [];
   const counts = new Map<Category, number>();
+  const { single: SINGLE, multi: MULTI, imperatives: IMPERATIVES } = getTables();
+  const VALENCE = valence();
 
   const words = tokens.filter((t) => HAS_WORD.test(t.w));
   const n = words.length;
@@ -310,6 +329,31 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
   }
   if (sumValence) values.set('v:sum', Math.min(sumValence, 10) / 5);
 
+  // Strength (VADER, strength.ts): how forcefully charged the writer's strongest words are,
+  // whatever their sign. VADER rates many more words than AFINN; only its strong ones are kept.
+  const STRENGTH = strength();
+  let sumStrength = 0;
+  let maxStrength = 0;
+  let strongest: Hit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (skipped[i]) continue;
+    const t = tokens[i]!;
+    const a = STRENGTH.get(t.w);
+    if (a === undefined) continue;
+    sumStrength += a;
+    if (a > maxStrength) {
+      maxStrength = a;
+      strongest = [];
+    }
+    if (a === maxStrength) strongest.push({ feature: 'vd:max', start: t.start, end: t.end });
+    hits.push({ feature: 'vd:sum', start: t.start, end: t.end });
+  }
+  if (sumStrength) values.set('vd:sum', Math.min(sumStrength, 8) / 4);
+  if (maxStrength) {
+    values.set('vd:max', maxStrength / 4);
+    hits.push(...strongest);
+  }
+
   // Vocabulary (presence of words and of two-word sequences), the writer's words only, names
   // (capitalised inside the sentence) left out as for the lexicon; skipped when the model has none.
   if (vocabulary !== false) {
@@ -339,6 +383,8 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
 
   // Shape of the sentence.
   values.set('len', Math.log1p(n) / 4);
+  // Mean word length: the register of the prose (long Latinate words or short plain ones).
+  if (n > 0) values.set('word_len', words.reduce((s, t) => s + t.w.length, 0) / n / 6);
   const questionMarks = tokens.filter((t) => t.w === '?' && !t.q);
   const lastToken = tokens[tokens.length - 1];
   if (lastToken && lastToken.w === '?' && !lastToken.q) values.set('question', 1);

@@ -368,7 +368,12 @@ const BY_VALENCE: Record<string, string> = {
   `,
 };
 
-/** Word (lowercase) -> valence. */
-export const VALENCE: ReadonlyMap<string, number> = new Map(
-  Object.entries(BY_VALENCE).flatMap(([v, ws]) => ws.split(/\s+/).filter(Boolean).map((w) => [w, Number(v)] as const)),
-);
+let table: ReadonlyMap<string, number> | null = null;
+
+/** Word (lowercase) -> valence. Built on first use, not when the module loads. */
+export function valence(): ReadonlyMap<string, number> {
+  table ??= new Map(
+    Object.entries(BY_VALENCE).flatMap(([v, ws]) => ws.split(/\s+/).filter(Boolean).map((w) => [w, Number(v)] as const)),
+  );
+  return table;
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyPassages, classifySentence, scoreSubjectivity, usesVocabulary } from '../../core/classify/classify';
 import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
-import { VALENCE } from '../../core/classify/valence';
+import { valence } from '../../core/classify/valence';
 import { segmentSentences } from '../../core/classify/segment';
 import type { Mention, Passage } from '../../core/types';
 
@@ -270,8 +270,8 @@ describe('subjectivity model', () => {
   });
 
   it('counts valenced words (AFINN-165) outside quotations', () => {
-    expect(VALENCE.get('disastrous')).toBeLessThan(-2);
-    expect(VALENCE.get('superb')).toBeGreaterThan(2);
+    expect(valence().get('disastrous')).toBeLessThan(-2);
+    expect(valence().get('superb')).toBeGreaterThan(2);
     const f = extractFeatures('A disastrous, horrific policy.', false, false);
     expect(f.values.get('v:strong')).toBe(2);
     expect(extractFeatures('He called it “disastrous”.', false, false).values.has('v:strong')).toBe(false);

@@ -8,7 +8,7 @@ import type { KbEntry } from '../core/kb/schema';
 import type { Block, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
-import { classifyPassages } from '../core/classify/classify';
+import { classifyPassages, prepareClassifier } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
@@ -87,6 +87,9 @@ function classifyChunk(text: string, chunk: Chunk): Passage[] {
   );
   return local.map((p) => shift(p, chunk.start));
 }
+
+/** The classifier was prepared in this script (once per page, whatever the sessions). */
+let classifierReady = false;
 
 interface Span {
   start: number;
@@ -200,6 +203,11 @@ export class PageSession {
     const wholeDetect = this.deps.detect(text, map.blocks);
     // Read to the end even when a newer read takes over, so that no rejection goes unhandled.
     wholeDetect.catch(() => undefined);
+    // While the background detects, the page's thread is free: prepare the classifier in a task of its own.
+    if (!classifierReady) {
+      classifierReady = true;
+      void yieldToPage().then(prepareClassifier).catch(() => undefined);
+    }
     // 1. The names near the screen.
     const first = await (firstDetect ?? wholeDetect);
     if (gen !== this.generation) return;
@@ -258,6 +266,9 @@ export class PageSession {
    */
   private async classifyChunks(gen: number, map: TextMap, mentions: Mention[], until: number, reuse?: (chunk: Chunk) => Passage[] | null): Promise<Passage[] | null> {
     const passages: Passage[] = [];
+    // A task of its own: what came before (painting the names) is shown before classification starts.
+    await yieldToPage();
+    if (gen !== this.generation) return null;
     const clock = sliceClock(WORK_SLICE_MS);
     for (const chunk of chunkText(map.text, map.blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
       if (chunk.end > until) break;

@@ -13,22 +13,20 @@ function words(text: string): string[] {
   return foldText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** FNV-1a, 32 bits. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** The sampled shingle hashes of a text, sorted and unique. */
 export function fingerprint(text: string): number[] {
   const w = words(text);
   const out = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) {
-    const h = hash(w.slice(i, i + SHINGLE_WORDS).join(' '));
+    // FNV-1a (32 bits) of the shingle's words joined by spaces, without building the string: a long
+    // page has tens of thousands of shingles, and the worker fingerprints every page it is asked about.
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE_WORDS; k++) {
+      if (k > i) h = Math.imul(h ^ 32, 0x01000193);
+      const word = w[k];
+      for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+    }
+    h >>>= 0;
     if (h % SAMPLE_MOD === 0) out.add(h);
   }
   return [...out].sort((a, b) => a - b);

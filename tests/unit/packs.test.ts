@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { applyCorrections, matchPack } from '../../core/articles/packs';
+import { fingerprint } from '../../core/articles/fingerprint';
+import { foldText } from '../../core/text/chars';
 import { loadPacks } from '../../scripts/lib/kb-files';
 import type { Passage } from '../../core/types';
 
@@ -32,5 +35,24 @@ describe('known-article packs', () => {
     const pack = { corrections: [{ startsWith: 'The fact they now', label: 'opinion' as const, why: 'the writer’s own inference' }] };
     expect(applyCorrections(passages, pack)[0]).toMatchObject({ label: 'opinion', source: null });
     expect(applyCorrections(passages, null)).toEqual(passages);
+  });
+
+  it('fingerprints as FNV-1a of each six-word shingle joined by spaces, the way shipped packs were made (500 texts)', () => {
+    const reference = (text: string): number[] => {
+      const w = foldText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const out = new Set<number>();
+      for (let i = 0; i + 6 <= w.length; i++) {
+        const s = w.slice(i, i + 6).join(' ');
+        let h = 0x811c9dc5;
+        for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193);
+        if ((h >>> 0) % 4 === 0) out.add(h >>> 0);
+      }
+      return [...out].sort((a, b) => a - b);
+    };
+    expect(fingerprint(article)).toEqual(reference(article));
+    const word = fc.stringMatching(/^[a-zA-Zé’'0-9]{1,9}$/);
+    fc.assert(fc.property(fc.array(word, { maxLength: 40 }), (ws) => {
+        expect(fingerprint(ws.join(' '))).toEqual(reference(ws.join(' ')));
+      }), { numRuns: 500 });
   });
 });

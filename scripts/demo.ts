@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { articlePage } from '../tests/fixtures/article-page';
+import { PERF_MARKS_COMPLETE } from '../core/constants';
 
 const root = resolve(import.meta.dirname, '..');
 const extension = join(root, '.output', 'chrome-mv3');
@@ -42,7 +43,8 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   console.log(`Backstory demo: ${url}`);
-  await page.waitForFunction(() => CSS.highlights.get('backstory-person')?.size, null, { timeout: 20_000 });
+  // The names are painted first, the opinion and reported markers once the article is classified.
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS_COMPLETE, { timeout: 20_000 });
   const found = await page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) out[name] = [...h].map((r) => r.toString());

@@ -92,6 +92,11 @@ function classifyChunk(text: string, chunk: Chunk): Passage[] {
 /** The classifier was prepared in this script (once per page, whatever the sessions). */
 let classifierReady = false;
 
+/** Classified chunks by their start, in text order: the mentions each was classified with, and its passages. */
+type ClassifiedChunks = Map<number, { mentions: readonly Mention[]; passages: Passage[] }>;
+
+const passagesOf = (chunks: ClassifiedChunks): Passage[] => [...chunks.values()].flatMap((c) => c.passages);
+
 interface Span {
   start: number;
   end: number;
@@ -227,33 +232,29 @@ export class PageSession {
       performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
     }
     // 2. On a long article, the passages near the screen.
-    let firstPassages: Passage[] = [];
+    let firstChunks: ClassifiedChunks = new Map();
+    let mentions = first.mentions;
     if (firstDetect) {
-      const passages = await this.classifyChunks(gen, map, first.mentions, firstEnd);
-      if (!passages) return;
-      if (progressive) show(first.mentions, passages, first.pack);
-      firstPassages = passages;
+      const classified = await this.classifyChunks(gen, map, first.mentions, firstEnd);
+      if (!classified) return;
+      firstChunks = classified;
+      if (progressive) show(first.mentions, passagesOf(firstChunks), first.pack);
     }
     // 3. Every name of the article, then every passage.
-    const whole = await wholeDetect;
+    const { mentions: detected, pack } = await wholeDetect;
     if (gen !== this.generation) return;
-    const { pack } = whole;
-    // The first part's mention objects stand where the whole text's detection agrees (an open card
-    // stays open); the context of the whole text can settle an ambiguous name differently.
-    const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
-    const mentions = whole === first ? first.mentions : whole.mentions.map((m) => (m.start < firstEnd ? earlier.get(mentionKey(m)) ?? m : m));
-    if (firstDetect && progressive) show(mentions, firstPassages, pack);
+    if (firstDetect) {
+      // The first part's mention objects stand where the whole text's detection agrees (an open card
+      // stays open, and its chunks keep their passages); the context of the whole text can settle
+      // an ambiguous name differently.
+      const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
+      mentions = detected.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
+      if (progressive) show(mentions, passagesOf(firstChunks), pack);
+    }
     performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
-    // A chunk of the first part whose mentions did not change keeps its passages.
-    const firstMentions = new Set(first.mentions);
-    const reuse = (chunk: Chunk): Passage[] | null => {
-      if (!firstDetect || chunk.end > firstEnd || !chunk.mentions.every((m) => firstMentions.has(m))) return null;
-      if (first.mentions.filter((m) => m.start >= chunk.start && m.start < chunk.end).length !== chunk.mentions.length) return null;
-      return firstPassages.filter((p) => p.start >= chunk.start && p.start < chunk.end);
-    };
-    const classified = await this.classifyChunks(gen, map, mentions, text.length, reuse);
+    const classified = await this.classifyChunks(gen, map, mentions, text.length, firstChunks);
     if (!classified) return;
-    const passages = applyCorrections(classified, pack);
+    const passages = applyCorrections(passagesOf(classified), pack);
     show(mentions, passages, pack);
     this.completeText = text;
     if (!progressive) performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: mentions.length } });
@@ -276,26 +277,27 @@ export class PageSession {
   }
 
   /**
-   * Classifies the article's chunks up to `until` in slices, except those `reuse` has passages
-   * for; null when a newer read took over.
+   * Classifies the article's chunks up to `until` in slices; a chunk classified `earlier` with the
+   * very same mentions keeps its passages. Null when a newer read took over.
    */
-  private async classifyChunks(gen: number, map: TextMap, mentions: Mention[], until: number, reuse?: (chunk: Chunk) => Passage[] | null): Promise<Passage[] | null> {
-    const passages: Passage[] = [];
+  private async classifyChunks(gen: number, map: TextMap, mentions: Mention[], until: number, earlier?: ClassifiedChunks): Promise<ClassifiedChunks | null> {
+    const chunks: ClassifiedChunks = new Map();
     // A task of its own: what came before (painting the names) is shown before classification starts.
     await yieldToPage();
     if (gen !== this.generation) return null;
     const clock = sliceClock(WORK_SLICE_MS);
     for (const chunk of chunkText(map.text, map.blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
       if (chunk.end > until) break;
-      const known = reuse?.(chunk);
-      passages.push(...(known ?? classifyChunk(map.text, chunk)));
+      const known = earlier?.get(chunk.start);
+      const same = known && known.mentions.length === chunk.mentions.length && known.mentions.every((m, i) => m === chunk.mentions[i]);
+      chunks.set(chunk.start, same ? known : { mentions: chunk.mentions, passages: classifyChunk(map.text, chunk) });
       if (clock.due()) {
         await yieldToPage();
         if (gen !== this.generation) return null;
         clock.reset();
       }
     }
-    return passages;
+    return chunks;
   }
 
   /** Takes a new analysis of the page and paints it. */
@@ -505,10 +507,13 @@ export class PageSession {
       return;
     }
     const on = markersOn(this.settings, this.host);
-    const counted = this.passages.filter((p) => p.label === 'opinion' || p.label === 'reported');
-    this.state.legend = counted.length
-      ? { markersOn: on, opinion: this.passages.filter((p) => p.label === 'opinion').length, reported: this.passages.filter((p) => p.label === 'reported').length }
-      : null;
+    let opinion = 0;
+    let reported = 0;
+    for (const p of this.passages) {
+      if (p.label === 'opinion') opinion++;
+      else if (p.label === 'reported') reported++;
+    }
+    this.state.legend = opinion + reported ? { markersOn: on, opinion, reported } : null;
     this.state.margins = on ? this.marginNotes(passages) : [];
     if (this.cardTarget && !this.targetStillShown(this.cardTarget)) this.closeCard();
     this.render();

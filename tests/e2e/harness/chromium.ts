@@ -5,23 +5,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ExtensionHarness } from './extension-harness';
 import type { BrowserUnderTest, ErrorRecord, ExtensionManifest, TestPage } from './types';
 import { ChromiumWorkerWatch, watchChromiumTab } from './errors';
 import {
   DOM_PROBE_SCRIPT,
   childPidsWith,
   alive,
-  clearStorage,
-  listCommands,
   listTabs,
   readManifest,
   extensionCopy,
   guardPid,
   guardSandbox,
-  hoverHighlight,
   killPid,
   makeSandbox,
-  readHighlights,
   removeSandbox,
   unguardPid,
   unguardSandbox,
@@ -76,7 +73,7 @@ export class ChromiumPage implements TestPage {
   }
 }
 
-export class ChromiumUnderTest implements BrowserUnderTest {
+export class ChromiumUnderTest extends ExtensionHarness implements BrowserUnderTest {
   readonly name = 'chromium' as const;
   private context!: BrowserContext;
   /** The service worker's errors and requests, across its restarts (harness/errors.ts). */
@@ -90,6 +87,7 @@ export class ChromiumUnderTest implements BrowserUnderTest {
     private readonly sandbox: Sandbox,
     private readonly extension: string,
   ) {
+    super();
     this.manifest = readManifest(extension);
   }
 
@@ -151,7 +149,7 @@ export class ChromiumUnderTest implements BrowserUnderTest {
    * Runs `fn` where the extension's APIs are: in its service worker, or when that was stopped
    * for idleness, in one of its pages (kept open for the next call).
    */
-  private async inExtension<R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  protected async inExtension<R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
     const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
     if (worker) {
       try {
@@ -184,27 +182,6 @@ export class ChromiumUnderTest implements BrowserUnderTest {
     // The page under test stays the one the reader looks at.
     await (forPage as ChromiumPage).page.bringToFront();
     return popup;
-  }
-
-  highlights(page: TestPage): Promise<Record<string, string[]>> {
-    return readHighlights(page);
-  }
-
-  hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void> {
-    return hoverHighlight(page, text, highlightName);
-  }
-
-  commands(): Promise<{ name: string; shortcut: string }[]> {
-    return this.inExtension(listCommands, undefined);
-  }
-
-  async resetStorage(): Promise<void> {
-    await this.inExtension(clearStorage, undefined);
-  }
-
-  runInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    // `fn` goes as it is: it is serialized, so it cannot be wrapped in a closure.
-    return this.inExtension(fn as (arg: A) => Promise<R>, arg as A);
   }
 
   backgroundErrors(): ErrorRecord[] {

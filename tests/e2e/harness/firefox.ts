@@ -4,21 +4,18 @@
  * fixed moz-extension:// uuid (see /work/shared/TOOLCHAIN.md).
  */
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import { ExtensionHarness } from './extension-harness';
 import type { BrowserUnderTest, ErrorRecord, ExtensionManifest, TestPage } from './types';
 import { watchFirefoxTab } from './errors';
 import {
   DOM_PROBE_SCRIPT,
   alive,
-  clearStorage,
-  listCommands,
   listTabs,
   readManifest,
   extensionCopy,
   guardPid,
   guardSandbox,
-  hoverHighlight,
   makeSandbox,
-  readHighlights,
   removeSandbox,
   unguardPid,
   unguardSandbox,
@@ -83,7 +80,7 @@ export class FirefoxPage implements TestPage {
   }
 }
 
-class FirefoxUnderTest implements BrowserUnderTest {
+class FirefoxUnderTest extends ExtensionHarness implements BrowserUnderTest {
   readonly name = 'firefox' as const;
   readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   private browser!: Browser;
@@ -96,6 +93,7 @@ class FirefoxUnderTest implements BrowserUnderTest {
     private readonly sandbox: Sandbox,
     private readonly extension: string,
   ) {
+    super();
     this.manifest = readManifest(extension);
     const gecko = (this.manifest.browser_specific_settings as { gecko?: { id?: string } } | undefined)?.gecko;
     if (!gecko?.id) throw new Error(`${extension}/manifest.json has no browser_specific_settings.gecko.id`);
@@ -155,7 +153,7 @@ class FirefoxUnderTest implements BrowserUnderTest {
   }
 
   /** Runs `fn` in one of the extension's pages (kept open for the next call). */
-  private async inExtension<R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  protected async inExtension<R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
     if (!this.helper || this.helper.page.isClosed()) this.helper = (await this.openExtensionPage('options.html')) as FirefoxPage;
     return this.helper.evaluate(fn, arg);
   }
@@ -172,27 +170,6 @@ class FirefoxUnderTest implements BrowserUnderTest {
     const popup = await this.openExtensionPage(`popup.html?tab=${id}`, 'input[role="switch"]');
     await (forPage as FirefoxPage).page.bringToFront();
     return popup;
-  }
-
-  highlights(page: TestPage): Promise<Record<string, string[]>> {
-    return readHighlights(page);
-  }
-
-  hoverText(page: TestPage, text: string | RegExp, highlightName?: string): Promise<void> {
-    return hoverHighlight(page, text, highlightName);
-  }
-
-  commands(): Promise<{ name: string; shortcut: string }[]> {
-    return this.inExtension(listCommands, undefined);
-  }
-
-  async resetStorage(): Promise<void> {
-    await this.inExtension(clearStorage, undefined);
-  }
-
-  runInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    // `fn` goes as it is: it is serialized, so it cannot be wrapped in a closure.
-    return this.inExtension(fn as (arg: A) => Promise<R>, arg as A);
   }
 
   backgroundErrors(): ErrorRecord[] {

@@ -13,8 +13,12 @@ export async function loadSettings(): Promise<Settings> {
   }
 }
 
+/**
+ * Applies `change` to the stored settings. A read that fails throws instead of falling back to the
+ * defaults, which would then be written over every setting the reader made.
+ */
 export async function updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings> {
-  const current = await loadSettings();
+  const current = parseSettings((await browser.storage.local.get(KEY))[KEY]);
   const next = { ...current, ...change(current) };
   await browser.storage.local.set({ [KEY]: next });
   return next;

@@ -177,6 +177,12 @@ export function clearStorage(): Promise<void> {
   return (g.browser ?? g.chrome)!.storage.local.clear();
 }
 
+/** The settings as stored (undefined when none are), for failure messages. */
+export function storedSettings(): Promise<unknown> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (g.browser ?? g.chrome)!.storage.local.get('settings').then((got) => got.settings);
+}
+
 // ---- waits ----
 
 export interface WaitOptions {

@@ -8,7 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { BrowserUnderTest, TestPage } from '../harness/types';
 import type { FixtureServer } from '../harness/server';
 import { useSuiteSession } from '../harness/session';
-import { domReport, pageText, readCard, readSwitches, toggleSwitch, waitUntil } from '../harness/common';
+import { domReport, pageText, readCard, readSwitches, storedSettings, toggleSwitch, waitUntil } from '../harness/common';
 
 const ENTITY_MARKS = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-event', 'backstory-term'];
 const PASSAGE_MARKS = ['backstory-opinion', 'backstory-reported'];
@@ -45,11 +45,19 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
     return { page, marks };
   }
 
+  /** Waits for the page's highlights to pass `test`; a timeout says which highlights were there, and the stored settings. */
   async function waitForMarks(page: TestPage, what: string, test: (h: Record<string, string[]>) => boolean): Promise<Record<string, string[]>> {
-    return waitUntil(async () => {
-      const h = await browser.highlights(page);
-      return test(h) ? h : null;
-    }, { timeout: 10_000, message: what });
+    let seen: Record<string, string[]> = {};
+    try {
+      return await waitUntil(async () => {
+        seen = await browser.highlights(page);
+        return test(seen) ? seen : null;
+      }, { timeout: 10_000, message: what });
+    } catch (err) {
+      const counts = Object.fromEntries(Object.entries(seen).map(([name, texts]) => [name, texts.length]));
+      const stored = await browser.runInExtension(storedSettings).catch((e: unknown) => `unreadable: ${String(e)}`);
+      throw new Error(`${(err as Error).message}\n  highlights last seen: ${JSON.stringify(counts)}\n  stored settings: ${JSON.stringify(stored)}`);
+    }
   }
 
   const present = (h: Record<string, string[]>, names: string[]) => names.filter((n) => (h[n]?.length ?? 0) > 0);

@@ -177,7 +177,7 @@ export function clearStorage(): Promise<void> {
   return (g.browser ?? g.chrome)!.storage.local.clear();
 }
 
-/** The settings as stored (undefined when none are), for failure messages. */
+/** The settings as stored (undefined when none are); runs in an extension page. */
 export function storedSettings(): Promise<unknown> {
   const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
   return (g.browser ?? g.chrome)!.storage.local.get('settings').then((got) => got.settings);
@@ -351,9 +351,15 @@ export function readSwitches(popup: TestPage): Promise<SwitchState[]> {
   );
 }
 
-/** Clicks (with the real mouse) the switch whose label starts with `label`; resolves once it shows the new state. */
-export async function toggleSwitch(popup: TestPage, label: string): Promise<boolean> {
-  const spot = await popup.evaluate((wanted) => {
+/**
+ * Clicks (with the real mouse) the switch whose label starts with `label`, on one of the extension's
+ * pages; resolves once it shows the new state and the change is in storage. (The checkbox turns at
+ * the click, before the page has saved anything: a test that went on at once could race the save.)
+ */
+export async function toggleSwitch(page: TestPage, label: string): Promise<boolean> {
+  const saved = async () => JSON.stringify((await page.evaluate(storedSettings)) ?? null);
+  const before = await saved();
+  const spot = await page.evaluate((wanted) => {
     const input = Array.from(document.querySelectorAll<HTMLInputElement>('input[role="switch"], input[type="checkbox"]')).find((i) =>
       (i.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(wanted),
     );
@@ -362,10 +368,11 @@ export async function toggleSwitch(popup: TestPage, label: string): Promise<bool
     const r = input.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2, checked: input.checked };
   }, label);
-  if (!spot) throw new Error(`The popup has no switch labelled "${label}"`);
-  await popup.mouseClick(Math.round(spot.x), Math.round(spot.y));
+  if (!spot) throw new Error(`The page has no switch labelled "${label}"`);
+  await page.mouseClick(Math.round(spot.x), Math.round(spot.y));
   const want = !spot.checked;
-  await waitUntil(async () => (await readSwitches(popup)).find((s) => s.label.startsWith(label))?.checked === want, { timeout: 5_000, message: `switch "${label}" to turn ${want ? 'on' : 'off'}` });
+  await waitUntil(async () => (await readSwitches(page)).find((s) => s.label.startsWith(label))?.checked === want, { timeout: 5_000, message: `switch "${label}" to turn ${want ? 'on' : 'off'}` });
+  await waitUntil(async () => (await saved()) !== before, { timeout: 5_000, message: `the change of "${label}" to be saved` });
   return want;
 }
 

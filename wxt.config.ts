@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PRODUCT_LOOKUP_ORIGIN } from './core/constants';
@@ -31,6 +32,15 @@ export default defineConfig({
     define: { 'import.meta.env.WXT_LOOKUP_ORIGIN': JSON.stringify(LOOKUP_ORIGIN) },
     build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   }),
+  hooks: {
+    // The whole knowledge base, for the cards: the worker reads it on first use (docs/adr/0006-knowledge-base-split.md).
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: resolve(wxt.config.root, '.generated', 'kb.json'), relativeDest: 'kb.json' });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('/kb.json');
+    },
+  },
   zip: {
     artifactTemplate: 'backstory-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'backstory-{{version}}-sources.zip',

@@ -774,7 +774,11 @@ export class PageSession {
   private entryFor(id: string): Promise<KbEntry | null> {
     let p = this.entries.get(id);
     if (!p) {
-      p = this.deps.entry(id).catch(() => null);
+      // A failed read shows the card without background, and is not kept: the next hover asks again.
+      p = this.deps.entry(id).catch(() => {
+        this.entries.delete(id);
+        return null;
+      });
       this.entries.set(id, p);
     }
     return p;

@@ -12,6 +12,9 @@ import { PERF_CONTENT_START, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE, PERF_M
  * very start of the page, in the page's main world. (Nothing of it reaches the extension, which
  * runs in its own isolated world.)
  */
+/** After the worker is stopped, a moment before it is asked again (the browser tears it down). */
+const WORKER_STOP_SETTLE_MS = 500;
+
 export const INIT_SCRIPT = `(() => {
   // tsx compiles the functions this script passes to page.evaluate with esbuild's keepNames,
   // which calls a __name helper: give the page a no-op one.
@@ -350,6 +353,48 @@ export async function hoverRuns(context: BrowserContext, url: string, name: stri
       await page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]'), null, { timeout: 10_000, polling: 50 });
     }
     return runs;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The worker woken from sleep, as after the browser stopped it for being idle (30 s): the worker
+ * is stopped through the DevTools protocol, then an extension page asks it to detect (the worker
+ * starts, loads its script and builds its index), then for an entry (it reads the cards). Medians.
+ */
+export async function workerWakeInExtension(context: BrowserContext, extensionOrigin: string, runs = 5): Promise<{ wakeDetectMs: number; wakeEntryMs: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${extensionOrigin}/options.html`, { waitUntil: 'load' });
+    const cdp = await context.newCDPSession(page);
+    const stop = async () => {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`${extensionOrigin}/`));
+      if (!worker) throw new Error('the extension has no service worker to stop');
+      await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    };
+    const ask = (kind: 'detect' | 'entry') =>
+      page.evaluate(async (kind) => {
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+        const t = performance.now();
+        const answer = (await runtime.sendMessage(
+          kind === 'detect' ? { type: 'detect', text: 'Secretary of State Antony Blinken met Wang Yi in Munich.', blocks: [] } : { type: 'entry', id: 'person/antony-blinken' },
+        )) as { mentions?: unknown[]; entry?: unknown } | undefined;
+        if (kind === 'detect' ? !answer?.mentions?.length : !answer?.entry) throw new Error(`no ${kind} answer from the woken worker`);
+        return performance.now() - t;
+      }, kind);
+    await ask('detect');
+    const detect: number[] = [];
+    const entry: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await stop();
+      await page.waitForTimeout(WORKER_STOP_SETTLE_MS);
+      detect.push(await ask('detect'));
+      entry.push(await ask('entry'));
+    }
+    const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    return { wakeDetectMs: median(detect), wakeEntryMs: median(entry) };
   } finally {
     await page.close();
   }

@@ -1,16 +1,16 @@
 /**
- * The background worker: holds the knowledge base (parsed and indexed once per worker, not per
- * page), looks up names the knowledge base lacks (Wikipedia, when the reader allows it), answers
+ * The background worker: holds the knowledge base (its names indexed once per worker, not per
+ * page; the cards read on first use), looks up names the knowledge base lacks (Wikipedia, when the reader allows it), answers
  * the content scripts, and forwards keyboard commands to the active tab.
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { RequestSchema, parseOr } from '../core/messages';
 import { EmbeddedKnowledge } from '../adapters/embedded-knowledge';
-import kb from '../.generated/kb.json';
+import names from '../.generated/kb-names.json';
 import packs from '../.generated/packs.json';
 import type { ArticlePack } from '../core/articles/packs';
-import type { KbEntry } from '../core/kb/schema';
+import type { KbEntry, KbNames } from '../core/kb/schema';
 import { WikipediaGateway } from '../adapters/wikipedia-gateway';
 import { loadSettings } from '../adapters/settings-store';
 import { lookupOriginFrom } from '../core/lookup/origin';
@@ -18,8 +18,17 @@ import { lookupOriginFrom } from '../core/lookup/origin';
 /** The look-up origin, fixed at build time (wxt.config.ts computes the host permission from the same variable). */
 const LOOKUP_ORIGIN = lookupOriginFrom(import.meta.env.WXT_LOOKUP_ORIGIN as string | undefined);
 
+/** Every entry whole, for the cards: packaged beside the script (wxt.config.ts), read on first use. */
+const KB_FILE = '/kb.json';
+
+async function loadEntries(): Promise<KbEntry[]> {
+  const res = await fetch(browser.runtime.getURL(KB_FILE));
+  if (!res.ok) throw new Error(`Backstory could not read its knowledge base (${KB_FILE}: HTTP ${res.status})`);
+  return (await res.json()) as KbEntry[];
+}
+
 export default defineBackground(() => {
-  const knowledge = new EmbeddedKnowledge(kb as KbEntry[], packs as ArticlePack[]);
+  const knowledge = new EmbeddedKnowledge(names as KbNames[], packs as ArticlePack[], loadEntries);
 
   const lookups = new WikipediaGateway({
     origin: LOOKUP_ORIGIN,
@@ -34,7 +43,7 @@ export default defineBackground(() => {
     const msg = parseOr(RequestSchema, raw);
     if (!msg) return undefined;
     if (msg.type === 'detect') return Promise.resolve(knowledge.detect(msg.text, msg.blocks));
-    if (msg.type === 'entry') return Promise.resolve({ entry: knowledge.entry(msg.id) });
+    if (msg.type === 'entry') return knowledge.entry(msg.id).then((entry) => ({ entry }));
     const key = `${sender.tab?.id ?? -1}:${sender.frameId ?? 0}:${msg.id}`;
     if (msg.type === 'lookup-abort') {
       pending.get(key)?.abort();

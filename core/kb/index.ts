@@ -3,7 +3,7 @@
  * longest first, so that detection is one pass over the text with a Map look-up per word.
  */
 import type { EntityType } from './schema';
-import type { KbEntry } from './schema';
+import type { KbNames } from './schema';
 import { foldText, isUpper } from '../text/chars';
 
 /** What detection needs of an entry; cards fetch the full entry by id. */
@@ -45,7 +45,7 @@ export function wordKey(word: string): string {
   return /^[\p{L}\p{N}\p{M}]+/u.exec(word)?.[0] ?? word;
 }
 
-export function buildIndex(entries: readonly KbEntry[]): KbIndex {
+export function buildIndex(entries: readonly KbNames[]): KbIndex {
   const entities: IndexedEntity[] = [];
   const byFirstWord = new Map<string, AliasRule[]>();
   let size = 0;

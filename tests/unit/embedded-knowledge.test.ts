@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EmbeddedKnowledge } from '../../adapters/embedded-knowledge';
+import { namesOf, type KbEntry } from '../../core/kb/schema';
+import { loadKbDir } from '../../scripts/lib/kb-files';
+
+const root = join(import.meta.dirname, '..', '..');
+const entries: KbEntry[] = loadKbDir(join(root, 'data', 'kb'));
+const sample = readFileSync(join(root, 'data', 'articles', 'china-russia-ukraine-2023.txt'), 'utf8');
+
+describe('embedded knowledge: names for detection, cards read on first use', () => {
+  it('detects with the names alone, exactly as with the whole entries', () => {
+    const reads: number[] = [];
+    const fromNames = new EmbeddedKnowledge(entries.map(namesOf), [], async () => (reads.push(1), entries));
+    const fromWhole = new EmbeddedKnowledge(entries, [], async () => entries);
+    const mentions = fromNames.detect(sample).mentions;
+    expect(mentions.length).toBeGreaterThan(20);
+    expect(mentions).toEqual(fromWhole.detect(sample).mentions);
+    expect(reads).toEqual([]);
+  });
+
+  it('keeps no card text in the names', () => {
+    const blinken = namesOf(entries.find((e) => e.id === 'person/antony-blinken')!);
+    expect(Object.keys(blinken).sort()).toEqual(expect.arrayContaining(['id', 'name', 'type']));
+    for (const field of ['background', 'description', 'facts', 'source', 'links', 'asOf']) expect(blinken).not.toHaveProperty(field);
+  });
+
+  it('reads the cards once for every entry asked, and answers null for an unknown id', async () => {
+    let reads = 0;
+    const kb = new EmbeddedKnowledge(entries.map(namesOf), [], async () => (reads++, entries));
+    const [a, b] = await Promise.all([kb.entry('person/antony-blinken'), kb.entry('organization/nato')]);
+    expect(a?.background).toMatch(/Blinken/);
+    expect(b?.name).toBe('NATO');
+    expect(await kb.entry('person/nobody-at-all')).toBeNull();
+    expect(reads).toBe(1);
+  });
+
+  it('says clearly when the cards cannot be read, and reads them again on the next ask', async () => {
+    let reads = 0;
+    const kb = new EmbeddedKnowledge(entries.map(namesOf), [], async () => {
+      reads++;
+      if (reads === 1) throw new Error('Backstory could not read its knowledge base (/kb.json: HTTP 404)');
+      return entries;
+    });
+    await expect(kb.entry('person/antony-blinken')).rejects.toThrow(/could not read its knowledge base/);
+    expect((await kb.entry('person/antony-blinken'))?.name).toBe('Antony Blinken');
+    expect(reads).toBe(2);
+  });
+});

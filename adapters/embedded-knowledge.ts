@@ -1,7 +1,7 @@
 /**
  * The gateway to the knowledge base and the known-article packs bundled with the extension.
  * Detection needs only the names (bundled in the worker's script); the entries' cards are read
- * from a file of the package on first use, so that each start of the worker loads a sixth of the
+ * from a file of the package on first use, so that each start of the worker loads 15% of the
  * knowledge base (docs/adr/0006-knowledge-base-split.md). A page asks for an entry at hover intent,
  * well before its card opens, which leaves time for that first read.
  */

@@ -9,7 +9,7 @@ import type { Block, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { classifyPassages, prepareClassifier } from '../core/classify/classify';
-import { entityCard, passageCard, textOnlyCard, type EntityCardModel } from '../core/cards';
+import { entityCard, passageCard, textOnlyCard, unreadEntryCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
 import { loadingCard, withLookup, type LookupResult } from '../core/lookup/card';
@@ -144,7 +144,8 @@ export class PageSession {
   private cursorIndex = -1;
   private cardKey = 0;
   private stopAutoUpdate: (() => void) | null = null;
-  private readonly entries = new Map<string, Promise<KbEntry | null>>();
+  private readonly entries = new Map<string, Promise<KbEntry | null | 'unread'>>();
+  private entryWarned = false;
   private readonly cleanups: (() => void)[] = [];
   private readonly host: string;
   private pendingMove: { x: number; y: number; overUi: boolean } | null = null;
@@ -771,13 +772,17 @@ export class PageSession {
 
   // ---- cards ----
 
-  private entryFor(id: string): Promise<KbEntry | null> {
+  /** The entry for `id`: null when the knowledge base lacks it, 'unread' when it could not be read (asked again next time). */
+  private entryFor(id: string): Promise<KbEntry | null | 'unread'> {
     let p = this.entries.get(id);
     if (!p) {
-      // A failed read shows the card without background, and is not kept: the next hover asks again.
-      p = this.deps.entry(id).catch(() => {
+      p = this.deps.entry(id).catch((err: unknown) => {
         this.entries.delete(id);
-        return null;
+        if (!this.entryWarned) {
+          this.entryWarned = true;
+          console.warn('Backstory could not read a knowledge-base entry:', err);
+        }
+        return 'unread' as const;
       });
       this.entries.set(id, p);
     }
@@ -789,9 +794,13 @@ export class PageSession {
     const article = { date: this.date, mentions: this.mentions, passages: this.passages };
     if (!t.m.id) return this.onlineCard(t.m);
     const entry = await this.entryFor(t.m.id);
+    if (entry === 'unread') return unreadEntryCard(t.m, article);
     if (!entry) return textOnlyCard(t.m, article);
     let metonym: string | undefined;
-    if (entry.metonymOf) metonym = (await this.entryFor(entry.metonymOf))?.name;
+    if (entry.metonymOf) {
+      const of = await this.entryFor(entry.metonymOf);
+      if (of && of !== 'unread') metonym = of.name;
+    }
     return entityCard(entry, article, metonym);
   }
 

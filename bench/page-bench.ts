@@ -361,7 +361,8 @@ export async function hoverRuns(context: BrowserContext, url: string, name: stri
 /**
  * The worker woken from sleep, as after the browser stopped it for being idle (30 s): the worker
  * is stopped through the DevTools protocol, then an extension page asks it to detect (the worker
- * starts, loads its script and builds its index), then for an entry (it reads the cards). Medians.
+ * starts, loads its script and builds its index); stopped again, then asked for an entry (it
+ * starts and reads the cards). Medians.
  */
 export async function workerWakeInExtension(context: BrowserContext, extensionOrigin: string, runs = 5): Promise<{ wakeDetectMs: number; wakeEntryMs: number }> {
   const page = await context.newPage();
@@ -387,10 +388,14 @@ export async function workerWakeInExtension(context: BrowserContext, extensionOr
     await ask('detect');
     const detect: number[] = [];
     const entry: number[] = [];
+    // Each request to a worker just stopped: a detection (a page read after a pause), then an entry
+    // (a hover after a pause: the worker starts and reads the cards).
     for (let i = 0; i < runs; i++) {
       await stop();
       await page.waitForTimeout(WORKER_STOP_SETTLE_MS);
       detect.push(await ask('detect'));
+      await stop();
+      await page.waitForTimeout(WORKER_STOP_SETTLE_MS);
       entry.push(await ask('entry'));
     }
     const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];

@@ -93,7 +93,7 @@ export function rows(f: Figures): [string, string, string][] {
   ]);
   r.push(['knowledge base load, Node, CPU: JSON.parse + index', `${ms(f.kbParseNodeMs)} + ${ms(f.kbIndexNodeMs)}`, '']);
   r.push(['extension worker, first start after install: first detect request', ms(f.detectFirstWorkerMs), `then ${ms(f.detectWarmWorkerMs)}; the index and first compile ${ms(f.kbIndexWorkerMs)}; JSON.parse of the whole knowledge base there ${ms(f.kbParseWorkerMs)}`]);
-  r.push(['extension worker woken from sleep: detect request / first entry', `${ms(f.workerWakeDetectMs)} / ${ms(f.workerWakeEntryMs)}`, 'the worker starts, loads its script and builds its index; the first entry reads the cards (a page asks at hover intent, 350 ms before the card opens)']);
+  r.push(['extension worker woken from sleep: detect request / entry request', `${ms(f.workerWakeDetectMs)} / ${ms(f.workerWakeEntryMs)}`, 'each to a stopped worker: it starts, loads its script and builds its index / it starts and reads the cards (a page asks for the entry at hover intent, 350 ms before the card opens)']);
   r.push(['hover "Antony Blinken" -> card painted', ms(f.hoverToCardMs), `minus the ${CARD_SHOW_MS} ms delay: ${ms(f.hoverToCardMinusDelayMs)}; dialog in the DOM ${ms(f.hoverToDialogMs)}; first hover ${ms(f.hoverFirstToCardMs)}`]);
   return r;
 }

@@ -173,6 +173,20 @@ export function textOnlyCard(m: Mention, article: { mentions: readonly Mention[]
   };
 }
 
+/**
+ * A card for a name the embedded knowledge base holds, when its entry could not be read (the
+ * extension's package file, ADR 0006): it says so, and the next hover asks again.
+ */
+export function unreadEntryCard(m: Mention, article: { mentions: readonly Mention[]; passages: readonly Passage[] }): EntityCardModel {
+  return {
+    ...textOnlyCard(m, article),
+    ...(m.id ? { id: m.id } : {}),
+    background: `Backstory knows ${m.entity} but could not read its background just now. Rest on the name again to retry.`,
+    origin: 'embedded',
+    provenance: undefined,
+  };
+}
+
 export function passageCard(p: Passage): PassageCardModel {
   return { kind: 'passage', label: p.label, source: p.source, ...(p.sourceId ? { sourceId: p.sourceId } : {}), cues: p.cues, text: p.text };
 }

@@ -22,9 +22,15 @@ const LOOKUP_ORIGIN = lookupOriginFrom(import.meta.env.WXT_LOOKUP_ORIGIN as stri
 const KB_FILE = '/kb.json';
 
 async function loadEntries(): Promise<KbEntry[]> {
-  const res = await fetch(browser.runtime.getURL(KB_FILE));
-  if (!res.ok) throw new Error(`Backstory could not read its knowledge base (${KB_FILE}: HTTP ${res.status})`);
-  return (await res.json()) as KbEntry[];
+  try {
+    const res = await fetch(browser.runtime.getURL(KB_FILE));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return (await res.json()) as KbEntry[];
+  } catch (err) {
+    const failure = new Error(`Backstory could not read its knowledge base (${KB_FILE}): ${err instanceof Error ? err.message : String(err)}`);
+    console.error(failure.message);
+    throw failure;
+  }
 }
 
 export default defineBackground(() => {

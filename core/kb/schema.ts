@@ -145,7 +145,7 @@ export type KbFile = v.InferOutput<typeof KbFileSchema>;
 /** What detection reads of an entry; the rest (background, facts, sources) is only for its card. */
 export type KbNames = Pick<KbEntry, 'id' | 'type' | 'name' | 'aliases' | 'shortForms' | 'metonymOf' | 'context'>;
 
-/** The detection part of an entry (about a sixth of the knowledge base's size). */
+/** The detection part of an entry (about 15% of the knowledge base by size). */
 export function namesOf(e: KbEntry): KbNames {
   const { id, type, name, aliases, shortForms, metonymOf, context } = e;
   return { id, type, name, aliases, shortForms, metonymOf, context };

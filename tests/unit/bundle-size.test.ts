@@ -29,3 +29,23 @@ describe.skipIf(!built)('content script bundle (.output/chrome-mv3)', () => {
     expect(carried.map((e) => e.id)).toEqual([]);
   });
 });
+
+// ADR 0006: the worker's script carries the names detection reads; the cards are a file of the package.
+describe.skipIf(!built || !existsSync(kbFile))('background worker bundle (.output/*-mv3)', () => {
+  const entries = () => JSON.parse(readFileSync(kbFile, 'utf8')) as { id: string; name: string; background: string }[];
+
+  for (const target of ['chrome-mv3', 'firefox-mv3']) {
+    it(`${target}: carries every entry's name and no entry's background`, () => {
+      const code = readFileSync(join(root, '.output', target, 'background.js'), 'utf8');
+      const all = entries();
+      expect(all.filter((e) => !code.includes(JSON.stringify(e.id).slice(1, -1))).map((e) => e.id)).toEqual([]);
+      expect(all.filter((e) => code.includes(e.background.slice(0, 80))).map((e) => e.id)).toEqual([]);
+    });
+
+    it(`${target}: packages every entry whole as kb.json`, () => {
+      const packaged = join(root, '.output', target, 'kb.json');
+      expect(existsSync(packaged), `${packaged} is missing`).toBe(true);
+      expect(readFileSync(packaged, 'utf8')).toBe(readFileSync(kbFile, 'utf8'));
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityCard, factAsOf, formatDate, passageCard, textOnlyCard } from '../../core/cards';
+import { entityCard, factAsOf, formatDate, passageCard, textOnlyCard, unreadEntryCard } from '../../core/cards';
 import type { KbEntry } from '../../core/kb/schema';
 import type { Mention, Passage } from '../../core/types';
 
@@ -59,6 +59,16 @@ describe('cards', () => {
     const card = textOnlyCard(m, { mentions: [m], passages: [] });
     expect(card.origin).toBe('text');
     expect(card.background).toMatch(/not in Backstory's built-in knowledge base/);
+  });
+
+  it('never says a known name is missing from the knowledge base when its entry could not be read', () => {
+    const m = mention('Antony Blinken', 0, { type: 'person', entity: 'Antony Blinken', id: 'person/antony-blinken' });
+    const card = unreadEntryCard(m, { mentions: [m], passages: [said] });
+    expect(card.id).toBe('person/antony-blinken');
+    expect(card.origin).toBe('embedded');
+    expect(card.background).not.toMatch(/not in Backstory/);
+    expect(card.background).toMatch(/could not read its background just now.*again/);
+    expect(card.said).toHaveLength(1);
   });
 
   it('explains a passage with its label, cues and source', () => {

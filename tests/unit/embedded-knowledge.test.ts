@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedKnowledge } from '../../adapters/embedded-knowledge';
-import { namesOf, type KbEntry } from '../../core/kb/schema';
+import { namesOf, type KbEntry, type KbNames } from '../../core/kb/schema';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -10,9 +10,14 @@ const entries: KbEntry[] = loadKbDir(join(root, 'data', 'kb'));
 const sample = readFileSync(join(root, 'data', 'articles', 'china-russia-ukraine-2023.txt'), 'utf8');
 
 describe('embedded knowledge: names for detection, cards read on first use', () => {
+  // The names the worker bundles (.generated/kb-names.json, written by `npm run kb:check`), or made here.
+  const namesFile = join(root, '.generated', 'kb-names.json');
+  const names: KbNames[] = existsSync(namesFile) ? JSON.parse(readFileSync(namesFile, 'utf8')) : entries.map(namesOf);
+
   it('detects with the names alone, exactly as with the whole entries', () => {
     const reads: number[] = [];
-    const fromNames = new EmbeddedKnowledge(entries.map(namesOf), [], async () => (reads.push(1), entries));
+    expect(names.map((n) => n.id)).toEqual(entries.map((e) => e.id));
+    const fromNames = new EmbeddedKnowledge(names, [], async () => (reads.push(1), entries));
     const fromWhole = new EmbeddedKnowledge(entries, [], async () => entries);
     const mentions = fromNames.detect(sample).mentions;
     expect(mentions.length).toBeGreaterThan(20);

@@ -49,3 +49,32 @@ describe('settings store', () => {
     expect((await loadSettings()).disabledSites).toEqual(['example.org']);
   });
 });
+
+describe('settings store: changes made at once', () => {
+  beforeEach(() => {
+    store.data = {};
+    store.failReads = false;
+    store.writes = 0;
+  });
+
+  it('applies every one of several changes started together, in order', async () => {
+    await Promise.all([
+      updateSettings((s) => ({ muted: [...s.muted, 'term/a'] })),
+      updateSettings((s) => ({ muted: [...s.muted, 'term/b'] })),
+      updateSettings((s) => ({ markers: !s.markers })),
+    ]);
+    const now = await loadSettings();
+    expect(now.muted).toEqual(['term/a', 'term/b']);
+    expect(now.markers).toBe(false);
+    expect(store.writes).toBe(3);
+  });
+
+  it('goes on with the next change after one fails', async () => {
+    const failed = updateSettings(() => {
+      throw new Error('a change that cannot be made');
+    });
+    const next = updateSettings((s) => ({ lookups: !s.lookups }));
+    await expect(failed).rejects.toThrow(/cannot be made/);
+    expect((await next).lookups).toBe(false);
+  });
+});

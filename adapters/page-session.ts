@@ -33,7 +33,7 @@ import {
   SCREEN_SEARCH_HIDDEN_MAX,
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
-import { chunkText, type Chunk } from '../core/text/chunks';
+import { cutText, withMentions, type Chunk } from '../core/text/chunks';
 import { sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { buildTextMap, rangeFor, type TextMap } from './text-map';
@@ -206,7 +206,9 @@ export class PageSession {
     await yieldToPage();
     if (gen !== this.generation) return;
     const text = map.text;
-    const firstEnd = this.firstMarksEnd(map);
+    // The classification chunks depend only on the text: cut once, given each detection's mentions.
+    const chunks = cutText(text, map.blocks, CLASSIFY_CHUNK_CHARS);
+    const firstEnd = this.firstMarksEnd(map, chunks);
     // Both requests go at once: the background detects the whole text while the page classifies the first part.
     const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), map.blocks.filter((b) => b.end <= firstEnd)) : null;
     const wholeDetect = this.deps.detect(text, map.blocks);
@@ -234,12 +236,14 @@ export class PageSession {
     }
     // 2. On a long article, the passages near the screen.
     let firstChunks: ClassifiedChunks = new Map();
+    let firstPassages: Passage[] = [];
     let mentions = first.mentions;
     if (firstDetect) {
-      const classified = await this.classifyChunks(gen, map, first.mentions, firstEnd);
+      const classified = await this.classifyChunks(gen, text, withMentions(chunks, first.mentions), firstEnd);
       if (!classified) return;
       firstChunks = classified;
-      if (progressive) show(first.mentions, passagesOf(firstChunks), first.pack);
+      firstPassages = passagesOf(firstChunks);
+      if (progressive) show(first.mentions, firstPassages, first.pack);
     }
     // 3. Every name of the article, then every passage.
     const { mentions: detected, pack } = await wholeDetect;
@@ -250,10 +254,10 @@ export class PageSession {
       // an ambiguous name differently.
       const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
       mentions = detected.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
-      if (progressive) show(mentions, passagesOf(firstChunks), pack);
+      if (progressive) show(mentions, firstPassages, pack);
     }
     performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
-    const classified = await this.classifyChunks(gen, map, mentions, text.length, firstChunks);
+    const classified = await this.classifyChunks(gen, text, withMentions(chunks, mentions), text.length, firstChunks);
     if (!classified) return;
     const passages = applyCorrections(passagesOf(classified), pack);
     show(mentions, passages, pack);
@@ -266,12 +270,12 @@ export class PageSession {
    * Where the first marks of a long article end: the end of the classification chunk that holds
    * the text a little past the screen's last line. Short articles are marked whole at once.
    */
-  private firstMarksEnd(map: TextMap): number {
+  private firstMarksEnd(map: TextMap, chunks: readonly Chunk[]): number {
     const length = map.text.length;
     if (length <= 2 * PAINT_MARGIN_CHARS) return length;
     const onScreen = this.screenSpan(map);
     const want = (onScreen?.end ?? 0) + FIRST_MARKS_MARGIN_CHARS;
-    const chunk = chunkText(map.text, map.blocks, [], CLASSIFY_CHUNK_CHARS).find((c) => c.end >= want);
+    const chunk = chunks.find((c) => c.end >= want);
     const end = chunk?.end ?? length;
     // A reader far down a long page (a restored scroll position): no first part to speak of.
     return end > length / 2 ? length : end;
@@ -281,24 +285,24 @@ export class PageSession {
    * Classifies the article's chunks up to `until` in slices; a chunk classified `earlier` with the
    * very same mentions keeps its passages. Null when a newer read took over.
    */
-  private async classifyChunks(gen: number, map: TextMap, mentions: Mention[], until: number, earlier?: ClassifiedChunks): Promise<ClassifiedChunks | null> {
-    const chunks: ClassifiedChunks = new Map();
+  private async classifyChunks(gen: number, text: string, chunks: readonly Chunk[], until: number, earlier?: ClassifiedChunks): Promise<ClassifiedChunks | null> {
+    const classified: ClassifiedChunks = new Map();
     // A task of its own: what came before (painting the names) is shown before classification starts.
     await yieldToPage();
     if (gen !== this.generation) return null;
     const clock = sliceClock(WORK_SLICE_MS);
-    for (const chunk of chunkText(map.text, map.blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
+    for (const chunk of chunks) {
       if (chunk.end > until) break;
       const known = earlier?.get(chunk.start);
       const same = known && known.mentions.length === chunk.mentions.length && known.mentions.every((m, i) => m === chunk.mentions[i]);
-      chunks.set(chunk.start, same ? known : { mentions: chunk.mentions, passages: classifyChunk(map.text, chunk) });
+      classified.set(chunk.start, same ? known : { mentions: chunk.mentions, passages: classifyChunk(text, chunk) });
       if (clock.due()) {
         await yieldToPage();
         if (gen !== this.generation) return null;
         clock.reset();
       }
     }
-    return chunks;
+    return classified;
   }
 
   /** Takes a new analysis of the page and paints it. */

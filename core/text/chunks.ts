@@ -13,6 +13,14 @@ export interface Chunk {
  * blocks and mentions that fall in it, offsets still indexing the whole text.
  */
 export function chunkText(text: string, blocks: readonly Block[], mentions: readonly Mention[], maxChars: number): Chunk[] {
+  return withMentions(cutText(text, blocks, maxChars), mentions);
+}
+
+/**
+ * The chunks' bounds and blocks, without mentions: they depend only on the text and its blocks,
+ * so a reader of the page cuts once and gives each detection's mentions to the same chunks.
+ */
+export function cutText(text: string, blocks: readonly Block[], maxChars: number): Chunk[] {
   const cuts: number[] = [];
   let chunkStart = 0;
   if (blocks.length) {
@@ -36,14 +44,21 @@ export function chunkText(text: string, blocks: readonly Block[], mentions: read
   const bounds = [0, ...cuts, text.length];
   const chunks: Chunk[] = [];
   let bi = 0;
-  let mi = 0;
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [start, end] = [bounds[i], bounds[i + 1]];
     const cb: Block[] = [];
     while (bi < blocks.length && blocks[bi].start < end) cb.push(blocks[bi++]);
-    const cm: Mention[] = [];
-    while (mi < mentions.length && mentions[mi].start < end) cm.push(mentions[mi++]);
-    chunks.push({ start, end, blocks: cb, mentions: cm });
+    chunks.push({ start, end, blocks: cb, mentions: [] });
   }
   return chunks;
+}
+
+/** The same chunks, each with the mentions (sorted by start) that start in it. */
+export function withMentions(chunks: readonly Chunk[], mentions: readonly Mention[]): Chunk[] {
+  let mi = 0;
+  return chunks.map((c) => {
+    const cm: Mention[] = [];
+    while (mi < mentions.length && mentions[mi].start < c.end) cm.push(mentions[mi++]);
+    return { ...c, mentions: cm };
+  });
 }

@@ -4,13 +4,14 @@ import { parseSettings, type Settings } from '../core/settings';
 
 const KEY = 'settings';
 
-export async function loadSettings(): Promise<Settings> {
-  try {
-    const got = await browser.storage.local.get(KEY);
-    return parseSettings(got[KEY]);
-  } catch {
-    return parseSettings(undefined);
-  }
+/** The stored settings; rejects when storage cannot be read. */
+async function readSettings(): Promise<Settings> {
+  return parseSettings((await browser.storage.local.get(KEY))[KEY]);
+}
+
+/** The stored settings, or the defaults when storage cannot be read. */
+export function loadSettings(): Promise<Settings> {
+  return readSettings().catch(() => parseSettings(undefined));
 }
 
 /** This context's updates, one after another: two quick changes must not both start from the same read. */
@@ -24,7 +25,7 @@ let updates: Promise<unknown> = Promise.resolve();
  */
 export function updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings> {
   const run = async () => {
-    const current = parseSettings((await browser.storage.local.get(KEY))[KEY]);
+    const current = await readSettings();
     const next = { ...current, ...change(current) };
     await browser.storage.local.set({ [KEY]: next });
     return next;

@@ -48,14 +48,6 @@ describe('settings store', () => {
     store.failReads = false;
     expect((await loadSettings()).disabledSites).toEqual(['example.org']);
   });
-});
-
-describe('settings store: changes made at once', () => {
-  beforeEach(() => {
-    store.data = {};
-    store.failReads = false;
-    store.writes = 0;
-  });
 
   it('applies every one of several changes started together, in order', async () => {
     await Promise.all([

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { Passage } from '../types';
 import { foldText } from '../text/chars';
-import { containment, fingerprint } from './fingerprint';
+import { containment, fingerprint, fingerprintSet } from './fingerprint';
 
 /** At least this share of a known article's fingerprint must be on the page. */
 export const PACK_MATCH_THRESHOLD = 0.5;
@@ -57,7 +57,7 @@ export function compilePack(source: PackSource, text: string): ArticlePack {
 /** The pack whose article this text carries, if any. */
 export function matchPack(text: string, packs: readonly ArticlePack[]): ArticlePack | null {
   if (!packs.length) return null;
-  const page = new Set(fingerprint(text));
+  const page = fingerprintSet(text);
   let best: ArticlePack | null = null;
   let bestScore = PACK_MATCH_THRESHOLD;
   for (const p of packs) {

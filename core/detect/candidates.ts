@@ -9,6 +9,7 @@
  * matcher), in the list's own order, so detection gives exactly the same mentions either way.
  */
 import type { AliasRule } from '../kb/index';
+import { isSpaceAt } from '../text/chars';
 
 interface TrieNode {
   /** Ranks (indices in the list) of the rules whose last word ends here. */
@@ -57,7 +58,6 @@ function trieOf(rules: readonly AliasRule[]): TrieNode {
   return root;
 }
 
-const SPACE = /\s/;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** The detector's word characters (letters, digits, marks), with a fast path for ASCII. */
@@ -75,7 +75,7 @@ function walk(text: string, node: TrieNode, p: number, first: boolean, ranks: nu
   // character after it).
   let run = p;
   const longest = node.lengths[node.lengths.length - 1];
-  while (run < text.length && run - p < longest && !SPACE.test(text[run])) run++;
+  while (run < text.length && run - p < longest && !isSpaceAt(text, run)) run++;
   const lower = first && node.lowerKeys ? text[p].toLowerCase() : '';
   for (const len of node.lengths) {
     if (p + len > run) break;
@@ -90,9 +90,9 @@ function visit(text: string, node: TrieNode | undefined, end: number, ranks: num
   if (!node) return;
   for (const r of node.ends) ranks.push(r);
   // A next word only after white space.
-  if (node.next && end < text.length && SPACE.test(text[end])) {
+  if (node.next && isSpaceAt(text, end)) {
     let p = end;
-    while (p < text.length && SPACE.test(text[p])) p++;
+    while (isSpaceAt(text, p)) p++;
     walk(text, node, p, false, ranks);
   }
 }

@@ -5,8 +5,8 @@
  */
 import type { KbIndex, AliasRule } from '../kb/index';
 import type { Block, Mention } from '../types';
-import { foldText, isWordChar } from '../text/chars';
-import { presentSubstrings } from '../text/substrings';
+import { foldText, isSpaceAt, isWordChar, wordCharLength, wordEnd } from '../text/chars';
+import { substringMatcher, type SubstringMatcher } from '../text/substrings';
 import { MAX_MENTION_CHARS, MIN_MENTION_CONFIDENCE } from '../constants';
 import { findUnknownNames } from './unknown-names';
 import { candidateRules } from './candidates';
@@ -29,7 +29,7 @@ export function matchAt(text: string, pos: number, rule: AliasRule): number {
     if (w > 0) {
       const before = p;
       let newlines = 0;
-      while (p < text.length && /\s/.test(text[p])) if (text[p++] === '\n' && ++newlines > 1) return -1;
+      while (isSpaceAt(text, p)) if (text[p++] === '\n' && ++newlines > 1) return -1;
       if (p === before) return -1;
     }
     if (w === 0 && rule.capitalisable) {
@@ -43,30 +43,31 @@ export function matchAt(text: string, pos: number, rule: AliasRule): number {
 /** All alias matches, longest first at each position, overlaps resolved left to right. */
 function scan(text: string, index: KbIndex): Match[] {
   const matches: Match[] = [];
-  const wordRun = /[\p{L}\p{N}\p{M}]+/gu;
-  let next = 0;
-  for (let m = wordRun.exec(text); m; m = wordRun.exec(text)) {
-    const pos = m.index;
-    if (pos < next) continue;
-    const rules = index.byFirstWord.get(m[0]);
-    if (!rules) continue;
+  // The text's words, as /[\p{L}\p{N}\p{M}]+/gu finds them, read by hand (see wordCharLength).
+  for (let pos = 0; pos < text.length; ) {
+    if (!wordCharLength(text, pos)) {
+      pos++;
+      continue;
+    }
+    const wordEndsAt = wordEnd(text, pos);
+    const rules = index.byFirstWord.get(text.slice(pos, wordEndsAt));
     let bestEnd = -1;
     let best: AliasRule[] = [];
     // Only the rules whose words the text holds here (a superset of those that match), in order.
-    for (const rule of candidateRules(text, pos, rules)) {
-      if (rule.form.length < bestEnd - pos) break;
-      const end = matchAt(text, pos, rule);
-      if (end < 0 || end < bestEnd) continue;
-      if (end > bestEnd) {
-        bestEnd = end;
-        best = [rule];
-      } else best.push(rule);
-    }
+    if (rules)
+      for (const rule of candidateRules(text, pos, rules)) {
+        if (rule.form.length < bestEnd - pos) break;
+        const end = matchAt(text, pos, rule);
+        if (end < 0 || end < bestEnd) continue;
+        if (end > bestEnd) {
+          bestEnd = end;
+          best = [rule];
+        } else best.push(rule);
+      }
     if (bestEnd > pos) {
       matches.push({ start: pos, end: bestEnd, rules: best });
-      next = bestEnd;
-      wordRun.lastIndex = bestEnd;
-    }
+      pos = bestEnd;
+    } else pos = wordEndsAt;
   }
   return matches;
 }
@@ -83,15 +84,25 @@ const NOT_A_NAME_PART =
  * "New Mexico", "Washington Post") is not the place: leave it unmarked.
  */
 function insideLongerName(text: string, start: number, end: number): boolean {
-  const before = /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  // Both patterns need a space beside the name: most places have none, and skip the regexes.
+  const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
   if (before && !NOT_A_NAME_PART.test(before[1])) {
     // A capital after a sentence end is only the sentence's first word.
     const at = start - 1 - before[1].length;
     const prev = text.slice(Math.max(0, at - 3), at);
     if (at > 0 && !/[.!?:"\n]\s*$/.test(prev)) return true;
   }
-  const after = /^ ([\p{Lu}][\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30));
+  const after = text[end] !== ' ' ? null : /^ ([\p{Lu}][\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30));
   return !!after && !NOT_A_NAME_PART.test(after[1]);
+}
+
+const contextMatchers = new WeakMap<KbIndex, SubstringMatcher>();
+
+/** One automaton over every entity's context words, built on the index's first detection and kept with it. */
+function contextMatcher(index: KbIndex): SubstringMatcher {
+  let matcher = contextMatchers.get(index);
+  if (!matcher) contextMatchers.set(index, (matcher = substringMatcher(index.entities.flatMap((e) => e.context))));
+  return matcher;
 }
 
 /** How many of an entity's context words the article contains (`present`: those it contains). */
@@ -121,11 +132,9 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   for (const m of matches)
     for (const r of m.rules) if (r.kind === 'name' && !firstFull.has(r.entity)) firstFull.set(r.entity, m.start);
 
-  // The context words of every candidate sense, looked for in the text in one pass: looking for
-  // each entity's words separately read the whole text once per word (slow on long pages).
-  const contextWords = new Set<string>();
-  for (const m of matches) for (const r of m.rules) for (const w of index.entities[r.entity].context) contextWords.add(w);
-  const present = presentSubstrings(lower, contextWords);
+  // Which entities' context words the article holds, in one pass over the text: looking for each
+  // entity's words separately read the whole text once per word (slow on long pages).
+  const present = contextMatcher(index).present(lower);
   const hitsCache = new Map<number, number>();
   const hitsOf = (entity: number) => {
     let h = hitsCache.get(entity);

@@ -31,7 +31,30 @@ const STOP = new Set(
 const CAP_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'.-]*[\\p{L}\\p{M}]|[\\p{Lu}]\\.)";
 /** White space between the words of a name: a line break at most, never a blank line (a block boundary). */
 const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
-const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?${CAP_WORD}){0,4}`, 'gu');
+const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?${CAP_WORD}){0,4}`, 'uy');
+/** A capitalised word, for the surnames of names found in the text. */
+const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'-]+/uy;
+
+/**
+ * The matches of `sticky` (a /uy regex whose matches start with a capital letter) in text order,
+ * as `text.matchAll` with its global form would give them. The regex is tried only where a capital
+ * may stand (A-Z, or any character outside ASCII; exported for its property test): Chromium's regex engine otherwise tests the
+ * Unicode class at every position of a long page, the largest part of this search.
+ */
+export function* capitalisedMatches(text: string, sticky: RegExp): Generator<RegExpExecArray> {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || (c > 90 && c < 128)) continue;
+    // Never inside a surrogate pair: a global search steps over pairs whole.
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    sticky.lastIndex = i;
+    const m = sticky.exec(text);
+    if (m) {
+      yield m;
+      i += m[0].length - 1;
+    }
+  }
+}
 
 function isHeading(text: string, start: number, end: number, blocks?: readonly Block[]): boolean {
   if (blocks) {
@@ -55,7 +78,7 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     while (k < known.length && known[k].end <= s) k++;
     return k < known.length && known[k].start < e;
   };
-  for (const m of text.matchAll(NAME_RUN)) {
+  for (const m of capitalisedMatches(text, NAME_RUN)) {
     let start = m.index;
     let name = m[0].replace(/[.'-]+$/, '');
     // "Atlanta's Ebenezer Baptist Church": the name is what follows the possessive.
@@ -149,7 +172,7 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
     return false;
   };
   const linked: Mention[] = [];
-  for (const w of text.matchAll(/\p{Lu}[\p{L}\p{M}'-]+/gu)) {
+  for (const w of capitalisedMatches(text, CAPITALISED_WORD)) {
     const first = bySurname.get(w[0]);
     if (!first || w.index < first.end || isWordAt(text, w.index - 1) || isWordAt(text, w.index + w[0].length)) continue;
     if (isTaken(w.index, w.index + w[0].length)) continue;

@@ -1,10 +1,19 @@
 /**
  * Which of many strings occur in a long text, in one pass over the text (Aho-Corasick over UTF-16
  * code units). The same answer as `needles.filter((n) => haystack.includes(n))`, without reading
- * the text once per needle.
+ * the text once per needle. The automaton is built once (`substringMatcher`) and may be kept for
+ * many texts: the detector keeps one per knowledge-base index.
  */
-export function presentSubstrings(haystack: string, needles: Iterable<string>): Set<string> {
-  const present = new Set<string>();
+export interface SubstringMatcher {
+  /** The needles `haystack` contains. */
+  present(haystack: string): Set<string>;
+}
+
+/** Root transitions for code units below this are kept in an array: most of a text's steps. */
+const DENSE_ROOT = 128;
+
+export function substringMatcher(needles: Iterable<string>): SubstringMatcher {
+  let empty = false;
   // The trie: node 0 is the root; edges in one Map keyed by node * 65536 + code unit.
   const edges = new Map<number, number>();
   const children: number[][] = [[]];
@@ -12,7 +21,7 @@ export function presentSubstrings(haystack: string, needles: Iterable<string>): 
   let count = 0;
   for (const needle of new Set(needles)) {
     if (needle === '') {
-      present.add(needle);
+      empty = true;
       continue;
     }
     let node = 0;
@@ -31,7 +40,6 @@ export function presentSubstrings(haystack: string, needles: Iterable<string>): 
     (ends[node] ??= []).push(needle);
     count++;
   }
-  if (!count) return present;
 
   // Failure links (longest proper suffix that is a trie node) and output links (the nearest node
   // on the failure chain that ends a needle), breadth first.
@@ -54,26 +62,40 @@ export function presentSubstrings(haystack: string, needles: Iterable<string>): 
       queue.push(child);
     }
   }
+  const root = new Int32Array(DENSE_ROOT);
+  for (let code = 0; code < DENSE_ROOT; code++) root[code] = edges.get(code) ?? 0;
 
-  // One pass over the text; each needle-ending node is reported once.
-  const reported = new Uint8Array(children.length);
-  let found = 0;
-  let node = 0;
-  for (let i = 0; i < haystack.length && found < count; i++) {
-    const code = haystack.charCodeAt(i);
-    let to = edges.get(node * 65536 + code);
-    while (to === undefined && node !== 0) {
-      node = fail[node];
-      to = edges.get(node * 65536 + code);
-    }
-    node = to ?? 0;
-    // Walk the needles ending here, stopping at the first node already reported: its own chain
-    // was reported with it.
-    for (let n = ends[node] ? node : out[node]; n > 0 && !reported[n]; n = out[n]) {
-      reported[n] = 1;
-      for (const s of ends[n]!) present.add(s);
-      found += ends[n]!.length;
-    }
-  }
-  return present;
+  return {
+    present(haystack: string): Set<string> {
+      const present = new Set<string>();
+      if (empty) present.add('');
+      if (!count) return present;
+      // Each needle-ending node is reported once.
+      const reported = new Uint8Array(children.length);
+      let found = 0;
+      let node = 0;
+      for (let i = 0; i < haystack.length && found < count; i++) {
+        const code = haystack.charCodeAt(i);
+        let to = node === 0 ? undefined : edges.get(node * 65536 + code);
+        while (to === undefined && node !== 0) {
+          node = fail[node];
+          if (node !== 0) to = edges.get(node * 65536 + code);
+        }
+        node = to ?? (code < DENSE_ROOT ? root[code] : (edges.get(code) ?? 0));
+        // Walk the needles ending here, stopping at the first node already reported: its own chain
+        // was reported with it.
+        for (let n = ends[node] ? node : out[node]; n > 0 && !reported[n]; n = out[n]) {
+          reported[n] = 1;
+          for (const s of ends[n]!) present.add(s);
+          found += ends[n]!.length;
+        }
+      }
+      return present;
+    },
+  };
+}
+
+/** The needles `haystack` contains (a matcher built for one text). */
+export function presentSubstrings(haystack: string, needles: Iterable<string>): Set<string> {
+  return substringMatcher(needles).present(haystack);
 }

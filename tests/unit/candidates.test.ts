@@ -1,13 +1,15 @@
 /**
  * The detector's candidate rules (core/detect/candidates.ts) and its one-pass substring search
- * (core/text/substrings.ts) are speed-ups only: they must give exactly what the plain loops gave.
+ * (core/text/substrings.ts) and its hand-written word loop (core/text/chars.ts) are speed-ups only: they must give exactly what the plain loops gave.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../core/kb/index';
 import { matchAt } from '../../core/detect/mentions';
 import { candidateRules, TRIE_MIN_RULES } from '../../core/detect/candidates';
-import { presentSubstrings } from '../../core/text/substrings';
+import { presentSubstrings, substringMatcher } from '../../core/text/substrings';
+import { isSpaceAt, wordEnd } from '../../core/text/chars';
+import { capitalisedMatches } from '../../core/detect/unknown-names';
 import type { KbEntry } from '../../core/kb/schema';
 
 const src = { title: 'Test source', url: 'https://example.org/' };
@@ -58,5 +60,67 @@ describe('presentSubstrings', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('substringMatcher', () => {
+  it('kept for many texts, answers each as String.includes does (the ASCII root table and the rest)', () => {
+    const unit = fc.constantFrom('a', 'b', 'ab', 'é', 'É', '\ud83d\ude00', ' ', 'war', 'w', '\u0100a');
+    const str = (n: number) => fc.array(unit, { maxLength: n }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(str(4), { maxLength: 15 }), fc.array(str(30), { minLength: 1, maxLength: 4 }), (needles, hays) => {
+        const matcher = substringMatcher(needles);
+        for (const hay of hays) expect(matcher.present(hay)).toEqual(new Set(needles.filter((n) => hay.includes(n))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('wordEnd', () => {
+  it('reads the same words as /[\\p{L}\\p{N}\\p{M}]+/gu, with and without marks', () => {
+    const unit = fc.constantFrom('a', 'Z', '0', '9', ' ', '-', "'", 'é', 'e\u0301', '\u0301', 'İ', '\ud835\udc00', '\ud83d\ude00', '\ud835', '\udc00', '_', '@', '[', '`', '{', '\u00a0', '٣', '中');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }).map((a) => a.join('')), (t) => {
+        for (const [marks, re] of [
+          [true, /[\p{L}\p{N}\p{M}]+/gu],
+          [false, /[\p{L}\p{N}]+/gu],
+        ] as const) {
+          const words: string[] = [];
+          for (let i = 0; i < t.length; ) {
+            const end = wordEnd(t, i, marks);
+            if (end > i) words.push(t.slice(i, end));
+            i = end > i ? end : i + 1;
+          }
+          expect(words).toEqual(t.match(re) ?? []);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('capitalisedMatches', () => {
+  it('gives the matches a global search gives, in order', () => {
+    const unit = fc.constantFrom('a', 'Ab', 'NATO', ' ', '\n', '\n\n', '.', "'s", 'É', 'é', 'İ', '\ud835\udc00', '\ud83d\ude00', '\ud835', '\udc00', 'de', 'of', '-', '中');
+    const patterns = [/\p{Lu}[\p{L}\p{M}'-]+/u, /(?:[\p{Lu}][\p{L}\p{M}'.-]*[\p{L}\p{M}]|[\p{Lu}]\.)(?:\s+(?:of\s+)?(?:[\p{Lu}][\p{L}\p{M}'.-]*[\p{L}\p{M}]|[\p{Lu}]\.)){0,4}/u];
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }).map((a) => a.join('')), (t) => {
+        for (const p of patterns) {
+          const got = [...capitalisedMatches(t, new RegExp(p.source, 'uy'))].map((m) => [m.index, m[0]]);
+          expect(got).toEqual([...t.matchAll(new RegExp(p.source, 'gu'))].map((m) => [m.index, m[0]]));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('isSpaceAt', () => {
+  it('agrees with /\\s/ on every UTF-16 unit, and is false past the end', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 65536; c++) if (isSpaceAt(String.fromCharCode(c), 0) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+    expect(isSpaceAt(' ', 1)).toBe(false);
   });
 });

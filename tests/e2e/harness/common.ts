@@ -221,13 +221,19 @@ export async function waitUntil<T>(probe: () => Promise<T> | T, { timeout = 15_0
 export const DOM_PROBE_SCRIPT = `(() => {
   if (window.top !== window || window.__backstoryProbe) return;
   // CSP violations in the page (by anyone: the page has none of its own in the hostile fixtures).
-  const probe = { before: null, mutations: [], violations: [] };
+  const probe = { before: null, mutations: [], violations: [], messages: [] };
   Object.defineProperty(window, '__backstoryProbe', { value: probe });
   // Taken now, before any page script can replace it.
   const Observer = window.MutationObserver;
   const name = (n) => (n && n.nodeName) || String(n);
   document.addEventListener('securitypolicyviolation', (e) => {
     probe.violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, sample: e.sample });
+  }, true);
+  // Messages the page's own listeners receive (the fixtures post none).
+  window.addEventListener('message', (e) => {
+    let data;
+    try { data = JSON.stringify(e.data); } catch { data = String(e.data); }
+    probe.messages.push({ origin: e.origin, data: String(data).slice(0, 200) });
   }, true);
   document.addEventListener('DOMContentLoaded', () => {
     probe.before = document.documentElement.outerHTML;
@@ -252,19 +258,22 @@ export interface DomReport {
   after: string;
   /** Mutations since DOMContentLoaded. */
   mutations: { type: string; target: string; attribute: string | null; added: string[]; removed: string[] }[];
+  /** Messages posted to the page's window (its own 'message' listeners would see them). */
+  messages: { origin: string; data: string }[];
   /** <backstory-ui> elements: where each sits, and whether it has an open shadow root. */
   hosts: { parent: string; openShadow: boolean }[];
 }
 
 export function domReport(page: TestPage): Promise<DomReport> {
   return page.evaluate(() => {
-    const probe = (window as unknown as { __backstoryProbe?: { before: string | null; mutations: DomReport['mutations'] } }).__backstoryProbe;
+    const probe = (window as unknown as { __backstoryProbe?: { before: string | null; mutations: DomReport['mutations']; messages: DomReport['messages'] } }).__backstoryProbe;
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
     for (const el of Array.from(clone.querySelectorAll('backstory-ui'))) el.remove();
     return {
       before: probe?.before ?? null,
       after: clone.outerHTML,
       mutations: probe ? probe.mutations.slice() : [],
+      messages: probe ? probe.messages.slice() : [],
       hosts: Array.from(document.querySelectorAll('backstory-ui'), (el) => ({ parent: el.parentNode?.nodeName ?? '', openShadow: !!el.shadowRoot })),
     };
   });

@@ -132,7 +132,7 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
     expect(Object.fromEntries(ALL_MARKS.map((n) => [n, on[n]?.length ?? 0]))).toEqual(before);
   });
 
-  it('leaves the page DOM as it was, apart from the one <backstory-ui> on <html>', async () => {
+  it('leaves the page DOM as it was, apart from the one <backstory-ui> on <html>, and posts the page no message', async () => {
     const { page } = await openArticle();
     // Open a card too, so that all of the UI has been drawn.
     await browser.hoverText(page, 'Blinken', 'backstory-person');
@@ -146,6 +146,8 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
     );
     expect(foreign).toEqual([]);
     expect(dom.mutations.some((m) => m.added.includes('BACKSTORY-UI'))).toBe(true);
+    // The page's own 'message' listeners hear nothing from Backstory (WXT's start-up announcement is off).
+    expect(dom.messages).toEqual([]);
   });
 
   it('leaves a page that is not an article alone', async () => {

@@ -234,29 +234,41 @@ export class PageSession {
       show(first.mentions, [], first.pack);
       performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
     }
-    // 2. On a long article, the passages near the screen.
+    // 2. On a long article, the passages near the screen, classified while the background detects
+    // the whole text: every name is painted as soon as it comes, even mid-way through them.
     let firstChunks: ClassifiedChunks = new Map();
     let firstPassages: Passage[] = [];
     let mentions = first.mentions;
+    let pack = first.pack;
     if (firstDetect) {
-      const classified = await this.classifyChunks(gen, text, withMentions(chunks, first.mentions), firstEnd);
-      if (!classified) return;
-      firstChunks = classified;
-      firstPassages = passagesOf(firstChunks);
-      if (progressive) show(first.mentions, firstPassages, first.pack);
-    }
-    // 3. Every name of the article, then every passage.
-    const { mentions: detected, pack } = await wholeDetect;
-    if (gen !== this.generation) return;
-    if (firstDetect) {
+      const firstClassified = this.classifyChunks(gen, text, withMentions(chunks, first.mentions), firstEnd).then((classified) => {
+        if (!classified || gen !== this.generation) return null;
+        firstChunks = classified;
+        firstPassages = passagesOf(classified);
+        if (progressive) show(mentions, firstPassages, pack);
+        return classified;
+      });
+      // 3. Every name of the article. A failed detection is reported once the first part is done
+      // with, so that nothing of this read paints after the session has been taken down.
+      const whole = await wholeDetect.then(
+        (answer) => ({ answer }),
+        (error: unknown) => ({ error }),
+      );
+      if ('error' in whole) {
+        await firstClassified;
+        throw whole.error;
+      }
+      if (gen !== this.generation) return;
       // The first part's mention objects stand where the whole text's detection agrees (an open card
       // stays open, and its chunks keep their passages); the context of the whole text can settle
       // an ambiguous name differently.
       const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
-      mentions = detected.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
+      mentions = whole.answer.mentions.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
+      pack = whole.answer.pack;
       if (progressive) show(mentions, firstPassages, pack);
-    }
-    performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
+      performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
+      if (!(await firstClassified)) return;
+    } else performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
     const classified = await this.classifyChunks(gen, text, withMentions(chunks, mentions), text.length, firstChunks);
     if (!classified) return;
     const passages = applyCorrections(passagesOf(classified), pack);

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+/**
+ * The page session's order of work on a long article (docs/adr/0005-viewport-first-marking.md):
+ * the names near the screen first, then every name as soon as the background has detected the
+ * whole text, without waiting for the first part's passages; and a failed detection of the whole
+ * text paints nothing once the session is taken down. In happy-dom, with the real core.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PageSession, type SessionDeps } from '../../adapters/page-session';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { buildIndex } from '../../core/kb/index';
+import { detectMentions } from '../../core/detect/mentions';
+import { PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE, PERF_MARKS_SHOWN } from '../../core/constants';
+import type { DetectResponse } from '../../core/messages';
+import type { KbNames } from '../../core/kb/schema';
+
+const root = join(import.meta.dirname, '..', '..');
+const article = readFileSync(join(root, 'tests', 'fixtures', 'article.txt'), 'utf8');
+const index = buildIndex(JSON.parse(readFileSync(join(root, '.generated', 'kb-names.json'), 'utf8')) as KbNames[]);
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const body = article.split('\n\n').slice(1).map((p) => `<p>${escape(p)}</p>`).join('');
+
+/** A long article: the sample's paragraphs many times over (well past the first part). */
+function longPage(copies = 24): { doc: Document } {
+  document.head.innerHTML = '<title>News</title>';
+  document.body.innerHTML = `<main><article><h1>Is China Partnering Up With Russia in Ukraine?</h1>${body.repeat(copies)}</article></main>`;
+  return { doc: document };
+}
+
+const detect = (text: string): DetectResponse => ({ mentions: detectMentions(text, index), pack: null });
+
+interface Step {
+  mark: string;
+  names: number;
+  passages: number;
+}
+
+function deps(detectImpl: SessionDeps['detect']): SessionDeps {
+  return { css: '', detect: detectImpl, entry: async () => null, saveSettings: async () => undefined };
+}
+
+/** Records each performance mark the session makes, with what the session holds at that moment. */
+function recordSteps(session: () => PageSession | null): Step[] {
+  const steps: Step[] = [];
+  const real = performance.mark.bind(performance);
+  vi.spyOn(performance, 'mark').mockImplementation((name: string, options?: PerformanceMarkOptions) => {
+    const s = session()?.summary();
+    if (s) steps.push({ mark: name, names: s.entities.reduce((n, e) => n + e.count, 0), passages: s.counts.opinion + s.counts.reported + s.counts.fact + s.counts.other });
+    return real(name, options);
+  });
+  return steps;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+const until = async (ok: () => boolean, what: string) => {
+  for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!ok()) throw new Error(`timed out waiting for ${what}`);
+};
+
+describe('page session on a long article', () => {
+  it('paints the first part, then every name before the first part’s passages are classified, then everything', async () => {
+    const { doc } = longPage();
+    let session: PageSession | null = null;
+    const steps = recordSteps(() => session);
+    const requests: number[] = [];
+    session = new PageSession(doc, structuredClone(DEFAULT_SETTINGS), deps(async (text) => {
+      requests.push(text.length);
+      return detect(text);
+    }));
+    await session.start();
+    await until(() => steps.some((s) => s.mark === PERF_MARKS_COMPLETE), 'the whole pipeline');
+    // Two requests: the first part, then the whole text.
+    expect(requests).toHaveLength(2);
+    expect(requests[0]).toBeLessThan(requests[1]);
+    const at = (mark: string) => steps.find((s) => s.mark === mark)!;
+    const shown = at(PERF_MARKS_SHOWN);
+    const every = at(PERF_ENTITIES_COMPLETE);
+    const complete = at(PERF_MARKS_COMPLETE);
+    expect(steps.map((s) => s.mark).filter((m) => m.startsWith('backstory:'))).toEqual([PERF_MARKS_SHOWN, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE]);
+    expect(shown.names).toBeGreaterThan(0);
+    expect(every.names).toBeGreaterThan(shown.names);
+    // Every name came while the first part was still being classified: no passage yet.
+    expect(every.passages).toBe(0);
+    expect(complete.names).toBe(every.names);
+    expect(complete.passages).toBeGreaterThan(0);
+    session.destroy();
+  });
+
+  it('when the whole text’s detection fails, throws once the first part is done and paints nothing after the session is taken down', async () => {
+    const { doc } = longPage();
+    let calls = 0;
+    let session: PageSession | null = null;
+    const steps = recordSteps(() => session);
+    // Every analysis the session adopts (paints), and whether the session was down by then.
+    let down = false;
+    const adopted: boolean[] = [];
+    const adopt = (PageSession.prototype as unknown as { adopt: (...a: unknown[]) => void }).adopt;
+    vi.spyOn(PageSession.prototype as unknown as { adopt: (...a: unknown[]) => void }, 'adopt').mockImplementation(function (this: PageSession, ...a: unknown[]) {
+      adopted.push(down);
+      return adopt.apply(this, a);
+    });
+    session = new PageSession(doc, structuredClone(DEFAULT_SETTINGS), deps(async (text) => {
+      if (++calls === 2) throw new Error('the background sent no valid answer');
+      return detect(text);
+    }));
+    await expect(session.start()).rejects.toThrow('no valid answer');
+    // What the content script does on a failed read.
+    session.destroy();
+    down = true;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(steps.map((s) => s.mark)).toEqual([PERF_MARKS_SHOWN]);
+    // The first part's names, then its passages; nothing once the session was down.
+    expect(adopted).toEqual([false, false]);
+  });
+});

@@ -14,11 +14,11 @@ import { buildIndex } from '../../core/kb/index';
 import { detectMentions } from '../../core/detect/mentions';
 import { PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE, PERF_MARKS_SHOWN } from '../../core/constants';
 import type { DetectResponse } from '../../core/messages';
-import type { KbNames } from '../../core/kb/schema';
+import { loadKbDir } from '../../scripts/lib/kb-files';
 
 const root = join(import.meta.dirname, '..', '..');
 const article = readFileSync(join(root, 'tests', 'fixtures', 'article.txt'), 'utf8');
-const index = buildIndex(JSON.parse(readFileSync(join(root, '.generated', 'kb-names.json'), 'utf8')) as KbNames[]);
+const index = buildIndex(loadKbDir(join(root, 'data', 'kb')));
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const body = article.split('\n\n').slice(1).map((p) => `<p>${escape(p)}</p>`).join('');
 

@@ -381,8 +381,8 @@ export async function workerWakeInExtension(context: BrowserContext, extensionOr
         const t = performance.now();
         const answer = (await runtime.sendMessage(
           kind === 'detect' ? { type: 'detect', text: 'Secretary of State Antony Blinken met Wang Yi in Munich.', blocks: [] } : { type: 'entry', id: 'person/antony-blinken' },
-        )) as { mentions?: unknown[]; entry?: unknown } | undefined;
-        if (kind === 'detect' ? !answer?.mentions?.length : !answer?.entry) throw new Error(`no ${kind} answer from the woken worker`);
+        )) as { marks?: unknown[]; entry?: unknown } | undefined;
+        if (kind === 'detect' ? !answer?.marks?.length : !answer?.entry) throw new Error(`no ${kind} answer from the woken worker`);
         return performance.now() - t;
       }, kind);
     await ask('detect');

@@ -79,42 +79,88 @@ export const DetectResponseSchema = v.object({
 });
 export type DetectResponse = v.InferOutput<typeof DetectResponseSchema>;
 
-const MENTION_TYPES: ReadonlySet<unknown> = new Set(['person', 'place', 'organization', 'event', 'term']);
-const isOffset = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const MENTION_TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
+/** Confidences travel as whole numbers of ten-thousandths. */
+const CONFIDENCE_SCALE = 10_000;
+/** Numbers per mention in `DetectWire.marks`: start, end, index in `names`, confidence. */
+const MARK_FIELDS = 4;
+
+/**
+ * The detection answer as it crosses the message channel. A long page's answer holds thousands of
+ * mentions; as objects they made the message channel's serialisation (both ways, between two
+ * processes) slower than the detection itself. Here each entity named is sent once, each mention
+ * is four numbers, and its text is left out: the page has the text it sent.
+ */
+export const DetectWireSchema = v.object({
+  /** The entities named, each once. */
+  names: v.array(
+    v.object({
+      type: v.picklist(ENTITY_TYPES),
+      entity: Name,
+      id: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    }),
+  ),
+  /** MARK_FIELDS numbers a mention: start, end, index in `names`, confidence in ten-thousandths. */
+  marks: v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  pack: v.nullable(PackInfoSchema),
+});
+export type DetectWire = v.InferOutput<typeof DetectWireSchema>;
+
+/** The background's side: a detection answer made ready to send. */
+export function encodeDetectResponse(answer: DetectResponse): DetectWire {
+  const names: DetectWire['names'] = [];
+  const seen = new Map<string, number>();
+  const marks = new Array<number>(answer.mentions.length * MARK_FIELDS);
+  answer.mentions.forEach((m, i) => {
+    const key = `${m.type}\u0000${m.entity}\u0000${m.id === undefined ? '\u0001' : m.id}`;
+    let at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, (at = names.length));
+      names.push(m.id === undefined ? { type: m.type, entity: m.entity } : { type: m.type, entity: m.entity, id: m.id });
+    }
+    marks[i * MARK_FIELDS] = m.start;
+    marks[i * MARK_FIELDS + 1] = m.end;
+    marks[i * MARK_FIELDS + 2] = at;
+    marks[i * MARK_FIELDS + 3] = Math.round(m.confidence * CONFIDENCE_SCALE);
+  });
+  return { names, marks, pack: answer.pack };
+}
+
+const isIndex = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isName = (x: unknown): x is string => typeof x === 'string' && x.length <= 300;
 
-/** MentionSchema's rules as one plain test (no copy made): see `parseDetectResponse`. */
-function isMention(x: unknown): boolean {
+function isWireName(x: unknown): boolean {
   if (typeof x !== 'object' || x === null) return false;
-  const m = x as Record<string, unknown>;
-  return (
-    isName(m.text) &&
-    isOffset(m.start) &&
-    isOffset(m.end) &&
-    MENTION_TYPES.has(m.type) &&
-    isName(m.entity) &&
-    (m.id === undefined || (typeof m.id === 'string' && m.id.length <= 200)) &&
-    typeof m.confidence === 'number' &&
-    m.confidence >= 0 &&
-    m.confidence <= 1
-  );
+  const n = x as Record<string, unknown>;
+  return MENTION_TYPES.has(n.type) && isName(n.entity) && (n.id === undefined || (typeof n.id === 'string' && n.id.length <= 200));
 }
 
 /**
- * `parseOr(DetectResponseSchema, data)`, accepting and refusing the same answers, but with the
- * mentions checked by one plain loop: a long page's answer holds thousands of them, and checking
- * each with the schema took tens of milliseconds of the page's thread. The mentions are returned
- * as they came (with any extra keys); the pack goes through its schema.
+ * The content script's side: the answer to a detection of `text`, or null for anything that is
+ * not one (a mention outside the text, longer than a name, of an entity not listed, a sparse
+ * array...). The numbers are checked by plain loops, not the schema: a long page's answer holds
+ * tens of thousands of them. The pack goes through its schema.
  */
-export function parseDetectResponse(data: unknown): DetectResponse | null {
+export function decodeDetectResponse(data: unknown, text: string): DetectResponse | null {
   if (typeof data !== 'object' || data === null) return null;
-  const { mentions, pack } = data as Record<string, unknown>;
-  if (!Array.isArray(mentions)) return null;
-  // An index loop, not `every`: it would skip the holes of a sparse array.
-  for (let i = 0; i < mentions.length; i++) if (!isMention(mentions[i])) return null;
-  if (pack === null) return { mentions: mentions as Mention[], pack: null };
+  const { names, marks, pack } = data as Record<string, unknown>;
+  if (!Array.isArray(names) || !Array.isArray(marks) || marks.length % MARK_FIELDS !== 0) return null;
+  // Index loops, not `every`: it would skip the holes of a sparse array.
+  for (let i = 0; i < names.length; i++) if (!isWireName(names[i])) return null;
+  const listed = names as DetectWire['names'];
+  const mentions: Mention[] = [];
+  for (let i = 0; i < marks.length; i += MARK_FIELDS) {
+    const [start, end, at, confidence] = [marks[i], marks[i + 1], marks[i + 2], marks[i + 3]];
+    if (!isIndex(start) || !isIndex(end) || !isIndex(at) || !isIndex(confidence)) return null;
+    if (start > end || end > text.length || end - start > 300 || at >= listed.length || confidence > CONFIDENCE_SCALE) return null;
+    const { type, entity, id } = listed[at];
+    const slice = text.slice(start, end);
+    const c = confidence / CONFIDENCE_SCALE;
+    mentions.push(id === undefined ? { text: slice, start, end, type, entity, confidence: c } : { text: slice, start, end, type, entity, id, confidence: c });
+  }
+  if (pack === null) return { mentions, pack: null };
   const parsed = v.safeParse(PackInfoSchema, pack);
-  return parsed.success ? { mentions: mentions as Mention[], pack: parsed.output } : null;
+  return parsed.success ? { mentions, pack: parsed.output } : null;
 }
 
 /** Background -> content script, answering `lookup`. */

@@ -5,7 +5,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { RequestSchema, parseOr } from '../core/messages';
+import { RequestSchema, encodeDetectResponse, parseOr } from '../core/messages';
 import { EmbeddedKnowledge } from '../adapters/embedded-knowledge';
 import names from '../.generated/kb-names.json';
 import packs from '../.generated/packs.json';
@@ -48,7 +48,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
     const msg = parseOr(RequestSchema, raw);
     if (!msg) return undefined;
-    if (msg.type === 'detect') return Promise.resolve(knowledge.detect(msg.text, msg.blocks));
+    if (msg.type === 'detect') return Promise.resolve(encodeDetectResponse(knowledge.detect(msg.text, msg.blocks)));
     if (msg.type === 'entry') return knowledge.entry(msg.id).then((entry) => ({ entry }));
     const key = `${sender.tab?.id ?? -1}:${sender.frameId ?? 0}:${msg.id}`;
     if (msg.type === 'lookup-abort') {

@@ -5,7 +5,7 @@ import './highlights.css';
 import uiCss from '../../components/ui.css?inline';
 import { PageSession } from '../../adapters/page-session';
 import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
-import { LookupResultSchema, TabMessageSchema, parseDetectResponse, parseOr } from '../../core/messages';
+import { LookupResultSchema, TabMessageSchema, decodeDetectResponse, parseOr } from '../../core/messages';
 import type { LookupResult } from '../../core/lookup/card';
 import type { KbEntry } from '../../core/kb/schema';
 import { PERF_CONTENT_START, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS } from '../../core/constants';
@@ -29,7 +29,7 @@ export default defineContentScript({
     const session = new PageSession(document, settings, {
       css: uiCss,
       detect: async (text, blocks) => {
-        const res = parseDetectResponse(await browser.runtime.sendMessage({ type: 'detect', text, blocks }));
+        const res = decodeDetectResponse(await browser.runtime.sendMessage({ type: 'detect', text, blocks }), text);
         if (!res) throw new Error('the background sent no valid answer');
         return res;
       },

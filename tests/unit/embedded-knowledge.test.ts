@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EmbeddedKnowledge } from '../../adapters/embedded-knowledge';
 import { namesOf, type KbEntry, type KbNames } from '../../core/kb/schema';
 import { loadKbDir } from '../../scripts/lib/kb-files';
+import { decodeDetectResponse, encodeDetectResponse } from '../../core/messages';
 
 const root = join(import.meta.dirname, '..', '..');
 const entries: KbEntry[] = loadKbDir(join(root, 'data', 'kb'));
@@ -23,6 +24,15 @@ describe('embedded knowledge: names for detection, cards read on first use', () 
     expect(mentions.length).toBeGreaterThan(20);
     expect(mentions).toEqual(fromWhole.detect(sample).mentions);
     expect(reads).toEqual([]);
+  });
+
+  it('answers a detection that crosses the message channel unchanged, in a fraction of the size', () => {
+    const knowledge = new EmbeddedKnowledge(names, [], async () => entries);
+    const answer = knowledge.detect(sample);
+    expect(answer.mentions.length).toBeGreaterThan(50);
+    const sent = JSON.stringify(encodeDetectResponse(answer));
+    expect(decodeDetectResponse(JSON.parse(sent), sample)).toEqual(answer);
+    expect(sent.length).toBeLessThan(JSON.stringify(answer).length / 2);
   });
 
   it('keeps no card text in the names', () => {

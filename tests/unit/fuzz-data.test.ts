@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DetectResponseSchema, RequestSchema, TabMessageSchema, parseDetectResponse, parseOr } from '../../core/messages';
+import { DetectResponseSchema, DetectWireSchema, RequestSchema, TabMessageSchema, decodeDetectResponse, encodeDetectResponse, parseOr } from '../../core/messages';
+import type { Mention } from '../../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, isSiteEnabled, markersOn, parseSettings, typeEnabled } from '../../core/settings';
 import { ENTITY_TYPES } from '../../core/kb/schema';
 import { fuzzParams } from './fuzz-arbitraries';
@@ -98,29 +99,34 @@ const nearRequest = fc.oneof(
 );
 const nearResponse = fc.record(
   {
-    mentions: fc.oneof(
+    names: fc.oneof(
       anyValue,
       fc.array(
-        fc.record({
-          text: fc.string({ maxLength: 310 }),
-          start: fc.oneof(fc.nat(), fc.constant(-1), fc.double()),
-          end: fc.nat(),
-          type: fc.constantFrom(...ENTITY_TYPES, 'alien'),
-          entity: fc.string({ maxLength: 10 }),
-          id: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }),
-          confidence: fc.oneof(fc.double(), fc.constant(0.5)),
-        }),
+        fc.record(
+          {
+            type: fc.constantFrom(...ENTITY_TYPES, 'alien'),
+            entity: fc.oneof(fc.string({ maxLength: 10 }), fc.string({ minLength: 301, maxLength: 310 })),
+            id: fc.option(fc.oneof(fc.string({ maxLength: 10 }), fc.constant(7)), { nil: undefined }),
+          },
+          { requiredKeys: ['type', 'entity'] },
+        ),
         { maxLength: 3 },
       ),
+    ),
+    marks: fc.oneof(
+      anyValue,
+      fc.array(fc.oneof(fc.nat({ max: 40 }), fc.constant(-1), fc.constant(10_000), fc.constant(10_001), fc.double(), fc.constant(Number.NaN)), { maxLength: 13 }),
     ),
     pack: fc.oneof(fc.constant(null), anyValue, fc.record({ id: fc.string(), title: fc.string(), publisher: fc.string(), firstPublished: fc.constantFrom('2023-02-21', '2023', 'yesterday') })),
   },
   { requiredKeys: [] },
 );
+/** The text a detection answer is decoded against. */
+const TEXT = 'Antony Blinken met Wang Yi in Munich on Saturday.';
 
 describe('fuzz: messages between the extension parts', () => {
   it('parseOr never throws; the result is null or passes the schema (3,000 values per schema)', () => {
-    const schemas = [RequestSchema, TabMessageSchema, DetectResponseSchema] as const;
+    const schemas = [RequestSchema, TabMessageSchema, DetectResponseSchema, DetectWireSchema] as const;
     fc.assert(
       fc.property(fc.oneof(anyValue, nearRequest, nearResponse), (raw) => {
         for (const schema of schemas) {
@@ -132,19 +138,46 @@ describe('fuzz: messages between the extension parts', () => {
     );
   }, 60_000);
 
-  it("the detect answer's fast check accepts and refuses exactly what its schema does (3,000 values)", () => {
+  it("the detect answer's decoder never throws, and what it accepts is a wire answer and decodes to mentions of the text (3,000 values)", () => {
     fc.assert(
       fc.property(fc.oneof(anyValue, nearResponse), (raw) => {
-        const fast = parseDetectResponse(raw);
-        const slow = parseOr(DetectResponseSchema, raw);
-        if ((fast === null) !== (slow === null)) fail('fast and schema checks agree', { raw, fast, slow });
-        if (fast && !v.is(DetectResponseSchema, fast)) fail('what the fast check lets through passes the schema', { raw });
+        const decoded = decodeDetectResponse(raw, TEXT);
+        if (!decoded) return;
+        if (parseOr(DetectWireSchema, raw) === null) fail('what the decoder accepts passes the wire schema', { raw });
+        if (!v.is(DetectResponseSchema, decoded)) fail('what the decoder gives passes the answer schema', { raw });
+        for (const m of decoded.mentions) if (m.end > TEXT.length || m.text !== TEXT.slice(m.start, m.end)) fail('mentions lie in the text', { raw });
       }),
       fuzzParams(3000),
     );
-    const mention = { text: 'Kyiv', start: 0, end: 4, type: 'place', entity: 'Kyiv', confidence: 1 };
-    // A sparse array's hole is no mention.
-    expect(parseDetectResponse({ mentions: [mention, , mention], pack: null })).toBeNull();
-    expect(parseDetectResponse({ mentions: [mention], pack: null })?.mentions).toEqual([mention]);
+    const name = { type: 'place', entity: 'Munich', id: 'place/munich' };
+    const at = TEXT.indexOf('Munich');
+    expect(decodeDetectResponse({ names: [name], marks: [at, at + 6, 0, 10_000], pack: null }, TEXT)?.mentions).toEqual([
+      { text: 'Munich', start: at, end: at + 6, type: 'place', entity: 'Munich', id: 'place/munich', confidence: 1 },
+    ]);
+    // A sparse array's hole is no name; a mention past the text's end, of a name not listed, or with a
+    // fraction of a number, is no mention.
+    expect(decodeDetectResponse({ names: [name, , name], marks: [], pack: null }, TEXT)).toBeNull();
+    expect(decodeDetectResponse({ names: [name], marks: [at, TEXT.length + 1, 0, 10_000], pack: null }, TEXT)).toBeNull();
+    expect(decodeDetectResponse({ names: [name], marks: [at, at + 6, 1, 10_000], pack: null }, TEXT)).toBeNull();
+    expect(decodeDetectResponse({ names: [name], marks: [at, at + 6.5, 0, 10_000], pack: null }, TEXT)).toBeNull();
+    expect(decodeDetectResponse({ names: [name], marks: [at, at + 6, 0], pack: null }, TEXT)).toBeNull();
   }, 60_000);
+
+  it('a detection answer sent and decoded is the answer the background made', () => {
+    const mention = fc
+      .record({ start: fc.nat({ max: TEXT.length }), len: fc.nat({ max: 20 }), type: fc.constantFrom(...ENTITY_TYPES), entity: fc.constantFrom('Munich', 'Wang Yi', 'Blinken'), id: fc.option(fc.constantFrom('place/munich', 'person/wang-yi'), { nil: undefined }), hundredths: fc.integer({ min: 0, max: 100 }) })
+      .map(({ start, len, type, entity, id, hundredths }): Mention => {
+        const end = Math.min(TEXT.length, start + len);
+        const confidence = Math.round(hundredths) / 100;
+        return id === undefined ? { text: TEXT.slice(start, end), start, end, type, entity, confidence } : { text: TEXT.slice(start, end), start, end, type, entity, id, confidence };
+      });
+    fc.assert(
+      fc.property(fc.array(mention, { maxLength: 30 }), (mentions) => {
+        const wire = JSON.parse(JSON.stringify(encodeDetectResponse({ mentions, pack: null }))) as unknown;
+        expect(decodeDetectResponse(wire, TEXT)).toEqual({ mentions, pack: null });
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+

@@ -15,8 +15,9 @@
  *     is itself strongly opinionated ("It is absurd that Blinken said ...").
  *  3. Otherwise a logistic-regression score over hand-written lexicon and shape features, word
  *     valence (AFINN-165, valence.ts), word strength (VADER, strength.ts) and a small
- *     vocabulary (subjectivity-model.ts, trained by scripts/train-classifier.ts) separates
- *     `opinion` from `fact`.
+ *     vocabulary, averaged with a character n-gram model's (char-ngrams.ts; both in
+ *     subjectivity-model.ts, trained by scripts/train-classifier.ts), separates `opinion` from
+ *     `fact`.
  * Every passage carries its `cues`: the words, as written, that decided it.
  *
  * Sources: the canonical name of the entity the detector found in the subject ("Blinken says"
@@ -28,6 +29,7 @@
  */
 import type { Block, Mention, Passage, PassageLabel } from '../types';
 import { findAttribution, type Attribution, type Subject } from './attribution';
+import { scoreCharGrams, type CharGramModel } from './char-ngrams';
 import { extractFeatures, norm, quoteSpans, type Features } from './features';
 import { BOILERPLATE_PATTERNS } from './lexicon';
 import { segmentSentences, type SegmentKind } from './segment';
@@ -39,6 +41,8 @@ export interface SubjectivityModel {
   /** Probability at or above which an unattributed sentence is `opinion`. */
   threshold: number;
   weights: Record<string, number>;
+  /** A character n-gram model whose probability is averaged with the weights' (char-ngrams.ts). */
+  charGrams?: CharGramModel;
 }
 
 export interface SentenceContext {
@@ -84,13 +88,18 @@ export function scoreSubjectivity(
   model: SubjectivityModel = SUBJECTIVITY_MODEL,
   openQuote = false,
   features: Features = extractFeatures(text, openQuote, usesVocabulary(model)),
+  featuresOnly = false,
 ): { p: number; features: Features; positive: string[]; negative: string[] } {
   let z = model.bias;
   for (const [k, v] of features.values) {
     const w = model.weights[k];
     if (w !== undefined) z += w * v;
   }
-  const p = 1 / (1 + Math.exp(-z));
+  let p = 1 / (1 + Math.exp(-z));
+  // The character n-gram model, when there is one, has its share. It reads the writer's own
+  // words, as the vocabulary does: no names, nothing quoted.
+  const cg = model.charGrams;
+  if (cg && !featuresOnly) p = (1 - cg.share) * p + cg.share * scoreCharGrams(features.writer.join(' '), cg);
   // Cues: the words whose features pushed hardest, each once, in text order. A word's push is
   // its feature's weight times the feature's value, shared among the words behind the feature.
   const perFeature = new Map<string, number>();
@@ -208,7 +217,9 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     const writer = chars.join('');
     const writerWords = writer.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     if (writerWords >= 3) {
-      const ws = scoreSubjectivity(writer, model);
+      // The feature model alone: its bar (0.75) was set for its own probabilities, and the
+      // character n-grams were fitted on whole sentences, not on fragments like this one.
+      const ws = scoreSubjectivity(writer, model, false, undefined, true);
       const strongHits = ws.features.hits.filter((h) => STRONG_OPINION_FEATURES.has(h.feature));
       if (ws.p >= Math.max(0.75, model.threshold + 0.25) && strongHits.length > 0) {
         const cues = strongHits.map((h) => sentence.slice(h.start, h.end));

@@ -191,6 +191,12 @@ export interface Features {
   hits: Hit[];
   tokens: Token[];
   quotes: Array<[number, number]>;
+  /**
+   * The writer's own words, lowercased, in order: outside quotations, names (capitalised inside
+   * the sentence) left out, as for the lexicon and the vocabulary. The character n-gram model
+   * reads these.
+   */
+  writer: string[];
 }
 
 const NOT_LY_ADVERBS = new Set([
@@ -354,6 +360,9 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
     hits.push(...strongest);
   }
 
+  const writer: string[] = [];
+  for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.q && !skipped[i] && HAS_WORD.test(tokens[i]!.w)) writer.push(tokens[i]!.w);
+
   // Vocabulary (presence of words and of two-word sequences), the writer's words only, names
   // (capitalised inside the sentence) left out as for the lexicon; skipped when the model has none.
   if (vocabulary !== false) {
@@ -463,5 +472,5 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
     values.set('start_conj', 1);
     hits.push({ feature: 'start_conj', start: first.start, end: first.end });
   }
-  return { values, hits, tokens, quotes };
+  return { values, hits, tokens, quotes, writer };
 }

@@ -1,0 +1,68 @@
+/**
+ * The character n-gram half of the subjectivity model: a logistic regression over the presence
+ * of word-bounded character n-grams (" goo", "ood ", "n't "), trained NBSVM-style (each n-gram's
+ * weight is its learned weight times its Naive-Bayes log-count ratio, folded into one number;
+ * scripts/train-classifier.ts). It sees spelling the word features miss: stems and endings
+ * ("-ous", "-ism", "shoul"), contractions, rare forms of common words. Its probability is
+ * averaged with the feature model's (classify.ts, `scoreSubjectivity`), over the writer's own words
+ * (features.ts: no names, nothing quoted). Pure; no DOM.
+ */
+
+export interface CharGramModel {
+  /** Shortest and longest n-gram, in characters (a word is padded with one space each side). */
+  nmin: number;
+  nmax: number;
+  bias: number;
+  /** Its share in the average with the feature model's probability (0 to 1). */
+  share: number;
+  /** N-gram -> weight; n-grams not listed weigh nothing. */
+  weights: Record<string, number>;
+}
+
+const WORD = /[\p{L}\p{N}']+|[?!]/gu;
+
+/**
+ * The distinct character n-grams of `text`: lowercased, curly apostrophes made straight, each
+ * word (letters, digits, apostrophes; or a lone "?" or "!") padded with a space each side, so
+ * that n-grams never cross words and word starts and ends are marked.
+ */
+export function charGrams(text: string, nmin: number, nmax: number): Set<string> {
+  const out = new Set<string>();
+  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(WORD);
+  if (!words) return out;
+  for (const w of words) {
+    const s = ` ${w} `;
+    for (let n = nmin; n <= nmax; n++) for (let i = 0; i + n <= s.length; i++) out.add(s.slice(i, i + n));
+  }
+  return out;
+}
+
+const tables = new WeakMap<CharGramModel, Map<string, number>>();
+
+/** The probability, by the n-gram model alone, that `text` is the writer's own opinion. */
+export function scoreCharGrams(text: string, model: CharGramModel): number {
+  let table = tables.get(model);
+  if (!table) {
+    table = new Map(Object.entries(model.weights));
+    tables.set(model, table);
+  }
+  // As `charGrams`, without collecting every n-gram: only those the model weighs, each once.
+  let z = model.bias;
+  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(WORD);
+  if (words) {
+    const seen = new Set<string>();
+    for (const w of words) {
+      const s = ` ${w} `;
+      for (let n = model.nmin; n <= model.nmax; n++) {
+        for (let i = 0; i + n <= s.length; i++) {
+          const g = s.slice(i, i + n);
+          const v = table.get(g);
+          if (v === undefined || seen.has(g)) continue;
+          seen.add(g);
+          z += v;
+        }
+      }
+    }
+  }
+  return 1 / (1 + Math.exp(-z));
+}

@@ -8,7 +8,7 @@ import type { KbEntry } from '../core/kb/schema';
 import type { Block, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
-import { classifyPassages, prepareClassifier } from '../core/classify/classify';
+import { classifierWarmUp, classifyPassages } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, unreadEntryCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
@@ -34,7 +34,7 @@ import {
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { cutText, withMentions, type Chunk } from '../core/text/chunks';
-import { sliceClock, yieldToPage } from './schedule';
+import { afterOtherWork, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { buildTextMap, rangeFor, type TextMap } from './text-map';
 import { locateArticle, type ArticleLocation } from './article';
@@ -214,10 +214,16 @@ export class PageSession {
     const wholeDetect = this.deps.detect(text, map.blocks);
     // Read to the end even when a newer read takes over, so that no rejection goes unhandled.
     wholeDetect.catch(() => undefined);
-    // While the background detects, the page's thread is free: prepare the classifier in a task of its own.
+    // While the background detects, the page's thread is free: warm the classifier up, step by step
+    // behind other work, so that the answer is painted as soon as it comes.
     if (!classifierReady) {
       classifierReady = true;
-      void yieldToPage().then(prepareClassifier).catch(() => undefined);
+      void (async () => {
+        for (const step of classifierWarmUp()) {
+          await afterOtherWork();
+          step();
+        }
+      })().catch(() => undefined);
     }
     // Steps are painted as they come on a page's first read; a re-read of changed text keeps the
     // marks shown until its whole analysis is there (no markers lost for a moment).

@@ -2,12 +2,24 @@
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
+  postTask?: (callback: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }) => Promise<void>;
 }
 
 /** Lets the page handle input and paint before the next slice runs. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Waits for a task of its own, behind the page's other work: for work done ahead of need. A
+ * `scheduler.yield()` continuation runs before other queued tasks (a message's answer among them);
+ * a background task runs after them.
+ */
+export function afterOtherWork(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'background' });
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -31,7 +31,9 @@ import type { Block, Mention, Passage, PassageLabel } from '../types';
 import { findAttribution, type Attribution, type Subject } from './attribution';
 import { scoreCharGrams, type CharGramModel } from './char-ngrams';
 import { extractFeatures, norm, quoteSpans, type Features } from './features';
-import { BOILERPLATE_PATTERNS } from './lexicon';
+import { BOILERPLATE_PATTERNS, lexicon } from './lexicon';
+import { valence } from './valence';
+import { strength } from './strength';
 import { segmentSentences, type SegmentKind } from './segment';
 import { SUBJECTIVITY_MODEL } from './subjectivity-model';
 import { MAX_CLASSIFIED_SENTENCE_CHARS } from '../constants';
@@ -268,13 +270,27 @@ function quoteOpenAfter(s: string, openAtStart: boolean): boolean {
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
 
+const WARM_UP_REPORTED = 'Officials said on Tuesday that the talks were “troubling”, according to a statement.';
+const WARM_UP_OPINION = 'We think it is a disastrous mistake.';
+
 /**
- * Builds the classifier's tables and runs it once on two short sentences. The first call in a
- * fresh script compiles its code and regular expressions and costs several times a chunk's work:
- * done ahead, in a task of its own, it keeps the first real chunk from being one long task.
+ * The classifier's first use, in steps: its tables built, then its code run once on two short
+ * sentences. The first call in a fresh script compiles its code and regular expressions and costs
+ * several times a chunk's work; done ahead, step by step in tasks of their own, it keeps the first
+ * real chunk from being one long task and lets the page handle anything that comes in between
+ * (such as the background's answer). Each step is cheap once done.
  */
-export function prepareClassifier(): void {
-  classifyPassages('Officials said on Tuesday that the talks were “troubling”, according to a statement. We think it is a disastrous mistake.');
+export function classifierWarmUp(model: SubjectivityModel = SUBJECTIVITY_MODEL): Array<() => void> {
+  return [
+    () => void lexicon(),
+    () => void valence(),
+    () => void strength(),
+    () => void extractFeatures(WARM_UP_OPINION, false, usesVocabulary(model)),
+    () => void (model.charGrams && scoreCharGrams('', model.charGrams)),
+    () => void classifyPassages(WARM_UP_REPORTED),
+    () => void classifyPassages(WARM_UP_OPINION),
+    () => void classifyPassages(`${WARM_UP_REPORTED} ${WARM_UP_OPINION}`),
+  ];
 }
 
 /**

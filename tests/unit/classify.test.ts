@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyPassages, classifySentence, scoreSubjectivity, usesVocabulary } from '../../core/classify/classify';
+import { classifierWarmUp, classifyPassages, classifySentence, scoreSubjectivity, usesVocabulary } from '../../core/classify/classify';
 import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
 import { valence } from '../../core/classify/valence';
@@ -135,6 +135,18 @@ describe('classifyPassages on the sample article', () => {
 
   it('is deterministic', () => {
     expect(classifyPassages(article, mentionsIn(article))).toEqual(passages);
+  });
+});
+
+describe('classifierWarmUp', () => {
+  it('runs step by step without an error (the page swallows a warm-up failure), and changes no result', () => {
+    const text = 'Officials said on Tuesday that the talks were “troubling”. We think it is a disastrous mistake.';
+    const before = classifyPassages(text);
+    const steps = classifierWarmUp();
+    expect(steps.length).toBeGreaterThan(3);
+    for (const step of steps) expect(() => step()).not.toThrow();
+    expect(classifyPassages(text)).toEqual(before);
+    expect(before.map((p) => p.label)).toEqual(['reported', 'opinion']);
   });
 });
 

@@ -15,6 +15,9 @@ import { PERF_CONTENT_START, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE, PERF_M
 /** After the worker is stopped, a moment before it is asked again (the browser tears it down). */
 const WORKER_STOP_SETTLE_MS = 500;
 
+/** What the init script logs once the whole pipeline's mark is made (see `pipelineRun`). */
+const PIPELINE_DONE_LOG = '__backstory_bench_pipeline_done';
+
 export const INIT_SCRIPT = `(() => {
   // tsx compiles the functions this script passes to page.evaluate with esbuild's keepNames,
   // which calls a __name helper: give the page a no-op one.
@@ -24,6 +27,11 @@ export const INIT_SCRIPT = `(() => {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // The content script's marks share the page's timeline: say when the whole pipeline is done,
+    // so that the benchmark need not run script in the page (and compile its own) while it waits.
+    new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === ${JSON.stringify(PERF_MARKS_COMPLETE)})) console.debug(${JSON.stringify(PIPELINE_DONE_LOG)});
+    }).observe({ type: 'mark' });
   } catch (err) { b.error = String(err); }
 })();`;
 
@@ -161,8 +169,11 @@ export async function pipelineRun(context: BrowserContext, url: string, timeoutM
   const page = await context.newPage();
   try {
     const { result: r, events } = await traced(context, page, async () => {
+      // Waits for the init script's word, not by polling with page.evaluate: each evaluation is a
+      // task in the page (the first compiles Playwright's own script) that would delay Backstory's.
+      const done = page.waitForEvent('console', { predicate: (m) => m.text() === PIPELINE_DONE_LOG, timeout: timeoutMs });
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PERF_MARKS_COMPLETE, { timeout: timeoutMs, polling: 50 });
+      await done;
       await settle(page);
       return page.evaluate(
         ({ startName, shownName, entitiesName, completeName }) => {

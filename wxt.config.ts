@@ -74,7 +74,9 @@ export default defineConfig({
             gecko: {
               id: GECKO_ID,
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Online look-ups send names from the page's text to Wikipedia (on by default): Firefox asks
+              // the reader's consent to that at install. Mozilla counts it as website content.
+              data_collection_permissions: { required: ['websiteContent'] },
             },
           },
         }

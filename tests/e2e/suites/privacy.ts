@@ -127,13 +127,19 @@ export function privacySuite(launch: () => Promise<BrowserUnderTest>, target: 'c
 
   const isChromium = () => browser.name === 'chromium';
 
-  it('loads no code from the network, and its manifest relaxes no CSP', () => {
+  it('loads no code from the network, its manifest relaxes no CSP, and Firefox is told what look-ups send', () => {
     const dir = path.join(process.env.BACKSTORY_OUTPUT_DIR ?? path.join(ROOT, '.output'), target);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     // The MV3 default CSP (script-src 'self') stands: no key that could relax it or open the extension to pages.
     expect(Object.keys(manifest).filter((k) => ['content_security_policy', 'sandbox', 'externally_connectable', 'web_accessible_resources', 'update_url'].includes(k))).toEqual([]);
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.host_permissions).toEqual([`${PRODUCT_LOOKUP_ORIGIN}/*`]);
+    if (!isChromium()) {
+      // Look-ups (on by default) send names from the page's text to that host: Firefox asks the
+      // reader's consent to that data type at install, so the manifest must name it.
+      const gecko = (manifest.browser_specific_settings as { gecko?: { data_collection_permissions?: { required?: string[] } } } | undefined)?.gecko;
+      expect(gecko?.data_collection_permissions?.required).toEqual(['websiteContent']);
+    }
     const found: string[] = [];
     for (const file of builtFiles(dir)) {
       const text = readFileSync(path.join(dir, file), 'utf8');

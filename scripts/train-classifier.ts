@@ -22,7 +22,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifySentence, type SubjectivityModel } from '../core/classify/classify';
-import { charGrams, type CharGramModel } from '../core/classify/char-ngrams';
+import { charGrams, charGramWeights, type CharGramModel } from '../core/classify/char-ngrams';
 import { extractFeatures } from '../core/classify/features';
 import { scoreBinary, type BinaryScores as Scores } from './eval-passages';
 import { loadSplit, type LabeledSentence } from './lib/subjectivity-data';
@@ -384,10 +384,10 @@ function renderModel(model: SubjectivityModel, opts: TrainOptions, cv: CvResult,
   const b = cv.best;
   const cg = model.charGrams;
   const cgWhat = cg
-    ? `\n * Averaged (share ${+cg.share.toFixed(3)}) with a character n-gram model over the writer's words (char-ngrams.ts):\n * ${Object.keys(cg.weights).length.toLocaleString('en-US')} weighted ${cg.nmin}- to ${cg.nmax}-character n-grams.`
+    ? `\n * Averaged (share ${+cg.share.toFixed(3)}) with a character n-gram model over the writer's words (char-ngrams.ts):\n * ${charGramWeights(cg).size.toLocaleString('en-US')} weighted ${cg.nmin}- to ${cg.nmax}-character n-grams.`
     : '';
   const cgBody = cg
-    ? `  charGrams: {\n    nmin: ${cg.nmin},\n    nmax: ${cg.nmax},\n    bias: ${cg.bias},\n    share: ${cg.share},\n    weights: {\n${packed(Object.entries(cg.weights), 6)}\n    },\n  },\n`
+    ? `  charGrams: {\n    nmin: ${cg.nmin},\n    nmax: ${cg.nmax},\n    bias: ${cg.bias},\n    share: ${cg.share},\n    // JSON, read on first use (see CharGramModel).\n    weights: String.raw\`{\n${packed([...charGramWeights(cg)], 6, true)}\n    }\`,\n  },\n`
     : '';
   return `/**
  * Weights of Backstory's subjectivity model: logistic regression over the hand-written lexicon
@@ -418,11 +418,12 @@ ${cgBody}};
 }
 
 /** `"key": value,` entries, several to a line of at most 100 characters, indented. */
-function packed(entries: Array<[string, number]>, indent: number): string {
+function packed(entries: Array<[string, number]>, indent: number, json = false): string {
   const lines: string[] = [];
   let line = '';
-  for (const [k, v] of entries) {
-    const e = `${JSON.stringify(k)}: ${v},`;
+  for (const [i, [k, v]] of entries.entries()) {
+    // JSON text takes no comma after its last entry.
+    const e = `${JSON.stringify(k)}: ${v}${json && i === entries.length - 1 ? '' : ','}`;
     if (line && indent + line.length + 1 + e.length > 100) {
       lines.push(line);
       line = '';

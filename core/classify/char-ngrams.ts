@@ -15,8 +15,12 @@ export interface CharGramModel {
   bias: number;
   /** Its share in the average with the feature model's probability (0 to 1). */
   share: number;
-  /** N-gram -> weight; n-grams not listed weigh nothing. */
-  weights: Record<string, number>;
+  /**
+   * N-gram -> weight; n-grams not listed weigh nothing. The generated model gives them as JSON
+   * text, read on first use: as an object literal of 2,000 keys they cost about 4 ms of the
+   * content script's start on every page, and most pages are never classified.
+   */
+  weights: Readonly<Record<string, number>> | string;
 }
 
 const WORD = /[\p{L}\p{N}']+|[?!]/gu;
@@ -39,13 +43,20 @@ export function charGrams(text: string, nmin: number, nmax: number): Set<string>
 
 const tables = new WeakMap<CharGramModel, Map<string, number>>();
 
-/** The probability, by the n-gram model alone, that `text` is the writer's own opinion. */
-export function scoreCharGrams(text: string, model: CharGramModel): number {
+/** The model's n-gram weights as a map (read once per model). */
+export function charGramWeights(model: CharGramModel): ReadonlyMap<string, number> {
   let table = tables.get(model);
   if (!table) {
-    table = new Map(Object.entries(model.weights));
+    const weights = typeof model.weights === 'string' ? (JSON.parse(model.weights) as Record<string, number>) : model.weights;
+    table = new Map(Object.entries(weights));
     tables.set(model, table);
   }
+  return table;
+}
+
+/** The probability, by the n-gram model alone, that `text` is the writer's own opinion. */
+export function scoreCharGrams(text: string, model: CharGramModel): number {
+  const table = charGramWeights(model);
   // As `charGrams`, without collecting every n-gram: only those the model weighs, each once.
   let z = model.bias;
   const words = text.toLowerCase().replace(/[’‘]/g, "'").match(WORD);

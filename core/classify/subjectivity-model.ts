@@ -321,7 +321,8 @@ export const SUBJECTIVITY_MODEL: SubjectivityModel = {
     nmax: 4,
     bias: -0.789,
     share: 0.3333333333333333,
-    weights: {
+    // JSON, read on first use (see CharGramModel).
+    weights: String.raw`{
       "100": -0.04, "200": -0.08, "201": -0.14, "202": -0.14, "500": -0.05, "2008": -0.01,
       "2010": -0.04, "2020": -0.01, "2022": -0.09, " 00": -0.05, " 000": -0.04, " 10": -0.02,
       " 100": -0.03, " 13": -0.08, " 16": -0.06, " 2 ": -0.01, " 20": -0.43, " 200": -0.08,
@@ -648,7 +649,7 @@ export const SUBJECTIVITY_MODEL: SubjectivityModel = {
       "wo ": -0.02, "woma": 0.02, "worl": 0.05, "xis": -0.02, "xist": -0.02, "xpa": 0.03,
       "xpay": 0.06, "xplo": 0.03, "xtr": 0.06, "xtra": 0.21, "yea": -0.1, "year": -0.1, "yer": 0.02,
       "yer ": 0.03, "yet": 0.06, "yet ": 0.06, "yon": 0.03, "yone": 0.04, "you": 0.02, "you ": 0.14,
-      "ypo": 0.03, "ys ": -0.03, "yth": 0.02, "ythi": 0.04, "zed": 0.02, "zed ": 0.02, "zen": 0.03,
-    },
+      "ypo": 0.03, "ys ": -0.03, "yth": 0.02, "ythi": 0.04, "zed": 0.02, "zed ": 0.02, "zen": 0.03
+    }`,
   },
 };

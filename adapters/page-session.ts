@@ -247,33 +247,32 @@ export class PageSession {
     let mentions = first.mentions;
     let pack = first.pack;
     if (firstDetect) {
-      const firstClassified = this.classifyChunks(gen, text, withMentions(chunks, first.mentions), firstEnd).then((classified) => {
-        if (!classified || gen !== this.generation) return null;
-        firstChunks = classified;
-        firstPassages = passagesOf(classified);
-        if (progressive) show(mentions, firstPassages, pack);
-        return classified;
-      });
-      // 3. Every name of the article. A failed detection is reported once the first part is done
-      // with, so that nothing of this read paints after the session has been taken down.
-      const whole = await wholeDetect.then(
-        (answer) => ({ answer }),
-        (error: unknown) => ({ error }),
+      const firstClassified = this.classifyChunks(gen, text, withMentions(chunks, first.mentions), firstEnd).then(
+        (classified) => {
+          if (!classified || gen !== this.generation) return { classified: null };
+          firstChunks = classified;
+          firstPassages = passagesOf(classified);
+          if (progressive) show(mentions, firstPassages, pack);
+          return { classified };
+        },
+        // Kept for below: the read may end (superseded, or detection failed) before this settles.
+        (error: unknown) => ({ classified: null, error }),
       );
-      if ('error' in whole) {
-        await firstClassified;
-        throw whole.error;
-      }
+      // 3. Every name of the article. (Once the session is taken down, nothing of this read paints:
+      // `destroy` moves the generation on.)
+      const whole = await wholeDetect;
       if (gen !== this.generation) return;
       // The first part's mention objects stand where the whole text's detection agrees (an open card
       // stays open, and its chunks keep their passages); the context of the whole text can settle
       // an ambiguous name differently.
       const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
-      mentions = whole.answer.mentions.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
-      pack = whole.answer.pack;
+      mentions = whole.mentions.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
+      pack = whole.pack;
       if (progressive) show(mentions, firstPassages, pack);
       performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
-      if (!(await firstClassified)) return;
+      const done = await firstClassified;
+      if ('error' in done) throw done.error;
+      if (!done.classified) return;
     } else performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
     const classified = await this.classifyChunks(gen, text, withMentions(chunks, mentions), text.length, firstChunks);
     if (!classified) return;

@@ -172,6 +172,8 @@ export async function pipelineRun(context: BrowserContext, url: string, timeoutM
       // Waits for the init script's word, not by polling with page.evaluate: each evaluation is a
       // task in the page (the first compiles Playwright's own script) that would delay Backstory's.
       const done = page.waitForEvent('console', { predicate: (m) => m.text() === PIPELINE_DONE_LOG, timeout: timeoutMs });
+      // Handled here too: when the navigation fails, that error is the one to report.
+      done.catch(() => undefined);
       await page.goto(url, { waitUntil: 'load' });
       await done;
       await settle(page);

@@ -72,7 +72,7 @@ export const PackInfoSchema = v.object({
 });
 export type PackInfo = v.InferOutput<typeof PackInfoSchema>;
 
-/** Background -> content script, answering `detect`. */
+/** A detection's answer as the core makes it and the page uses it (it travels as `DetectWire`). */
 export const DetectResponseSchema = v.object({
   mentions: v.array(MentionSchema),
   pack: v.nullable(PackInfoSchema),
@@ -112,7 +112,7 @@ export function encodeDetectResponse(answer: DetectResponse): DetectWire {
   const seen = new Map<string, number>();
   const marks = new Array<number>(answer.mentions.length * MARK_FIELDS);
   answer.mentions.forEach((m, i) => {
-    const key = `${m.type}\u0000${m.entity}\u0000${m.id === undefined ? '\u0001' : m.id}`;
+    const key = JSON.stringify([m.type, m.entity, m.id ?? null]);
     let at = seen.get(key);
     if (at === undefined) {
       seen.set(key, (at = names.length));
@@ -137,7 +137,7 @@ function isWireName(x: unknown): boolean {
 
 /**
  * The content script's side: the answer to a detection of `text`, or null for anything that is
- * not one (a mention outside the text, longer than a name, of an entity not listed, a sparse
+ * not one (a mention outside the text, empty or longer than a name, of an entity not listed, a sparse
  * array...). The numbers are checked by plain loops, not the schema: a long page's answer holds
  * tens of thousands of them. The pack goes through its schema.
  */
@@ -152,7 +152,7 @@ export function decodeDetectResponse(data: unknown, text: string): DetectRespons
   for (let i = 0; i < marks.length; i += MARK_FIELDS) {
     const [start, end, at, confidence] = [marks[i], marks[i + 1], marks[i + 2], marks[i + 3]];
     if (!isIndex(start) || !isIndex(end) || !isIndex(at) || !isIndex(confidence)) return null;
-    if (start > end || end > text.length || end - start > 300 || at >= listed.length || confidence > CONFIDENCE_SCALE) return null;
+    if (start >= end || end > text.length || end - start > 300 || at >= listed.length || confidence > CONFIDENCE_SCALE) return null;
     const { type, entity, id } = listed[at];
     const slice = text.slice(start, end);
     const c = confidence / CONFIDENCE_SCALE;

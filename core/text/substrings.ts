@@ -94,8 +94,3 @@ export function substringMatcher(needles: Iterable<string>): SubstringMatcher {
     },
   };
 }
-
-/** The needles `haystack` contains (a matcher built for one text). */
-export function presentSubstrings(haystack: string, needles: Iterable<string>): Set<string> {
-  return substringMatcher(needles).present(haystack);
-}

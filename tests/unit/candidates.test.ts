@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../core/kb/index';
 import { matchAt } from '../../core/detect/mentions';
 import { candidateRules, TRIE_MIN_RULES } from '../../core/detect/candidates';
-import { presentSubstrings, substringMatcher } from '../../core/text/substrings';
+import { substringMatcher } from '../../core/text/substrings';
 import { isSpaceAt, wordEnd } from '../../core/text/chars';
 import { capitalisedMatches } from '../../core/detect/unknown-names';
 import type { KbEntry } from '../../core/kb/schema';
@@ -50,13 +50,13 @@ describe('candidateRules', () => {
   });
 });
 
-describe('presentSubstrings', () => {
+describe('substringMatcher, built for one text', () => {
   it('finds exactly the needles that String.includes finds', () => {
     const unit = fc.constantFrom('a', 'b', 'ab', 'é', '\ud83d\ude00', ' ', 'war', 'w');
     const str = (n: number) => fc.array(unit, { maxLength: n }).map((a) => a.join(''));
     fc.assert(
       fc.property(str(40), fc.array(str(4), { maxLength: 15 }), (hay, needles) => {
-        expect(presentSubstrings(hay, needles)).toEqual(new Set(needles.filter((n) => hay.includes(n))));
+        expect(substringMatcher(needles).present(hay)).toEqual(new Set(needles.filter((n) => hay.includes(n))));
       }),
       { numRuns: 500 },
     );

@@ -161,14 +161,25 @@ describe('fuzz: messages between the extension parts', () => {
     expect(decodeDetectResponse({ names: [name], marks: [at, at + 6, 1, 10_000], pack: null }, TEXT)).toBeNull();
     expect(decodeDetectResponse({ names: [name], marks: [at, at + 6.5, 0, 10_000], pack: null }, TEXT)).toBeNull();
     expect(decodeDetectResponse({ names: [name], marks: [at, at + 6, 0], pack: null }, TEXT)).toBeNull();
+    // An empty mention is no mention.
+    expect(decodeDetectResponse({ names: [name], marks: [at, at, 0, 10_000], pack: null }, TEXT)).toBeNull();
   }, 60_000);
 
   it('a detection answer sent and decoded is the answer the background made', () => {
     const mention = fc
-      .record({ start: fc.nat({ max: TEXT.length }), len: fc.nat({ max: 20 }), type: fc.constantFrom(...ENTITY_TYPES), entity: fc.constantFrom('Munich', 'Wang Yi', 'Blinken'), id: fc.option(fc.constantFrom('place/munich', 'person/wang-yi'), { nil: undefined }), hundredths: fc.integer({ min: 0, max: 100 }) })
+      .record({
+        start: fc.nat({ max: TEXT.length - 1 }),
+        len: fc.integer({ min: 1, max: 20 }),
+        type: fc.constantFrom(...ENTITY_TYPES),
+        entity: fc.constantFrom('Munich', 'Wang Yi', 'Blinken', 'A\u0000B'),
+        // Ids that a naive key could confuse with "no id": '' and control characters.
+        id: fc.option(fc.constantFrom('place/munich', 'person/wang-yi', '', '\u0001', '\u0000'), { nil: undefined }),
+        hundredths: fc.integer({ min: 0, max: 100 }),
+      })
       .map(({ start, len, type, entity, id, hundredths }): Mention => {
         const end = Math.min(TEXT.length, start + len);
-        const confidence = Math.round(hundredths) / 100;
+        // The detector's confidences are hundredths (tests/unit/fuzz-detect.test.ts).
+        const confidence = hundredths / 100;
         return id === undefined ? { text: TEXT.slice(start, end), start, end, type, entity, confidence } : { text: TEXT.slice(start, end), start, end, type, entity, id, confidence };
       });
     fc.assert(

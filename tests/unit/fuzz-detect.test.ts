@@ -74,6 +74,8 @@ function checkMentions(text: string, mentions: Mention[], ids: Set<string>): voi
     if (text.slice(m.start, m.end) !== m.text) fail('text is the slice', m);
     if (!(ENTITY_TYPES as readonly string[]).includes(m.type)) fail('type', m);
     if (!(m.confidence >= 0 && m.confidence <= 1)) fail('confidence in 0..1', m);
+    // Hundredths, so that they cross the message channel exactly (core/messages.ts, ADR 0007).
+    if (Math.round(m.confidence * 100) / 100 !== m.confidence) fail('confidence in hundredths', m);
     if (!m.entity) fail('entity named', m);
     if (m.id !== undefined && !ids.has(m.id)) fail('id resolves', m);
     if (!v.is(MentionSchema, m)) fail('passes the message schema', { m, issues: v.safeParse(MentionSchema, m).issues?.map((i) => i.message) });

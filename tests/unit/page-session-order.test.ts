@@ -89,7 +89,37 @@ describe('page session on a long article', () => {
     session.destroy();
   });
 
-  it('when the whole text’s detection fails, throws once the first part is done and paints nothing after the session is taken down', async () => {
+  it('paints every name when the whole text’s answer comes after the first part’s passages, then everything', async () => {
+    const { doc } = longPage();
+    let session: PageSession | null = null;
+    const steps = recordSteps(() => session);
+    let release: (() => void) | null = null;
+    let calls = 0;
+    session = new PageSession(doc, structuredClone(DEFAULT_SETTINGS), deps(async (text) => {
+      // The second request, the whole text's, waits for the test.
+      if (++calls === 2) await new Promise<void>((r) => (release = r));
+      return detect(text);
+    }));
+    const started = session.start();
+    const passagesNow = () => {
+      const c = session!.summary().counts;
+      return c.opinion + c.reported + c.fact + c.other;
+    };
+    await until(() => release !== null && passagesNow() > 0, 'the first part’s passages');
+    expect(steps.map((s) => s.mark)).toEqual([PERF_MARKS_SHOWN]);
+    release!();
+    await until(() => steps.some((s) => s.mark === PERF_MARKS_COMPLETE), 'the whole pipeline');
+    expect(steps.map((s) => s.mark)).toEqual([PERF_MARKS_SHOWN, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE]);
+    const [shown, every, complete] = steps;
+    expect(every.names).toBeGreaterThan(shown.names);
+    // The first part's passages stay shown while every name comes.
+    expect(every.passages).toBeGreaterThan(0);
+    expect(complete.passages).toBeGreaterThan(every.passages);
+    await started;
+    session.destroy();
+  });
+
+  it('when the whole text’s detection fails, the read throws and nothing of it paints once the session is taken down', async () => {
     const { doc } = longPage();
     let calls = 0;
     let session: PageSession | null = null;
@@ -112,7 +142,7 @@ describe('page session on a long article', () => {
     down = true;
     await new Promise((r) => setTimeout(r, 500));
     expect(steps.map((s) => s.mark)).toEqual([PERF_MARKS_SHOWN]);
-    // The first part's names, then its passages; nothing once the session was down.
-    expect(adopted).toEqual([false, false]);
+    // The first part's names only: its passages were still being classified when the session went down.
+    expect(adopted).toEqual([false]);
   });
 });

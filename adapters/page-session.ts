@@ -8,7 +8,7 @@ import type { KbEntry } from '../core/kb/schema';
 import type { Block, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
-import { classifierWarmUp, classifyPassages } from '../core/classify/classify';
+import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, unreadEntryCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
@@ -79,9 +79,9 @@ type ShortcutCommand = 'toggle-opinion-markers' | 'next-mark' | 'previous-mark';
 const SHORTCUT_KEYS = { KeyO: 'toggle-opinion-markers', KeyJ: 'next-mark', KeyK: 'previous-mark' } as const satisfies Record<string, ShortcutCommand>;
 
 /** Classifies one chunk of the article; offsets stay those of the whole text. */
-function classifyChunk(text: string, chunk: Chunk): Passage[] {
+function* classifyChunk(text: string, chunk: Chunk): Generator<void, Passage[], void> {
   const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
-  const local = classifyPassages(
+  const local = yield* classifyPassagesInSteps(
     text.slice(chunk.start, chunk.end),
     chunk.mentions.map((m) => shift(m, -chunk.start)),
     chunk.blocks.map((b) => shift(b, -chunk.start)),
@@ -89,8 +89,12 @@ function classifyChunk(text: string, chunk: Chunk): Passage[] {
   return local.map((p) => shift(p, chunk.start));
 }
 
-/** The classifier was prepared in this script (once per page, whatever the sessions). */
-let classifierReady = false;
+/**
+ * The classifier's warm-up steps not run yet (once per page, whatever the sessions): taken one at a
+ * time in background tasks while the page waits for detection, and the rest, one a slice, before the
+ * first chunk is classified (background tasks wait while classification runs).
+ */
+let warmUpSteps: Array<() => void> | null = null;
 
 /** Classified chunks by their start, in text order: the mentions each was classified with, and its passages. */
 type ClassifiedChunks = Map<number, { mentions: readonly Mention[]; passages: Passage[] }>;
@@ -216,12 +220,12 @@ export class PageSession {
     wholeDetect.catch(() => undefined);
     // While the background detects, the page's thread is free: warm the classifier up, step by step
     // behind other work, so that the answer is painted as soon as it comes.
-    if (!classifierReady) {
-      classifierReady = true;
+    if (!warmUpSteps) {
+      const steps = (warmUpSteps = classifierWarmUp());
       void (async () => {
-        for (const step of classifierWarmUp()) {
+        while (steps.length) {
           await afterOtherWork();
-          step();
+          steps.shift()?.();
         }
       })().catch(() => undefined);
     }
@@ -307,17 +311,39 @@ export class PageSession {
     // A task of its own: what came before (painting the names) is shown before classification starts.
     await yieldToPage();
     if (gen !== this.generation) return null;
+    // What is left of the warm-up, a step a task, so that the first chunk is not one cold long task.
+    while (warmUpSteps?.length) {
+      try {
+        warmUpSteps.shift()?.();
+      } catch {
+        /* a warm-up step only saves time later: classification reports its own errors */
+      }
+      await yieldToPage();
+      if (gen !== this.generation) return null;
+    }
     const clock = sliceClock(WORK_SLICE_MS);
+    /** The page's turn; false when a newer read took over meanwhile. */
+    const giveTurn = async (): Promise<boolean> => {
+      await yieldToPage();
+      clock.reset();
+      return gen === this.generation;
+    };
     for (const chunk of chunks) {
       if (chunk.end > until) break;
       const known = earlier?.get(chunk.start);
       const same = known && known.mentions.length === chunk.mentions.length && known.mentions.every((m, i) => m === chunk.mentions[i]);
-      classified.set(chunk.start, same ? known : { mentions: chunk.mentions, passages: classifyChunk(text, chunk) });
-      if (clock.due()) {
-        await yieldToPage();
-        if (gen !== this.generation) return null;
-        clock.reset();
+      if (same) classified.set(chunk.start, known);
+      else {
+        // Sentence by sentence, giving the page its turn whenever a slice has run its time.
+        const steps = classifyChunk(text, chunk);
+        let step = steps.next();
+        while (!step.done) {
+          if (clock.due() && !(await giveTurn())) return null;
+          step = steps.next();
+        }
+        classified.set(chunk.start, { mentions: chunk.mentions, passages: step.value });
       }
+      if (clock.due() && !(await giveTurn())) return null;
     }
     return classified;
   }

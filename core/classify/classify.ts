@@ -299,17 +299,28 @@ export function classifierWarmUp(model: SubjectivityModel = SUBJECTIVITY_MODEL):
  * order; offsets index `text`.
  */
 export function classifyPassages(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Passage[] {
+  const steps = classifyPassagesInSteps(text, mentions, blocks);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * `classifyPassages` in steps: it yields after each segment's analysis (the costly part) and
+ * returns the passages. A caller that gives the main thread back between slices of work drives it
+ * (adapters/page-session.ts), so that no chunk of a long article is one long task.
+ */
+export function* classifyPassagesInSteps(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Generator<void, Passage[], void> {
   if (typeof text !== 'string' || text.length === 0) return [];
   const segments = segmentSentences(text, blocks);
   const sorted = [...(mentions ?? [])].filter((m) => Number.isFinite(m.start) && Number.isFinite(m.end)).sort((a, b) => a.start - b.start);
   let open = false;
   // Segments and mentions are both in text order: one moving index finds each segment's mentions.
   let first = 0;
-  const analyses: Analysis[] = segments.map((seg) => {
+  const analyses: Analysis[] = [];
+  for (const seg of segments) {
     const sentence = text.slice(seg.start, seg.end);
     const isProse = seg.kind === 'sentence' || seg.kind === 'list-item';
     if (!isProse) open = false;
-    const openAtStart = isProse && open;
+    const openAtStart: boolean = isProse && open;
     open = isProse ? quoteOpenAfter(sentence, openAtStart) : false;
     while (first < sorted.length && sorted[first]!.start < seg.start) first++;
     const local: Mention[] = [];
@@ -319,8 +330,9 @@ export function classifyPassages(text: string, mentions: readonly Mention[] = []
     }
     const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart });
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
-    return a;
-  });
+    analyses.push(a);
+    yield;
+  }
 
   // Resolve pronouns to the last named speaker, and names the detector missed to an entity
   // the article names in full ("Blinken" -> "Antony Blinken").

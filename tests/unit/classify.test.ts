@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifierWarmUp, classifyPassages, classifySentence, scoreSubjectivity, usesVocabulary } from '../../core/classify/classify';
+import { classifierWarmUp, classifyPassages, classifyPassagesInSteps, classifySentence, scoreSubjectivity, usesVocabulary } from '../../core/classify/classify';
 import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
 import { valence } from '../../core/classify/valence';
@@ -58,6 +58,15 @@ describe('classifyPassages on the sample article', () => {
       expect([p.start, p.end]).toEqual([segs[i]!.start, segs[i]!.end]);
       expect(article.slice(p.start, p.end)).toBe(p.text);
     });
+  });
+
+  it('in steps (as the page runs it): one step a segment, and the same passages', () => {
+    const steps = classifyPassagesInSteps(article, mentionsIn(article));
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(segmentSentences(article).length);
+    expect(step.value).toEqual(passages);
   });
 
   it("labels Blinken's statements reported, with his canonical name and kb id", () => {

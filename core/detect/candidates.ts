@@ -9,7 +9,7 @@
  * matcher), in the list's own order, so detection gives exactly the same mentions either way.
  */
 import type { AliasRule } from '../kb/index';
-import { isSpaceAt } from '../text/chars';
+import { isSpaceAt, isWordCharAt } from '../text/chars';
 
 interface TrieNode {
   /** Ranks (indices in the list) of the rules whose last word ends here. */
@@ -58,15 +58,6 @@ function trieOf(rules: readonly AliasRule[]): TrieNode {
   return root;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-/** The detector's word characters (letters, digits, marks), with a fast path for ASCII. */
-function isWordAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return i < text.length && WORD_CHAR.test(text[i]);
-}
-
 /** Collects the ranks of the rules under `node` whose next words the text holds at `p`. */
 function walk(text: string, node: TrieNode, p: number, first: boolean, ranks: number[]): void {
   const next = node.next!;
@@ -79,7 +70,7 @@ function walk(text: string, node: TrieNode, p: number, first: boolean, ranks: nu
   const lower = first && node.lowerKeys ? text[p].toLowerCase() : '';
   for (const len of node.lengths) {
     if (p + len > run) break;
-    if (isWordAt(text, p + len)) continue;
+    if (isWordCharAt(text, p + len)) continue;
     const word = text.slice(p, p + len);
     visit(text, next.get(word), p + len, ranks);
     if (lower && lower !== word[0]) visit(text, next.get(lower + word.slice(1)), p + len, ranks);

@@ -5,7 +5,7 @@
  */
 import type { KbIndex, AliasRule } from '../kb/index';
 import type { Block, Mention } from '../types';
-import { foldText, isSpaceAt, isWordChar, wordCharLength, wordEnd } from '../text/chars';
+import { foldText, isSpaceAt, isWordCharAt, wordCharLength, wordEnd } from '../text/chars';
 import { substringMatcher, type SubstringMatcher } from '../text/substrings';
 import { MAX_MENTION_CHARS, MIN_MENTION_CONFIDENCE } from '../constants';
 import { findUnknownNames } from './unknown-names';
@@ -37,7 +37,7 @@ export function matchAt(text: string, pos: number, rule: AliasRule): number {
     } else if (!text.startsWith(word, p)) return -1;
     p += word.length;
   }
-  return isWordChar(text[p]) ? -1 : p;
+  return isWordCharAt(text, p) ? -1 : p;
 }
 
 /** All alias matches, longest first at each position, overlaps resolved left to right. */

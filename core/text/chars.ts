@@ -6,6 +6,19 @@ export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && WORD_CHAR.test(ch);
 }
 
+/** An ASCII letter or digit (the code of one UTF-16 unit). */
+const isAsciiWordCode = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+
+/**
+ * `isWordChar(text[i])` (one UTF-16 unit; false past the end), without the regex for ASCII: the
+ * detector asks it at every candidate match's end.
+ */
+export function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiWordCode(c);
+  return i < text.length && WORD_CHAR.test(text[i]);
+}
+
 /**
  * Whether the UTF-16 unit at `i` is white space as the regex `\s` defines it (false past the end).
  * Called for every character of some loops: a regex test per character costs far more.
@@ -27,7 +40,7 @@ const WORD_CODE_POINT_NO_MARKS = /^[\p{L}\p{N}]$/u;
  */
 export function wordCharLength(text: string, i: number, marks = true): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
+  if (c < 128) return isAsciiWordCode(c) ? 1 : 0;
   if (c !== c) return 0; // NaN: past the end
   const low = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : 0;
   const units = low >= 0xdc00 && low <= 0xdfff ? 2 : 1;

@@ -96,6 +96,18 @@ function* classifyChunk(text: string, chunk: Chunk): Generator<void, Passage[], 
  */
 let warmUpSteps: Array<() => void> | null = null;
 
+/** Runs the next warm-up step, if any is left; false when none was. A step that fails only costs its head start. */
+function runWarmUpStep(): boolean {
+  const step = warmUpSteps?.shift();
+  if (!step) return false;
+  try {
+    step();
+  } catch {
+    /* classification reports its own errors */
+  }
+  return true;
+}
+
 /** Classified chunks by their start, in text order: the mentions each was classified with, and its passages. */
 type ClassifiedChunks = Map<number, { mentions: readonly Mention[]; passages: Passage[] }>;
 
@@ -221,11 +233,11 @@ export class PageSession {
     // While the background detects, the page's thread is free: warm the classifier up, step by step
     // behind other work, so that the answer is painted as soon as it comes.
     if (!warmUpSteps) {
-      const steps = (warmUpSteps = classifierWarmUp());
+      warmUpSteps = classifierWarmUp();
       void (async () => {
-        while (steps.length) {
+        while (warmUpSteps?.length) {
           await afterOtherWork();
-          steps.shift()?.();
+          runWarmUpStep();
         }
       })().catch(() => undefined);
     }
@@ -311,16 +323,6 @@ export class PageSession {
     // A task of its own: what came before (painting the names) is shown before classification starts.
     await yieldToPage();
     if (gen !== this.generation) return null;
-    // What is left of the warm-up, a step a task, so that the first chunk is not one cold long task.
-    while (warmUpSteps?.length) {
-      try {
-        warmUpSteps.shift()?.();
-      } catch {
-        /* a warm-up step only saves time later: classification reports its own errors */
-      }
-      await yieldToPage();
-      if (gen !== this.generation) return null;
-    }
     const clock = sliceClock(WORK_SLICE_MS);
     /** The page's turn; false when a newer read took over meanwhile. */
     const giveTurn = async (): Promise<boolean> => {
@@ -328,6 +330,8 @@ export class PageSession {
       clock.reset();
       return gen === this.generation;
     };
+    // What is left of the warm-up, a step a task, so that the first chunk is not one cold long task.
+    while (runWarmUpStep()) if (!(await giveTurn())) return null;
     for (const chunk of chunks) {
       if (chunk.end > until) break;
       const known = earlier?.get(chunk.start);

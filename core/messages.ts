@@ -150,7 +150,10 @@ export function decodeDetectResponse(data: unknown, text: string): DetectRespons
   const listed = names as DetectWire['names'];
   const mentions: Mention[] = [];
   for (let i = 0; i < marks.length; i += MARK_FIELDS) {
-    const [start, end, at, confidence] = [marks[i], marks[i + 1], marks[i + 2], marks[i + 3]];
+    const start: unknown = marks[i];
+    const end: unknown = marks[i + 1];
+    const at: unknown = marks[i + 2];
+    const confidence: unknown = marks[i + 3];
     if (!isIndex(start) || !isIndex(end) || !isIndex(at) || !isIndex(confidence)) return null;
     if (start >= end || end > text.length || end - start > 300 || at >= listed.length || confidence > CONFIDENCE_SCALE) return null;
     const { type, entity, id } = listed[at];

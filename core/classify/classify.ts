@@ -29,7 +29,7 @@
  */
 import type { Block, Mention, Passage, PassageLabel } from '../types';
 import { findAttribution, type Attribution, type Subject } from './attribution';
-import { scoreCharGrams, type CharGramModel } from './char-ngrams';
+import { charGramWeights, scoreCharGrams, type CharGramModel } from './char-ngrams';
 import { extractFeatures, norm, quoteSpans, type Features } from './features';
 import { BOILERPLATE_PATTERNS, lexicon } from './lexicon';
 import { valence } from './valence';
@@ -286,7 +286,7 @@ export function classifierWarmUp(model: SubjectivityModel = SUBJECTIVITY_MODEL):
     () => void valence(),
     () => void strength(),
     () => void extractFeatures(WARM_UP_OPINION, false, usesVocabulary(model)),
-    () => void (model.charGrams && scoreCharGrams('', model.charGrams)),
+    () => void (model.charGrams && charGramWeights(model.charGrams)),
     () => void classifyPassages(WARM_UP_REPORTED),
     () => void classifyPassages(WARM_UP_OPINION),
     () => void classifyPassages(`${WARM_UP_REPORTED} ${WARM_UP_OPINION}`),

@@ -25,6 +25,9 @@ export interface CharGramModel {
 
 const WORD = /[\p{L}\p{N}']+|[?!]/gu;
 
+/** The words n-grams are taken from: lowercased, curly apostrophes made straight. */
+const wordsOf = (text: string): string[] => text.toLowerCase().replace(/[’‘]/g, "'").match(WORD) ?? [];
+
 /**
  * The distinct character n-grams of `text`: lowercased, curly apostrophes made straight, each
  * word (letters, digits, apostrophes; or a lone "?" or "!") padded with a space each side, so
@@ -32,9 +35,7 @@ const WORD = /[\p{L}\p{N}']+|[?!]/gu;
  */
 export function charGrams(text: string, nmin: number, nmax: number): Set<string> {
   const out = new Set<string>();
-  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(WORD);
-  if (!words) return out;
-  for (const w of words) {
+  for (const w of wordsOf(text)) {
     const s = ` ${w} `;
     for (let n = nmin; n <= nmax; n++) for (let i = 0; i + n <= s.length; i++) out.add(s.slice(i, i + n));
   }
@@ -59,19 +60,16 @@ export function scoreCharGrams(text: string, model: CharGramModel): number {
   const table = charGramWeights(model);
   // As `charGrams`, without collecting every n-gram: only those the model weighs, each once.
   let z = model.bias;
-  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(WORD);
-  if (words) {
-    const seen = new Set<string>();
-    for (const w of words) {
-      const s = ` ${w} `;
-      for (let n = model.nmin; n <= model.nmax; n++) {
-        for (let i = 0; i + n <= s.length; i++) {
-          const g = s.slice(i, i + n);
-          const v = table.get(g);
-          if (v === undefined || seen.has(g)) continue;
-          seen.add(g);
-          z += v;
-        }
+  const seen = new Set<string>();
+  for (const w of wordsOf(text)) {
+    const s = ` ${w} `;
+    for (let n = model.nmin; n <= model.nmax; n++) {
+      for (let i = 0; i + n <= s.length; i++) {
+        const g = s.slice(i, i + n);
+        const v = table.get(g);
+        if (v === undefined || seen.has(g)) continue;
+        seen.add(g);
+        z += v;
       }
     }
   }

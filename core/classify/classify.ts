@@ -90,7 +90,6 @@ export function scoreSubjectivity(
   model: SubjectivityModel = SUBJECTIVITY_MODEL,
   openQuote = false,
   features: Features = extractFeatures(text, openQuote, usesVocabulary(model)),
-  featuresOnly = false,
 ): { p: number; features: Features; positive: string[]; negative: string[] } {
   let z = model.bias;
   for (const [k, v] of features.values) {
@@ -101,7 +100,7 @@ export function scoreSubjectivity(
   // The character n-gram model, when there is one, has its share. It reads the writer's own
   // words, as the vocabulary does: no names, nothing quoted.
   const cg = model.charGrams;
-  if (cg && !featuresOnly) p = (1 - cg.share) * p + cg.share * scoreCharGrams(features.writer.join(' '), cg);
+  if (cg) p = (1 - cg.share) * p + cg.share * scoreCharGrams(features.writer.join(' '), cg);
   // Cues: the words whose features pushed hardest, each once, in text order. A word's push is
   // its feature's weight times the feature's value, shared among the words behind the feature.
   const perFeature = new Map<string, number>();
@@ -221,7 +220,7 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     if (writerWords >= 3) {
       // The feature model alone: its bar (0.75) was set for its own probabilities, and the
       // character n-grams were fitted on whole sentences, not on fragments like this one.
-      const ws = scoreSubjectivity(writer, model, false, undefined, true);
+      const ws = scoreSubjectivity(writer, featureModel(model));
       const strongHits = ws.features.hits.filter((h) => STRONG_OPINION_FEATURES.has(h.feature));
       if (ws.p >= Math.max(0.75, model.threshold + 0.25) && strongHits.length > 0) {
         const cues = strongHits.map((h) => sentence.slice(h.start, h.end));
@@ -269,6 +268,18 @@ function quoteOpenAfter(s: string, openAtStart: boolean): boolean {
 }
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
+
+const featureModels = new WeakMap<SubjectivityModel, SubjectivityModel>();
+
+/** The model without its character n-gram half (kept once per model). */
+function featureModel(model: SubjectivityModel): SubjectivityModel {
+  let m = featureModels.get(model);
+  if (!m) {
+    const { charGrams: _n, ...rest } = model;
+    featureModels.set(model, (m = rest));
+  }
+  return m;
+}
 
 const WARM_UP_REPORTED = 'Officials said on Tuesday that the talks were “troubling”, according to a statement.';
 const WARM_UP_OPINION = 'We think it is a disastrous mistake.';

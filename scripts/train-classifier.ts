@@ -167,7 +167,45 @@ function selectVocab(rows: Row[], opts: TrainOptions): Set<string> {
   return new Set(scored.slice(0, opts.vocab).map(([k]) => k));
 }
 
-/** Full-batch Adam on the L2-penalised (optionally class-balanced) log loss. */
+/**
+ * Full-batch Adam on the L2-penalised, weighted log loss of a logistic regression over sparse rows
+ * (`[feature, value]` pairs); `l2Of` gives each feature's penalty. The weights, the bias last.
+ */
+function adamLogistic(
+  X: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
+  y: readonly number[],
+  sw: readonly number[],
+  d: number,
+  epochs: number,
+  l2Of: (feature: number) => number,
+): Float64Array {
+  const w = new Float64Array(d + 1);
+  const m = new Float64Array(d + 1);
+  const v = new Float64Array(d + 1);
+  const lr = 0.05;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const g = new Float64Array(d + 1);
+    for (let i = 0; i < X.length; i++) {
+      let z = w[d]!;
+      for (const [j, val] of X[i]!) z += w[j]! * val;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = (p - y[i]!) * sw[i]!;
+      for (const [j, val] of X[i]!) g[j]! += err * val;
+      g[d]! += err;
+    }
+    for (let j = 0; j <= d; j++) {
+      g[j] = g[j]! / X.length + (j < d ? l2Of(j) * w[j]! : 0);
+      m[j] = 0.9 * m[j]! + 0.1 * g[j]!;
+      v[j] = 0.999 * v[j]! + 0.001 * g[j]! * g[j]!;
+      const mh = m[j]! / (1 - 0.9 ** epoch);
+      const vh = v[j]! / (1 - 0.999 ** epoch);
+      w[j] = w[j]! - (lr * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return w;
+}
+
+/** The feature model, fitted by `adamLogistic` (optionally class-balanced). */
 export function fit(rows: Row[], opts: TrainOptions): SubjectivityModel {
   const vocab = selectVocab(rows, opts);
   const dropped = (k: string): boolean => (opts.drop ?? []).some((p) => k.startsWith(p));
@@ -180,31 +218,9 @@ export function fit(rows: Row[], opts: TrainOptions): SubjectivityModel {
   const P = y.filter(Boolean).length;
   const N = y.length - P;
   const sw = y.map((v) => (opts.balanced ? (v ? y.length / (2 * P) : y.length / (2 * N)) : 1));
-  const d = index.size;
-  const w = new Float64Array(d + 1); // last = bias
-  const m = new Float64Array(d + 1);
-  const v = new Float64Array(d + 1);
   const vocabFeature = [...index.keys()].map(isVocab);
-  const lr = 0.05;
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    const g = new Float64Array(d + 1);
-    for (let i = 0; i < X.length; i++) {
-      let z = w[d]!;
-      for (const [j, val] of X[i]!) z += w[j]! * val;
-      const p = 1 / (1 + Math.exp(-z));
-      const err = (p - y[i]!) * sw[i]!;
-      for (const [j, val] of X[i]!) g[j]! += err * val;
-      g[d]! += err;
-    }
-    for (let j = 0; j <= d; j++) {
-      g[j] = g[j]! / X.length + (j < d ? (vocabFeature[j] ? opts.l2Vocab : opts.l2) * w[j]! : 0);
-      m[j] = 0.9 * m[j]! + 0.1 * g[j]!;
-      v[j] = 0.999 * v[j]! + 0.001 * g[j]! * g[j]!;
-      const mh = m[j]! / (1 - 0.9 ** epoch);
-      const vh = v[j]! / (1 - 0.999 ** epoch);
-      w[j] = w[j]! - (lr * mh) / (Math.sqrt(vh) + 1e-8);
-    }
-  }
+  const d = index.size;
+  const w = adamLogistic(X, y, sw, d, opts.epochs, (j) => (vocabFeature[j] ? opts.l2Vocab : opts.l2));
   const weights: Record<string, number> = {};
   for (const [k, j] of index) {
     const val = Math.round(w[j]! * 1000) / 1000;
@@ -242,29 +258,17 @@ export function fitCharGrams(rows: Row[], opts: CharGramOptions): CharGramModel 
     r.push(Math.log((pos + 1) / (P + 1)) - Math.log((neg + 1) / (N + 1)));
   }
   const index = new Map(names.map((g, j) => [g, j] as const));
-  const X = G.map((gs) => [...gs].map((g) => index.get(g)).filter((j): j is number => j !== undefined));
+  // NBSVM: each present n-gram's value is its log-count ratio.
+  const X = G.map((gs) =>
+    [...gs].flatMap((g) => {
+      const j = index.get(g);
+      return j === undefined ? [] : [[j, r[j]!] as const];
+    }),
+  );
   const d = names.length;
-  const w = new Float64Array(d + 1); // last = bias
-  const m = new Float64Array(d + 1);
-  const v = new Float64Array(d + 1);
   const y = rows.map((x) => x.y);
   const sw = y.map((t) => (t ? y.length / (2 * P) : y.length / (2 * N)));
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    const g = new Float64Array(d + 1);
-    for (let i = 0; i < X.length; i++) {
-      let z = w[d]!;
-      for (const j of X[i]!) z += w[j]! * r[j]!;
-      const err = (1 / (1 + Math.exp(-z)) - y[i]!) * sw[i]!;
-      for (const j of X[i]!) g[j]! += err * r[j]!;
-      g[d]! += err;
-    }
-    for (let j = 0; j <= d; j++) {
-      const gj = g[j]! / X.length + (j < d ? opts.l2 * w[j]! : 0);
-      m[j] = 0.9 * m[j]! + 0.1 * gj;
-      v[j] = 0.999 * v[j]! + 0.001 * gj * gj;
-      w[j] = w[j]! - (0.05 * (m[j]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[j]! / (1 - 0.999 ** epoch)) + 1e-8);
-    }
-  }
+  const w = adamLogistic(X, y, sw, d, opts.epochs, () => opts.l2);
   const kept = names
     .map((g, j) => [g, Math.round(w[j]! * r[j]! * 100) / 100] as const)
     .filter(([, e]) => e !== 0)

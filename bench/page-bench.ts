@@ -7,17 +7,20 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { PERF_CONTENT_START, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE, PERF_MARKS_SHOWN } from '../core/constants';
 
+/** After the worker is stopped, a moment before it is asked again (the browser tears it down). */
+const WORKER_STOP_SETTLE_MS = 500;
+
+/** The detection request the worker probes send from an extension page. */
+const WORKER_PROBE_DETECT = { type: 'detect', text: 'Secretary of State Antony Blinken met Wang Yi in Munich.', blocks: [] };
+
+/** What the init script logs once the whole pipeline's mark is made (see `pipelineRun`). */
+const PIPELINE_DONE_LOG = '__backstory_bench_pipeline_done';
+
 /**
  * Installed in every page before its own scripts: records long tasks (Long Tasks API) from the
  * very start of the page, in the page's main world. (Nothing of it reaches the extension, which
  * runs in its own isolated world.)
  */
-/** After the worker is stopped, a moment before it is asked again (the browser tears it down). */
-const WORKER_STOP_SETTLE_MS = 500;
-
-/** What the init script logs once the whole pipeline's mark is made (see `pipelineRun`). */
-const PIPELINE_DONE_LOG = '__backstory_bench_pipeline_done';
-
 export const INIT_SCRIPT = `(() => {
   // tsx compiles the functions this script passes to page.evaluate with esbuild's keepNames,
   // which calls a __name helper: give the page a no-op one.
@@ -389,15 +392,16 @@ export async function workerWakeInExtension(context: BrowserContext, extensionOr
       await cdp.send('Target.closeTarget', { targetId: worker.targetId });
     };
     const ask = (kind: 'detect' | 'entry') =>
-      page.evaluate(async (kind) => {
-        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-        const t = performance.now();
-        const answer = (await runtime.sendMessage(
-          kind === 'detect' ? { type: 'detect', text: 'Secretary of State Antony Blinken met Wang Yi in Munich.', blocks: [] } : { type: 'entry', id: 'person/antony-blinken' },
-        )) as { marks?: unknown[]; entry?: unknown } | undefined;
-        if (kind === 'detect' ? !answer?.marks?.length : !answer?.entry) throw new Error(`no ${kind} answer from the woken worker`);
-        return performance.now() - t;
-      }, kind);
+      page.evaluate(
+        async ({ kind, detect }) => {
+          const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+          const t = performance.now();
+          const answer = (await runtime.sendMessage(kind === 'detect' ? detect : { type: 'entry', id: 'person/antony-blinken' })) as { marks?: unknown[]; entry?: unknown } | undefined;
+          if (kind === 'detect' ? !answer?.marks?.length : !answer?.entry) throw new Error(`no ${kind} answer from the woken worker`);
+          return performance.now() - t;
+        },
+        { kind, detect: WORKER_PROBE_DETECT },
+      );
     await ask('detect');
     const detect: number[] = [];
     const entry: number[] = [];
@@ -427,17 +431,17 @@ export async function kbLoadInExtension(context: BrowserContext, extensionOrigin
   const page = await context.newPage();
   try {
     await page.goto(`${extensionOrigin}/options.html`, { waitUntil: 'load' });
-    return await page.evaluate(async () => {
+    return await page.evaluate(async (detect) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
       const ask = async () => {
         const t = performance.now();
-        await runtime.sendMessage({ type: 'detect', text: 'Secretary of State Antony Blinken met Wang Yi in Munich.', blocks: [] });
+        await runtime.sendMessage(detect);
         return performance.now() - t;
       };
       const firstDetectMs = await ask();
       const warm = [await ask(), await ask(), await ask()].sort((a, b) => a - b);
       return { firstDetectMs, warmDetectMs: warm[1], indexMs: Math.max(0, firstDetectMs - warm[1]) };
-    });
+    }, WORKER_PROBE_DETECT);
   } finally {
     await page.close();
   }

@@ -4,12 +4,14 @@
  */
 import * as v from 'valibot';
 import { ENTITY_TYPES } from './kb/schema';
-import { LOOKUP_MAX_CONTEXT_WORDS } from './constants';
+import { DETECT_PART_CHARS, LOOKUP_MAX_CONTEXT_WORDS } from './constants';
 import { LOOKUP_FAILURES } from './lookup/failures';
 import { OnlineSummarySchema } from './lookup/schema';
 import type { Mention } from './types';
 
-const Text = v.pipe(v.string(), v.maxLength(4_000_000));
+/** The longest text the background detects in: twice the longest article marked. */
+const MAX_TEXT_CHARS = 4_000_000;
+const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS));
 const BlockSchema = v.object({
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -36,6 +38,65 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('lookup-abort'), id: LookupId }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
+
+/** The port a long text's detection goes over (see `DETECT_PART_CHARS`). */
+export const DETECT_PORT = 'backstory-detect';
+
+/** Content script -> background on a `DETECT_PORT` port: the text's parts in order, then the request. */
+export const DetectPortMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('part'), text: v.pipe(v.string(), v.minLength(1), v.maxLength(DETECT_PART_CHARS)) }),
+  /** The parts are all sent: `length` is the whole text's, which the parts must make up. */
+  v.object({ type: v.literal('detect'), length: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT_CHARS)), blocks: v.optional(v.array(BlockSchema)) }),
+]);
+export type DetectPortMessage = v.InferOutput<typeof DetectPortMessageSchema>;
+
+/** Background -> content script on a `DETECT_PORT` port: the answer (a `DetectWire`), or why there is none. */
+export type DetectPortAnswer = { answer: DetectWire } | { error: string };
+
+/**
+ * `text` in parts of at most `size` characters, in order. A cut never falls between the two
+ * halves of a surrogate pair: the channel would replace each lone half with U+FFFD.
+ */
+export function textParts(text: string, size = DETECT_PART_CHARS): string[] {
+  if (size < 2) throw new RangeError(`parts of ${size} characters cannot keep surrogate pairs whole`);
+  const parts: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(at, end));
+    at = end;
+  }
+  return parts;
+}
+
+/**
+ * The background's side of a `DETECT_PORT` port: collects the parts of one text, refusing more
+ * than the longest text detected, and gives the whole text when the request comes.
+ */
+export class TextAssembly {
+  private parts: string[] = [];
+  private length = 0;
+
+  /** Adds the next part; false (and nothing kept) when the text grows past the longest allowed. */
+  add(part: string): boolean {
+    this.length += part.length;
+    if (this.length > MAX_TEXT_CHARS) {
+      this.parts = [];
+      return false;
+    }
+    this.parts.push(part);
+    return true;
+  }
+
+  /** The whole text, or null when the parts received do not make up `length` characters. */
+  finish(length: number): string | null {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.length = 0;
+    return text.length === length ? text : null;
+  }
+}
 
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Name = v.pipe(v.string(), v.maxLength(300));

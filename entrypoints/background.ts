@@ -5,7 +5,8 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { RequestSchema, encodeDetectResponse, parseOr } from '../core/messages';
+import { DETECT_PORT, RequestSchema, encodeDetectResponse, parseOr } from '../core/messages';
+import { serveDetectPort } from '../adapters/detect-port';
 import { EmbeddedKnowledge } from '../adapters/embedded-knowledge';
 import names from '../.generated/kb-names.json';
 import packs from '../.generated/packs.json';
@@ -63,6 +64,11 @@ export default defineBackground(() => {
       .finally(() => {
         if (pending.get(key) === controller) pending.delete(key);
       });
+  });
+
+  // A long text comes over a port, in parts (adapters/detect-port.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === DETECT_PORT) serveDetectPort(port, (text, blocks) => encodeDetectResponse(knowledge.detect(text, blocks)));
   });
 
   browser.commands.onCommand.addListener(async (command) => {

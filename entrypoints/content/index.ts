@@ -5,10 +5,12 @@ import './highlights.css';
 import uiCss from '../../components/ui.css?inline';
 import { PageSession } from '../../adapters/page-session';
 import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
-import { LookupResultSchema, TabMessageSchema, decodeDetectResponse, parseOr } from '../../core/messages';
+import { DETECT_PORT, LookupResultSchema, TabMessageSchema, decodeDetectResponse, parseOr } from '../../core/messages';
+import { detectInParts } from '../../adapters/detect-port';
+import { yieldToPage } from '../../adapters/schedule';
 import type { LookupResult } from '../../core/lookup/card';
 import type { KbEntry } from '../../core/kb/schema';
-import { PERF_CONTENT_START, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS } from '../../core/constants';
+import { DETECT_PART_CHARS, PERF_CONTENT_START, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS } from '../../core/constants';
 
 let lookupSeq = 0;
 /** How often an orphaned content script (its extension reloaded, updated or removed) is looked for. */
@@ -29,7 +31,12 @@ export default defineContentScript({
     const session = new PageSession(document, settings, {
       css: uiCss,
       detect: async (text, blocks) => {
-        const res = decodeDetectResponse(await browser.runtime.sendMessage({ type: 'detect', text, blocks }), text);
+        // A long text goes in parts, a task each: one message would be one long task (adapters/detect-port.ts).
+        const raw =
+          text.length > DETECT_PART_CHARS
+            ? await detectInParts(browser.runtime.connect({ name: DETECT_PORT }), text, blocks, yieldToPage)
+            : await browser.runtime.sendMessage({ type: 'detect', text, blocks });
+        const res = decodeDetectResponse(raw, text);
         if (!res) throw new Error('the background sent no valid answer');
         return res;
       },

@@ -1,0 +1,78 @@
+/**
+ * A long text's detection over a port (docs/adr/0008-long-text-in-parts.md): the content script
+ * posts the text in parts, a task each, then the request; the background collects the parts and
+ * answers on the same port. Short texts keep the one-message request.
+ */
+import type { Block } from '../core/types';
+import { DetectPortMessageSchema, TextAssembly, parseOr, textParts, type DetectPortAnswer, type DetectWire } from '../core/messages';
+
+/** What both sides use of a runtime.Port (Chromium's and Firefox's). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/**
+ * The content script's side: sends `text` in parts over `port`, giving the page its `turn` after
+ * each, and resolves with the background's answer (still to be decoded). Rejects with the reason
+ * when the background refuses or the port closes first.
+ */
+export function detectInParts(port: PortLike, text: string, blocks: Block[] | undefined, turn: () => Promise<void>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      try {
+        port.disconnect();
+      } catch {
+        /* already closed */
+      }
+      done();
+    };
+    port.onMessage.addListener((raw) => {
+      const msg = raw as Partial<Record<'answer' | 'error', unknown>> | null;
+      if (msg && typeof msg === 'object' && 'answer' in msg) settle(() => resolve(msg.answer));
+      else settle(() => reject(new Error(`the background could not detect: ${typeof msg?.error === 'string' ? msg.error : 'its answer was malformed'}`)));
+    });
+    port.onDisconnect.addListener(() => settle(() => reject(new Error('the background closed the detection before answering'))));
+    void (async () => {
+      for (const part of textParts(text)) {
+        if (settled) return;
+        port.postMessage({ type: 'part', text: part });
+        await turn();
+      }
+      if (!settled) port.postMessage({ type: 'detect', length: text.length, blocks });
+    })().catch((err: unknown) => settle(() => reject(err)));
+  });
+}
+
+/**
+ * The background's side of one port: collects the text's parts and answers the request with
+ * `detect`'s answer. Anything malformed, too long or incomplete gets its reason, and the port is closed.
+ */
+export function serveDetectPort(port: PortLike, detect: (text: string, blocks: Block[] | undefined) => DetectWire): void {
+  const assembly = new TextAssembly();
+  const answer = (message: DetectPortAnswer) => port.postMessage(message);
+  const fail = (error: string) => {
+    answer({ error });
+    port.disconnect();
+  };
+  port.onMessage.addListener((raw) => {
+    const msg = parseOr(DetectPortMessageSchema, raw);
+    if (!msg) return fail('a malformed detection message');
+    if (msg.type === 'part') {
+      if (!assembly.add(msg.text)) fail('the text is longer than any article');
+      return;
+    }
+    const text = assembly.finish(msg.length);
+    if (text === null) return fail(`the text arrived incomplete (not ${msg.length} characters)`);
+    try {
+      answer({ answer: detect(text, msg.blocks) });
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err));
+    }
+  });
+}

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { locateArticle } from '../../adapters/article';
+import { READABILITY_MAX_TEXT_CHARS } from '../../core/constants';
 import { buildTextMap } from '../../adapters/text-map';
 import { REPUBLISHED_HEADLINE, REPUBLISHED_INTRO, readArticleText, staleFixtures } from '../fixtures/pages/issue6/make';
 
@@ -116,5 +117,30 @@ describe('lines split by <br>', () => {
       ['paragraph', 'Bold sentence as a whole.'],
       ['heading', 'A heading'],
     ]);
+  });
+});
+
+describe('a page with more text than Readability is given', () => {
+  const pageOf = (paragraphs: number) =>
+    load(
+      `<!doctype html><body><nav><a href="/">Home</a></nav><article id="story">${Array.from(
+        { length: paragraphs },
+        (_, i) => `<p>Paragraph ${i}: ${'The delegates met again in Munich to talk about the war and the aid. '.repeat(4)}</p>`,
+      ).join('')}</article><aside class="sidebar"><p>Most read</p></aside></body>`,
+    );
+  const chars = (doc: Document) => doc.body.textContent!.length;
+
+  it('is read by Readability up to READABILITY_MAX_TEXT_CHARS, and by its own structure beyond', () => {
+    const short = pageOf(100);
+    expect(chars(short)).toBeLessThan(READABILITY_MAX_TEXT_CHARS);
+    const read = locateArticle(short)!;
+    // Readability keeps the body's own text nodes.
+    expect(read.textNodes).not.toBeNull();
+
+    const long = pageOf(400);
+    expect(chars(long)).toBeGreaterThan(READABILITY_MAX_TEXT_CHARS);
+    const located = locateArticle(long)!;
+    expect(located.textNodes).toBeNull();
+    expect(located.root.id).toBe('story');
   });
 });

@@ -25,6 +25,7 @@ import {
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
   WORK_SLICE_MS,
+  MAX_ARTICLE_CHARS,
   PERF_MARKS_SHOWN,
   PERF_MARKS_COMPLETE,
   PERF_ENTITIES_COMPLETE,
@@ -33,7 +34,7 @@ import {
   SCREEN_SEARCH_HIDDEN_MAX,
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
-import { cutText, withMentions, type Chunk } from '../core/text/chunks';
+import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
 import { afterOtherWork, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { buildTextMap, rangeFor, type TextMap } from './text-map';
@@ -211,7 +212,9 @@ export class PageSession {
     await yieldToPage();
     if (gen !== this.generation) return;
     const map = buildTextMap(article.more ? [article.root, ...article.more] : article.root, article.textNodes);
-    if (this.map && map.text === this.completeText) {
+    // A page beyond MAX_ARTICLE_CHARS is analysed in its first part only (offsets stay the map's).
+    const { text, blocks } = analysedPart(map.text, map.blocks, MAX_ARTICLE_CHARS);
+    if (this.map && text === this.completeText) {
       // Same text in new nodes (a framework re-rendered it): keep the analysis, move the marks.
       this.root = article.root;
       this.map = map;
@@ -221,13 +224,12 @@ export class PageSession {
     }
     await yieldToPage();
     if (gen !== this.generation) return;
-    const text = map.text;
     // The classification chunks depend only on the text: cut once, given each detection's mentions.
-    const chunks = cutText(text, map.blocks, CLASSIFY_CHUNK_CHARS);
-    const firstEnd = this.firstMarksEnd(map, chunks);
+    const chunks = cutText(text, blocks, CLASSIFY_CHUNK_CHARS);
+    const firstEnd = Math.min(text.length, this.firstMarksEnd(map, chunks));
     // Both requests go at once: the background detects the whole text while the page classifies the first part.
-    const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), map.blocks.filter((b) => b.end <= firstEnd)) : null;
-    const wholeDetect = this.deps.detect(text, map.blocks);
+    const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), blocks.filter((b) => b.end <= firstEnd)) : null;
+    const wholeDetect = this.deps.detect(text, blocks);
     // Read to the end even when a newer read takes over, so that no rejection goes unhandled.
     wholeDetect.catch(() => undefined);
     // While the background detects, the page's thread is free: warm the classifier up, step by step

@@ -62,3 +62,15 @@ export function withMentions(chunks: readonly Chunk[], mentions: readonly Mentio
     return { ...c, mentions: cm };
   });
 }
+
+/**
+ * The part of a text that is analysed: all of it, or, beyond `maxChars`, the blocks that end
+ * within it (at least the first `maxChars` characters when the first block alone is longer).
+ */
+export function analysedPart(text: string, blocks: Block[], maxChars: number): { text: string; blocks: Block[] } {
+  if (text.length <= maxChars) return { text, blocks };
+  let kept = 0;
+  while (kept < blocks.length && blocks[kept].end <= maxChars) kept++;
+  const end = kept ? blocks[kept - 1].end : maxChars;
+  return { text: text.slice(0, end), blocks: blocks.slice(0, kept) };
+}

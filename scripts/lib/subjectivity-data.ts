@@ -11,6 +11,8 @@ export interface LabeledSentence {
   id: string;
   sentence: string;
   label: SubjLabel;
+  /** The annotators disagreed and the label was settled afterwards (solved_conflict=True). */
+  conflict?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,13 +37,16 @@ export function loadSplit(name: 'train' | 'dev' | 'test2024'): LabeledSentence[]
   const si = header.indexOf('sentence');
   const li = header.indexOf('label');
   const ii = header.indexOf('sentence_id');
+  const ci = header.indexOf('solved_conflict');
   const out: LabeledSentence[] = [];
   for (const line of lines.slice(1)) {
     if (!line.trim()) continue;
     const cols = line.split('\t');
     const label = cols[li]?.trim();
     if (label !== 'SUBJ' && label !== 'OBJ') continue;
-    out.push({ id: cols[ii] ?? '', sentence: unquote(cols[si] ?? ''), label });
+    const item: LabeledSentence = { id: cols[ii] ?? '', sentence: unquote(cols[si] ?? ''), label };
+    if (ci >= 0 && cols[ci]?.trim() === 'True') item.conflict = true;
+    out.push(item);
   }
   return out;
 }

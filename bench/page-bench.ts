@@ -166,12 +166,16 @@ async function settle(page: Page, ms = 600, max = 10_000): Promise<void> {
 /**
  * One load of `url` with Backstory: the times to its three marks (first marks, every name, the
  * whole pipeline), the bare pass, long tasks, heap. Waits for the whole pipeline, then for the page
- * to settle.
+ * to settle. With `trace`, Chromium traces the load for the main thread's CPU figures; tracing
+ * slows the browser down (its own threads and the benchmark's, which receives the events, share
+ * the two cores with the page), so the times and long tasks are taken from loads without it, and
+ * the CPU figures of a load without it are NaN.
  */
-export async function pipelineRun(context: BrowserContext, url: string, timeoutMs = 180_000): Promise<PipelineRun> {
+export async function pipelineRun(context: BrowserContext, url: string, { trace = false, timeoutMs = 180_000 } = {}): Promise<PipelineRun> {
   const page = await context.newPage();
   try {
-    const { result: r, events } = await traced(context, page, async () => {
+    const untraced = async <T>(_context: BrowserContext, _page: Page, fn: () => Promise<T>) => ({ result: await fn(), events: null });
+    const { result: r, events } = await (trace ? traced : untraced)(context, page, async () => {
       // Waits for the init script's word, not by polling with page.evaluate: each evaluation is a
       // task in the page (the first compiles Playwright's own script) that would delay Backstory's.
       const done = page.waitForEvent('console', { predicate: (m) => m.text() === PIPELINE_DONE_LOG, timeout: timeoutMs });
@@ -221,7 +225,8 @@ export async function pipelineRun(context: BrowserContext, url: string, timeoutM
         { startName: PERF_CONTENT_START, shownName: PERF_MARKS_SHOWN, entitiesName: PERF_ENTITIES_COMPLETE, completeName: PERF_MARKS_COMPLETE },
       );
     });
-    return { ...r, ...mainThreadFigures(events, url), heapBytes: await heapAfterGc(context, page) };
+    const cpu = events ? mainThreadFigures(events, url) : { mainThreadCpuMs: NaN, longestTaskCpuMs: NaN, longestTaskTraceMs: NaN };
+    return { ...r, ...cpu, heapBytes: await heapAfterGc(context, page) };
   } finally {
     await page.close();
   }

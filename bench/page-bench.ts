@@ -166,10 +166,10 @@ async function settle(page: Page, ms = 600, max = 10_000): Promise<void> {
 /**
  * One load of `url` with Backstory: the times to its three marks (first marks, every name, the
  * whole pipeline), the bare pass, long tasks, heap. Waits for the whole pipeline, then for the page
- * to settle. With `trace`, Chromium traces the load for the main thread's CPU figures; tracing
- * slows the browser down (its own threads and the benchmark's, which receives the events, share
- * the two cores with the page), so the times and long tasks are taken from loads without it, and
- * the CPU figures of a load without it are NaN.
+ * to settle. With `trace`, Chromium traces the load for the main thread's CPU figures. Tracing
+ * adds work to the browser's threads and to this process, which receives the events, on the cores
+ * the page runs on: the times and long tasks are taken from loads without it, whose CPU figures
+ * are NaN.
  */
 export async function pipelineRun(context: BrowserContext, url: string, { trace = false, timeoutMs = 180_000 } = {}): Promise<PipelineRun> {
   const page = await context.newPage();

@@ -17,9 +17,10 @@ export interface PortLike {
 /**
  * The content script's side: sends `text` in parts over `port`, giving the page its `turn` after
  * each, and resolves with the background's answer (still to be decoded). Rejects with the reason
- * when the background refuses or the port closes first.
+ * when the background refuses or the port closes first, and stops sending (closing the port) once
+ * `isCurrent` says the read that asked has been superseded.
  */
-export function detectInParts(port: PortLike, text: string, blocks: Block[] | undefined, turn: () => Promise<void>): Promise<unknown> {
+export function detectInParts(port: PortLike, text: string, blocks: Block[] | undefined, turn: () => Promise<void>, isCurrent: () => boolean = () => true): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (done: () => void) => {
@@ -41,10 +42,13 @@ export function detectInParts(port: PortLike, text: string, blocks: Block[] | un
     void (async () => {
       for (const part of textParts(text)) {
         if (settled) return;
+        if (!isCurrent()) return settle(() => reject(new Error('the read that asked was superseded')));
         port.postMessage({ type: 'part', text: part });
         await turn();
       }
-      if (!settled) port.postMessage({ type: 'detect', length: text.length, blocks });
+      if (settled) return;
+      if (!isCurrent()) return settle(() => reject(new Error('the read that asked was superseded')));
+      port.postMessage({ type: 'detect', length: text.length, blocks });
     })().catch((err: unknown) => settle(() => reject(err)));
   });
 }
@@ -60,6 +64,8 @@ export function serveDetectPort(port: PortLike, detect: (text: string, blocks: B
     answer({ error });
     port.disconnect();
   };
+  // The page closed the port (a superseded read, navigation, the tab closed): drop the parts.
+  port.onDisconnect.addListener(() => assembly.reset());
   port.onMessage.addListener((raw) => {
     const msg = parseOr(DetectPortMessageSchema, raw);
     if (!msg) return fail('a malformed detection message');

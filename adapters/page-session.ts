@@ -44,7 +44,8 @@ import { createUiHost, type UiHost } from './ui-host';
 import { rangeContainsPoint, textOffsetAt } from './hit-test';
 
 export interface SessionDeps {
-  detect(text: string, blocks: Block[]): Promise<DetectResponse>;
+  /** `isCurrent` says whether the read that asked still wants the answer (a long text's transfer stops when not). */
+  detect(text: string, blocks: Block[], isCurrent?: () => boolean): Promise<DetectResponse>;
   entry(id: string): Promise<KbEntry | null>;
   saveSettings(change: (s: Settings) => Partial<Settings>): Promise<unknown>;
   /** Online background for a name the embedded knowledge lacks (absent: no look-ups). */
@@ -226,10 +227,17 @@ export class PageSession {
     if (gen !== this.generation) return;
     // The classification chunks depend only on the text: cut once, given each detection's mentions.
     const chunks = cutText(text, blocks, CLASSIFY_CHUNK_CHARS);
-    const firstEnd = Math.min(text.length, this.firstMarksEnd(map, chunks));
+    const firstEnd = this.firstMarksEnd(map, text.length, chunks);
     // Both requests go at once: the background detects the whole text while the page classifies the first part.
-    const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), blocks.filter((b) => b.end <= firstEnd)) : null;
-    const wholeDetect = this.deps.detect(text, blocks);
+    const isCurrent = () => gen === this.generation;
+    /** A detection's answer; null once a newer read has taken over (its transfer may then have stopped with an error). */
+    const answerOf = (p: Promise<DetectResponse>) =>
+      p.catch((err: unknown) => {
+        if (isCurrent()) throw err;
+        return null;
+      });
+    const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), blocks.filter((b) => b.end <= firstEnd), isCurrent) : null;
+    const wholeDetect = this.deps.detect(text, blocks, isCurrent);
     // Read to the end even when a newer read takes over, so that no rejection goes unhandled.
     wholeDetect.catch(() => undefined);
     // While the background detects, the page's thread is free: warm the classifier up, step by step
@@ -252,8 +260,8 @@ export class PageSession {
       fresh = false;
     };
     // 1. The names near the screen.
-    const first = await (firstDetect ?? wholeDetect);
-    if (gen !== this.generation) return;
+    const first = await answerOf(firstDetect ?? wholeDetect);
+    if (!first || gen !== this.generation) return;
     if (progressive) {
       show(first.mentions, [], first.pack);
       performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
@@ -278,8 +286,8 @@ export class PageSession {
       );
       // 3. Every name of the article. (Once the session is taken down, nothing of this read paints:
       // `destroy` moves the generation on.)
-      const whole = await wholeDetect;
-      if (gen !== this.generation) return;
+      const whole = await answerOf(wholeDetect);
+      if (!whole || gen !== this.generation) return;
       // The first part's mention objects stand where the whole text's detection agrees (an open card
       // stays open, and its chunks keep their passages); the context of the whole text can settle
       // an ambiguous name differently.
@@ -304,9 +312,9 @@ export class PageSession {
   /**
    * Where the first marks of a long article end: the end of the classification chunk that holds
    * the text a little past the screen's last line. Short articles are marked whole at once.
+   * `length` is the analysed text's (a page past MAX_ARTICLE_CHARS is analysed in its first part).
    */
-  private firstMarksEnd(map: TextMap, chunks: readonly Chunk[]): number {
-    const length = map.text.length;
+  private firstMarksEnd(map: TextMap, length: number, chunks: readonly Chunk[]): number {
     if (length <= 2 * PAINT_MARGIN_CHARS) return length;
     const onScreen = this.screenSpan(map);
     const want = (onScreen?.end ?? 0) + FIRST_MARKS_MARGIN_CHARS;

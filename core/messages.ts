@@ -92,9 +92,14 @@ export class TextAssembly {
   /** The whole text, or null when the parts received do not make up `length` characters. */
   finish(length: number): string | null {
     const text = this.parts.join('');
+    this.reset();
+    return text.length === length ? text : null;
+  }
+
+  /** Drops what was collected (the port closed before the request came). */
+  reset(): void {
     this.parts = [];
     this.length = 0;
-    return text.length === length ? text : null;
   }
 }
 

@@ -191,8 +191,8 @@ try {
       heapBytes: pick('heapBytes'),
       words: all[0].words,
       mainThreadCpuMs: pickTraced('mainThreadCpuMs'),
-      longestTaskCpuMs: Math.max(...withTrace.map((r) => r.longestTaskCpuMs)),
-      longestTaskTraceMs: Math.max(...withTrace.map((r) => r.longestTaskTraceMs)),
+      longestTaskCpuMs: withTrace.length ? Math.max(...withTrace.map((r) => r.longestTaskCpuMs)) : NaN,
+      longestTaskTraceMs: withTrace.length ? Math.max(...withTrace.map((r) => r.longestTaskTraceMs)) : NaN,
     };
   };
   for (const [key, name, runs] of [

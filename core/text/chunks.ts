@@ -1,5 +1,6 @@
 /** Cuts article text into chunks at block boundaries, so long pages can be worked through in slices. */
 import type { Block, Mention } from '../types';
+import { MAX_MENTION_CHARS } from '../constants';
 
 export interface Chunk {
   start: number;
@@ -65,12 +66,19 @@ export function withMentions(chunks: readonly Chunk[], mentions: readonly Mentio
 
 /**
  * The part of a text that is analysed: all of it, or, beyond `maxChars`, the blocks that end
- * within it (at least the first `maxChars` characters when the first block alone is longer).
+ * within it. When the first block alone is longer, it is cut at white space just before
+ * `maxChars` (without any there, at `maxChars`, never inside a surrogate pair).
  */
 export function analysedPart(text: string, blocks: Block[], maxChars: number): { text: string; blocks: Block[] } {
   if (text.length <= maxChars) return { text, blocks };
   let kept = 0;
   while (kept < blocks.length && blocks[kept].end <= maxChars) kept++;
-  const end = kept ? blocks[kept - 1].end : maxChars;
-  return { text: text.slice(0, end), blocks: blocks.slice(0, kept) };
+  if (kept) return { text: text.slice(0, blocks[kept - 1].end), blocks: blocks.slice(0, kept) };
+  // Back to white space within a name's length; a text without any is cut at the limit.
+  const floor = Math.max(0, maxChars - MAX_MENTION_CHARS);
+  let end = maxChars;
+  while (end > floor && !/\s/.test(text[end])) end--;
+  if (end === floor) end = maxChars - (/[\uD800-\uDBFF]/.test(text[maxChars - 1]) ? 1 : 0);
+  const first = blocks[0];
+  return { text: text.slice(0, end), blocks: first && first.start < end ? [{ ...first, end }] : [] };
 }

@@ -30,11 +30,11 @@ export default defineContentScript({
     const settings = await loadSettings();
     const session = new PageSession(document, settings, {
       css: uiCss,
-      detect: async (text, blocks) => {
+      detect: async (text, blocks, isCurrent) => {
         // A long text goes in parts, a task each: one message would be one long task (adapters/detect-port.ts).
         const raw =
           text.length > DETECT_PART_CHARS
-            ? await detectInParts(browser.runtime.connect({ name: DETECT_PORT }), text, blocks, yieldToPage)
+            ? await detectInParts(browser.runtime.connect({ name: DETECT_PORT }), text, blocks, yieldToPage, isCurrent)
             : await browser.runtime.sendMessage({ type: 'detect', text, blocks });
         const res = decodeDetectResponse(raw, text);
         if (!res) throw new Error('the background sent no valid answer');

@@ -64,6 +64,12 @@ describe('a long text detected over a port, in parts', () => {
     const big = 'x'.repeat(1_000_000);
     for (let i = 0; i < 4; i++) expect(a.add(big)).toBe(true);
     expect(a.add('x')).toBe(false);
+    // Dropped when the port closes before the request.
+    const b = new TextAssembly();
+    b.add('Blinken');
+    b.reset();
+    b.add('Wang');
+    expect(b.finish(4)).toBe('Wang');
   });
 
   it('sends the text a part a turn, and the page gets the same answer as from one message', async () => {
@@ -78,13 +84,14 @@ describe('a long text detected over a port, in parts', () => {
       return encodeDetectResponse({ mentions: [{ text: 'Wang Yi', start: at, end: at + 7, type: 'person', entity: 'Wang Yi', id: 'person/wang-yi', confidence: 0.9 }], pack: null });
     };
     serveDetectPort(worker, detect);
-    let turns = 0;
-    const raw = await detectInParts(page, text, blocks, () => (turns++, turn()));
+    // What had been posted at each of the page's turns.
+    const postedAtTurn: number[] = [];
+    const raw = await detectInParts(page, text, blocks, () => (postedAtTurn.push(page.posted.length), turn()));
     expect(received).toEqual([text]);
     // One part a turn: the page's thread is given back between parts.
     const parts = page.posted.filter((m) => (m as { type: string }).type === 'part');
     expect(parts.length).toBe(Math.ceil(text.length / DETECT_PART_CHARS));
-    expect(turns).toBe(parts.length);
+    expect(postedAtTurn).toEqual(parts.map((_, i) => i + 1));
     expect(page.posted.at(-1)).toEqual({ type: 'detect', length: text.length, blocks });
     const answer = decodeDetectResponse(raw, text);
     expect(answer?.mentions.map((m) => m.text)).toEqual(['Wang Yi']);
@@ -102,6 +109,26 @@ describe('a long text detected over a port, in parts', () => {
     const dropped = portPair();
     dropped.worker.onMessage.addListener(() => dropped.worker.disconnect());
     await expect(detectInParts(dropped.page, 'x'.repeat(DETECT_PART_CHARS * 2), undefined, turn)).rejects.toThrow(/closed the detection before answering/);
+  });
+
+  it('stops sending, and closes the port, once the read that asked is superseded: nothing is detected', async () => {
+    const { page, worker, closed } = portPair();
+    let detected = 0;
+    serveDetectPort(worker, () => {
+      detected++;
+      return encodeDetectResponse({ mentions: [], pack: null });
+    });
+    let current = true;
+    const sent = detectInParts(page, 'x'.repeat(DETECT_PART_CHARS * 4), undefined, async () => {
+      // A newer read takes over after the second part.
+      if (page.posted.length === 2) current = false;
+      await turn();
+    }, () => current);
+    await expect(sent).rejects.toThrow(/superseded/);
+    expect(page.posted).toHaveLength(2);
+    expect(closed()).toBe(true);
+    await turn();
+    expect(detected).toBe(0);
   });
 
   it('refuses malformed messages and a request whose parts do not make up its length', async () => {

@@ -20,7 +20,7 @@ const paragraphs = readFileSync(join(root, 'tests', 'fixtures', 'article.txt'), 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 describe('a page with more text than any article', () => {
-  it('analyses the blocks within the limit, or the first characters of a longer first block', () => {
+  it('analyses the blocks within the limit, or a longer first block cut at white space (or at the limit, keeping surrogate pairs)', () => {
     const blocks: Block[] = [
       { start: 0, end: 40, kind: 'paragraph' },
       { start: 42, end: 90, kind: 'paragraph' },
@@ -29,7 +29,11 @@ describe('a page with more text than any article', () => {
     const text = 'x'.repeat(150);
     expect(analysedPart(text, blocks, 150)).toEqual({ text, blocks });
     expect(analysedPart(text, blocks, 100)).toEqual({ text: text.slice(0, 90), blocks: blocks.slice(0, 2) });
-    expect(analysedPart(text, blocks, 30)).toEqual({ text: text.slice(0, 30), blocks: [] });
+    expect(analysedPart(text, blocks, 30)).toEqual({ text: text.slice(0, 30), blocks: [{ start: 0, end: 30, kind: 'paragraph' }] });
+    const words = 'Blinken met Wang Yi in Munich';
+    expect(analysedPart(words, [{ start: 0, end: words.length, kind: 'paragraph' }], 17).text).toBe('Blinken met Wang');
+    const emoji = '😀'.repeat(20);
+    expect(analysedPart(emoji, [], 15).text).toBe('😀'.repeat(7));
   });
 
   it('sends the background only that part, ending where a paragraph does', async () => {

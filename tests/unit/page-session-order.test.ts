@@ -145,4 +145,29 @@ describe('page session on a long article', () => {
     // The first part's names only: its passages were still being classified when the session went down.
     expect(adopted).toEqual([false]);
   });
+  it('a read superseded while its text is still on its way ends quietly, and the newer read marks the page', async () => {
+    const { doc } = longPage();
+    let session: PageSession | null = null;
+    const steps = recordSteps(() => session);
+    let calls = 0;
+    session = new PageSession(doc, structuredClone(DEFAULT_SETTINGS), deps((text, _blocks, isCurrent) => {
+      // The first read's two requests stop with an error once it is superseded, as a transfer in parts does.
+      if (++calls <= 2)
+        return new Promise((_resolve, reject) => {
+          const poll = setInterval(() => {
+            if (isCurrent && !isCurrent()) {
+              clearInterval(poll);
+              reject(new Error('the read that asked was superseded'));
+            }
+          }, 5);
+        });
+      return Promise.resolve(detect(text));
+    }));
+    const started = session.start();
+    session.scheduleRefresh();
+    await expect(started).resolves.toBeUndefined();
+    await until(() => steps.some((s) => s.mark === PERF_MARKS_COMPLETE), 'the newer read');
+    expect(calls).toBe(4);
+    session.destroy();
+  });
 });

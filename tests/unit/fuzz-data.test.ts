@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DetectResponseSchema, DetectWireSchema, RequestSchema, TabMessageSchema, decodeDetectResponse, encodeDetectResponse, parseOr } from '../../core/messages';
+import { DetectPortMessageSchema, DetectResponseSchema, DetectWireSchema, RequestSchema, TabMessageSchema, decodeDetectResponse, encodeDetectResponse, parseOr } from '../../core/messages';
 import type { Mention } from '../../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, isSiteEnabled, markersOn, parseSettings, typeEnabled } from '../../core/settings';
 import { ENTITY_TYPES } from '../../core/kb/schema';
@@ -96,6 +96,9 @@ const nearRequest = fc.oneof(
     blocks: fc.array(fc.record({ start: fc.oneof(fc.nat(), fc.double(), fc.constant(-1)), end: fc.oneof(fc.nat(), fc.constant(Infinity)), kind: fc.constantFrom('paragraph', 'heading', 'aside') }), { maxLength: 3 }),
   }),
   fc.record({ type: fc.constant('command'), command: fc.constantFrom('toggle-opinion-markers', 'next-mark', 'previous-mark', 'rm -rf', '__proto__') }),
+  // A long text's detection over a port: its parts, then the request.
+  fc.record({ type: fc.constantFrom('part', 'PART'), text: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(''), anyValue) }),
+  fc.record({ type: fc.constant('detect'), length: fc.oneof(fc.nat(), fc.double(), fc.constant(-1), fc.constant(4_000_001), anyValue), blocks: fc.option(anyValue, { nil: undefined }) }),
 );
 const nearResponse = fc.record(
   {
@@ -126,7 +129,7 @@ const TEXT = 'Antony Blinken met Wang Yi in Munich on Saturday.';
 
 describe('fuzz: messages between the extension parts', () => {
   it('parseOr never throws; the result is null or passes the schema (3,000 values per schema)', () => {
-    const schemas = [RequestSchema, TabMessageSchema, DetectResponseSchema, DetectWireSchema] as const;
+    const schemas = [RequestSchema, TabMessageSchema, DetectPortMessageSchema, DetectResponseSchema, DetectWireSchema] as const;
     fc.assert(
       fc.property(fc.oneof(anyValue, nearRequest, nearResponse), (raw) => {
         for (const schema of schemas) {

@@ -4,7 +4,7 @@
  * answers on the same port. Short texts keep the one-message request.
  */
 import type { Block } from '../core/types';
-import { DetectPortMessageSchema, TextAssembly, parseOr, textParts, type DetectPortAnswer, type DetectWire } from '../core/messages';
+import { DetectPortMessageSchema, TextAssembly, parseOr, textParts, type DetectPortAnswer, type DetectPortMessage, type DetectWire } from '../core/messages';
 
 /** What both sides use of a runtime.Port (Chromium's and Firefox's). */
 export interface PortLike {
@@ -39,16 +39,15 @@ export function detectInParts(port: PortLike, text: string, blocks: Block[] | un
       else settle(() => reject(new Error(`the background could not detect: ${typeof msg?.error === 'string' ? msg.error : 'its answer was malformed'}`)));
     });
     port.onDisconnect.addListener(() => settle(() => reject(new Error('the background closed the detection before answering'))));
+    // The parts, a turn after each, then the request.
+    const messages: DetectPortMessage[] = [...textParts(text).map((part) => ({ type: 'part' as const, text: part })), { type: 'detect', length: text.length, blocks }];
     void (async () => {
-      for (const part of textParts(text)) {
+      for (const [i, message] of messages.entries()) {
         if (settled) return;
         if (!isCurrent()) return settle(() => reject(new Error('the read that asked was superseded')));
-        port.postMessage({ type: 'part', text: part });
-        await turn();
+        port.postMessage(message);
+        if (i < messages.length - 1) await turn();
       }
-      if (settled) return;
-      if (!isCurrent()) return settle(() => reject(new Error('the read that asked was superseded')));
-      port.postMessage({ type: 'detect', length: text.length, blocks });
     })().catch((err: unknown) => settle(() => reject(err)));
   });
 }

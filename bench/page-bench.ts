@@ -174,8 +174,7 @@ async function settle(page: Page, ms = 600, max = 10_000): Promise<void> {
 export async function pipelineRun(context: BrowserContext, url: string, { trace = false, timeoutMs = 180_000 } = {}): Promise<PipelineRun> {
   const page = await context.newPage();
   try {
-    const untraced = async <T>(_context: BrowserContext, _page: Page, fn: () => Promise<T>) => ({ result: await fn(), events: null });
-    const { result: r, events } = await (trace ? traced : untraced)(context, page, async () => {
+    const load = async () => {
       // Waits for the init script's word, not by polling with page.evaluate: each evaluation is a
       // task in the page (the first compiles Playwright's own script) that would delay Backstory's.
       const done = page.waitForEvent('console', { predicate: (m) => m.text() === PIPELINE_DONE_LOG, timeout: timeoutMs });
@@ -224,9 +223,10 @@ export async function pipelineRun(context: BrowserContext, url: string, { trace 
         },
         { startName: PERF_CONTENT_START, shownName: PERF_MARKS_SHOWN, entitiesName: PERF_ENTITIES_COMPLETE, completeName: PERF_MARKS_COMPLETE },
       );
-    });
-    const cpu = events ? mainThreadFigures(events, url) : { mainThreadCpuMs: NaN, longestTaskCpuMs: NaN, longestTaskTraceMs: NaN };
-    return { ...r, ...cpu, heapBytes: await heapAfterGc(context, page) };
+    };
+    if (!trace) return { ...(await load()), mainThreadCpuMs: NaN, longestTaskCpuMs: NaN, longestTaskTraceMs: NaN, heapBytes: await heapAfterGc(context, page) };
+    const { result: r, events } = await traced(context, page, load);
+    return { ...r, ...mainThreadFigures(events, url), heapBytes: await heapAfterGc(context, page) };
   } finally {
     await page.close();
   }

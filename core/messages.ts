@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES } from './kb/schema';
 import { DETECT_PART_CHARS, LOOKUP_MAX_CONTEXT_WORDS } from './constants';
+import { isHighSurrogateAt } from './text/chars';
 import { LOOKUP_FAILURES } from './lookup/failures';
 import { OnlineSummarySchema } from './lookup/schema';
 import type { Mention } from './types';
@@ -62,8 +63,7 @@ export function textParts(text: string, size = DETECT_PART_CHARS): string[] {
   const parts: string[] = [];
   for (let at = 0; at < text.length; ) {
     let end = Math.min(text.length, at + size);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    if (end < text.length && isHighSurrogateAt(text, end - 1)) end--;
     parts.push(text.slice(at, end));
     at = end;
   }

@@ -12,6 +12,7 @@ import names from '../.generated/kb-names.json';
 import packs from '../.generated/packs.json';
 import type { ArticlePack } from '../core/articles/packs';
 import type { KbEntry, KbNames } from '../core/kb/schema';
+import type { Block } from '../core/types';
 import { WikipediaGateway } from '../adapters/wikipedia-gateway';
 import { loadSettings } from '../adapters/settings-store';
 import { lookupOriginFrom } from '../core/lookup/origin';
@@ -36,6 +37,8 @@ async function loadEntries(): Promise<KbEntry[]> {
 
 export default defineBackground(() => {
   const knowledge = new EmbeddedKnowledge(names as KbNames[], packs as ArticlePack[], loadEntries);
+  /** A detection's answer as it goes to the page, whichever way the text came (one message or a port). */
+  const detectForPage = (text: string, blocks?: Block[]) => encodeDetectResponse(knowledge.detect(text, blocks));
 
   const lookups = new WikipediaGateway({
     origin: LOOKUP_ORIGIN,
@@ -49,7 +52,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
     const msg = parseOr(RequestSchema, raw);
     if (!msg) return undefined;
-    if (msg.type === 'detect') return Promise.resolve(encodeDetectResponse(knowledge.detect(msg.text, msg.blocks)));
+    if (msg.type === 'detect') return Promise.resolve(detectForPage(msg.text, msg.blocks));
     if (msg.type === 'entry') return knowledge.entry(msg.id).then((entry) => ({ entry }));
     const key = `${sender.tab?.id ?? -1}:${sender.frameId ?? 0}:${msg.id}`;
     if (msg.type === 'lookup-abort') {
@@ -68,7 +71,7 @@ export default defineBackground(() => {
 
   // A long text comes over a port, in parts (adapters/detect-port.ts).
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === DETECT_PORT) serveDetectPort(port, (text, blocks) => encodeDetectResponse(knowledge.detect(text, blocks)));
+    if (port.name === DETECT_PORT) serveDetectPort(port, detectForPage);
   });
 
   browser.commands.onCommand.addListener(async (command) => {

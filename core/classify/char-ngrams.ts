@@ -29,16 +29,21 @@ const WORD = /[\p{L}\p{N}']+|[?!]/gu;
 const wordsOf = (text: string): string[] => text.toLowerCase().replace(/[’‘]/g, "'").match(WORD) ?? [];
 
 /**
- * The distinct character n-grams of `text`: lowercased, curly apostrophes made straight, each
- * word (letters, digits, apostrophes; or a lone "?" or "!") padded with a space each side, so
+ * Each character n-gram of `text` (repeats included): lowercased, curly apostrophes made straight,
+ * each word (letters, digits, apostrophes; or a lone "?" or "!") padded with a space each side, so
  * that n-grams never cross words and word starts and ends are marked.
  */
-export function charGrams(text: string, nmin: number, nmax: number): Set<string> {
-  const out = new Set<string>();
+function eachGram(text: string, nmin: number, nmax: number, visit: (gram: string) => void): void {
   for (const w of wordsOf(text)) {
     const s = ` ${w} `;
-    for (let n = nmin; n <= nmax; n++) for (let i = 0; i + n <= s.length; i++) out.add(s.slice(i, i + n));
+    for (let n = nmin; n <= nmax; n++) for (let i = 0; i + n <= s.length; i++) visit(s.slice(i, i + n));
   }
+}
+
+/** The distinct character n-grams of `text` (see `eachGram`). */
+export function charGrams(text: string, nmin: number, nmax: number): Set<string> {
+  const out = new Set<string>();
+  eachGram(text, nmin, nmax, (g) => out.add(g));
   return out;
 }
 
@@ -58,20 +63,14 @@ export function charGramWeights(model: CharGramModel): ReadonlyMap<string, numbe
 /** The probability, by the n-gram model alone, that `text` is the writer's own opinion. */
 export function scoreCharGrams(text: string, model: CharGramModel): number {
   const table = charGramWeights(model);
-  // As `charGrams`, without collecting every n-gram: only those the model weighs, each once.
+  // Without collecting every n-gram: only those the model weighs, each once.
   let z = model.bias;
   const seen = new Set<string>();
-  for (const w of wordsOf(text)) {
-    const s = ` ${w} `;
-    for (let n = model.nmin; n <= model.nmax; n++) {
-      for (let i = 0; i + n <= s.length; i++) {
-        const g = s.slice(i, i + n);
-        const v = table.get(g);
-        if (v === undefined || seen.has(g)) continue;
-        seen.add(g);
-        z += v;
-      }
-    }
-  }
+  eachGram(text, model.nmin, model.nmax, (g) => {
+    const v = table.get(g);
+    if (v === undefined || seen.has(g)) return;
+    seen.add(g);
+    z += v;
+  });
   return 1 / (1 + Math.exp(-z));
 }

@@ -360,8 +360,10 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
     hits.push(...strongest);
   }
 
+  // The writer's own words: outside quotations, not names, with a letter or digit.
+  const isWriterWord = (i: number): boolean => !tokens[i]!.q && !skipped[i] && HAS_WORD.test(tokens[i]!.w);
   const writer: string[] = [];
-  for (let i = 0; i < tokens.length; i++) if (!tokens[i]!.q && !skipped[i] && HAS_WORD.test(tokens[i]!.w)) writer.push(tokens[i]!.w);
+  for (let i = 0; i < tokens.length; i++) if (isWriterWord(i)) writer.push(tokens[i]!.w);
 
   // Vocabulary (presence of words and of two-word sequences), the writer's words only, names
   // (capitalised inside the sentence) left out as for the lexicon; skipped when the model has none.
@@ -371,7 +373,7 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
     let prev: Token | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const isWord = !t.q && HAS_WORD.test(t.w) && !skipped[i];
+      const isWord = isWriterWord(i);
       if (isWord) {
         const k = `w:${t.w}`;
         if (all || (vocabulary as ReadonlySet<string>).has(k)) {

@@ -29,6 +29,11 @@ export function isSpaceAt(text: string, i: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether the UTF-16 unit at `i` is the first half of a surrogate pair: a cut after it would split a character. */
+export function isHighSurrogateAt(text: string, i: number): boolean {
+  return (text.charCodeAt(i) & 0xfc00) === 0xd800;
+}
+
 const WORD_CODE_POINT = /^[\p{L}\p{N}\p{M}]$/u;
 const WORD_CODE_POINT_NO_MARKS = /^[\p{L}\p{N}]$/u;
 

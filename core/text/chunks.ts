@@ -1,6 +1,7 @@
 /** Cuts article text into chunks at block boundaries, so long pages can be worked through in slices. */
 import type { Block, Mention } from '../types';
 import { MAX_MENTION_CHARS } from '../constants';
+import { isHighSurrogateAt, isSpaceAt } from './chars';
 
 export interface Chunk {
   start: number;
@@ -77,8 +78,8 @@ export function analysedPart(text: string, blocks: Block[], maxChars: number): {
   // Back to white space within a name's length; a text without any is cut at the limit.
   const floor = Math.max(0, maxChars - MAX_MENTION_CHARS);
   let end = maxChars;
-  while (end > floor && !/\s/.test(text[end])) end--;
-  if (end === floor) end = maxChars - (/[\uD800-\uDBFF]/.test(text[maxChars - 1]) ? 1 : 0);
+  while (end > floor && !isSpaceAt(text, end)) end--;
+  if (end === floor) end = maxChars - (isHighSurrogateAt(text, maxChars - 1) ? 1 : 0);
   const first = blocks[0];
   return { text: text.slice(0, end), blocks: first && first.start < end ? [{ ...first, end }] : [] };
 }

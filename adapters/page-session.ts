@@ -35,7 +35,7 @@ import {
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
-import { afterOtherWork, sliceClock, yieldToPage } from './schedule';
+import { afterOtherWork, afterQueuedTasks, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { buildTextMap, rangeFor, type TextMap } from './text-map';
 import { locateArticle, type ArticleLocation } from './article';
@@ -228,7 +228,7 @@ export class PageSession {
     // The classification chunks depend only on the text: cut once, given each detection's mentions.
     const chunks = cutText(text, blocks, CLASSIFY_CHUNK_CHARS);
     const firstEnd = this.firstMarksEnd(map, text.length, chunks);
-    // Both requests go at once: the background detects the whole text while the page classifies the first part.
+    // Both requests go at once: the background answers the first part, then the whole text.
     const isCurrent = () => gen === this.generation;
     /** A detection's answer; null once a newer read has taken over (its transfer may then have stopped with an error). */
     const answerOf = (p: Promise<DetectResponse>) =>
@@ -240,17 +240,6 @@ export class PageSession {
     const wholeDetect = this.deps.detect(text, blocks, isCurrent);
     // Read to the end even when a newer read takes over, so that no rejection goes unhandled.
     wholeDetect.catch(() => undefined);
-    // While the background detects, the page's thread is free: warm the classifier up, step by step
-    // behind other work, so that the answer is painted as soon as it comes.
-    if (!warmUpSteps) {
-      warmUpSteps = classifierWarmUp();
-      void (async () => {
-        while (warmUpSteps?.length) {
-          await afterOtherWork();
-          runWarmUpStep();
-        }
-      })().catch(() => undefined);
-    }
     // Steps are painted as they come on a page's first read; a re-read of changed text keeps the
     // marks shown until its whole analysis is there (no markers lost for a moment).
     const progressive = !this.map;
@@ -266,41 +255,41 @@ export class PageSession {
       show(first.mentions, [], first.pack);
       performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
     }
-    // 2. On a long article, the passages near the screen, classified while the background detects
-    // the whole text: every name is painted as soon as it comes, even mid-way through them.
-    let firstChunks: ClassifiedChunks = new Map();
-    let firstPassages: Passage[] = [];
+    // While the background detects the whole text, the page's thread is free: warm the classifier
+    // up, step by step behind other work, so that the passages follow as soon as the names come.
+    // (After the first marks, which it would otherwise hold back.)
+    if (!warmUpSteps) {
+      warmUpSteps = classifierWarmUp();
+      void (async () => {
+        while (warmUpSteps?.length) {
+          await afterOtherWork();
+          runWarmUpStep();
+        }
+      })().catch(() => undefined);
+    }
+    // 2. Every name of the article. The page classifies nothing meanwhile: on two cores, classifying
+    // beside the background's detection slowed both and held its answer back.
     let mentions = first.mentions;
     let pack = first.pack;
     if (firstDetect) {
-      const firstClassified = this.classifyChunks(gen, text, withMentions(chunks, first.mentions), firstEnd).then(
-        (classified) => {
-          if (!classified || gen !== this.generation) return { classified: null };
-          firstChunks = classified;
-          firstPassages = passagesOf(classified);
-          if (progressive) show(mentions, firstPassages, pack);
-          return { classified };
-        },
-        // Kept for below: the read may end (superseded, or detection failed) before this settles.
-        (error: unknown) => ({ classified: null, error }),
-      );
-      // 3. Every name of the article. (Once the session is taken down, nothing of this read paints:
-      // `destroy` moves the generation on.)
       const whole = await answerOf(wholeDetect);
       if (!whole || gen !== this.generation) return;
       // The first part's mention objects stand where the whole text's detection agrees (an open card
-      // stays open, and its chunks keep their passages); the context of the whole text can settle
-      // an ambiguous name differently.
+      // stays open); the context of the whole text can settle an ambiguous name differently.
       const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
       mentions = whole.mentions.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
       pack = whole.pack;
-      if (progressive) show(mentions, firstPassages, pack);
-      performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
-      const done = await firstClassified;
-      if ('error' in done) throw done.error;
-      if (!done.classified) return;
-    } else performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
-    const classified = await this.classifyChunks(gen, text, withMentions(chunks, mentions), text.length, firstChunks);
+      if (progressive) show(mentions, [], pack);
+    }
+    performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
+    // 3. On a long article, the passages near the screen first. (Once the session is taken down,
+    // nothing of this read paints: `destroy` moves the generation on.)
+    const withNames = withMentions(chunks, mentions);
+    const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, firstEnd) : new Map();
+    if (!firstChunks) return;
+    if (firstDetect && progressive) show(mentions, passagesOf(firstChunks), pack);
+    // 4. Every passage; those near the screen are kept.
+    const classified = await this.classifyChunks(gen, text, withNames, text.length, firstChunks);
     if (!classified) return;
     const passages = applyCorrections(passagesOf(classified), pack);
     show(mentions, passages, pack);
@@ -336,7 +325,7 @@ export class PageSession {
     const clock = sliceClock(WORK_SLICE_MS);
     /** The page's turn; false when a newer read took over meanwhile. */
     const giveTurn = async (): Promise<boolean> => {
-      await yieldToPage();
+      await afterQueuedTasks();
       clock.reset();
       return gen === this.generation;
     };

@@ -23,6 +23,16 @@ export function afterOtherWork(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Lets the page's queued tasks run first (a message's answer among them), then continues at the
+ * page's normal priority: for long work that must not hold back what it is waiting for.
+ */
+export function afterQueuedTasks(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'user-visible' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** A clock for slicing work: `due()` says the slice has run long enough to yield. */
 export function sliceClock(sliceMs: number): { due(): boolean; reset(): void } {
   let started = performance.now();

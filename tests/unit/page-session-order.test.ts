@@ -2,8 +2,9 @@
 /**
  * The page session's order of work on a long article (docs/adr/0005-viewport-first-marking.md):
  * the names near the screen first, then every name as soon as the background has detected the
- * whole text, without waiting for the first part's passages; and a failed detection of the whole
- * text paints nothing once the session is taken down. In happy-dom, with the real core.
+ * whole text (the page classifies nothing while it waits), then the passages; and a failed
+ * detection of the whole text paints nothing once the session is taken down. In happy-dom, with
+ * the real core.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,7 +62,7 @@ const until = async (ok: () => boolean, what: string) => {
 };
 
 describe('page session on a long article', () => {
-  it('paints the first part, then every name before the first part’s passages are classified, then everything', async () => {
+  it('paints the first part’s names, then every name before any passage is classified, then everything', async () => {
     const { doc } = longPage();
     let session: PageSession | null = null;
     const steps = recordSteps(() => session);
@@ -82,14 +83,14 @@ describe('page session on a long article', () => {
     expect(steps.map((s) => s.mark).filter((m) => m.startsWith('backstory:'))).toEqual([PERF_MARKS_SHOWN, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE]);
     expect(shown.names).toBeGreaterThan(0);
     expect(every.names).toBeGreaterThan(shown.names);
-    // Every name came while the first part was still being classified: no passage yet.
+    // Every name came before any passage was classified.
     expect(every.passages).toBe(0);
     expect(complete.names).toBe(every.names);
     expect(complete.passages).toBeGreaterThan(0);
     session.destroy();
   });
 
-  it('paints every name when the whole text’s answer comes after the first part’s passages, then everything', async () => {
+  it('classifies nothing while the whole text’s answer is on its way, then paints every name, then the passages', async () => {
     const { doc } = longPage();
     let session: PageSession | null = null;
     const steps = recordSteps(() => session);
@@ -100,21 +101,27 @@ describe('page session on a long article', () => {
       if (++calls === 2) await new Promise<void>((r) => (release = r));
       return detect(text);
     }));
+    const classify = vi.spyOn(PageSession.prototype as unknown as { classifyChunks: (...a: unknown[]) => unknown }, 'classifyChunks');
     const started = session.start();
     const passagesNow = () => {
       const c = session!.summary().counts;
       return c.opinion + c.reported + c.fact + c.other;
     };
-    await until(() => release !== null && passagesNow() > 0, 'the first part’s passages');
+    await until(() => release !== null && steps.length > 0, 'the first part’s names');
+    // Long enough for the first part's chunks to be classified, were they classified now.
+    await new Promise((r) => setTimeout(r, 400));
     expect(steps.map((s) => s.mark)).toEqual([PERF_MARKS_SHOWN]);
+    expect(classify).not.toHaveBeenCalled();
+    expect(passagesNow()).toBe(0);
     release!();
     await until(() => steps.some((s) => s.mark === PERF_MARKS_COMPLETE), 'the whole pipeline');
     expect(steps.map((s) => s.mark)).toEqual([PERF_MARKS_SHOWN, PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE]);
     const [shown, every, complete] = steps;
     expect(every.names).toBeGreaterThan(shown.names);
-    // The first part's passages stay shown while every name comes.
-    expect(every.passages).toBeGreaterThan(0);
-    expect(complete.passages).toBeGreaterThan(every.passages);
+    expect(every.passages).toBe(0);
+    expect(complete.passages).toBeGreaterThan(0);
+    // The first part's chunks, then every chunk (the first part's kept).
+    expect(classify).toHaveBeenCalledTimes(2);
     await started;
     session.destroy();
   });
@@ -142,7 +149,7 @@ describe('page session on a long article', () => {
     down = true;
     await new Promise((r) => setTimeout(r, 500));
     expect(steps.map((s) => s.mark)).toEqual([PERF_MARKS_SHOWN]);
-    // The first part's names only: its passages were still being classified when the session went down.
+    // The first part's names only: no passage is classified before every name has come.
     expect(adopted).toEqual([false]);
   });
   it('a read superseded while its text is still on its way ends quietly, and the newer read marks the page', async () => {

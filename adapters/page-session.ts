@@ -92,15 +92,16 @@ function* classifyChunk(text: string, chunk: Chunk): Generator<void, Passage[], 
 }
 
 /**
- * The classifier's warm-up steps not run yet (once per page, whatever the sessions): taken one at a
- * time in background tasks while the page waits for detection, and the rest, one a slice, before the
- * first chunk is classified (background tasks wait while classification runs).
+ * The classifier's warm-up steps not run yet (once per page, whatever the sessions), so that the
+ * first chunk is not one cold long task: one a slice before the first chunk is classified, or
+ * earlier, in background tasks while the page waits for a short text's detection.
  */
 let warmUpSteps: Array<() => void> | null = null;
 
 /** Runs the next warm-up step, if any is left; false when none was. A step that fails only costs its head start. */
 function runWarmUpStep(): boolean {
-  const step = warmUpSteps?.shift();
+  warmUpSteps ??= classifierWarmUp();
+  const step = warmUpSteps.shift();
   if (!step) return false;
   try {
     step();
@@ -108,6 +109,18 @@ function runWarmUpStep(): boolean {
     /* classification reports its own errors */
   }
   return true;
+}
+
+/** Runs the warm-up's steps, each in a background task (behind the page's other work, a detection's answer among them). */
+function warmUpInBackground(): void {
+  if (warmUpSteps) return;
+  warmUpSteps = classifierWarmUp();
+  void (async () => {
+    while (warmUpSteps?.length) {
+      await afterOtherWork();
+      runWarmUpStep();
+    }
+  })().catch(() => undefined);
 }
 
 /** Classified chunks by their start, in text order: the mentions each was classified with, and its passages. */
@@ -248,6 +261,9 @@ export class PageSession {
       this.adopt(article, map, mentions, passages, pack, fresh);
       fresh = false;
     };
+    // A short text's detection is little work for the background: warm the classifier up meanwhile.
+    // A long text's is not (below), and the warm-up waits for it.
+    if (!firstDetect) warmUpInBackground();
     // 1. The names near the screen.
     const first = await answerOf(firstDetect ?? wholeDetect);
     if (!first || gen !== this.generation) return;
@@ -255,20 +271,9 @@ export class PageSession {
       show(first.mentions, [], first.pack);
       performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
     }
-    // While the background detects the whole text, the page's thread is free: warm the classifier
-    // up, step by step behind other work, so that the passages follow as soon as the names come.
-    // (After the first marks, which it would otherwise hold back.)
-    if (!warmUpSteps) {
-      warmUpSteps = classifierWarmUp();
-      void (async () => {
-        while (warmUpSteps?.length) {
-          await afterOtherWork();
-          runWarmUpStep();
-        }
-      })().catch(() => undefined);
-    }
-    // 2. Every name of the article. The page classifies nothing meanwhile: on two cores, classifying
-    // beside the background's detection slowed both and held its answer back.
+    // 2. Every name of the article. The page does nothing meanwhile: on two cores, classifying (or
+    // warming the classifier up) beside the background's detection of a long text slowed both, held
+    // its answer back and stretched the page's tasks past 50 ms.
     let mentions = first.mentions;
     let pack = first.pack;
     if (firstDetect) {
@@ -329,7 +334,7 @@ export class PageSession {
       clock.reset();
       return gen === this.generation;
     };
-    // What is left of the warm-up, a step a task, so that the first chunk is not one cold long task.
+    // What is left of the warm-up, a step a task.
     while (runWarmUpStep()) if (!(await giveTurn())) return null;
     for (const chunk of chunks) {
       if (chunk.end > until) break;

@@ -25,7 +25,8 @@ export function afterOtherWork(): Promise<void> {
 
 /**
  * Lets the page's queued tasks run first (a message's answer among them), then continues at the
- * page's normal priority: for long work that must not hold back what it is waiting for.
+ * page's normal priority: for long work that must not hold anything back. A `scheduler.yield()`
+ * continuation would run before those tasks in Chromium.
  */
 export function afterQueuedTasks(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;

@@ -288,8 +288,8 @@ const WARM_UP_OPINION = 'We think it is a disastrous mistake.';
  * The classifier's first use, in steps: its tables built, then its code run once on two short
  * sentences. The first call in a fresh script compiles its code and regular expressions and costs
  * several times a chunk's work; done ahead, step by step in tasks of their own, it keeps the first
- * real chunk from being one long task and lets the page handle anything that comes in between
- * (such as the background's answer). Each step is cheap once done.
+ * real chunk from being one long task and lets the page handle anything that comes in between.
+ * Each step is cheap once done.
  */
 export function classifierWarmUp(model: SubjectivityModel = SUBJECTIVITY_MODEL): Array<() => void> {
   return [

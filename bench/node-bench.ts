@@ -102,7 +102,7 @@ const TEXT_WARM_ROUNDS = 1;
  * of article at 1x, 4x and 16x `baseWords`. The sizes take turns, round after round, after a
  * warm-up round: timed one size after the other, the smallest ran while V8 was still compiling the
  * core and the largest did not, which moved the 4x ratio between 2.7x and 6.5x from run to run
- * (interleaved: 2.6x to 3.2x).
+ * (interleaved: 2.4x to 3.2x).
  */
 export function textScaling(sample: string, entries: readonly KbEntry[], baseWords: number): TextScaling {
   const index = buildIndex(entries);

@@ -12,15 +12,20 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** A task of its own at `priority` (`setTimeout` where the browser has no `scheduler.postTask`). */
+function taskAt(priority: 'user-visible' | 'background'): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Waits for a task of its own, behind the page's other work: for work done ahead of need. A
  * `scheduler.yield()` continuation runs before other queued tasks (a message's answer among them);
  * a background task runs after them.
  */
 export function afterOtherWork(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'background' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return taskAt('background');
 }
 
 /**
@@ -29,9 +34,7 @@ export function afterOtherWork(): Promise<void> {
  * continuation would run before those tasks in Chromium.
  */
 export function afterQueuedTasks(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return taskAt('user-visible');
 }
 
 /** A clock for slicing work: `due()` says the slice has run long enough to yield. */

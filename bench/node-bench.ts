@@ -93,35 +93,48 @@ export interface TextScaling {
   coreMs: number[];
 }
 
+/**
+ * The best time (ms) of each of `cases`, run in turns for `rounds` rounds of `runsEach` runs, the
+ * first `warmRounds` rounds untimed: every case meets the same machine, and none is timed while V8
+ * is still compiling the code. The process's CPU time counts V8's compiler and collector threads
+ * too, hence the warm-up and the best of many runs.
+ */
+function bestInTurns(cases: readonly (() => unknown)[], rounds: number, warmRounds: number, runsEach = 1): number[] {
+  const best = cases.map(() => Infinity);
+  for (let round = 0; round < rounds; round++)
+    cases.forEach((run, i) => {
+      const t = timeRuns(run, runsEach);
+      if (round >= warmRounds) best[i] = Math.min(best[i], t.best);
+    });
+  return best;
+}
+
 /** Rounds over the three sizes, and how many of the first are warm-up (not timed). */
 const TEXT_ROUNDS = 5;
 const TEXT_WARM_ROUNDS = 1;
 
 /**
  * Detection, and detection plus classification (the core's whole work on a page), on the same kind
- * of article at 1x, 4x and 16x `baseWords`. The sizes take turns, round after round, after a
- * warm-up round: timed one size after the other, the smallest ran while V8 was still compiling the
- * core and the largest did not, which moved the 4x ratio between 2.7x and 6.5x from run to run
- * (interleaved: 2.4x to 3.2x).
+ * of article at 1x, 4x and 16x `baseWords`. The sizes take turns (`bestInTurns`): timed one size
+ * after the other, the smallest ran while V8 was still compiling the core and the largest did not,
+ * which moved the 4x ratio between 2.7x and 6.5x from run to run (in turns: 2.4x to 3.2x).
  */
 export function textScaling(sample: string, entries: readonly KbEntry[], baseWords: number): TextScaling {
   const index = buildIndex(entries);
   const sizes = [1, 4, 16].map((k) => {
     const text = longArticleText(sample, entries, baseWords * k);
-    return { text, blocks: blocksOf(text), mentions: [] as Mention[], detectMs: Infinity, classifyMs: Infinity };
+    return { text, blocks: blocksOf(text), mentions: [] as Mention[] };
   });
-  for (let round = 0; round < TEXT_ROUNDS; round++)
-    for (const size of sizes) {
-      const detect = timeRuns(() => (size.mentions = detectMentions(size.text, index, size.blocks)), 1);
-      const classify = timeRuns(() => classifyChunked(size.text, size.blocks, size.mentions), 1);
-      if (round < TEXT_WARM_ROUNDS) continue;
-      size.detectMs = Math.min(size.detectMs, detect.best);
-      size.classifyMs = Math.min(size.classifyMs, classify.best);
-    }
+  // Each size's detection, then its classification of what the detection found.
+  const best = bestInTurns(
+    sizes.flatMap((s) => [() => (s.mentions = detectMentions(s.text, index, s.blocks)), () => classifyChunked(s.text, s.blocks, s.mentions)]),
+    TEXT_ROUNDS,
+    TEXT_WARM_ROUNDS,
+  );
   return {
     words: sizes.map((s) => wordCount(s.text)),
-    detectMs: sizes.map((s) => s.detectMs),
-    coreMs: sizes.map((s) => s.detectMs + s.classifyMs),
+    detectMs: sizes.map((_, i) => best[2 * i]),
+    coreMs: sizes.map((_, i) => best[2 * i] + best[2 * i + 1]),
   };
 }
 
@@ -149,16 +162,13 @@ export function aliasScaling(sample: string, entries: readonly KbEntry[], words:
     const build = timeRuns(() => (index = buildIndex(kb)), 2);
     return { index, build };
   });
-  // Warm up on both, then rounds of runs on each in turn, so that both meet the same machine. The
-  // process's CPU time counts V8's compiler and collector threads too: the first rounds (the code
-  // still being optimised) are left out, and the best of many later runs is kept.
-  const best = [Infinity, Infinity];
   const found = [0, 0];
-  for (let round = 0; round < ALIAS_ROUNDS; round++)
-    indexes.forEach(({ index }, i) => {
-      const t = timeRuns(() => (found[i] = detectMentions(text, index, blocks).length), 3);
-      if (round >= ALIAS_WARM_ROUNDS) best[i] = Math.min(best[i], t.best);
-    });
+  const best = bestInTurns(
+    indexes.map(({ index }, i) => () => (found[i] = detectMentions(text, index, blocks).length)),
+    ALIAS_ROUNDS,
+    ALIAS_WARM_ROUNDS,
+    3,
+  );
   indexes.forEach(({ index, build }, i) => {
     out.aliases.push(index.size);
     out.indexMs.push(build.best);

@@ -144,7 +144,9 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
 
   const mentions: Mention[] = [];
   for (const m of matches) {
-    const titled = PERSON_TITLE.test(folded.slice(Math.max(0, m.start - 24), m.start));
+    // A title before the name ("Secretary Blinken") only matters to a person's short form: the
+    // regex runs at most once a match, and only then.
+    let titled: boolean | undefined;
     // Score every candidate sense: named in full here or earlier, supported by the article's context.
     const scored = new Map<number, number>();
     for (const r of m.rules) {
@@ -154,7 +156,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       else {
         const full = firstFull.get(r.entity);
         score = full === undefined ? 0 : full < m.start ? 2 : 1.2;
-        if (titled && e.type === 'person') score += 0.6;
+        if (e.type === 'person' && (titled ??= PERSON_TITLE.test(folded.slice(Math.max(0, m.start - 24), m.start)))) score += 0.6;
       }
       score += Math.min(hitsOf(r.entity), 4) * 0.5;
       scored.set(r.entity, Math.max(scored.get(r.entity) ?? 0, score));

@@ -37,15 +37,20 @@ describe('known-article packs', () => {
     expect(applyCorrections(passages, null)).toEqual(passages);
   });
 
-  it('fingerprints as FNV-1a of each six-word shingle joined by spaces, the way shipped packs were made (500 texts)', () => {
+  it('fingerprints each six-word shingle as FNV-1a over its words\' FNV-1a hashes, mixed, the way packs are made (500 texts)', () => {
+    const fnv = (values: number[]) => values.reduce((h, v) => Math.imul(h ^ v, 0x01000193), 0x811c9dc5);
+    const mix = (h: number) => {
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
     const reference = (text: string): number[] => {
       const w = foldText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const wordHashes = w.map((word) => fnv(Array.from({ length: word.length }, (_, k) => word.charCodeAt(k))));
       const out = new Set<number>();
       for (let i = 0; i + 6 <= w.length; i++) {
-        const s = w.slice(i, i + 6).join(' ');
-        let h = 0x811c9dc5;
-        for (let c = 0; c < s.length; c++) h = Math.imul(h ^ s.charCodeAt(c), 0x01000193);
-        if ((h >>> 0) % 4 === 0) out.add(h >>> 0);
+        const h = mix(fnv(wordHashes.slice(i, i + 6)));
+        if (h % 4 === 0) out.add(h);
       }
       return [...out].sort((a, b) => a - b);
     };

@@ -11,6 +11,7 @@ import { yieldToPage } from '../../adapters/schedule';
 import type { LookupResult } from '../../core/lookup/card';
 import type { KbEntry } from '../../core/kb/schema';
 import { DETECT_PART_CHARS, PERF_CONTENT_START, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS } from '../../core/constants';
+import { NEVER_ARTICLES } from './not-articles';
 
 let lookupSeq = 0;
 /** How often an orphaned content script (its extension reloaded, updated or removed) is looked for. */
@@ -19,6 +20,8 @@ let saveWarned = false;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
+  // Ad frames and embedded players never carry an article: they are left alone (not-articles.ts).
+  excludeMatches: [...NEVER_ARTICLES],
   runAt: 'document_idle',
   allFrames: true,
   // WXT's default also announces the script to the page with window.postMessage: the page's own

@@ -10,6 +10,7 @@ import type { BrowserUnderTest, ErrorRecord, ExtensionManifest, TestPage } from 
 import { ChromiumWorkerWatch, watchChromiumTab } from './errors';
 import {
   DOM_PROBE_SCRIPT,
+  MAPPED_AD_HOSTS,
   childPidsWith,
   alive,
   listTabs,
@@ -108,6 +109,7 @@ export class ChromiumUnderTest extends ExtensionHarness implements BrowserUnderT
         '--no-first-run',
         '--no-default-browser-check',
         '--password-store=basic',
+        `--host-resolver-rules=${MAPPED_AD_HOSTS.map((host) => `MAP ${host} 127.0.0.1`).join(',')}`,
       ],
     });
     this.pids = childPidsWith(this.sandbox.profile);

@@ -64,6 +64,14 @@ export function removeSandbox(s: Sandbox): void {
 
 // ---- exit guard: browsers and temporary folders must not outlive the test process ----
 
+/**
+ * Ad servers' host names that both browsers resolve to 127.0.0.1 (Chromium's host resolver rules,
+ * Firefox's local domains), so that a fixture page can load frames from them off the test server:
+ * Backstory leaves such frames alone (entrypoints/content/not-articles.ts). Neither host is on the
+ * browsers' HTTPS-only preload lists, so plain http reaches the test server.
+ */
+export const MAPPED_AD_HOSTS = ['ads.doubleclick.net', 'tpc.googlesyndication.com'];
+
 const guarded = new Map<number, string>();
 const sandboxes = new Set<Sandbox>();
 let guardInstalled = false;

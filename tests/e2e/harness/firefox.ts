@@ -21,6 +21,7 @@ import {
   unguardSandbox,
   waitUntil,
   killPid,
+  MAPPED_AD_HOSTS,
   type Sandbox,
 } from './common';
 
@@ -116,6 +117,7 @@ class FirefoxUnderTest extends ExtensionHarness implements BrowserUnderTest {
         'extensions.webextensions.keepUuidOnUninstall': true,
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        'network.dns.localDomains': MAPPED_AD_HOSTS.join(','),
       },
     });
     this.pid = this.browser.process()?.pid;

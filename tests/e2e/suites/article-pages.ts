@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { BrowserUnderTest, TestPage } from '../harness/types';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
-import { domReport, pageText, waitUntil, type DomReport } from '../harness/common';
+import { MAPPED_AD_HOSTS, domReport, pageText, waitUntil, type DomReport } from '../harness/common';
 
 const ENTITY_MARKS = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-event', 'backstory-term'];
 const PASSAGE_MARKS = ['backstory-opinion', 'backstory-reported'];
@@ -390,6 +390,44 @@ export function articlePagesSuite(launch: () => Promise<BrowserUnderTest>, optio
       await checkDom();
     });
   }
+
+  it('frames from ad servers are left alone: the same article in a frame from another host is marked, in theirs nothing runs', async () => {
+    // localhost is another origin than the page's 127.0.0.1: a frame from a host Backstory reads.
+    const hosts = ['localhost', ...MAPPED_AD_HOSTS];
+    const page = await open(`/issue6/frames-host.html?frames=${hosts.join(',')}`);
+    type FrameReport = { host: string; marks: number; ui: boolean } | { host: string; noAnswer: true };
+    // Each frame says what Backstory did in it (framed-article.html): the page cannot look into another host's frame.
+    const reports = () =>
+      page.evaluate(() =>
+        Promise.all(
+          [...document.querySelectorAll('iframe')].map(
+            (frame) =>
+              new Promise<FrameReport>((resolve) => {
+                const done = (report: FrameReport) => {
+                  removeEventListener('message', onMessage);
+                  resolve(report);
+                };
+                const onMessage = (event: MessageEvent) => {
+                  if (event.source === frame.contentWindow) done(event.data as FrameReport);
+                };
+                addEventListener('message', onMessage);
+                frame.contentWindow?.postMessage('backstory-test-report', '*');
+                setTimeout(() => done({ host: frame.title, noAnswer: true }), 2_000);
+              }),
+          ),
+        ),
+      );
+    const marked = await waitUntil(async () => {
+      const r = await reports();
+      return 'marks' in r[0] && r[0].marks > 0 && r[0].ui ? r : null;
+    }, { timeout: 30_000, interval: 300, message: 'marks in the frame from localhost' });
+    expect(marked.map((r) => r.host)).toEqual(hosts);
+    // The frames loaded together; a moment more for a content script that would be late in the ad frames.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const after = await reports();
+    expect(after[0]).toMatchObject({ host: 'localhost', ui: true });
+    expect(after.slice(1)).toEqual(MAPPED_AD_HOSTS.map((host) => ({ host, marks: 0, ui: false })));
+  });
 
   for (const fx of OTHER_FIXTURES) {
     if (!runs(options.others, fx.name)) continue;

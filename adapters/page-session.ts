@@ -297,6 +297,9 @@ export class PageSession {
     const classified = await this.classifyChunks(gen, text, withNames, text.length, firstChunks);
     if (!classified) return;
     const passages = applyCorrections(passagesOf(classified), pack);
+    // Painting every passage is a task of its own: the last slice of classification may have run its whole budget.
+    await yieldToPage();
+    if (gen !== this.generation) return;
     show(mentions, passages, pack);
     this.completeText = text;
     if (!progressive) performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: mentions.length } });

@@ -126,6 +126,41 @@ describe('page session on a long article', () => {
     session.destroy();
   });
 
+  it('paints the last passages in a task of their own, after the task that classified the last of them', async () => {
+    const { doc } = longPage();
+    // Tasks are numbered as they start (happy-dom has no scheduler: the session's turns are timeouts).
+    let task = 0;
+    const realTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+      realTimeout(() => {
+        task++;
+        fn(...args);
+      }, ms)) as typeof setTimeout);
+    const classified: number[] = [];
+    const proto = PageSession.prototype as unknown as { classifyChunks: (...a: unknown[]) => Promise<unknown>; adopt: (...a: unknown[]) => void };
+    const classify = proto.classifyChunks;
+    vi.spyOn(proto, 'classifyChunks').mockImplementation(function (this: PageSession, ...a: unknown[]) {
+      return classify.apply(this, a).then((r) => {
+        classified.push(task);
+        return r;
+      });
+    });
+    const adopted: number[] = [];
+    const adopt = proto.adopt;
+    vi.spyOn(proto, 'adopt').mockImplementation(function (this: PageSession, ...a: unknown[]) {
+      adopted.push(task);
+      return adopt.apply(this, a);
+    });
+    let session: PageSession | null = null;
+    const steps = recordSteps(() => session);
+    session = new PageSession(doc, structuredClone(DEFAULT_SETTINGS), deps(async (text) => detect(text)));
+    await session.start();
+    await until(() => steps.some((s) => s.mark === PERF_MARKS_COMPLETE), 'the whole pipeline');
+    expect(classified).toHaveLength(2);
+    expect(adopted.at(-1)).toBeGreaterThan(classified[1]);
+    session.destroy();
+  });
+
   it('when the whole text’s detection fails, the read throws and nothing of it paints once the session is taken down', async () => {
     const { doc } = longPage();
     let calls = 0;

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES } from '../core/kb/schema';
+import { ENTITY_TYPES } from '../core/kb/entity-types';
 import type { Settings } from '../core/settings';
 
 export interface OptionsProps {

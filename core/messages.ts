@@ -3,7 +3,7 @@
  * trusted until it parses.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES } from './kb/schema';
+import { ENTITY_TYPES } from './kb/entity-types';
 import { DETECT_PART_CHARS, LOOKUP_MAX_CONTEXT_WORDS } from './constants';
 import { isHighSurrogateAt } from './text/chars';
 import { LOOKUP_FAILURES } from './lookup/failures';

@@ -3,7 +3,7 @@
  * version, garbage) comes out as valid settings: unknown or broken fields fall back to defaults.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES, type EntityType } from './kb/schema';
+import { ENTITY_TYPES, type EntityType } from './kb/entity-types';
 
 export const SETTINGS_VERSION = 1;
 

@@ -1,6 +1,6 @@
 /** The core's vocabulary: what goes in (text, blocks) and what comes out (mentions, passages). */
 import type { EntityType } from './kb/schema';
-export type { EntityType } from './kb/schema';
+export type { EntityType } from './kb/entity-types';
 
 export const PASSAGE_LABELS = ['opinion', 'reported', 'fact', 'other'] as const;
 export type PassageLabel = (typeof PASSAGE_LABELS)[number];

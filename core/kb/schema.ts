@@ -3,9 +3,9 @@
  * (scripts/kb-check.ts, run by `npm run build`) and a broken entry fails the build naming file, entry and field.
  */
 import * as v from 'valibot';
+import { ENTITY_TYPES } from './entity-types';
 
-export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'term'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export { ENTITY_TYPES, type EntityType } from './entity-types';
 
 /**
  * Characters reviewed text never needs and a reviewer cannot see: control characters (C0, DEL,

@@ -5,7 +5,7 @@
  * answer is trusted until it parses here.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES, type EntityType } from '../kb/schema';
+import { ENTITY_TYPES, type EntityType } from '../kb/entity-types';
 import { LOOKUP_MAX_EXTRACT_CHARS, LOOKUP_SHOWN_EXTRACT_CHARS } from '../constants';
 import type { LookupFailure } from './failures';
 import { pageUrl, titleFor } from './origin';

@@ -1,0 +1,7 @@
+/**
+ * The kinds of entity the knowledge base holds. A module of its own: the content script needs the
+ * list (settings, messages) but none of the knowledge base's validation schemas (schema.ts), which
+ * would otherwise be built on every page it runs in.
+ */
+export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'term'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -1,5 +1,5 @@
 /** The core's vocabulary: what goes in (text, blocks) and what comes out (mentions, passages). */
-import type { EntityType } from './kb/schema';
+import type { EntityType } from './kb/entity-types';
 export type { EntityType } from './kb/entity-types';
 
 export const PASSAGE_LABELS = ['opinion', 'reported', 'fact', 'other'] as const;

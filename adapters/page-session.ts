@@ -37,7 +37,7 @@ import {
 import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
 import { afterOtherWork, afterQueuedTasks, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
-import { buildTextMap, rangeFor, type TextMap } from './text-map';
+import { rangeFor, textMapSteps, type TextMap } from './text-map';
 import { locateArticle, type ArticleLocation } from './article';
 import { Highlighter, type HighlightKey } from './highlighter';
 import { createUiHost, type UiHost } from './ui-host';
@@ -225,7 +225,8 @@ export class PageSession {
     // Locating the article and reading its text are each a long pass: give the page a turn between them.
     await yieldToPage();
     if (gen !== this.generation) return;
-    const map = buildTextMap(article.more ? [article.root, ...article.more] : article.root, article.textNodes);
+    const map = await this.readText(gen, article.more ? [article.root, ...article.more] : article.root, article.textNodes);
+    if (!map) return;
     // A page beyond MAX_ARTICLE_CHARS is analysed in its first part only (offsets stay the map's).
     const { text, blocks } = analysedPart(map.text, map.blocks, MAX_ARTICLE_CHARS);
     if (this.map && text === this.completeText) {
@@ -304,6 +305,23 @@ export class PageSession {
     this.completeText = text;
     if (!progressive) performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: mentions.length } });
     performance.mark?.(PERF_MARKS_COMPLETE, { detail: { mentions: mentions.length, passages: passages.length } });
+  }
+
+  /**
+   * The article's text map, read in slices with the page's turns between them (a 100,000-word
+   * page took one task of 25-40 ms); null once a newer read has taken over.
+   */
+  private async readText(gen: number, root: Node | readonly Node[], include: ReadonlySet<Text> | null): Promise<TextMap | null> {
+    const steps = textMapSteps(root, include);
+    const clock = sliceClock(WORK_SLICE_MS);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (clock.due()) {
+        await yieldToPage();
+        if (gen !== this.generation) return null;
+        clock.reset();
+      }
+    }
   }
 
   /**

@@ -33,11 +33,47 @@ function isEditable(el: Element): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
 
+/** Nodes read between two steps of `textMapSteps`. */
+const NODES_PER_STEP = 256;
+
 /**
  * Reads the text under `root` in document order, separating blocks with blank lines. With
  * `include`, only those text nodes are read (the article body that Readability kept).
  */
 export function buildTextMap(root: Node | readonly Node[], include?: ReadonlySet<Text> | null): TextMap {
+  const steps = textMapSteps(root, include);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * Lines split by <br> in the block element being read (the innermost open one): where each
+ * break came (`double` when two or more came in a row), and the bold runs (<b>, <strong>)
+ * that may be whole lines: a page that writes paragraphs and sub-headings this way.
+ */
+interface LineBreaks {
+  breaks: { at: number; double: boolean }[];
+  bold: [number, number][];
+}
+
+/** An element being read: what `enter` found out about it, and the next child to read. */
+interface OpenElement {
+  el: Element;
+  tag: string;
+  isBlock: boolean;
+  /** The text's length and the number of parts when the element began. */
+  start: number;
+  startPart: number;
+  lines: LineBreaks | undefined;
+  next: Node | null;
+}
+
+/**
+ * `buildTextMap` in steps: it yields after every NODES_PER_STEP nodes and returns the map. A
+ * caller that gives the main thread back between slices of work drives it (adapters/page-session.ts),
+ * so that reading a very long page is not one long task. The tree is walked with a stack of open
+ * elements, not by recursion, so that the walk can stop anywhere.
+ */
+export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySet<Text> | null): Generator<void, TextMap, void> {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const blocks: Block[] = [];
@@ -55,15 +91,6 @@ export function buildTextMap(root: Node | readonly Node[], include?: ReadonlySet
   const breakBlock = () => {
     if (len && !tail.endsWith('\n\n')) append(tail.endsWith('\n') ? '\n' : '\n\n');
   };
-  /**
-   * Lines split by <br> in the block element being read (the innermost open one): where each
-   * break came (`double` when two or more came in a row), and the bold runs (<b>, <strong>)
-   * that may be whole lines: a page that writes paragraphs and sub-headings this way.
-   */
-  interface LineBreaks {
-    breaks: { at: number; double: boolean }[];
-    bold: [number, number][];
-  }
   const lineStack: LineBreaks[] = [];
   /** Blocks made of <br>-separated lines, cut into lines once the text is complete. */
   const byLines = new Map<Block, LineBreaks>();
@@ -104,10 +131,11 @@ export function buildTextMap(root: Node | readonly Node[], include?: ReadonlySet
       if (lines && (kind === 'paragraph' || kind === 'quote') && lines.breaks.some((b) => b.at > s && b.at < end)) byLines.set(block, lines);
     }
   };
-  const visit = (node: Node) => {
+  /** Reads a text node, or opens an element to read: its frame, or null when there is nothing under it to read. */
+  const enter = (node: Node): OpenElement | null => {
     if (node.nodeType === 3) {
       const t = (node as Text).data;
-      if (!t || (include && !include.has(node as Text))) return;
+      if (!t || (include && !include.has(node as Text))) return null;
       // Collapse runs of white space that only format the source (newlines and indentation).
       if (!/\S/.test(t)) {
         if (len && !/\s$/.test(tail)) {
@@ -115,17 +143,17 @@ export function buildTextMap(root: Node | readonly Node[], include?: ReadonlySet
           starts.push(len);
           append(t);
         }
-        return;
+        return null;
       }
       nodes.push(node as Text);
       starts.push(len);
       append(t);
-      return;
+      return null;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    if (node.nodeType !== 1 && node.nodeType !== 11) return null;
     const el = node as Element;
     if (node.nodeType === 1) {
-      if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return;
+      if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return null;
     }
     const tag = node.nodeType === 1 ? el.tagName.toUpperCase() : '';
     const isBlock = BLOCK.has(tag);
@@ -136,24 +164,40 @@ export function buildTextMap(root: Node | readonly Node[], include?: ReadonlySet
       else breaks.push({ at: len, double: false });
     }
     if (isBlock) breakBlock();
-    const start = len;
-    const startPart = parts.length;
     const lines: LineBreaks | undefined = isBlock && tag !== 'BR' ? { breaks: [], bold: [] } : undefined;
     if (lines) lineStack.push(lines);
     // An open shadow root is what the reader sees: read it instead of the light children.
     const shadow = node.nodeType === 1 ? el.shadowRoot : null;
-    for (let c = (shadow ?? node).firstChild; c; c = c.nextSibling) visit(c);
-    if ((tag === 'B' || tag === 'STRONG') && lineStack.length && len > start) lineStack[lineStack.length - 1].bold.push([start, len]);
-    if (lines) lineStack.pop();
-    if (isBlock) {
-      closeBlock(el, start, startPart, lines);
+    return { el, tag, isBlock, start: len, startPart: parts.length, lines, next: (shadow ?? node).firstChild };
+  };
+  /** Closes an element once its children are read. */
+  const leave = (open: OpenElement) => {
+    if ((open.tag === 'B' || open.tag === 'STRONG') && lineStack.length && len > open.start) lineStack[lineStack.length - 1].bold.push([open.start, len]);
+    if (open.lines) lineStack.pop();
+    if (open.isBlock) {
+      closeBlock(open.el, open.start, open.startPart, open.lines);
       breakBlock();
     }
   };
+  let read = 0;
   // Several roots (a next article added by infinite scroll) are read one after the other, as blocks.
   for (const r of Array.isArray(root) ? root : [root as Node]) {
     breakBlock();
-    visit(r);
+    const first = enter(r);
+    const stack: OpenElement[] = first ? [first] : [];
+    while (stack.length) {
+      const open = stack[stack.length - 1];
+      const child = open.next;
+      if (!child) {
+        stack.pop();
+        leave(open);
+        continue;
+      }
+      open.next = child.nextSibling;
+      const opened = enter(child);
+      if (opened) stack.push(opened);
+      if (++read % NODES_PER_STEP === 0) yield;
+    }
   }
   const indexOf = new Map<Text, number>();
   nodes.forEach((n, i) => indexOf.set(n, i));
@@ -174,7 +218,7 @@ function trimmed(text: string, s: number, e: number): [number, number] {
  * heading when the whole line is bold and short and does not end like a sentence. A single
  * <br> after a line that does not end a sentence only wraps it: the lines stay together.
  */
-function lineBlocks(text: string, block: Block, lines: { breaks: { at: number; double: boolean }[]; bold: [number, number][] }): Block[] {
+function lineBlocks(text: string, block: Block, lines: LineBreaks): Block[] {
   const bold = new Set(lines.bold.map(([s, e]) => trimmed(text, s, e).join(':')));
   const isHeading = (s: number, e: number) => e - s <= 100 && !/[.,;]$/.test(text.slice(s, e)) && bold.has(`${s}:${e}`);
   const out: Block[] = [];

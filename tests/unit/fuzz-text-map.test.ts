@@ -24,7 +24,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTextMap, offsetAt, rangeFor, type TextMap } from '../../adapters/text-map';
+import { buildTextMap, offsetAt, rangeFor, textMapSteps, type TextMap } from '../../adapters/text-map';
 import { TRICKY, fuzzParams, newsText } from './fuzz-arbitraries';
 
 type Spec =
@@ -349,5 +349,20 @@ describe('fuzz: text map offsets round-trip to DOM ranges', () => {
     expect(r.toString()).toBe('Secretary Antony  said so.');
     const inShadow = rangeFor(map, map.text.indexOf('Blinken'), map.text.length, document)!;
     expect(inShadow.toString()).toBe('Blinken');
+  });
+
+  it('reads a long page in steps of 256 nodes, to the same map as at once', () => {
+    // 1,000 paragraphs of a bold name and plain text: 4,000 nodes under <article>.
+    document.body.innerHTML = `<article>${'<p><b>Blinken</b> said so.</p>'.repeat(1000)}</article>`;
+    const steps = textMapSteps(document.querySelector('article')!);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(Math.floor(4000 / 256));
+    expect(step.value.text.trim().split('\n\n')).toHaveLength(1000);
+    expect(step.value.blocks).toHaveLength(1000);
+    // Stepped or at once, the same map.
+    const whole = buildTextMap(document.querySelector('article')!);
+    expect([whole.text, whole.blocks, whole.starts]).toEqual([step.value.text, step.value.blocks, step.value.starts]);
   });
 });

@@ -161,6 +161,43 @@ describe('page session on a long article', () => {
     session.destroy();
   });
 
+  it('reads a long page’s text in slices, with the page’s turns between them', async () => {
+    const { doc } = longPage();
+    let task = 0;
+    const realTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+      realTimeout(() => {
+        task++;
+        fn(...args);
+      }, ms)) as typeof setTimeout);
+    // While the text is read, each look at the clock finds 5 ms gone: a slice's budget runs out every other step.
+    const proto = PageSession.prototype as unknown as { readText: (...a: unknown[]) => Promise<unknown> };
+    const readText = proto.readText;
+    const spans: { first: number; last: number; text: number }[] = [];
+    vi.spyOn(proto, 'readText').mockImplementation(async function (this: PageSession, ...a: unknown[]) {
+      let now = 0;
+      const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
+      const first = task;
+      try {
+        const map = (await readText.apply(this, a)) as { text: string } | null;
+        spans.push({ first, last: task, text: map?.text.length ?? 0 });
+        return map;
+      } finally {
+        clock.mockRestore();
+      }
+    });
+    let session: PageSession | null = null;
+    const steps = recordSteps(() => session);
+    session = new PageSession(doc, structuredClone(DEFAULT_SETTINGS), deps(async (text) => detect(text)));
+    await session.start();
+    await until(() => steps.some((s) => s.mark === PERF_MARKS_COMPLETE), 'the whole pipeline');
+    expect(spans).toHaveLength(1);
+    expect(spans[0].text).toBeGreaterThan(body.length);
+    // 24 copies of the article are over 1,280 nodes (five steps of 256): a turn after every other step.
+    expect(spans[0].last - spans[0].first).toBeGreaterThanOrEqual(2);
+    session.destroy();
+  });
+
   it('when the whole text’s detection fails, the read throws and nothing of it paints once the session is taken down', async () => {
     const { doc } = longPage();
     let calls = 0;

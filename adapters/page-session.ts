@@ -8,6 +8,7 @@ import type { KbEntry } from '../core/kb/schema';
 import type { Block, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
+import { ENTITY_TYPES } from '../core/kb/entity-types';
 import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
 import { entityCard, passageCard, textOnlyCard, unreadEntryCard, type EntityCardModel } from '../core/cards';
 import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
@@ -465,31 +466,32 @@ export class PageSession {
   }
 
   /**
-   * What is shown under the current settings, computed once per change of the settings or of the
-   * analysis (both are replaced, never mutated): hit-testing asks on every pointer frame.
+   * What is shown under the current settings, each list computed once per change of the settings or
+   * of its part of the analysis (both are replaced, never mutated): hit-testing asks on every
+   * pointer frame, and a long article's passages change several times while its names do not.
    */
-  private shown: { settings: Settings; mentions: Mention[]; passages: Passage[]; visible: Mention[]; marked: Passage[] } | null = null;
+  private shownMentions: { settings: Settings; mentions: Mention[]; visible: readonly Mention[] } | null = null;
+  private shownPassages: { settings: Settings; passages: Passage[]; marked: readonly Passage[] } | null = null;
 
-  private shownNow() {
-    const { settings: s, mentions, passages } = this;
-    if (this.shown?.settings === s && this.shown.mentions === mentions && this.shown.passages === passages) return this.shown;
-    const enabled = isSiteEnabled(s, this.host);
-    this.shown = {
-      settings: s,
-      mentions,
-      passages,
-      visible: s.marks && enabled ? mentions.filter((m) => typeEnabled(s, m.type) && !(m.id && s.muted.includes(m.id))) : [],
-      marked: enabled && markersOn(s, this.host) ? passages.filter((p) => p.label === 'opinion' || p.label === 'reported') : [],
-    };
-    return this.shown;
+  private visibleMentions(): readonly Mention[] {
+    const { settings: s, mentions } = this;
+    if (this.shownMentions?.settings === s && this.shownMentions.mentions === mentions) return this.shownMentions.visible;
+    let visible: readonly Mention[] = [];
+    if (s.marks && isSiteEnabled(s, this.host)) {
+      const muted = new Set(s.muted);
+      // Every type shown and no name muted (the usual case): the list itself, not a copy of it.
+      visible = !muted.size && ENTITY_TYPES.every((t) => typeEnabled(s, t)) ? mentions : mentions.filter((m) => typeEnabled(s, m.type) && !(m.id && muted.has(m.id)));
+    }
+    this.shownMentions = { settings: s, mentions, visible };
+    return visible;
   }
 
-  private visibleMentions(): Mention[] {
-    return this.shownNow().visible;
-  }
-
-  private markedPassages(): Passage[] {
-    return this.shownNow().marked;
+  private markedPassages(): readonly Passage[] {
+    const { settings: s, passages } = this;
+    if (this.shownPassages?.settings === s && this.shownPassages.passages === passages) return this.shownPassages.marked;
+    const marked = isSiteEnabled(s, this.host) && markersOn(s, this.host) ? passages.filter((p) => p.label === 'opinion' || p.label === 'reported') : [];
+    this.shownPassages = { settings: s, passages, marked };
+    return marked;
   }
 
   /** The text painted by the last `paint()`: all of it, or the part near the screen on long articles. */

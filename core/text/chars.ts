@@ -63,16 +63,25 @@ export function isUpper(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** Each typographic variant and the form it folds to: one UTF-16 unit for one. */
+const FOLDS: ReadonlyMap<string, string> = new Map([
+  ...[...'\u2018\u2019\u201A\u201B\u2032\u02BC'].map((c) => [c, "'"] as const),
+  ...[...'\u201C\u201D\u201E\u201F\u2033'].map((c) => [c, '"'] as const),
+  ...[...'\u00A0\u2007\u202F\u2009\u200A'].map((c) => [c, ' '] as const),
+  ...[...'\u2010\u2011'].map((c) => [c, '-'] as const),
+]);
+const FOLDABLE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u00A0\u2007\u202F\u2009\u200A\u2010\u2011]/g;
+
+/** One UTF-16 unit as `foldText` folds it. */
+export function foldChar(c: string): string {
+  return FOLDS.get(c) ?? c;
+}
+
 /**
  * Folds typographic variants to one form, one UTF-16 unit for one unit so that offsets into the
  * folded text are offsets into the original: curly quotes and apostrophes to straight ones,
  * non-breaking and thin spaces to spaces, non-breaking hyphens to hyphens.
  */
 export function foldText(text: string): string {
-  return text.replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]|[\u201C\u201D\u201E\u201F\u2033]|[\u00A0\u2007\u202F\u2009\u200A]|[\u2010\u2011]/g, (c) => {
-    if ('\u201C\u201D\u201E\u201F\u2033'.includes(c)) return '"';
-    if ('\u00A0\u2007\u202F\u2009\u200A'.includes(c)) return ' ';
-    if ('\u2010\u2011'.includes(c)) return '-';
-    return "'";
-  });
+  return text.replace(FOLDABLE, foldChar);
 }

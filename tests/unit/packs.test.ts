@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyCorrections, matchPack } from '../../core/articles/packs';
+import { applyCorrections, keyStartsWith, matchPack } from '../../core/articles/packs';
 import { fingerprint } from '../../core/articles/fingerprint';
 import { foldText } from '../../core/text/chars';
 import { loadPacks } from '../../scripts/lib/kb-files';
@@ -35,6 +35,22 @@ describe('known-article packs', () => {
     const pack = { corrections: [{ startsWith: 'The fact they now', label: 'opinion' as const, why: 'the writer’s own inference' }] };
     expect(applyCorrections(passages, pack)[0]).toMatchObject({ label: 'opinion', source: null });
     expect(applyCorrections(passages, null)).toEqual(passages);
+  });
+
+  it('compares a passage with a correction as if both were keyed whole: quotes folded, white space collapsed and trimmed (2,000 cases)', () => {
+    const key = (t: string) => foldText(t).replace(/\s+/g, ' ').trim();
+    const piece = fc.oneof(
+      fc.constantFrom('China', 'Blinken', 'says', '“the', 'line”', 'it’s', 'it\'s', '"the', 'a', '—', 'non‑lethal', 'non-lethal'),
+      fc.constantFrom(' ', '  ', '\n', '\u00a0', ' \t ', '\u2009', ''),
+    );
+    const text = fc.array(piece, { maxLength: 24 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(text, text, fc.nat(30), (t, other, cut) => {
+        // A start cut from the text itself (so that many match), and one from another text.
+        for (const start of [key(t).slice(0, cut).trim(), key(other)]) expect(keyStartsWith(t, start)).toBe(key(t).startsWith(start));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('fingerprints each six-word shingle as FNV-1a over its words\' FNV-1a hashes, mixed, the way packs are made (500 texts)', () => {

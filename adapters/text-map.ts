@@ -4,6 +4,7 @@
  * The page is only read, never changed.
  */
 import type { Block, BlockKind } from '../core/types';
+import { TEXT_MAP_STEP_NODES } from '../core/constants';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'BACKSTORY-UI']);
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'CAPTION', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'BODY']);
@@ -32,9 +33,6 @@ export interface TextMap {
 function isEditable(el: Element): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
-
-/** Nodes read between two steps of `textMapSteps`. */
-const NODES_PER_STEP = 256;
 
 /**
  * Reads the text under `root` in document order, separating blocks with blank lines. With
@@ -68,7 +66,7 @@ interface OpenElement {
 }
 
 /**
- * `buildTextMap` in steps: it yields after every NODES_PER_STEP nodes and returns the map. A
+ * `buildTextMap` in steps: it yields after every TEXT_MAP_STEP_NODES nodes and returns the map. A
  * caller that gives the main thread back between slices of work drives it (adapters/page-session.ts),
  * so that reading a very long page is not one long task. The tree is walked with a stack of open
  * elements, not by recursion, so that the walk can stop anywhere.
@@ -196,7 +194,7 @@ export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySe
       open.next = child.nextSibling;
       const opened = enter(child);
       if (opened) stack.push(opened);
-      if (++read % NODES_PER_STEP === 0) yield;
+      if (++read % TEXT_MAP_STEP_NODES === 0) yield;
     }
   }
   const indexOf = new Map<Text, number>();

@@ -41,6 +41,8 @@ export const PAINT_MARGIN_CHARS = 20_000;
 export const SCREEN_SEARCH_HIDDEN_MAX = 50;
 /** Work is cut into slices of at most this long before yielding to the page. */
 export const WORK_SLICE_MS = 8;
+/** The text map is read in steps of this many DOM nodes; the page session checks the slice's time between steps. */
+export const TEXT_MAP_STEP_NODES = 256;
 /**
  * A text longer than this goes to the background in parts of this size, a task each: the message
  * channel serialises a message in one go on the page's thread (about 40 ms of CPU for 600,000

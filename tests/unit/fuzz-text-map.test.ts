@@ -26,6 +26,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTextMap, offsetAt, rangeFor, textMapSteps, type TextMap } from '../../adapters/text-map';
 import { TRICKY, fuzzParams, newsText } from './fuzz-arbitraries';
+import { TEXT_MAP_STEP_NODES } from '../../core/constants';
 
 type Spec =
   | { t: 'text'; s: string }
@@ -351,14 +352,14 @@ describe('fuzz: text map offsets round-trip to DOM ranges', () => {
     expect(inShadow.toString()).toBe('Blinken');
   });
 
-  it('reads a long page in steps of 256 nodes, to the same map as at once', () => {
+  it('reads a long page in steps of TEXT_MAP_STEP_NODES nodes, to the same map as at once', () => {
     // 1,000 paragraphs of a bold name and plain text: 4,000 nodes under <article>.
     document.body.innerHTML = `<article>${'<p><b>Blinken</b> said so.</p>'.repeat(1000)}</article>`;
     const steps = textMapSteps(document.querySelector('article')!);
     let yields = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
-    expect(yields).toBe(Math.floor(4000 / 256));
+    expect(yields).toBe(Math.floor(4000 / TEXT_MAP_STEP_NODES));
     expect(step.value.text.trim().split('\n\n')).toHaveLength(1000);
     expect(step.value.blocks).toHaveLength(1000);
     // Stepped or at once, the same map.

@@ -193,7 +193,7 @@ describe('page session on a long article', () => {
     await until(() => steps.some((s) => s.mark === PERF_MARKS_COMPLETE), 'the whole pipeline');
     expect(spans).toHaveLength(1);
     expect(spans[0].text).toBeGreaterThan(body.length);
-    // 24 copies of the article are over 1,280 nodes (five steps of 256): a turn after every other step.
+    // 24 copies of the article are over 1,280 nodes (five steps of TEXT_MAP_STEP_NODES, 256): a turn after every other step.
     expect(spans[0].last - spans[0].first).toBeGreaterThanOrEqual(2);
     session.destroy();
   });

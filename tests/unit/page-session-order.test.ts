@@ -56,6 +56,21 @@ function recordSteps(session: () => PageSession | null): Step[] {
 
 afterEach(() => vi.restoreAllMocks());
 
+/**
+ * Numbers the tasks as they start; returns the number of the current one. happy-dom has no
+ * scheduler, so the session's turns are timeouts: a new number is a new task.
+ */
+function numberTasks(): () => number {
+  let task = 0;
+  const realTimeout = globalThis.setTimeout;
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+    realTimeout(() => {
+      task++;
+      fn(...args);
+    }, ms)) as typeof setTimeout);
+  return () => task;
+}
+
 const until = async (ok: () => boolean, what: string) => {
   for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!ok()) throw new Error(`timed out waiting for ${what}`);
@@ -128,27 +143,20 @@ describe('page session on a long article', () => {
 
   it('paints the last passages in a task of their own, after the task that classified the last of them', async () => {
     const { doc } = longPage();
-    // Tasks are numbered as they start (happy-dom has no scheduler: the session's turns are timeouts).
-    let task = 0;
-    const realTimeout = globalThis.setTimeout;
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
-      realTimeout(() => {
-        task++;
-        fn(...args);
-      }, ms)) as typeof setTimeout);
+    const task = numberTasks();
     const classified: number[] = [];
     const proto = PageSession.prototype as unknown as { classifyChunks: (...a: unknown[]) => Promise<unknown>; adopt: (...a: unknown[]) => void };
     const classify = proto.classifyChunks;
     vi.spyOn(proto, 'classifyChunks').mockImplementation(function (this: PageSession, ...a: unknown[]) {
       return classify.apply(this, a).then((r) => {
-        classified.push(task);
+        classified.push(task());
         return r;
       });
     });
     const adopted: number[] = [];
     const adopt = proto.adopt;
     vi.spyOn(proto, 'adopt').mockImplementation(function (this: PageSession, ...a: unknown[]) {
-      adopted.push(task);
+      adopted.push(task());
       return adopt.apply(this, a);
     });
     let session: PageSession | null = null;
@@ -163,13 +171,7 @@ describe('page session on a long article', () => {
 
   it('reads a long page’s text in slices, with the page’s turns between them', async () => {
     const { doc } = longPage();
-    let task = 0;
-    const realTimeout = globalThis.setTimeout;
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
-      realTimeout(() => {
-        task++;
-        fn(...args);
-      }, ms)) as typeof setTimeout);
+    const task = numberTasks();
     // While the text is read, each look at the clock finds 5 ms gone: a slice's budget runs out every other step.
     const proto = PageSession.prototype as unknown as { readText: (...a: unknown[]) => Promise<unknown> };
     const readText = proto.readText;
@@ -177,10 +179,10 @@ describe('page session on a long article', () => {
     vi.spyOn(proto, 'readText').mockImplementation(async function (this: PageSession, ...a: unknown[]) {
       let now = 0;
       const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
-      const first = task;
+      const first = task();
       try {
         const map = (await readText.apply(this, a)) as { text: string } | null;
-        spans.push({ first, last: task, text: map?.text.length ?? 0 });
+        spans.push({ first, last: task(), text: map?.text.length ?? 0 });
         return map;
       } finally {
         clock.mockRestore();

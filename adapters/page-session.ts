@@ -36,13 +36,14 @@ import {
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
-import { afterOtherWork, afterQueuedTasks, sliceClock, yieldToPage } from './schedule';
+import { afterOtherWork, afterQueuedTasks, runSliced, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { rangeFor, textMapSteps, type TextMap } from './text-map';
 import { locateArticle, type ArticleLocation } from './article';
 import { Highlighter, type HighlightKey } from './highlighter';
 import { createUiHost, type UiHost } from './ui-host';
 import { rangeContainsPoint, textOffsetAt } from './hit-test';
+import type { Steps } from '../core/steps';
 
 export interface SessionDeps {
   /** `isCurrent` says whether the read that asked still wants the answer (a long text's transfer stops when not). */
@@ -82,7 +83,7 @@ type ShortcutCommand = 'toggle-opinion-markers' | 'next-mark' | 'previous-mark';
 const SHORTCUT_KEYS = { KeyO: 'toggle-opinion-markers', KeyJ: 'next-mark', KeyK: 'previous-mark' } as const satisfies Record<string, ShortcutCommand>;
 
 /** Classifies one chunk of the article; offsets stay those of the whole text. */
-function* classifyChunk(text: string, chunk: Chunk): Generator<void, Passage[], void> {
+function* classifyChunk(text: string, chunk: Chunk): Steps<Passage[]> {
   const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
   const local = yield* classifyPassagesInSteps(
     text.slice(chunk.start, chunk.end),
@@ -312,17 +313,13 @@ export class PageSession {
    * The article's text map, read in slices with the page's turns between them (a 100,000-word
    * page took one task of 25-40 ms); null once a newer read has taken over.
    */
-  private async readText(gen: number, root: Node | readonly Node[], include: ReadonlySet<Text> | null): Promise<TextMap | null> {
-    const steps = textMapSteps(root, include);
+  private readText(gen: number, root: Node | readonly Node[], include: ReadonlySet<Text> | null): Promise<TextMap | null> {
     const clock = sliceClock(WORK_SLICE_MS);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return step.value;
-      if (clock.due()) {
-        await yieldToPage();
-        if (gen !== this.generation) return null;
-        clock.reset();
-      }
-    }
+    return runSliced(textMapSteps(root, include), clock, async () => {
+      await yieldToPage();
+      clock.reset();
+      return gen === this.generation;
+    });
   }
 
   /**
@@ -365,13 +362,9 @@ export class PageSession {
       if (same) classified.set(chunk.start, known);
       else {
         // Sentence by sentence, giving the page its turn whenever a slice has run its time.
-        const steps = classifyChunk(text, chunk);
-        let step = steps.next();
-        while (!step.done) {
-          if (clock.due() && !(await giveTurn())) return null;
-          step = steps.next();
-        }
-        classified.set(chunk.start, { mentions: chunk.mentions, passages: step.value });
+        const passages = await runSliced(classifyChunk(text, chunk), clock, giveTurn);
+        if (!passages) return null;
+        classified.set(chunk.start, { mentions: chunk.mentions, passages });
       }
       if (clock.due() && !(await giveTurn())) return null;
     }

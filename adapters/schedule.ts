@@ -1,4 +1,5 @@
 /** Giving the main thread back to the page between slices of work. */
+import type { Steps } from '../core/steps';
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
@@ -37,8 +38,13 @@ export function afterQueuedTasks(): Promise<void> {
   return taskAt('user-visible');
 }
 
+export interface SliceClock {
+  due(): boolean;
+  reset(): void;
+}
+
 /** A clock for slicing work: `due()` says the slice has run long enough to yield. */
-export function sliceClock(sliceMs: number): { due(): boolean; reset(): void } {
+export function sliceClock(sliceMs: number): SliceClock {
   let started = performance.now();
   return {
     due: () => performance.now() - started >= sliceMs,
@@ -46,4 +52,15 @@ export function sliceClock(sliceMs: number): { due(): boolean; reset(): void } {
       started = performance.now();
     },
   };
+}
+
+/**
+ * Runs `steps` to their end, taking `turn` whenever `clock` says the slice has run its time (the
+ * turn resets the clock); null when a turn says to stop (a newer read has taken over).
+ */
+export async function runSliced<T>(steps: Steps<T>, clock: SliceClock, turn: () => Promise<boolean>): Promise<T | null> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (clock.due() && !(await turn())) return null;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { Block, BlockKind } from '../core/types';
 import { TEXT_MAP_STEP_NODES } from '../core/constants';
+import { runToEnd, type Steps } from '../core/steps';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'BACKSTORY-UI']);
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'CAPTION', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'BODY']);
@@ -39,8 +40,7 @@ function isEditable(el: Element): boolean {
  * `include`, only those text nodes are read (the article body that Readability kept).
  */
 export function buildTextMap(root: Node | readonly Node[], include?: ReadonlySet<Text> | null): TextMap {
-  const steps = textMapSteps(root, include);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return runToEnd(textMapSteps(root, include));
 }
 
 /**
@@ -71,7 +71,7 @@ interface OpenElement {
  * so that reading a very long page is not one long task. The tree is walked with a stack of open
  * elements, not by recursion, so that the walk can stop anywhere.
  */
-export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySet<Text> | null): Generator<void, TextMap, void> {
+export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySet<Text> | null): Steps<TextMap> {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const blocks: Block[] = [];
@@ -135,17 +135,11 @@ export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySe
       const t = (node as Text).data;
       if (!t || (include && !include.has(node as Text))) return null;
       // Collapse runs of white space that only format the source (newlines and indentation).
-      if (!/\S/.test(t)) {
-        if (len && !/\s$/.test(tail)) {
-          nodes.push(node as Text);
-          starts.push(len);
-          append(t);
-        }
-        return null;
+      if (/\S/.test(t) || (len && !/\s$/.test(tail))) {
+        nodes.push(node as Text);
+        starts.push(len);
+        append(t);
       }
-      nodes.push(node as Text);
-      starts.push(len);
-      append(t);
       return null;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return null;

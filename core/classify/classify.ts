@@ -37,6 +37,7 @@ import { strength } from './strength';
 import { segmentSentences, type SegmentKind } from './segment';
 import { SUBJECTIVITY_MODEL } from './subjectivity-model';
 import { MAX_CLASSIFIED_SENTENCE_CHARS } from '../constants';
+import { runToEnd, type Steps } from '../steps';
 
 export interface SubjectivityModel {
   bias: number;
@@ -310,8 +311,7 @@ export function classifierWarmUp(model: SubjectivityModel = SUBJECTIVITY_MODEL):
  * order; offsets index `text`.
  */
 export function classifyPassages(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Passage[] {
-  const steps = classifyPassagesInSteps(text, mentions, blocks);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return runToEnd(classifyPassagesInSteps(text, mentions, blocks));
 }
 
 /**
@@ -319,7 +319,7 @@ export function classifyPassages(text: string, mentions: readonly Mention[] = []
  * returns the passages. A caller that gives the main thread back between slices of work drives it
  * (adapters/page-session.ts), so that no chunk of a long article is one long task.
  */
-export function* classifyPassagesInSteps(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Generator<void, Passage[], void> {
+export function* classifyPassagesInSteps(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Steps<Passage[]> {
   if (typeof text !== 'string' || text.length === 0) return [];
   const segments = segmentSentences(text, blocks);
   const sorted = [...(mentions ?? [])].filter((m) => Number.isFinite(m.start) && Number.isFinite(m.end)).sort((a, b) => a.start - b.start);

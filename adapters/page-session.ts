@@ -30,6 +30,7 @@ import {
   PERF_MARKS_SHOWN,
   PERF_MARKS_COMPLETE,
   PERF_ENTITIES_COMPLETE,
+  PERF_SETTINGS_APPLIED,
   FIRST_MARKS_MARGIN_CHARS,
   PAINT_MARGIN_CHARS,
   SCREEN_SEARCH_HIDDEN_MAX,
@@ -447,6 +448,7 @@ export class PageSession {
       return;
     }
     this.paint();
+    performance.mark?.(PERF_SETTINGS_APPLIED, { detail: { markers: markersOn(next, this.host), passages: this.passages.length } });
   }
 
   private rangeOf(item: Mention | Passage): Range | null {

@@ -73,6 +73,8 @@ export const PERF_MARKS_SHOWN = 'backstory:marks-shown';
 export const PERF_ENTITIES_COMPLETE = 'backstory:entities-complete';
 /** The whole article is read, detected, classified, and its marks near the screen are painted. */
 export const PERF_MARKS_COMPLETE = 'backstory:marks-complete';
+/** A change of the settings reached the page and was painted (detail: whether the markers are on, and how many passages there are). */
+export const PERF_SETTINGS_APPLIED = 'backstory:settings-applied';
 
 // ---- online look-ups (Wikipedia's REST page summary), see docs/adr/0004-online-lookup-gateway.md ----
 

@@ -56,7 +56,18 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
     } catch (err) {
       const counts = Object.fromEntries(Object.entries(seen).map(([name, texts]) => [name, texts.length]));
       const stored = await browser.runInExtension(storedSettings).catch((e: unknown) => `unreadable: ${String(e)}`);
-      throw new Error(`${(err as Error).message}\n  highlights last seen: ${JSON.stringify(counts)}\n  stored settings: ${JSON.stringify(stored)}`);
+      // The content script's User Timing marks say what reached the page: starts, analyses, settings applied.
+      const timeline = await page
+        .evaluate(() =>
+          performance
+            .getEntriesByType('mark')
+            .filter((e) => e.name.startsWith('backstory:'))
+            .map((e) => `${e.name}@${Math.round(e.startTime)} ${JSON.stringify((e as PerformanceMark).detail ?? null)}`),
+        )
+        .catch((e: unknown) => [`unreadable: ${String(e)}`]);
+      throw new Error(
+        `${(err as Error).message}\n  highlights last seen: ${JSON.stringify(counts)}\n  stored settings: ${JSON.stringify(stored)}\n  the page's Backstory marks: ${timeline.join('; ')}`,
+      );
     }
   }
 

@@ -44,6 +44,49 @@ export function watchSettings(listener: (s: Settings) => void): () => void {
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
+/** A page's hold on the stored settings (see `followSettings`). */
+export interface SettingsFollower {
+  /** Reads the stored settings again, and applies them if they differ from the last applied. */
+  refresh(): Promise<void>;
+  /** Applies settings this page has just saved itself, without waiting for the change event. */
+  take(s: Settings): void;
+  stop(): void;
+}
+
+/**
+ * Keeps a page on the stored settings. Change events are the broadcast; `refresh` reads storage
+ * again for the moments a page must not rely on one event alone (the popup tells its tab after a
+ * save, and a page re-reads when it becomes visible): in one Firefox run of about twenty, a page
+ * stayed on old settings that storage had already changed. `apply` runs once for each distinct
+ * settings, and a read that a change event overtook is dropped, never applied over the newer value.
+ */
+export function followSettings(initial: Settings, apply: (s: Settings) => void): SettingsFollower {
+  let last = JSON.stringify(initial);
+  let changes = 0;
+  const take = (s: Settings) => {
+    const key = JSON.stringify(s);
+    if (key === last) return;
+    last = key;
+    apply(s);
+  };
+  const unwatch = watchSettings((s) => {
+    changes++;
+    take(s);
+  });
+  return {
+    refresh: async () => {
+      const seen = changes;
+      const s = await readSettings().catch(() => null);
+      if (s && changes === seen) take(s);
+    },
+    take: (s) => {
+      changes++;
+      take(s);
+    },
+    stop: unwatch,
+  };
+}
+
 /**
  * Saves a change for a settings page: false, with a warning, when storage refuses it (full, or the
  * extension was reloaded), so the page can show what is really stored.

@@ -248,6 +248,8 @@ export const LookupResultSchema = v.variant('status', [
 export const TabMessageSchema = v.variant('type', [
   v.object({ type: v.literal('summary') }),
   v.object({ type: v.literal('command'), command: v.picklist(['toggle-opinion-markers', 'next-mark', 'previous-mark']) }),
+  // The popup saved a setting: read the settings again (see followSettings in adapters/settings-store.ts).
+  v.object({ type: v.literal('settings-changed') }),
 ]);
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import './highlights.css';
 import uiCss from '../../components/ui.css?inline';
 import { PageSession } from '../../adapters/page-session';
-import { loadSettings, updateSettings, watchSettings } from '../../adapters/settings-store';
+import { followSettings, loadSettings, updateSettings, type SettingsFollower } from '../../adapters/settings-store';
 import { DETECT_PORT, LookupResultSchema, TabMessageSchema, decodeDetectResponse, parseOr } from '../../core/messages';
 import { detectInParts } from '../../adapters/detect-port';
 import { yieldToPage } from '../../adapters/schedule';
@@ -61,15 +61,24 @@ export default defineContentScript({
       },
       // A write storage refuses (full; or the extension was reloaded under this page) must not become
       // an unhandled rejection in the page: the change is lost, and said so once in the console.
+      // What the page saves it applies at once: the change event is not waited for.
       saveSettings: (change) =>
-        updateSettings(change).catch((err: unknown) => {
-          if (ctx.isInvalid || saveWarned) return undefined;
-          saveWarned = true;
-          console.warn('Backstory could not save a setting:', err);
-          return undefined;
-        }),
+        updateSettings(change).then(
+          (next) => follower.take(next),
+          (err: unknown) => {
+            if (ctx.isInvalid || saveWarned) return undefined;
+            saveWarned = true;
+            console.warn('Backstory could not save a setting:', err);
+            return undefined;
+          },
+        ),
     });
-    const unwatch = watchSettings((s) => session.applySettings(s));
+    const follower: SettingsFollower = followSettings(settings, (s) => session.applySettings(s));
+    // A tab the reader comes back to reads its settings again (a change made meanwhile elsewhere).
+    const onVisible = (e: Event) => {
+      if (e.isTrusted && document.visibilityState === 'visible') void follower.refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
     const isTop = window.top === window;
     // Messages to the tab reach every frame's content script (ads, embeds), and the first answer
     // wins: a frame without an article keeps quiet, and the top frame's article answers first,
@@ -77,6 +86,11 @@ export default defineContentScript({
     const onMessage = (raw: unknown) => {
       const msg = parseOr(TabMessageSchema, raw);
       if (!msg) return undefined;
+      // The popup saved a setting: every frame reads it again, the top frame answers.
+      if (msg.type === 'settings-changed') {
+        void follower.refresh();
+        return isTop ? Promise.resolve({ ok: true }) : undefined;
+      }
       if (msg.type === 'summary') {
         const summary = session.summary();
         if (!summary.isArticle && !isTop) return undefined;
@@ -97,8 +111,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       clearInterval(contextCheck);
       session.destroy();
+      document.removeEventListener('visibilitychange', onVisible);
       try {
-        unwatch();
+        follower.stop();
         browser.runtime.onMessage.removeListener(onMessage);
       } catch {
         /* the extension's APIs are gone with its context */

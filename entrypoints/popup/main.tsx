@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { Popup } from '../../components/Popup';
 import { loadSettings, trySaveSettings, watchSettings } from '../../adapters/settings-store';
-import type { ArticleSummary } from '../../core/messages';
+import type { ArticleSummary, TabMessage } from '../../core/messages';
 import type { Settings } from '../../core/settings';
 
 const app = document.getElementById('app')!;
@@ -19,7 +19,7 @@ async function activeTab(): Promise<{ id?: number; summary: ArticleSummary | nul
 
 async function main() {
   let settings = await loadSettings();
-  const { summary } = await activeTab();
+  const { id: tabId, summary } = await activeTab();
   const host = summary?.host || null;
   const draw = () =>
     render(
@@ -34,7 +34,11 @@ async function main() {
     );
   // A change storage refuses (full, or the extension reloaded) is not shown as made.
   const save = async (change: Parameters<typeof trySaveSettings>[0]) => {
-    if (await trySaveSettings(change)) return;
+    if (await trySaveSettings(change)) {
+      // The change event reaches every page; the page the reader is looking at is also told directly.
+      if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'settings-changed' } satisfies TabMessage).catch(() => undefined);
+      return;
+    }
     settings = await loadSettings();
     draw();
   };

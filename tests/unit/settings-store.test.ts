@@ -2,32 +2,55 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The extension's storage, in memory: `failReads` makes every read reject, as storage does when
 // the extension is reloaded under a page.
-const store = vi.hoisted(() => ({ data: {} as Record<string, unknown>, failReads: false, writes: 0 }));
+// `listeners` are the storage change listeners; `holdReads` keeps reads pending until released.
+const store = vi.hoisted(() => ({
+  data: {} as Record<string, unknown>,
+  failReads: false,
+  writes: 0,
+  listeners: new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>(),
+  held: [] as Array<() => void>,
+  holdReads: false,
+}));
 vi.mock('wxt/browser', () => ({
   browser: {
     storage: {
       local: {
         get: async (key: string) => {
           if (store.failReads) throw new Error('Extension context invalidated.');
-          return key in store.data ? { [key]: store.data[key] } : {};
+          const value = key in store.data ? { [key]: structuredClone(store.data[key]) } : {};
+          if (store.holdReads) await new Promise<void>((resolve) => store.held.push(resolve));
+          return value;
         },
         set: async (items: Record<string, unknown>) => {
           store.writes++;
           Object.assign(store.data, structuredClone(items));
         },
       },
-      onChanged: { addListener() {}, removeListener() {} },
+      onChanged: {
+        addListener: (l: never) => store.listeners.add(l),
+        removeListener: (l: never) => store.listeners.delete(l),
+      },
     },
   },
 }));
 
-const { loadSettings, trySaveSettings, updateSettings } = await import('../../adapters/settings-store');
+const { followSettings, loadSettings, trySaveSettings, updateSettings } = await import('../../adapters/settings-store');
+const { DEFAULT_SETTINGS } = await import('../../core/settings');
+
+/** Stores `settings` as another context would, announcing it to the listeners unless `announce` is false. */
+function storeElsewhere(settings: object, announce = true): void {
+  store.data.settings = structuredClone(settings);
+  if (announce) for (const l of store.listeners) l({ settings: { newValue: structuredClone(settings) } }, 'local');
+}
 
 describe('settings store', () => {
   beforeEach(() => {
     store.data = {};
     store.failReads = false;
     store.writes = 0;
+    store.listeners.clear();
+    store.held = [];
+    store.holdReads = false;
   });
 
   it('applies a change to what is stored and keeps the rest', async () => {
@@ -68,5 +91,59 @@ describe('settings store', () => {
     const next = updateSettings((s) => ({ lookups: !s.lookups }));
     await expect(failed).rejects.toThrow(/cannot be made/);
     expect((await next).lookups).toBe(false);
+  });
+
+  describe('a page following the settings', () => {
+    const markersOff = { ...DEFAULT_SETTINGS, markers: false };
+
+    it('applies a change event, and each distinct settings once', async () => {
+      const applied: boolean[] = [];
+      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      storeElsewhere(markersOff);
+      storeElsewhere(markersOff);
+      await follower.refresh();
+      expect(applied).toEqual([false]);
+    });
+
+    it('picks up on refresh a change whose event never came', async () => {
+      const applied: boolean[] = [];
+      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      storeElsewhere(markersOff, false);
+      expect(applied).toEqual([]);
+      await follower.refresh();
+      expect(applied).toEqual([false]);
+    });
+
+    it('drops a read that a newer change event overtook', async () => {
+      const applied: boolean[] = [];
+      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      storeElsewhere(markersOff, false);
+      store.holdReads = true;
+      const reading = follower.refresh();
+      await vi.waitFor(() => expect(store.held.length).toBe(1));
+      // The read has the settings with the markers off; then the markers are switched on again.
+      storeElsewhere(DEFAULT_SETTINGS);
+      store.holdReads = false;
+      store.held.forEach((release) => release());
+      await reading;
+      expect(applied).toEqual([]);
+      expect((await loadSettings()).markers).toBe(true);
+    });
+
+    it('applies what the page saved itself at once, and not again when its event comes', async () => {
+      const applied: boolean[] = [];
+      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      follower.take(markersOff);
+      storeElsewhere(markersOff);
+      expect(applied).toEqual([false]);
+    });
+
+    it('hears nothing once stopped', async () => {
+      const applied: boolean[] = [];
+      followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers)).stop();
+      storeElsewhere(markersOff);
+      expect(applied).toEqual([]);
+      expect(store.listeners.size).toBe(0);
+    });
   });
 });

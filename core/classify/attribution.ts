@@ -178,6 +178,14 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
       const inner = subjectEndingAt(ctx, k - 1);
       if (inner.kind === 'mentions' || inner.kind === 'name') return inner;
     }
+    // "Biden, who has spoken with Netanyahu and with Qatar’s emir, Sheikh Tamim, said": a relative
+    // clause with commas of its own.
+    for (let c = j - 1; c >= 1 && j - c < 40; c--) {
+      if (tokens[c]!.w !== ',' || tokens[c + 1]?.w !== 'who') continue;
+      const inner = subjectEndingAt(ctx, c - 1);
+      if (inner.kind === 'mentions' || inner.kind === 'name') return inner;
+      break;
+    }
     return { kind: 'none' };
   }
   const t = tokens[j];
@@ -343,7 +351,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     const afterQuoteOrComma = i === 0 || prev?.w === ',' || /["”’]/.test(before) || (prev?.q ?? false);
     if (afterQuoteOrComma && /^(?:said|says|added|asked|wrote|told|replied|insisted|warned|explained|argued|noted|continued)$/.test(t.w)) {
       const subj = subjectStartingAt(ctx, i + 1);
-      if (good(subj)) {
+      if (good(subj) && endsInversion(ctx, subj)) {
         candidates.push({ type: 'inverted', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] });
         continue;
       }
@@ -380,6 +388,21 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
   // Gather every cue of attributions with the same subject (Harris "called" ... and "said").
   const cues = candidates.filter((c) => sameSubject(c.subject, best.subject)).flatMap((c) => c.cues).sort((a, b) => a[0] - b[0]);
   return { ...best, cues };
+}
+
+/** Words that may follow an inverted source: "..., said Blinken on Tuesday." */
+const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last']);
+
+/**
+ * Does the source after an inverted verb end its clause? "“...,” said Blinken." and "..., said the
+ * minister, adding ..." do; in "Erdoğan, who brokered the deal, said he would ..." the pronoun
+ * begins what was said, and the source stands before the verb.
+ */
+function endsInversion(ctx: Ctx, subj: Subject): boolean {
+  if (subj.kind === 'none') return false;
+  const next = ctx.tokens.find((x) => x.start >= subj.end);
+  if (!next || !isWordTok(next) || next.q) return true;
+  return subj.kind !== 'pronoun' && AFTER_INVERTED.has(next.w);
 }
 
 function sameSubject(a: Subject, b: Subject): boolean {

@@ -345,21 +345,27 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     yield;
   }
 
-  // Resolve pronouns to the last named speaker, and names the detector missed to an entity
-  // the article names in full ("Blinken" -> "Antony Blinken").
+  // Resolve pronouns to the person last in view: the last named speaker, or a person a later
+  // sentence opens with ("Walker, 60, ... His campaign was shadowed by reports, which he denied"),
+  // whichever came last; and names the detector missed to an entity the article names in full
+  // ("Blinken" -> "Antony Blinken").
   let lastPerson: { source: string; sourceId?: string } | null = null;
+  let lastPersonAt = -1;
+  let openingPerson: { source: string; sourceId?: string } | null = null;
+  let openingPersonAt = -1;
   let lastGroup: { source: string; sourceId?: string } | null = null;
   const setSource = (a: Analysis, s: { source: string | null; sourceId?: string }): void => {
     const rest: Passage = { ...a.passage };
     delete rest.sourceId;
     a.passage = s.sourceId ? { ...rest, source: s.source, sourceId: s.sourceId } : { ...rest, source: s.source };
   };
-  analyses.forEach((a) => {
+  analyses.forEach((a, i) => {
     const subj = a.attribution?.subject;
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'pronoun') {
         if (HE_SHE.test(subj.text)) {
-          const fallback = lastPerson ?? lastPersonMentionBefore(sorted, a.passage.start);
+          const inView = openingPersonAt > lastPersonAt ? openingPerson : lastPerson;
+          const fallback = inView ?? lastPersonMentionBefore(sorted, a.passage.start);
           setSource(a, fallback ?? { source: null });
         } else {
           setSource(a, lastGroup ?? { source: null });
@@ -373,6 +379,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         if (persons.length > 0) {
           const p = persons[persons.length - 1]!;
           lastPerson = p.id ? { source: p.entity, sourceId: p.id } : { source: p.entity };
+          lastPersonAt = i;
         }
         const groups = subj.mentions.filter((m) => m.type !== 'person');
         if (groups.length > 0) {
@@ -381,8 +388,16 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         }
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
         if (subj.kind === 'description' && /s$/.test(subj.text)) lastGroup = { source: a.passage.source };
-        if (subj.kind === 'name') lastPerson = a.passage.sourceId ? { source: a.passage.source, sourceId: a.passage.sourceId } : { source: a.passage.source };
+        if (subj.kind === 'name') {
+          lastPerson = a.passage.sourceId ? { source: a.passage.source, sourceId: a.passage.sourceId } : { source: a.passage.source };
+          lastPersonAt = i;
+        }
       }
+    }
+    const opener = personOpening(a);
+    if (opener) {
+      openingPerson = opener.id ? { source: opener.entity, sourceId: opener.id } : { source: opener.entity };
+      openingPersonAt = i;
     }
   });
 
@@ -402,6 +417,14 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
   }
   return analyses.map((a) => a.passage);
+}
+
+/** The person a prose sentence opens with, as its subject: "Walker, 60, ...", "Democratic Sen. Raphael Warnock won ...". */
+function personOpening(a: Analysis): Mention | null {
+  const first = a.mentions[0];
+  if (!first || first.type !== 'person' || a.passage.label === 'other') return null;
+  // Only capitalised words (titles, "Democratic", "Gov.") may stand before the name.
+  return /^\s*(?:[A-Z][\w.'’-]*\s+)*$/.test(a.passage.text.slice(0, first.start)) ? first : null;
 }
 
 function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: string; sourceId?: string } | null {

@@ -201,6 +201,25 @@ describe('sources', () => {
     expect(p!.source).toBe('Antony Blinken');
   });
 
+  it('resolves a pronoun to a person a later sentence opens with, rather than an earlier speaker', () => {
+    const p = run('Harris said the relationship was troubling. Blinken, who arrived later, met officials in Munich. He said the balloon was a violation of US sovereignty.');
+    expect(p.map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'Kamala Harris'],
+      ['fact', null],
+      ['reported', 'Antony Blinken'],
+    ]);
+  });
+
+  it('finds the speaker before a relative clause with commas of its own', () => {
+    const [p] = run('Joe Biden, who has spoken with Netanyahu and with Qatar’s emir, Sheikh Tamim, said he hoped the pause could be extended.');
+    expect([p!.label, p!.source]).toEqual(['reported', 'Joe Biden']);
+  });
+
+  it('does not read "..., said he would" as an inverted attribution', () => {
+    const p = run('Blinken said the talks were useful. Recep Tayyip Erdoğan, who helped broker the deal, said he would call Putin.');
+    expect(p.map((x) => x.source)).toEqual(['Antony Blinken', 'Recep Tayyip Erdoğan']);
+  });
+
   it('does not make a source’s subjective words the writer’s opinion', () => {
     for (const text of ['Blinken said the decision was “disastrous” and “shameful”.', 'Blinken said the decision was a disastrous and shameful mistake.']) {
       const [p] = run(text);

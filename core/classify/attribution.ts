@@ -43,7 +43,8 @@ function buildSets() {
   /** Nouns that can be the source of a statement: "US officials said", "the ministry said". */
   const SOURCE_NOUNS = new Set(
     `official officials spokesperson spokesman spokeswoman spokespeople expert experts analyst analysts
-    critic critics ministry department government police report study statement source sources diplomat
+    critic critics ministry department government police report study statement declaration communique
+    communiqué source sources diplomat
     diplomats lawmaker lawmakers senator senators prosecutor prosecutors authorities researcher researchers
     scientist scientists administration leader leaders military army president minister secretary
     chairman chairwoman chair ceo executive executives company firm campaign group residents resident
@@ -177,6 +178,12 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     if (k >= 1 && tokens[k]!.w === ',') {
       const inner = subjectEndingAt(ctx, k - 1);
       if (inner.kind === 'mentions' || inner.kind === 'name') return inner;
+      if (inner.kind === 'description') {
+        // "Its spokesperson, Oleg Nikolenko, wrote": the name in the apposition is the source.
+        const named = subjectEndingAt(ctx, j - 1);
+        const whole = named.kind !== 'none' && tokenIndexBefore(ctx, named.start) === k;
+        return whole && (named.kind === 'mentions' || named.kind === 'name') ? named : inner;
+      }
     }
     // "Biden, who has spoken with Netanyahu and with Qatar’s emir, Sheikh Tamim, said": a relative
     // clause with commas of its own.
@@ -208,7 +215,15 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     }
     break;
   }
-  if (found.length > 0) return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
+  if (found.length > 0) {
+    // "Last year’s declaration in Bali, Indonesia, had said": the place is where, the speaker stands before it.
+    const prep = tokenIndexBefore(ctx, found[0]!.start);
+    if (prep >= 1 && PLACE_PREPOSITIONS.has(tokens[prep]!.w) && found.every((m) => m.type === 'place')) {
+      const outer = subjectEndingAt(ctx, prep - 1);
+      return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
+    }
+    return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
+  }
   if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
   if (WRITER_PRONOUNS.has(t!.w)) return { kind: 'none' };
   // A description or a name the detector did not know: a short noun phrase.
@@ -238,6 +253,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   return { kind: 'none' };
 }
 
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near']);
+
 /** The subject that starts at token index i, reading rightwards ("said Blinken", "said the minister"). */
 function subjectStartingAt(ctx: Ctx, i: number): Subject {
   const { tokens } = ctx;
@@ -246,6 +263,14 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
   const m = mentionAt(ctx, t!) ?? (sets().DETERMINERS.has(t!.w) && tokens[i + 1] ? mentionAt(ctx, tokens[i + 1]!) : undefined);
   if (m) return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
   if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
+  // "from Ukrainian President Volodymyr Zelenskyy": titles before a person the detector knows.
+  if (isCapitalised(ctx, t!)) {
+    for (let k = i + 1; k < tokens.length && k - i <= 4 && isWordTok(tokens[k]) && isCapitalised(ctx, tokens[k]!); k++) {
+      const named = mentionAt(ctx, tokens[k]!);
+      if (named?.type === 'person') return { kind: 'mentions', mentions: [named], start: named.start, end: named.end };
+      if (named) break;
+    }
+  }
   let e = i;
   while (e + 1 < tokens.length && isWordTok(tokens[e + 1]) && !sets().NP_STOP.has(tokens[e + 1]!.w) && e - i < 5) e++;
   const words = tokens.slice(i, e + 1);

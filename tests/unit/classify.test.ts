@@ -26,6 +26,9 @@ const NAMES: Name[] = [
   ['US', 'United States', 'place', 'place/united-states'],
   ['China', 'China', 'place', 'place/china'],
   ['Russia', 'Russia', 'place', 'place/russia'],
+  ['Volodymyr Zelenskyy', 'Volodymyr Zelenskyy', 'person', 'person/volodymyr-zelenskyy'],
+  ['Bali', 'Bali', 'place'],
+  ['Indonesia', 'Indonesia', 'place', 'place/indonesia'],
 ];
 
 /** Mentions as a detector would give them: whole words, longest match wins. */
@@ -218,6 +221,19 @@ describe('sources', () => {
   it('does not read "..., said he would" as an inverted attribution', () => {
     const p = run('Blinken said the talks were useful. Recep Tayyip Erdoğan, who helped broker the deal, said he would call Putin.');
     expect(p.map((x) => x.source)).toEqual(['Antony Blinken', 'Recep Tayyip Erdoğan']);
+  });
+
+  it('takes the name in an apposition after a description, and not a place for the speaker', () => {
+    const p = run('Its spokesperson, Oleg Nikolenko, wrote on Facebook that the summit had failed. Last year’s declaration in Bali, Indonesia, had said that most members condemned the war.');
+    expect(p.map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'Oleg Nikolenko'],
+      ['reported', 'Last year’s declaration'],
+    ]);
+  });
+
+  it('finds the person behind a title in "criticism from ..."', () => {
+    const [p] = run('The decision drew sharp criticism from Ukrainian President Volodymyr Zelenskyy.');
+    expect([p!.label, p!.source]).toEqual(['reported', 'Volodymyr Zelenskyy']);
   });
 
   it('does not make a source’s subjective words the writer’s opinion', () => {

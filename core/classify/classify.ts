@@ -345,15 +345,21 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     yield;
   }
 
-  // Resolve pronouns to the person last in view: the last named speaker, or a person a later
-  // sentence opens with ("Walker, 60, ... His campaign was shadowed by reports, which he denied"),
-  // whichever came last; and names the detector missed to an entity the article names in full
-  // ("Blinken" -> "Antony Blinken").
-  let lastPerson: { source: string; sourceId?: string } | null = null;
+  // Resolve pronouns to the one last in view: the last named speaker, or a person (for "he",
+  // "she") or a place or organization (for "it", "they") a sentence opens with ("Walker, 60, ...
+  // His campaign was shadowed by reports, which he denied"; "Beijing regards ...; it had
+  // described Lai as a separatist"), whichever came last; and names the detector missed to an
+  // entity the article names in full ("Blinken" -> "Antony Blinken").
+  type Source = { source: string; sourceId?: string };
+  const sourceOf = (m: Mention): Source => (m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity });
+  let lastPerson: Source | null = null;
   let lastPersonAt = -1;
-  let openingPerson: { source: string; sourceId?: string } | null = null;
+  let openingPerson: Source | null = null;
   let openingPersonAt = -1;
-  let lastGroup: { source: string; sourceId?: string } | null = null;
+  let lastGroup: Source | null = null;
+  let lastGroupAt = -1;
+  let openingGroup: Source | null = null;
+  let openingGroupAt = -1;
   const setSource = (a: Analysis, s: { source: string | null; sourceId?: string }): void => {
     const rest: Passage = { ...a.passage };
     delete rest.sourceId;
@@ -361,14 +367,28 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   };
   analyses.forEach((a, i) => {
     const subj = a.attribution?.subject;
+    const opener = openingMention(a);
+    if (opener) {
+      // This sentence's own opener comes into view before a pronoun later in it.
+      if (opener.type === 'person') {
+        openingPerson = sourceOf(opener);
+        openingPersonAt = i;
+      } else {
+        openingGroup = sourceOf(opener);
+        openingGroupAt = i;
+      }
+    }
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'pronoun') {
+        const ownOpener = opener !== null && opener.end <= subj.start;
         if (HE_SHE.test(subj.text)) {
-          const inView = openingPersonAt > lastPersonAt ? openingPerson : lastPerson;
+          const before = openingPersonAt === i && !ownOpener ? -1 : openingPersonAt;
+          const inView = before > lastPersonAt ? openingPerson : lastPerson;
           const fallback = inView ?? lastPersonMentionBefore(sorted, a.passage.start);
           setSource(a, fallback ?? { source: null });
         } else {
-          setSource(a, lastGroup ?? { source: null });
+          const before = openingGroupAt === i && !ownOpener ? -1 : openingGroupAt;
+          setSource(a, (before > lastGroupAt ? openingGroup : lastGroup) ?? { source: null });
         }
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start);
@@ -383,21 +403,19 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         }
         const groups = subj.mentions.filter((m) => m.type !== 'person');
         if (groups.length > 0) {
-          const g = groups[0]!;
-          lastGroup = g.id ? { source: g.entity, sourceId: g.id } : { source: g.entity };
+          lastGroup = sourceOf(groups[0]!);
+          lastGroupAt = i;
         }
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
-        if (subj.kind === 'description' && /s$/.test(subj.text)) lastGroup = { source: a.passage.source };
+        if (subj.kind === 'description' && /s$/.test(subj.text)) {
+          lastGroup = { source: a.passage.source };
+          lastGroupAt = i;
+        }
         if (subj.kind === 'name') {
           lastPerson = a.passage.sourceId ? { source: a.passage.source, sourceId: a.passage.sourceId } : { source: a.passage.source };
           lastPersonAt = i;
         }
       }
-    }
-    const opener = personOpening(a);
-    if (opener) {
-      openingPerson = opener.id ? { source: opener.entity, sourceId: opener.id } : { source: opener.entity };
-      openingPersonAt = i;
     }
   });
 
@@ -419,10 +437,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   return analyses.map((a) => a.passage);
 }
 
-/** The person a prose sentence opens with, as its subject: "Walker, 60, ...", "Democratic Sen. Raphael Warnock won ...". */
-function personOpening(a: Analysis): Mention | null {
+/**
+ * The person, place or organization a prose sentence opens with, as its subject: "Walker, 60, ...",
+ * "Democratic Sen. Raphael Warnock won ...", "Beijing regards ...".
+ */
+function openingMention(a: Analysis): Mention | null {
   const first = a.mentions[0];
-  if (!first || first.type !== 'person' || a.passage.label === 'other') return null;
+  if (!first || (first.type !== 'person' && first.type !== 'place' && first.type !== 'organization') || a.passage.label === 'other') return null;
   // Only capitalised words (titles, "Democratic", "Gov.") may stand before the name.
   return /^\s*(?:[A-Z][\w.'’-]*\s+)*$/.test(a.passage.text.slice(0, first.start)) ? first : null;
 }

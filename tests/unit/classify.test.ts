@@ -213,6 +213,14 @@ describe('sources', () => {
     ]);
   });
 
+  it('resolves "it" to the place or organization its sentence opens with, rather than an earlier group', () => {
+    const p = run('US officials said the talks had failed. China regards the island as its own; it had described the vote as illegal.');
+    expect(p.map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'US officials'],
+      ['reported', 'China'],
+    ]);
+  });
+
   it('finds the speaker before a relative clause with commas of its own', () => {
     const [p] = run('Joe Biden, who has spoken with Netanyahu and with Qatar’s emir, Sheikh Tamim, said he hoped the pause could be extended.');
     expect([p!.label, p!.source]).toEqual(['reported', 'Joe Biden']);

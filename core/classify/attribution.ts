@@ -382,7 +382,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       }
     }
 
-    const subj = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
+    const direct = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
+    const subj = good(direct) ? direct : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
@@ -413,6 +414,39 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
   // Gather every cue of attributions with the same subject (Harris "called" ... and "said").
   const cues = candidates.filter((c) => sameSubject(c.subject, best.subject)).flatMap((c) => c.cues).sort((a, b) => a[0] - b[0]);
   return { ...best, cues };
+}
+
+const CLAUSE_JOINS = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'when', 'because', 'that']);
+
+/** Words that open what qualifies a source noun: "officials familiar with", "a spokesman for". */
+const POST_MODIFIERS = new Set(['familiar', 'close', 'briefed', 'involved', 'knowledgeable', 'aware', 'based', 'with', 'for', 'at', 'in', 'from', 'of', 'on']);
+
+/**
+ * A source noun qualified by what follows it, before the verb: "Two officials speaking on
+ * condition of anonymity said", "Diplomats familiar with the negotiations said", "NATO leaders
+ * meeting in Vilnius declared". Read leftwards from the verb at `v`, within one clause.
+ */
+function postModifiedSubject(ctx: Ctx, v: number): Subject {
+  const { tokens } = ctx;
+  // "..., a spokesman for the ministry, announced": the apposition's closing comma.
+  const last = tokens[v - 1]?.w === ',' ? v - 2 : v - 1;
+  for (let h = last; h >= 0 && v - h <= 10; h--) {
+    const t = tokens[h]!;
+    // A word that joins clauses ("congratulated Lai and said") means the source is not this simple.
+    if (!isWordTok(t) || t.q || CLAUSE_JOINS.has(t.w)) return { kind: 'none' };
+    const after = tokens[h + 1]!;
+    if (!sets().SOURCE_NOUNS.has(t.w) || !(POST_MODIFIERS.has(after.w) || /ing$/.test(after.w))) continue;
+    const subj = subjectEndingAt(ctx, h);
+    if (subj.kind !== 'description') return { kind: 'none' };
+    // "Majed al-Ansari, a spokesman for Qatar’s foreign ministry, announced": the name it qualifies.
+    const comma = tokenIndexBefore(ctx, subj.start);
+    if (comma >= 1 && tokens[comma]!.w === ',') {
+      const named = subjectEndingAt(ctx, comma - 1);
+      if (named.kind === 'mentions' || named.kind === 'name') return named;
+    }
+    return subj;
+  }
+  return { kind: 'none' };
 }
 
 /** Words that may follow an inverted source: "..., said Blinken on Tuesday." */

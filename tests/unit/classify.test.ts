@@ -221,6 +221,20 @@ describe('sources', () => {
     ]);
   });
 
+  it('finds a source noun with what qualifies it before the verb', () => {
+    const p = run(
+      'Two officials speaking on condition of anonymity said the talks had stalled. Diplomats familiar with the negotiations said a deal was close. NATO leaders meeting in the capital on Tuesday declared that the future of Ukraine lies in the alliance, a decision that drew criticism from Volodymyr Zelenskyy.',
+    );
+    expect(p.map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'Two officials'],
+      ['reported', 'Diplomats'],
+      ['reported', 'NATO leaders'],
+    ]);
+    // Across a clause ("congratulated ... and said"), a title is not taken for the source.
+    const [q] = run('Secretary of State Antony Blinken congratulated Lai and said the United States would keep its commitments.');
+    expect(q!.source).not.toBe('Secretary');
+  });
+
   it('finds the speaker before a relative clause with commas of its own', () => {
     const [p] = run('Joe Biden, who has spoken with Netanyahu and with Qatar’s emir, Sheikh Tamim, said he hoped the pause could be extended.');
     expect([p!.label, p!.source]).toEqual(['reported', 'Joe Biden']);

@@ -382,8 +382,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       }
     }
 
-    const direct = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
-    const subj = good(direct) ? direct : postModifiedSubject(ctx, i);
+    const subjEnd = skipBetween(ctx, i - 1);
+    const direct = subjectEndingAt(ctx, subjEnd);
+    const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx) : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
@@ -414,6 +415,18 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
   // Gather every cue of attributions with the same subject (Harris "called" ... and "said").
   const cues = candidates.filter((c) => sameSubject(c.subject, best.subject)).flatMap((c) => c.cues).sort((a, b) => a[0] - b[0]);
   return { ...best, cues };
+}
+
+/**
+ * The subject of a verb joined to an earlier one by "and" or "but": "Secretary of State Antony Blinken
+ * congratulated Lai and said ..." -> the person or organization the sentence opens with.
+ */
+function coordinatedSubject(ctx: Ctx): Subject {
+  const first = ctx.mentions[0];
+  if (!first || (first.type !== 'person' && first.type !== 'organization')) return { kind: 'none' };
+  // Only a title ("Secretary of State", "Gov.") may stand before it.
+  if (!/^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of)\s+)*$/u.test(ctx.text.slice(0, first.start))) return { kind: 'none' };
+  return { kind: 'mentions', mentions: [first], start: first.start, end: first.end };
 }
 
 const CLAUSE_JOINS = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'when', 'because', 'that']);

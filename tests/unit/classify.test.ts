@@ -230,9 +230,17 @@ describe('sources', () => {
       ['reported', 'Diplomats'],
       ['reported', 'NATO leaders'],
     ]);
-    // Across a clause ("congratulated ... and said"), a title is not taken for the source.
-    const [q] = run('Secretary of State Antony Blinken congratulated Lai and said the United States would keep its commitments.');
-    expect(q!.source).not.toBe('Secretary');
+  });
+
+  it('gives a verb joined by "and" the person the sentence opens with, never a title', () => {
+    const p = run(
+      'Secretary of State Antony Blinken congratulated Lai and said the United States would keep its commitments. Joe Biden welcomed the vote but told reporters that nothing had changed. The talks ended and US officials said a deal was close.',
+    );
+    expect(p.map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'Antony Blinken'],
+      ['reported', 'Joe Biden'],
+      ['reported', 'US officials'],
+    ]);
   });
 
   it('finds the speaker before a relative clause with commas of its own', () => {

@@ -418,14 +418,22 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
 }
 
 /**
+ * The mention a sentence opens with, as its subject, when only a title or a qualifier stands before
+ * it: "Walker, 60, ...", "Democratic Sen. Raphael Warnock won ...", "Secretary of State Antony
+ * Blinken congratulated ...". `mentions` are relative to `text` and in text order.
+ */
+export function openingMention(text: string, mentions: readonly Mention[]): Mention | null {
+  const first = mentions[0];
+  return first && /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of)\s+)*$/u.test(text.slice(0, first.start)) ? first : null;
+}
+
+/**
  * The subject of a verb joined to an earlier one by "and" or "but": "Secretary of State Antony Blinken
  * congratulated Lai and said ..." -> the person or organization the sentence opens with.
  */
 function coordinatedSubject(ctx: Ctx): Subject {
-  const first = ctx.mentions[0];
+  const first = openingMention(ctx.text, ctx.mentions);
   if (!first || (first.type !== 'person' && first.type !== 'organization')) return { kind: 'none' };
-  // Only a title ("Secretary of State", "Gov.") may stand before it.
-  if (!/^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of)\s+)*$/u.test(ctx.text.slice(0, first.start))) return { kind: 'none' };
   return { kind: 'mentions', mentions: [first], start: first.start, end: first.end };
 }
 

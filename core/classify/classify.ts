@@ -28,7 +28,7 @@
  * not know it.
  */
 import type { Block, Mention, Passage, PassageLabel } from '../types';
-import { findAttribution, type Attribution, type Subject } from './attribution';
+import { findAttribution, openingMention, type Attribution, type Subject } from './attribution';
 import { charGramWeights, scoreCharGrams, type CharGramModel } from './char-ngrams';
 import { extractFeatures, norm, quoteSpans, type Features } from './features';
 import { BOILERPLATE_PATTERNS, lexicon } from './lexicon';
@@ -345,79 +345,51 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     yield;
   }
 
-  // Resolve pronouns to the one last in view: the last named speaker, or a person (for "he",
-  // "she") or a place or organization (for "it", "they") a sentence opens with ("Walker, 60, ...
-  // His campaign was shadowed by reports, which he denied"; "Beijing regards ...; it had
+  // Resolve pronouns to the one last in view, for "he" and "she" a person, for "it" and "they" a
+  // place or organization: the last named speaker, or the subject a sentence opens with ("Walker,
+  // 60, ... His campaign was shadowed by reports, which he denied"; "Beijing regards ...; it had
   // described Lai as a separatist"), whichever came last; and names the detector missed to an
   // entity the article names in full ("Blinken" -> "Antony Blinken").
   type Source = { source: string; sourceId?: string };
+  type Kind = 'person' | 'group';
   const sourceOf = (m: Mention): Source => (m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity });
-  let lastPerson: Source | null = null;
-  let lastPersonAt = -1;
-  let openingPerson: Source | null = null;
-  let openingPersonAt = -1;
-  let lastGroup: Source | null = null;
-  let lastGroupAt = -1;
-  let openingGroup: Source | null = null;
-  let openingGroupAt = -1;
+  const kindOf = (m: Mention): Kind => (m.type === 'person' ? 'person' : 'group');
+  const inView: Record<Kind, Source | null> = { person: null, group: null };
   const setSource = (a: Analysis, s: { source: string | null; sourceId?: string }): void => {
     const rest: Passage = { ...a.passage };
     delete rest.sourceId;
     a.passage = s.sourceId ? { ...rest, source: s.source, sourceId: s.sourceId } : { ...rest, source: s.source };
   };
-  analyses.forEach((a, i) => {
+  for (const a of analyses) {
     const subj = a.attribution?.subject;
-    const opener = openingMention(a);
-    if (opener) {
-      // This sentence's own opener comes into view before a pronoun later in it.
-      if (opener.type === 'person') {
-        openingPerson = sourceOf(opener);
-        openingPersonAt = i;
-      } else {
-        openingGroup = sourceOf(opener);
-        openingGroupAt = i;
-      }
-    }
+    const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
+    const opener = first && (first.type === 'person' || first.type === 'place' || first.type === 'organization') ? first : null;
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'pronoun') {
-        const ownOpener = opener !== null && opener.end <= subj.start;
-        if (HE_SHE.test(subj.text)) {
-          const before = openingPersonAt === i && !ownOpener ? -1 : openingPersonAt;
-          const inView = before > lastPersonAt ? openingPerson : lastPerson;
-          const fallback = inView ?? lastPersonMentionBefore(sorted, a.passage.start);
-          setSource(a, fallback ?? { source: null });
-        } else {
-          const before = openingGroupAt === i && !ownOpener ? -1 : openingGroupAt;
-          setSource(a, (before > lastGroupAt ? openingGroup : lastGroup) ?? { source: null });
-        }
+        const kind: Kind = HE_SHE.test(subj.text) ? 'person' : 'group';
+        // The sentence's own opener, when the pronoun comes after it, is the nearest.
+        const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
+        const found = own ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
+        setSource(a, found ?? { source: null });
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start);
         if (entity) setSource(a, entity);
       }
+    }
+    // What this sentence brings into view: its opener, then its speaker.
+    if (opener) inView[kindOf(opener)] = sourceOf(opener);
+    if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'mentions') {
         const persons = subj.mentions.filter((m) => m.type === 'person');
-        if (persons.length > 0) {
-          const p = persons[persons.length - 1]!;
-          lastPerson = p.id ? { source: p.entity, sourceId: p.id } : { source: p.entity };
-          lastPersonAt = i;
-        }
+        if (persons.length > 0) inView.person = sourceOf(persons[persons.length - 1]!);
         const groups = subj.mentions.filter((m) => m.type !== 'person');
-        if (groups.length > 0) {
-          lastGroup = sourceOf(groups[0]!);
-          lastGroupAt = i;
-        }
+        if (groups.length > 0) inView.group = sourceOf(groups[0]!);
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
-        if (subj.kind === 'description' && /s$/.test(subj.text)) {
-          lastGroup = { source: a.passage.source };
-          lastGroupAt = i;
-        }
-        if (subj.kind === 'name') {
-          lastPerson = a.passage.sourceId ? { source: a.passage.source, sourceId: a.passage.sourceId } : { source: a.passage.source };
-          lastPersonAt = i;
-        }
+        if (subj.kind === 'description' && /s$/.test(subj.text)) inView.group = { source: a.passage.source };
+        if (subj.kind === 'name') inView.person = a.passage.sourceId ? { source: a.passage.source, sourceId: a.passage.sourceId } : { source: a.passage.source };
       }
     }
-  });
+  }
 
   // Quotations whose speaker is named in a neighbouring sentence.
   for (let i = analyses.length - 1; i >= 0; i--) {
@@ -435,17 +407,6 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
   }
   return analyses.map((a) => a.passage);
-}
-
-/**
- * The person, place or organization a prose sentence opens with, as its subject: "Walker, 60, ...",
- * "Democratic Sen. Raphael Warnock won ...", "Beijing regards ...".
- */
-function openingMention(a: Analysis): Mention | null {
-  const first = a.mentions[0];
-  if (!first || (first.type !== 'person' && first.type !== 'place' && first.type !== 'organization') || a.passage.label === 'other') return null;
-  // Only capitalised words (titles, "Democratic", "Gov.") may stand before the name.
-  return /^\s*(?:[A-Z][\w.'’-]*\s+)*$/.test(a.passage.text.slice(0, first.start)) ? first : null;
 }
 
 function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: string; sourceId?: string } | null {

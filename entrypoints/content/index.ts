@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import './highlights.css';
 import uiCss from '../../components/ui.css?inline';
 import { PageSession } from '../../adapters/page-session';
-import { followSettings, loadSettings, updateSettings, type SettingsFollower } from '../../adapters/settings-store';
+import { followSettings, loadSettings, updateSettings } from '../../adapters/settings-store';
 import { DETECT_PORT, LookupResultSchema, TabMessageSchema, decodeDetectResponse, parseOr } from '../../core/messages';
 import { detectInParts } from '../../adapters/detect-port';
 import { yieldToPage } from '../../adapters/schedule';
@@ -73,7 +73,7 @@ export default defineContentScript({
           },
         ),
     });
-    const follower: SettingsFollower = followSettings(settings, (s) => session.applySettings(s));
+    const follower = followSettings(settings, (s) => session.applySettings(s));
     // A tab the reader comes back to reads its settings again (a change made meanwhile elsewhere).
     const onVisible = (e: Event) => {
       if (e.isTrusted && document.visibilityState === 'visible') void follower.refresh();

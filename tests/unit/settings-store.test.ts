@@ -95,10 +95,14 @@ describe('settings store', () => {
 
   describe('a page following the settings', () => {
     const markersOff = { ...DEFAULT_SETTINGS, markers: false };
+    /** A follower from the defaults, and the markers setting of each settings it applied, in order. */
+    const follow = () => {
+      const applied: boolean[] = [];
+      return { applied, follower: followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers)) };
+    };
 
     it('applies a change event, and each distinct settings once', async () => {
-      const applied: boolean[] = [];
-      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      const { applied, follower } = follow();
       storeElsewhere(markersOff);
       storeElsewhere(markersOff);
       await follower.refresh();
@@ -106,8 +110,7 @@ describe('settings store', () => {
     });
 
     it('picks up on refresh a change whose event never came', async () => {
-      const applied: boolean[] = [];
-      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      const { applied, follower } = follow();
       storeElsewhere(markersOff, false);
       expect(applied).toEqual([]);
       await follower.refresh();
@@ -115,8 +118,7 @@ describe('settings store', () => {
     });
 
     it('drops a read that a newer change event overtook', async () => {
-      const applied: boolean[] = [];
-      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      const { applied, follower } = follow();
       storeElsewhere(markersOff, false);
       store.holdReads = true;
       const reading = follower.refresh();
@@ -131,16 +133,15 @@ describe('settings store', () => {
     });
 
     it('applies what the page saved itself at once, and not again when its event comes', async () => {
-      const applied: boolean[] = [];
-      const follower = followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers));
+      const { applied, follower } = follow();
       follower.take(markersOff);
       storeElsewhere(markersOff);
       expect(applied).toEqual([false]);
     });
 
     it('hears nothing once stopped', async () => {
-      const applied: boolean[] = [];
-      followSettings(DEFAULT_SETTINGS, (s) => applied.push(s.markers)).stop();
+      const { applied, follower } = follow();
+      follower.stop();
       storeElsewhere(markersOff);
       expect(applied).toEqual([]);
       expect(store.listeners.size).toBe(0);

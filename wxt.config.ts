@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PRODUCT_LOOKUP_ORIGIN } from './core/constants';
 import { hostPermissionFor, lookupOriginFrom } from './core/lookup/origin';
+import { ARTICLE_PAGE_MATCHES, CONTENT_SESSION_PATH } from './entrypoints/content/matches';
 
 /** Fixed add-on id: Firefox needs one for storage and for a predictable moz-extension:// origin. */
 export const GECKO_ID = 'backstory@backstory-extension.org';
@@ -68,6 +69,17 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Backstory' },
+    // The content script imports its session as a module (docs/adr/0010-content-script-loader.md),
+    // which the browser allows only for a file open to the page: this one file, on the pages the
+    // content script runs on. In Chromium only at the session's random address, never at the
+    // extension's fixed one; Firefox's addresses are random per install.
+    web_accessible_resources: [
+      {
+        resources: [CONTENT_SESSION_PATH.slice(1)],
+        matches: [...ARTICLE_PAGE_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

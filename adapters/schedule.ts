@@ -1,5 +1,6 @@
 /** Giving the main thread back to the page between slices of work. */
 import type { Steps } from '../core/steps';
+import { DOCUMENT_IDLE_FRAME_WAIT_MS, DOCUMENT_IDLE_LOAD_WAIT_MS } from '../core/constants';
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
@@ -63,4 +64,61 @@ export async function runSliced<T>(steps: Steps<T>, clock: SliceClock, turn: () 
     if (step.done) return step.value;
     if (clock.due() && !(await turn())) return null;
   }
+}
+
+/** Resolves once the document is parsed (at DOMContentLoaded, or at once when that has passed). */
+function documentParsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/** Resolves at the document's load event, or after `ms`, whichever comes first. */
+function loadedOrAfter(doc: Document, ms: number): Promise<void> {
+  const win = doc.defaultView;
+  if (doc.readyState === 'complete' || !win) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      win!.removeEventListener('load', done);
+      resolve();
+    }
+    win.addEventListener('load', done);
+  });
+}
+
+/** Resolves in a task after the page's next frame (its layout and paint); a hidden page has none, so after `maxMs` at most. */
+function afterNextFrame(doc: Document, maxMs: number): Promise<void> {
+  const win = doc.defaultView;
+  if (!win) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    win.requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+/**
+ * The moment the browser's document_idle stands for: the document is parsed, loaded (or
+ * DOCUMENT_IDLE_LOAD_WAIT_MS have passed since it was parsed), and its first frame is laid out and
+ * painted, so that the page's own first layout is its task, not one of ours.
+ */
+export async function documentIdle(doc: Document = document): Promise<void> {
+  await documentParsed(doc);
+  await loadedOrAfter(doc, DOCUMENT_IDLE_LOAD_WAIT_MS);
+  await afterNextFrame(doc, DOCUMENT_IDLE_FRAME_WAIT_MS);
+}
+
+const DOCUMENT_IDLE_KEY = Symbol.for('backstory.documentIdle');
+
+/**
+ * One `documentIdle()` wait for the content script and the session module it imports: both run in
+ * the content script's world and share its global, so the session starts in the frame the
+ * content script marked as the start, not one frame later.
+ */
+export function sharedDocumentIdle(): Promise<void> {
+  const world = globalThis as { [DOCUMENT_IDLE_KEY]?: Promise<void> };
+  return (world[DOCUMENT_IDLE_KEY] ??= documentIdle());
 }

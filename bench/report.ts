@@ -85,7 +85,7 @@ export function rows(f: Figures): [string, string, string][] {
   r.push([`text 1x / 4x / 16x in the page, whole pipeline (${n(f.page1xWords)} words at 1x)`, `${ms(f.page1xPipelineMs)} / ${ms(f.page4xPipelineMs)} / ${ms(f.page16xPipelineMs)}`, `${x(f.page4xOver1x)} and ${x(f.page16xOver1x)}`]);
   r.push([`text 1x / 4x / 16x, core in Node, CPU (${n(f.nodeText1xWords)} words at 1x)`, `${ms(f.nodeCore1xMs)} / ${ms(f.nodeCore4xMs)} / ${ms(f.nodeCore16xMs)}`, `${x(f.nodeCore4xOver1x)} and ${x(f.nodeCore16xOver1x)}; detection alone ${ms(f.nodeDetect1xMs)} / ${ms(f.nodeDetect4xMs)} / ${ms(f.nodeDetect16xMs)}`]);
   r.push([`aliases ${n(f.alias1kCount)} / ${n(f.alias100kCount)}: detection in Node, CPU`, `${ms(f.alias1kDetectMs)} / ${ms(f.alias100kDetectMs)}`, `${x(f.alias100kOver1k)}; index built in ${ms(f.alias1kIndexMs)} / ${ms(f.alias100kIndexMs)}`]);
-  r.push(['content script', `${kb(f.contentScriptGzipBytes)} gzipped`, `${kb(f.contentScriptBytes)} raw`]);
+  r.push(['content script (the loader and the session it imports)', `${kb(f.contentScriptGzipBytes)} gzipped`, `${kb(f.contentScriptBytes)} raw; the loader, compiled on the page's main thread: ${kb(f.contentLoaderGzipBytes)} gzipped, ${kb(f.contentLoaderBytes)} raw`]);
   r.push([
     `knowledge base (${n(f.kbEntries)} entries, ${n(f.kbAliases)} aliases)`,
     `${kb(f.kbBytes)} raw, ${kb(f.kbGzipBytes)} gzipped`,

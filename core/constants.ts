@@ -20,6 +20,14 @@ export const MIN_MENTION_CONFIDENCE = 0.6;
  */
 export const MAX_MENTION_CHARS = 200;
 
+/**
+ * The content script loads as the document starts and reads it at the moment document_idle stands
+ * for (adapters/schedule.ts): after the load event, or this long after the document is parsed...
+ */
+export const DOCUMENT_IDLE_LOAD_WAIT_MS = 200;
+/** ...and after the page's next frame, or this long at most where there is none (a hidden tab). */
+export const DOCUMENT_IDLE_FRAME_WAIT_MS = 100;
+
 /** Page changes are re-read after this quiet period. */
 export const MUTATION_DEBOUNCE_MS = 400;
 /** On pages that are not articles, the quiet period doubles after each look, up to this. */
@@ -52,8 +60,10 @@ export const DETECT_PART_CHARS = 32_768;
 /** Pages with more text than this are marked only in their first part. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
-/** CI checks this budget: the content script, gzipped, without the knowledge base. */
+/** CI checks this budget: the content script (the loader and the session it imports), gzipped, without the knowledge base. */
 export const CONTENT_SCRIPT_BUDGET_GZIP_BYTES = 120 * 1024;
+/** The loader alone, compiled on the page's main thread as the document starts (docs/adr/0010-content-script-loader.md). */
+export const CONTENT_LOADER_BUDGET_GZIP_BYTES = 8 * 1024;
 
 /** A reported passage's source label goes in the page's margin when there is this much room. */
 export const MARGIN_NOTE_MIN_ROOM_PX = 124;

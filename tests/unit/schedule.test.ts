@@ -4,10 +4,12 @@
  * runs before them in Chromium, a `postTask` at the page's normal priority after them.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterOtherWork, afterQueuedTasks, yieldToPage } from '../../adapters/schedule';
+import { afterOtherWork, afterQueuedTasks, documentIdle, yieldToPage } from '../../adapters/schedule';
+import { DOCUMENT_IDLE_FRAME_WAIT_MS, DOCUMENT_IDLE_LOAD_WAIT_MS } from '../../core/constants';
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
 describe('turns given to the page', () => {
@@ -33,5 +35,78 @@ describe('turns given to the page', () => {
     await afterQueuedTasks();
     order.push('after the turn');
     expect(order).toEqual(['queued task', 'after the turn']);
+  });
+});
+
+/** A document as documentIdle sees it: its ready state, its events, and its window's frames. */
+function fakeDocument(readyState: DocumentReadyState) {
+  const docListeners = new Map<string, () => void>();
+  const winListeners = new Map<string, () => void>();
+  const frames: (() => void)[] = [];
+  const win = {
+    addEventListener: (type: string, fn: () => void) => void winListeners.set(type, fn),
+    removeEventListener: (type: string) => void winListeners.delete(type),
+    requestAnimationFrame: (fn: () => void) => frames.push(fn),
+  };
+  const doc = { readyState, defaultView: win, addEventListener: (type: string, fn: () => void) => void docListeners.set(type, fn) };
+  return {
+    doc: doc as unknown as Document,
+    parsed: () => {
+      doc.readyState = 'interactive';
+      docListeners.get('DOMContentLoaded')?.();
+    },
+    loaded: () => {
+      doc.readyState = 'complete';
+      winListeners.get('load')?.();
+    },
+    frame: () => frames.splice(0).forEach((fn) => fn()),
+    listensForLoad: () => winListeners.has('load'),
+  };
+}
+
+describe('document idle: when the session starts reading a page it was loaded into as the document started', () => {
+  it('waits for the document to be parsed, then loaded, then one frame painted', async () => {
+    vi.useFakeTimers();
+    const page = fakeDocument('loading');
+    let idle = false;
+    void documentIdle(page.doc).then(() => (idle = true));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(idle, 'idle before the document was parsed').toBe(false);
+    page.parsed();
+    await vi.advanceTimersByTimeAsync(DOCUMENT_IDLE_LOAD_WAIT_MS / 2);
+    expect(idle, 'idle before the load event and before the wait for it ran out').toBe(false);
+    page.loaded();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.listensForLoad(), 'the load listener is left behind').toBe(false);
+    expect(idle, 'idle before a frame').toBe(false);
+    page.frame();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(idle).toBe(true);
+  });
+
+  it('does not wait for a load event that is late, nor for a frame a hidden tab never paints', async () => {
+    vi.useFakeTimers();
+    const page = fakeDocument('interactive');
+    let idle = false;
+    void documentIdle(page.doc).then(() => (idle = true));
+    await vi.advanceTimersByTimeAsync(DOCUMENT_IDLE_LOAD_WAIT_MS - 1);
+    expect(idle).toBe(false);
+    await vi.advanceTimersByTimeAsync(DOCUMENT_IDLE_FRAME_WAIT_MS);
+    expect(idle).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(idle).toBe(true);
+    expect(page.listensForLoad()).toBe(false);
+  });
+
+  it('a loaded document is idle after its next frame', async () => {
+    vi.useFakeTimers();
+    const page = fakeDocument('complete');
+    let idle = false;
+    void documentIdle(page.doc).then(() => (idle = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(idle).toBe(false);
+    page.frame();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(idle).toBe(true);
   });
 });

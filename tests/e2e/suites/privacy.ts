@@ -20,6 +20,7 @@ import { LOOKUP_TEST_ORIGIN, startWikipediaMock } from '../harness/wikipedia-moc
 import { LOOKUP_BUILD_DIR, ensureLookupBuild } from './lookup';
 import { PRODUCT_LOOKUP_ORIGIN } from '../../../core/constants';
 import { titleFor } from '../../../core/lookup/origin';
+import { ARTICLE_PAGE_MATCHES, CONTENT_SESSION_PATH } from '../../../entrypoints/content/matches';
 
 /** Pages the reader browses: articles, a page that is not one, hostile ones, frames. */
 const BROWSED = ['/article.html', '/search.html', '/lookup-article.html', '/hostile/prototype-overrides.html', '/hostile/csp-header.html', '/hostile/frames.html', '/issue6/news-site.html', '/issue6/spa.html'];
@@ -131,7 +132,13 @@ export function privacySuite(launch: () => Promise<BrowserUnderTest>, target: 'c
     const dir = path.join(process.env.BACKSTORY_OUTPUT_DIR ?? path.join(ROOT, '.output'), target);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     // The MV3 default CSP (script-src 'self') stands: no key that could relax it or open the extension to pages.
-    expect(Object.keys(manifest).filter((k) => ['content_security_policy', 'sandbox', 'externally_connectable', 'web_accessible_resources', 'update_url'].includes(k))).toEqual([]);
+    expect(Object.keys(manifest).filter((k) => ['content_security_policy', 'sandbox', 'externally_connectable', 'update_url'].includes(k))).toEqual([]);
+    // One file is open to pages, the content script's session module, which the content script
+    // imports (ADR 0010): on the pages the content script runs on, and in Chromium only at the
+    // session's random address, so that a page cannot probe for the extension at its fixed one.
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: [CONTENT_SESSION_PATH.slice(1)], matches: [...ARTICLE_PAGE_MATCHES], ...(isChromium() ? { use_dynamic_url: true } : {}) },
+    ]);
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.host_permissions).toEqual([`${PRODUCT_LOOKUP_ORIGIN}/*`]);
     if (!isChromium()) {
@@ -184,6 +191,29 @@ export function privacySuite(launch: () => Promise<BrowserUnderTest>, target: 'c
       expect(result.violations.some((v) => /^script-src/.test(v) && /inline/.test(v))).toBe(true);
       expect(result.violations.some((v) => /^script-src/.test(v) && v.includes('example.invalid'))).toBe(true);
     }
+  });
+
+  it('opens no file of the package to the page but the session module, and that one in Chromium only at its random address', async () => {
+    const page = await browser.open(server.url('/article.html'));
+    opened.push(page);
+    // The session module loaded: the article is marked.
+    await waitUntil(() => page.evaluate(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].some((n) => n.startsWith('backstory-'))), {
+      timeout: 20_000,
+      message: 'marks on the article',
+    });
+    const fetchable = (url: string) =>
+      page.evaluate(
+        (u) =>
+          fetch(u).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        url,
+      );
+    expect(await fetchable(`${browser.extensionOrigin}/kb.json`), 'the page read the knowledge base from the package').toBe(false);
+    expect(await fetchable(`${browser.extensionOrigin}/popup.html`), 'the page read the popup from the package').toBe(false);
+    // Firefox's address is random per install (the test fixes it); Chromium's is the extension's id, the same everywhere.
+    if (isChromium()) expect(await fetchable(`${browser.extensionOrigin}${CONTENT_SESSION_PATH}`), 'the page found the session at the fixed address').toBe(false);
   });
 
   /** Browses the fixture pages as a reader: marks, a card, the look-up names hovered, the popup and the options. */

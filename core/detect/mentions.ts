@@ -40,6 +40,40 @@ export function matchAt(text: string, pos: number, rule: AliasRule): number {
   return isWordCharAt(text, p) ? -1 : p;
 }
 
+/** The longest alias matches starting at `pos` (every rule of that length), or null. */
+function longestAt(text: string, pos: number, index: KbIndex): Match | null {
+  const rules = index.byFirstWord.get(text.slice(pos, wordEnd(text, pos)));
+  if (!rules) return null;
+  let bestEnd = -1;
+  let best: AliasRule[] = [];
+  // Only the rules whose words the text holds here (a superset of those that match), in order.
+  for (const rule of candidateRules(text, pos, rules)) {
+    if (rule.form.length < bestEnd - pos) break;
+    const end = matchAt(text, pos, rule);
+    if (end < 0 || end < bestEnd) continue;
+    if (end > bestEnd) {
+      bestEnd = end;
+      best = [rule];
+    } else best.push(rule);
+  }
+  return bestEnd > pos ? { start: pos, end: bestEnd, rules: best } : null;
+}
+
+/**
+ * A longer name of the same entity that starts inside `match` and ends after it: the alias with a
+ * title ("Sheikh Tamim") must not hide the full name it runs into ("Sheikh Tamim bin Hamad Al
+ * Thani" is "Tamim bin Hamad Al Thani").
+ */
+function fullerNameInside(text: string, match: Match, index: KbIndex): Match | null {
+  for (let pos = wordEnd(text, match.start); pos < match.end; pos++) {
+    if (!wordCharLength(text, pos)) continue;
+    const inner = longestAt(text, pos, index);
+    if (inner && inner.end > match.end && inner.rules.some((r) => match.rules.some((m) => m.entity === r.entity))) return inner;
+    pos = wordEnd(text, pos);
+  }
+  return null;
+}
+
 /** All alias matches, longest first at each position, overlaps resolved left to right. */
 function scan(text: string, index: KbIndex): Match[] {
   const matches: Match[] = [];
@@ -49,25 +83,12 @@ function scan(text: string, index: KbIndex): Match[] {
       pos++;
       continue;
     }
-    const wordEndsAt = wordEnd(text, pos);
-    const rules = index.byFirstWord.get(text.slice(pos, wordEndsAt));
-    let bestEnd = -1;
-    let best: AliasRule[] = [];
-    // Only the rules whose words the text holds here (a superset of those that match), in order.
-    if (rules)
-      for (const rule of candidateRules(text, pos, rules)) {
-        if (rule.form.length < bestEnd - pos) break;
-        const end = matchAt(text, pos, rule);
-        if (end < 0 || end < bestEnd) continue;
-        if (end > bestEnd) {
-          bestEnd = end;
-          best = [rule];
-        } else best.push(rule);
-      }
-    if (bestEnd > pos) {
-      matches.push({ start: pos, end: bestEnd, rules: best });
-      pos = bestEnd;
-    } else pos = wordEndsAt;
+    let match = longestAt(text, pos, index);
+    if (match && match.end > wordEnd(text, pos)) match = fullerNameInside(text, match, index) ?? match;
+    if (match) {
+      matches.push(match);
+      pos = match.end;
+    } else pos = wordEnd(text, pos);
   }
   return matches;
 }

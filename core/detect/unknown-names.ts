@@ -31,7 +31,9 @@ const STOP = new Set(
 const CAP_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'.-]*[\\p{L}\\p{M}]|[\\p{Lu}]\\.)";
 /** White space between the words of a name: a line break at most, never a blank line (a block boundary). */
 const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
-const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?${CAP_WORD}){0,4}`, 'uy');
+/** Arabic names' article joined to the word it belongs to, in lower case: "Majed al-Ansari", "Abdel Fattah el-Sisi". */
+const ARTICLE_JOINED = '(?:al|el|ad|an|ar|as|ash|at|az)-';
+const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?(?:${ARTICLE_JOINED})?${CAP_WORD}){0,4}`, 'uy');
 /** A capitalised word, for the surnames of names found in the text. */
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'-]+/uy;
 

@@ -104,6 +104,20 @@ describe('detectMentions', () => {
     ]);
   });
 
+  it('takes the full name a title alias runs into ("Sheikh Tamim bin Hamad Al Thani"), and the title alias alone', () => {
+    const emir = buildIndex([entry('person/tamim-bin-hamad-al-thani', 'Tamim bin Hamad Al Thani', { aliases: ['Sheikh Tamim'], shortForms: ['Tamim'] })]);
+    const found = (text: string) => detectMentions(text, emir).map((m) => m.text);
+    expect(found("Qatar's emir, Sheikh Tamim bin Hamad Al Thani, said. Sheikh Tamim left.")).toEqual(['Tamim bin Hamad Al Thani', 'Sheikh Tamim']);
+  });
+
+  it('keeps an Arabic name whose article is joined in lower case ("al-", "el-") whole', () => {
+    const found = detectMentions('Majed al-Ansari, a spokesman for the ministry, spoke. President Abdel Fattah el-Sisi said little. Al-Ansari left.', index);
+    expect(found.map((m) => [m.text, m.type])).toEqual([
+      ['Majed al-Ansari', 'person'],
+      ['Abdel Fattah el-Sisi', 'person'],
+    ]);
+  });
+
   it('is deterministic and never throws on odd input', () => {
     for (const t of ['', ' ', '’’’', 'U.S.', '\u0000\uFFFF', 'A'.repeat(10000), 'Antony', '-Russia-', 'بوتين Russia']) {
       expect(detectMentions(t, index)).toEqual(detectMentions(t, index));

@@ -93,6 +93,38 @@ function scan(text: string, index: KbIndex): Match[] {
   return matches;
 }
 
+/** A dateline's place in capitals at the start of a line: "VILNIUS, Lithuania (Wire) —", "TAIPEI —". */
+const DATELINE = /(?:^|\n)[^\S\n]*(\p{Lu}[\p{Lu}.'-]+(?: \p{Lu}[\p{Lu}.'-]+){0,3})(?=,|[^\S\n]+[—–-]|[^\S\n]+\()/gu;
+
+/** Places named in datelines, written in capitals, as the knowledge base writes them ("VILNIUS" is Vilnius). */
+function datelinePlaces(text: string, index: KbIndex): Match[] {
+  const found: Match[] = [];
+  for (const d of text.matchAll(DATELINE)) {
+    const caps = d[1];
+    const start = d.index + d[0].length - caps.length;
+    const titled = caps.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+    const match = longestAt(titled, 0, index);
+    if (!match || match.end !== titled.length) continue;
+    const rules = match.rules.filter((r) => r.kind === 'name' && index.entities[r.entity].type === 'place');
+    if (rules.length) found.push({ start, end: start + caps.length, rules });
+  }
+  return found;
+}
+
+/** `extra` merged into `matches` (both in text order), leaving out any that overlaps a match. */
+function mergeMatches(matches: Match[], extra: Match[]): Match[] {
+  if (!extra.length) return matches;
+  const merged: Match[] = [];
+  let i = 0;
+  for (const x of extra) {
+    while (i < matches.length && matches[i].end <= x.start) merged.push(matches[i++]);
+    if (i < matches.length && matches[i].start < x.end) continue;
+    merged.push(x);
+  }
+  while (i < matches.length) merged.push(matches[i++]);
+  return merged;
+}
+
 /** Titles that, just before a name, say it is a person. */
 const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader)\s+$/;
 
@@ -146,7 +178,7 @@ function inHeading(text: string, pos: number, blocks?: readonly Block[]): boolea
 export function detectMentions(text: string, index: KbIndex, blocks?: readonly Block[]): Mention[] {
   const folded = foldText(text);
   const lower = folded.toLowerCase();
-  const matches = scan(folded, index);
+  const matches = mergeMatches(scan(folded, index), datelinePlaces(folded, index));
 
   // Where each entity is first named in full: short forms refer back to it.
   const firstFull = new Map<number, number>();

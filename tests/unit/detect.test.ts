@@ -110,6 +110,16 @@ describe('detectMentions', () => {
     expect(found("Qatar's emir, Sheikh Tamim bin Hamad Al Thani, said. Sheikh Tamim left.")).toEqual(['Tamim bin Hamad Al Thani', 'Sheikh Tamim']);
   });
 
+  it('finds the place of a dateline written in capitals, and nothing else in capitals', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
+    expect(found('MUNICH, Germany (Wire) — Russia said.\n\nBEIJING — China waits.\n\nMUNICH IS COLD — the city shivers.')).toEqual([
+      ['MUNICH', 'Munich'],
+      ['Russia', 'Russia'],
+      ['BEIJING', 'Beijing'],
+      ['China', 'China'],
+    ]);
+  });
+
   it('keeps an Arabic name whose article is joined in lower case ("al-", "el-") whole', () => {
     const found = detectMentions('Majed al-Ansari, a spokesman for the ministry, spoke. President Abdel Fattah el-Sisi said little. Al-Ansari left.', index);
     expect(found.map((m) => [m.text, m.type])).toEqual([

@@ -56,11 +56,16 @@ function longArticle(text: string, count = LONG_ARTICLE_CHAPTERS): string {
   return [headline, ...chapters].join('\n');
 }
 
+/** How long `/slow-image.svg` takes to answer. */
+export const SLOW_IMAGE_MS = 3_000;
+
 export async function startFixtureServer(): Promise<FixtureServer> {
   const articleText = await readFile(path.join(FIXTURES, 'article.txt'), 'utf8');
   const generated: Record<string, (query: URLSearchParams) => string> = {
     '/article.html': () => articlePage(articleText),
     '/long-article.html': (q) => articlePage(longArticle(articleText, Math.min(100, Number(q.get('chapters')) || LONG_ARTICLE_CHAPTERS))),
+    // The sample article with a picture that takes SLOW_IMAGE_MS to arrive: its load event comes late.
+    '/article-slow-load.html': () => articlePage(articleText).replace('</article>', '<img src="/slow-image.svg" alt="" width="40" height="40"></article>'),
   };
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -73,6 +78,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
       // No icon: an empty answer, so that a missing favicon is not logged as an error on every page.
       if (pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
+      if (pathname === '/slow-image.svg') {
+        setTimeout(() => send(200, TYPES['.svg'], '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"/>'), SLOW_IMAGE_MS);
+        return;
+      }
       const gen = generated[pathname];
       if (gen) return send(200, TYPES['.html'], gen(requested.searchParams));
       const file = path.normalize(path.join(PAGES, pathname === '/' ? 'index.html' : pathname));

@@ -6,7 +6,8 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { BrowserUnderTest, TestPage } from '../harness/types';
-import type { FixtureServer } from '../harness/server';
+import { SLOW_IMAGE_MS, type FixtureServer } from '../harness/server';
+import { DOCUMENT_IDLE_LOAD_WAIT_MS } from '../../../core/constants';
 import { useSuiteSession } from '../harness/session';
 import { domReport, pageText, readCard, readSwitches, storedSettings, toggleSwitch, waitUntil } from '../harness/common';
 
@@ -97,6 +98,24 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
       return stray;
     });
     expect(outside).toEqual([]);
+  });
+
+  it('marks an article without waiting for a picture that is slow to load (the page\'s load event)', async () => {
+    // open() returns at the load event, SLOW_IMAGE_MS after the document was parsed.
+    const page = await open('/article-slow-load.html');
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const start = performance.getEntriesByName('backstory:content-start')[0];
+      const shown = performance.getEntriesByName('backstory:marks-shown')[0];
+      return { parsed: nav.domContentLoadedEventEnd, loaded: nav.loadEventStart, start: start?.startTime ?? null, shown: shown?.startTime ?? null };
+    });
+    expect(timing.loaded - timing.parsed, 'the picture held the load event back').toBeGreaterThan(SLOW_IMAGE_MS / 2);
+    // Backstory starts once the document is parsed and DOCUMENT_IDLE_LOAD_WAIT_MS have passed, not at the load event.
+    expect(timing.start, 'content-start mark').not.toBeNull();
+    expect(timing.start!).toBeLessThan(timing.parsed + DOCUMENT_IDLE_LOAD_WAIT_MS + SLOW_IMAGE_MS / 3);
+    expect(timing.shown, 'marks-shown mark').not.toBeNull();
+    expect(timing.shown!).toBeLessThan(timing.loaded);
+    expect(hasBlinken(await browser.highlights(page))).toBe(true);
   });
 
   it('summarises the article in the popup', async () => {

@@ -136,7 +136,11 @@ const NOT_A_NAME_PART =
  * A place alias inside a longer capitalised name the knowledge base lacks ("Latin America",
  * "New Mexico", "Washington Post") is not the place: leave it unmarked.
  */
+/** "University of Georgia", "Bank of England": a place after an institution's "of" is part of the institution's name. */
+const INSTITUTION_OF = /\b(?:University|College|Academy|Institute|School|Bank|Museum|Library|Church|Cathedral|Archdiocese|Diocese) of (?:the )?$/;
+
 function insideLongerName(text: string, start: number, end: number): boolean {
+  if (text[start - 1] === ' ' && INSTITUTION_OF.test(text.slice(Math.max(0, start - 30), start))) return true;
   // Both patterns need a space beside the name: most places have none, and skip the regexes.
   const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
   if (before && !NOT_A_NAME_PART.test(before[1])) {

@@ -110,6 +110,14 @@ describe('detectMentions', () => {
     expect(found("Qatar's emir, Sheikh Tamim bin Hamad Al Thani, said. Sheikh Tamim left.")).toEqual(['Tamim bin Hamad Al Thani', 'Sheikh Tamim']);
   });
 
+  it('does not take the place in an institution\'s name for the place ("the University of Munich")', () => {
+    const found = detectMentions('She studied at the University of Munich. Munich is cold.', index);
+    expect(found.map((m) => [m.text, m.type, m.id])).toEqual([
+      ['University of Munich', 'organization', undefined],
+      ['Munich', 'place', 'place/munich'],
+    ]);
+  });
+
   it('finds the place of a dateline written in capitals, and nothing else in capitals', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
     expect(found('MUNICH, Germany (Wire) — Russia said.\n\nBEIJING — China waits.\n\nMUNICH IS COLD — the city shivers.')).toEqual([

@@ -29,7 +29,7 @@ export default defineContentScript({
     try {
       await import(/* @vite-ignore */ browser.runtime.getURL(CONTENT_SESSION_PATH));
     } catch (err) {
-      // A frame with an opaque origin (a sandboxed iframe) may not load the extension's files.
+      // The session never loaded (the extension was removed meanwhile, or its file is unreadable): the page is left as it is.
       console.warn('Backstory could not start on this page:', err);
     }
   },

@@ -52,6 +52,15 @@ export class FirefoxPage implements TestPage {
     return evaluate(fn, arg) as Promise<R>;
   }
 
+  async evaluateInFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; result: R }[]> {
+    const out: { url: string; result: R }[] = [];
+    for (const frame of this.page.frames()) {
+      if (frame === this.page.mainFrame()) continue;
+      out.push({ url: frame.url(), result: (await frame.evaluate(fn)) as R });
+    }
+    return out;
+  }
+
   mouseMove(x: number, y: number): Promise<void> {
     return this.page.mouse.move(x, y);
   }

@@ -64,6 +64,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const generated: Record<string, (query: URLSearchParams) => string> = {
     '/article.html': () => articlePage(articleText),
     '/long-article.html': (q) => articlePage(longArticle(articleText, Math.min(100, Number(q.get('chapters')) || LONG_ARTICLE_CHAPTERS))),
+    // The sample article in two sandboxed frames: their documents have opaque origins.
+    '/sandboxed-frames.html': () =>
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed frames</title></head><body><p>Two frames.</p>' +
+      '<iframe sandbox="allow-scripts" src="/article.html" width="1000" height="700"></iframe><iframe sandbox="" src="/article.html" width="1000" height="700"></iframe></body></html>',
     // The sample article with a picture that takes SLOW_IMAGE_MS to arrive: its load event comes late.
     '/article-slow-load.html': () => articlePage(articleText).replace('</article>', '<img src="/slow-image.svg" alt="" width="40" height="40"></article>'),
   };

@@ -22,6 +22,8 @@ export interface TestPage {
   setViewport(width: number, height: number): Promise<void>;
   /** Saves a PNG of the viewport to `file`. */
   screenshot(file: string): Promise<void>;
+  /** Runs `fn` in the main world of each frame of the tab but the top one, whatever its origin (sandboxed frames too). */
+  evaluateInFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; result: R }[]>;
   /** Uncaught errors, and console errors and warnings, seen in the tab (in every world and frame) since it was opened. */
   errors(): ErrorRecord[];
   close(): Promise<void>;

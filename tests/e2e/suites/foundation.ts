@@ -118,6 +118,22 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
     expect(hasBlinken(await browser.highlights(page))).toBe(true);
   });
 
+  it('marks the article in sandboxed frames too, whose opaque origins still load the session module', async () => {
+    const page = await open('/sandboxed-frames.html');
+    const names = () =>
+      page.evaluateInFrames(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+        return [...registry.keys()].filter((n) => n.startsWith('backstory-')).sort();
+      });
+    const frames = await waitUntil(async () => {
+      const seen = await names();
+      return seen.length === 2 && seen.every((f) => f.result.includes('backstory-person')) ? seen : null;
+    }, { message: 'marks in both sandboxed frames' });
+    expect(frames.map((f) => new URL(f.url).pathname)).toEqual(['/article.html', '/article.html']);
+    expect(await page.evaluate(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((n) => n.startsWith('backstory-')))).toEqual([]);
+    expect(page.errors().filter((e) => e.source === 'extension')).toEqual([]);
+  });
+
   it('summarises the article in the popup', async () => {
     const { page } = await openArticle();
     const popup = await popupFor(page);

@@ -20,6 +20,8 @@ const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|no
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
   /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral)\b/;
+/** "Danube ports, such as Izmail": a list of places opens after a plural place noun and "such as", "including" or "like". */
+const PLACE_LIST_HEAD = /\b(?:ports|cities|towns|villages|regions|provinces|districts|oblasts|islands)(?: [a-z]+)?,? (?:such as|including|like) $/;
 const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
 /** Capitalised words that are not names on their own. */
 const STOP = new Set(
@@ -58,6 +60,19 @@ export function* capitalisedMatches(text: string, sticky: RegExp): Generator<Reg
   }
 }
 
+/**
+ * A name in a list of places is a place: "the ports of Odesa, Chornomorsk and Pivdennyi" (a known
+ * place, then the list goes on), "Danube ports, such as Izmail and Reni" (a list head). A name after
+ * a place and a comma counts only when the list goes on after it ("in Kyiv, Smith said" is no
+ * list); after "and" or "or", only when the item before it was listed itself.
+ */
+function placeInList(text: string, start: number, end: number, placeEnds: ReadonlySet<number>, listedEnds: ReadonlySet<number>): boolean {
+  if (PLACE_LIST_HEAD.test(text.slice(Math.max(0, start - 40), start))) return true;
+  if (text.startsWith(', ', start - 2) && (placeEnds.has(start - 2) || listedEnds.has(start - 2))) return /^(?:,| and | or )/.test(text.slice(end, end + 5));
+  const joined = /,? (?:and|or) $/.exec(text.slice(Math.max(0, start - 6), start));
+  return !!joined && listedEnds.has(start - joined[0].length);
+}
+
 function isHeading(text: string, start: number, end: number, blocks?: readonly Block[]): boolean {
   if (blocks) {
     const b = blockAt(blocks, start);
@@ -80,6 +95,9 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     while (k < known.length && known[k].end <= s) k++;
     return k < known.length && known[k].start < e;
   };
+  // Where known places and places found in a list end (placeInList).
+  const placeEnds = new Set(known.filter((m) => m.type === 'place').map((m) => m.end));
+  const listedEnds = new Set<number>();
   for (const m of capitalisedMatches(text, NAME_RUN)) {
     let start = m.index;
     let name = m[0].replace(/[.'-]+$/, '');
@@ -130,6 +148,10 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3) [type, confidence] = ['person', 0.8];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
     else if (PLACE_BEFORE.test(before) && words.length <= 2 && !atSentenceStart(text, start)) [type, confidence] = ['place', 0.65];
+    else if (words.length <= 2 && placeInList(text, start, end, placeEnds, listedEnds)) {
+      [type, confidence] = ['place', 0.65];
+      listedEnds.add(end);
+    }
     if (!type) continue;
     // "Denmark Groover of Macon": the person ends before "of"; the place after it is its own name.
     const of = type === 'person' ? / of /.exec(name) : null;

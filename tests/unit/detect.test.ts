@@ -118,6 +118,23 @@ describe('detectMentions', () => {
     ]);
   });
 
+  it('finds the places listed with a place or after "ports, such as", and no one beside a place who is not in a list', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('Ships left the ports of Munich, Chornomorsk and Pivdennyi on Monday.')).toEqual([
+      ['Munich', 'place'],
+      ['Chornomorsk', 'place'],
+      ['Pivdennyi', 'place'],
+    ]);
+    expect(found('Grain goes through its river ports, such as Izmail and Reni, by barge.')).toEqual([
+      ['Izmail', 'place'],
+      ['Reni', 'place'],
+    ]);
+    expect(found('She spoke in Munich, Adler said. They met in Munich and Adler left.')).toEqual([
+      ['Munich', 'place'],
+      ['Munich', 'place'],
+    ]);
+  });
+
   it('finds the place of a dateline written in capitals, and nothing else in capitals', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
     expect(found('MUNICH, Germany (Wire) — Russia said.\n\nBEIJING — China waits.\n\nMUNICH IS COLD — the city shivers.')).toEqual([

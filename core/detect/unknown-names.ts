@@ -131,6 +131,18 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
         name = name.slice(of[0].length);
       }
     }
+    // "Libertarian Chase Oliver": a party before a first and last name says who follows, unless
+    // the run names something else ("Democratic National Committee", "Democratic Republic of Congo").
+    const party = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/.exec(name);
+    if (party && !titled) {
+      const rest = name.slice(party[0].length);
+      const count = rest.split(/\s+/).length;
+      if (count >= 2 && count <= 3 && !/\s(?:of|the|de|van|von)\s/.test(rest) && !ORG_WORD.test(rest) && !PLACE_WORD.test(rest)) {
+        titled = true;
+        start += party[0].length;
+        name = rest;
+      }
+    }
     if (!name || name.length < 3) continue;
     const end = start + name.length;
     if (covered(start, end) || isHeading(text, start, end, blocks)) continue;

@@ -135,6 +135,12 @@ describe('detectMentions', () => {
     ]);
   });
 
+  it('takes a party before a first and last name for a title ("Libertarian Chase Oliver"), not before an organisation\'s name', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('Walker won 48%, with Libertarian Chase Oliver drawing about 2%.')).toEqual([['Chase Oliver', 'person']]);
+    expect(found('The Democratic National Committee met. The Democratic Republic of Vantoria voted.')).toEqual([['Democratic National Committee', 'organization']]);
+  });
+
   it('finds the place of a dateline written in capitals, and nothing else in capitals', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
     expect(found('MUNICH, Germany (Wire) — Russia said.\n\nBEIJING — China waits.\n\nMUNICH IS COLD — the city shivers.')).toEqual([

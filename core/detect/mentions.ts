@@ -125,6 +125,45 @@ function mergeMatches(matches: Match[], extra: Match[]): Match[] {
   return merged;
 }
 
+const orgEndings = new WeakMap<KbIndex, Map<string, number[]>>();
+
+/** The knowledge base's organizations by the ending of each of their names ("Defense Ministry" -> the Russian ministry, ...), built once per index. */
+function organizationsByEnding(index: KbIndex): Map<string, number[]> {
+  let map = orgEndings.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const rules of index.byFirstWord.values())
+    for (const r of rules) {
+      if (index.entities[r.entity].type !== 'organization') continue;
+      for (let i = 0; i < r.words.length - 1; i++) {
+        const ending = r.words.slice(i).join(' ');
+        const list = map.get(ending) ?? [];
+        if (!list.includes(r.entity)) list.push(r.entity);
+        map.set(ending, list);
+      }
+    }
+  orgEndings.set(index, map);
+  return map;
+}
+
+/** "Russia's Defense Ministry": the country before an organisation found only in the text. */
+const POSSESSOR = /(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)?)['’]s $/u;
+
+/**
+ * An organisation found only in the text ("Defense Ministry") is the knowledge base's one when a
+ * possessor names its country ("Russia's Defense Ministry" is the Russian Defence Ministry, whose
+ * context holds "Russia") and exactly one organisation's name ends that way with that context.
+ */
+function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
+  if (m.type !== 'organization') return m;
+  const owner = POSSESSOR.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1].toLowerCase();
+  if (!owner) return m;
+  const candidates = (organizationsByEnding(index).get(m.text) ?? []).filter((e) => index.entities[e].context.includes(owner));
+  if (candidates.length !== 1) return m;
+  const e = index.entities[candidates[0]];
+  return { ...m, entity: e.name, id: e.id, confidence: Math.max(m.confidence, 0.8) };
+}
+
 /** Titles that, just before a name, say it is a person. */
 const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader)\s+$/;
 
@@ -243,6 +282,6 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     });
   }
 
-  const unknown = findUnknownNames(folded, mentions, blocks).map((u) => ({ ...u, text: text.slice(u.start, u.end) }));
+  const unknown = findUnknownNames(folded, mentions, blocks).map((u) => ({ ...ownedBy(folded, u, index), text: text.slice(u.start, u.end) }));
   return [...mentions, ...unknown].filter((m) => m.end - m.start <= MAX_MENTION_CHARS).sort((a, b) => a.start - b.start);
 }

@@ -141,6 +141,20 @@ describe('detectMentions', () => {
     expect(found('The Democratic National Committee met. The Democratic Republic of Vantoria voted.')).toEqual([['Democratic National Committee', 'organization']]);
   });
 
+  it("takes a country's organisation for the knowledge base's one when the possessor is its country (Russia's Defense Ministry)", () => {
+    const withMinistry = buildIndex([
+      entry('place/russia', 'Russia'),
+      entry('place/china', 'China'),
+      entry('organization/russian-defence-ministry', 'Ministry of Defence of the Russian Federation', { aliases: ['Russian Defense Ministry'], context: ['Russia'] }),
+    ]);
+    const found = detectMentions("Russia's Defense Ministry said so. China's Defense Ministry denied it. The Defense Ministry was silent.", withMinistry);
+    expect(found.filter((m) => m.type === 'organization').map((m) => [m.text, m.id])).toEqual([
+      ['Defense Ministry', 'organization/russian-defence-ministry'],
+      ['Defense Ministry', undefined],
+      ['Defense Ministry', undefined],
+    ]);
+  });
+
   it('finds the place of a dateline written in capitals, and nothing else in capitals', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
     expect(found('MUNICH, Germany (Wire) — Russia said.\n\nBEIJING — China waits.\n\nMUNICH IS COLD — the city shivers.')).toEqual([

@@ -1,6 +1,6 @@
 /** Giving the main thread back to the page between slices of work. */
 import type { Steps } from '../core/steps';
-import { DOCUMENT_IDLE_FRAME_WAIT_MS, DOCUMENT_IDLE_LOAD_WAIT_MS } from '../core/constants';
+import { DOCUMENT_IDLE_FRAME_WAIT_MS, DOCUMENT_IDLE_LOAD_WAIT_MS, DOCUMENT_PARSED_POLL_MS } from '../core/constants';
 
 interface SchedulerLike {
   yield?: () => Promise<void>;
@@ -66,10 +66,22 @@ export async function runSliced<T>(steps: Steps<T>, clock: SliceClock, turn: () 
   }
 }
 
-/** Resolves once the document is parsed (at DOMContentLoaded, or at once when that has passed). */
+/**
+ * Resolves once the document is parsed: at DOMContentLoaded, or at once when that has passed. The
+ * ready state is also looked at every DOCUMENT_PARSED_POLL_MS: a page can keep the event from our
+ * listener (stopping it on its way down from the window) or drop the listener (`document.open()`).
+ */
 function documentParsed(doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    const poll = setInterval(() => doc.readyState !== 'loading' && done(), DOCUMENT_PARSED_POLL_MS);
+    function done() {
+      clearInterval(poll);
+      doc.removeEventListener('DOMContentLoaded', done);
+      resolve();
+    }
+    doc.addEventListener('DOMContentLoaded', done);
+  });
 }
 
 /** Resolves at the document's load event, or after `ms`, whichever comes first. */
@@ -87,7 +99,10 @@ function loadedOrAfter(doc: Document, ms: number): Promise<void> {
   });
 }
 
-/** Resolves in a task after the page's next frame (its layout and paint); a hidden page has none, so after `maxMs` at most. */
+/**
+ * Resolves in a task after the page's next frame (its layout and paint); a hidden page has none,
+ * so after `maxMs` (which a browser may stretch for a background tab, as it does its timers).
+ */
 function afterNextFrame(doc: Document, maxMs: number): Promise<void> {
   const win = doc.defaultView;
   if (!win) return Promise.resolve();

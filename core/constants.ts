@@ -27,6 +27,8 @@ export const MAX_MENTION_CHARS = 200;
 export const DOCUMENT_IDLE_LOAD_WAIT_MS = 200;
 /** ...and after the page's next frame, or this long at most where there is none (a hidden tab). */
 export const DOCUMENT_IDLE_FRAME_WAIT_MS = 100;
+/** While the document is parsed, its ready state is also looked at this often (a page can keep DOMContentLoaded from us). */
+export const DOCUMENT_PARSED_POLL_MS = 100;
 
 /** Page changes are re-read after this quiet period. */
 export const MUTATION_DEBOUNCE_MS = 400;

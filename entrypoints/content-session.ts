@@ -30,6 +30,8 @@ export default defineUnlistedScript(async () => {
   const settingsRead = loadSettings();
   await sharedDocumentIdle();
   const settings = await settingsRead;
+  // A newer copy of the extension started meanwhile: it reads the page, this one leaves it alone.
+  if (ctx.isInvalid) return;
   const session = new PageSession(document, settings, {
     css: uiCss,
     detect: async (text, blocks, isCurrent) => {

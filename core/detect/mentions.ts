@@ -9,6 +9,7 @@ import { foldText, isSpaceAt, isWordCharAt, wordCharLength, wordEnd } from '../t
 import { substringMatcher, type SubstringMatcher } from '../text/substrings';
 import { MAX_MENTION_CHARS, MIN_MENTION_CONFIDENCE } from '../constants';
 import { findUnknownNames } from './unknown-names';
+import { DEMONYMS } from './demonyms';
 import { candidateRules } from './candidates';
 import { blockAt, onHeadlineLine } from '../text/blocks';
 
@@ -127,20 +128,24 @@ function mergeMatches(matches: Match[], extra: Match[]): Match[] {
 
 const orgEndings = new WeakMap<KbIndex, Map<string, number[]>>();
 
-/** The knowledge base's organizations by the ending of each of their names ("Defense Ministry" -> the Russian ministry, ...), built once per index. */
-function organizationsByEnding(index: KbIndex): Map<string, number[]> {
+/**
+ * The knowledge base's organizations by a name as a country's own ("Russian Defense Ministry" is
+ * filed under "Defense Ministry"; a name or short form is filed whole), built once per index.
+ */
+function organizationsByOwnName(index: KbIndex): Map<string, number[]> {
   let map = orgEndings.get(index);
   if (map) return map;
   map = new Map();
+  const file = (key: string, entity: number) => {
+    const list = map!.get(key) ?? [];
+    if (!list.includes(entity)) list.push(entity);
+    map!.set(key, list);
+  };
   for (const rules of index.byFirstWord.values())
     for (const r of rules) {
       if (index.entities[r.entity].type !== 'organization') continue;
-      for (let i = 0; i < r.words.length - 1; i++) {
-        const ending = r.words.slice(i).join(' ');
-        const list = map.get(ending) ?? [];
-        if (!list.includes(r.entity)) list.push(r.entity);
-        map.set(ending, list);
-      }
+      file(r.form, r.entity);
+      if (r.words.length >= 3 && DEMONYMS.has(r.words[0])) file(r.words.slice(1).join(' '), r.entity);
     }
   orgEndings.set(index, map);
   return map;
@@ -152,13 +157,14 @@ const POSSESSOR = /(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)?)['’]s $/u;
 /**
  * An organisation found only in the text ("Defense Ministry") is the knowledge base's one when a
  * possessor names its country ("Russia's Defense Ministry" is the Russian Defence Ministry, whose
- * context holds "Russia") and exactly one organisation's name ends that way with that context.
+ * context holds "Russia") and exactly one organisation with that context has that name, alone or
+ * after its people's adjective ("Russian Defense Ministry").
  */
 function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
   if (m.type !== 'organization') return m;
   const owner = POSSESSOR.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1].toLowerCase();
   if (!owner) return m;
-  const candidates = (organizationsByEnding(index).get(m.text) ?? []).filter((e) => index.entities[e].context.includes(owner));
+  const candidates = (organizationsByOwnName(index).get(m.text) ?? []).filter((e) => index.entities[e].context.includes(owner));
   if (candidates.length !== 1) return m;
   const e = index.entities[candidates[0]];
   return { ...m, entity: e.name, id: e.id, confidence: Math.max(m.confidence, 0.8) };
@@ -171,13 +177,13 @@ const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancell
 const NOT_A_NAME_PART =
   /^(?:A|An|The|In|On|At|Of|For|From|With|Without|To|Into|And|Or|But|By|As|Is|Are|Was|Were|Be|Has|Have|Had|Will|Would|Could|Should|May|Might|Can|Do|Does|Did|Not|No|Its|His|Her|Their|Our|This|That|These|Those|Who|What|Why|How|When|Where|Which|Says|Said|Over|Under|Against|After|Before|Since|Amid|Between|Than|Up|Down|Out|Off|About|President|Prime|Minister|Foreign|Secretary|State|Department|Government|Embassy|Ambassador|Army|Navy|Forces|Officials|Leaders?|Talks|Summit|War|Sanctions|Troops|Border|Crisis|Conflict|Relations|Ties|Deal|Envoy|Military|Parliament|Congress|Senate|House|Supreme|Court|Ministry|Central|Bank|Army|Air|Force|Coast|Guard|Television|TV|News|Ties|Mr|Mrs|Ms|Dr)$/;
 
-/**
- * A place alias inside a longer capitalised name the knowledge base lacks ("Latin America",
- * "New Mexico", "Washington Post") is not the place: leave it unmarked.
- */
 /** "University of Georgia", "Bank of England": a place after an institution's "of" is part of the institution's name. */
 const INSTITUTION_OF = /\b(?:University|College|Academy|Institute|School|Bank|Museum|Library|Church|Cathedral|Archdiocese|Diocese) of (?:the )?$/;
 
+/**
+ * A place alias inside a longer capitalised name the knowledge base lacks ("Latin America",
+ * "New Mexico", "Washington Post", "University of Georgia") is not the place: leave it unmarked.
+ */
 function insideLongerName(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ' ' && INSTITUTION_OF.test(text.slice(Math.max(0, start - 30), start))) return true;
   // Both patterns need a space beside the name: most places have none, and skip the regexes.

@@ -35,7 +35,12 @@ const CAP_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'.-]*[\\p{L}\\p{M}]|[\\p{Lu}]\\.)";
 const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
 /** Arabic names' article joined to the word it belongs to, in lower case: "Majed al-Ansari", "Abdel Fattah el-Sisi". */
 const ARTICLE_JOINED = '(?:al|el|ad|an|ar|as|ash|at|az)-';
+const STARTS_WITH_ARTICLE_JOINED = new RegExp(`^${ARTICLE_JOINED}`);
 const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?(?:${ARTICLE_JOINED})?${CAP_WORD}){0,4}`, 'uy');
+/** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
+const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
+/** Words that end an organisation's or an event's name, which a person's never has. */
+const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review)\b/;
 /** A capitalised word, for the surnames of names found in the text. */
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'-]+/uy;
 
@@ -60,18 +65,26 @@ export function* capitalisedMatches(text: string, sticky: RegExp): Generator<Reg
   }
 }
 
+/** "In Kyiv, Smith and Jones met": a place that opens its sentence after a preposition is where, and no list starts there. */
+const OPENING_PLACE = /(?:^|[.!?:]["'”’]?\s+|\n\s*)(?:In|At|From|Near|Outside|Inside|Across|Over|Back in)\s+$/;
+
 /**
  * A name in a list of places is a place: "the ports of Odesa, Chornomorsk and Pivdennyi" (a known
  * place, then the list goes on), "Danube ports, such as Izmail and Reni" (a list head). A name after
- * a place and a comma counts only when the list goes on after it ("in Kyiv, Smith said" is no
- * list); after "and" or "or", only when the item before it was listed itself.
+ * a place and a comma counts only when the list goes on after it with another capitalised name
+ * ("in Munich, Adler said" and "in Munich, Adler, who heads the firm" are no lists), and never after
+ * a place that opens its sentence ("In Kyiv, Smith and Jones met"); after "and" or "or", only when
+ * the item before it was listed itself.
  */
-function placeInList(text: string, start: number, end: number, placeEnds: ReadonlySet<number>, listedEnds: ReadonlySet<number>): boolean {
+function placeInList(text: string, start: number, end: number, placeStarts: ReadonlyMap<number, number>, listedEnds: ReadonlySet<number>): boolean {
   if (PLACE_LIST_HEAD.test(text.slice(Math.max(0, start - 40), start))) return true;
-  if (text.startsWith(', ', start - 2) && (placeEnds.has(start - 2) || listedEnds.has(start - 2))) return /^(?:,| and | or )/.test(text.slice(end, end + 5));
+  const place = placeStarts.get(start - 2);
+  const afterPlace = text.startsWith(', ', start - 2) && (listedEnds.has(start - 2) || (place !== undefined && !OPENING_PLACE.test(text.slice(Math.max(0, place - 20), place))));
+  if (afterPlace) return /^(?:,|,? and|,? or) \p{Lu}/u.test(text.slice(end, end + 8));
   const joined = /,? (?:and|or) $/.exec(text.slice(Math.max(0, start - 6), start));
   return !!joined && listedEnds.has(start - joined[0].length);
 }
+
 
 function isHeading(text: string, start: number, end: number, blocks?: readonly Block[]): boolean {
   if (blocks) {
@@ -96,7 +109,7 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     return k < known.length && known[k].start < e;
   };
   // Where known places and places found in a list end (placeInList).
-  const placeEnds = new Set(known.filter((m) => m.type === 'place').map((m) => m.end));
+  const placeStarts = new Map(known.filter((m) => m.type === 'place').map((m) => [m.end, m.start]));
   const listedEnds = new Set<number>();
   for (const m of capitalisedMatches(text, NAME_RUN)) {
     let start = m.index;
@@ -131,15 +144,19 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
         name = name.slice(of[0].length);
       }
     }
-    // "Libertarian Chase Oliver": a party before a first and last name says who follows, unless
-    // the run names something else ("Democratic National Committee", "Democratic Republic of Congo").
+    // "Libertarian Chase Oliver", "Democratic Sen. Chris Murphy": a party before a first and last
+    // name (and a title) says who follows; a party word opens many organisations' names too
+    // ("Democratic National Committee", "Republican Jewish Coalition"), which stay as they are.
     const party = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/.exec(name);
     if (party && !titled) {
-      const rest = name.slice(party[0].length);
-      const count = rest.split(/\s+/).length;
-      if (count >= 2 && count <= 3 && !/\s(?:of|the|de|van|von)\s/.test(rest) && !ORG_WORD.test(rest) && !PLACE_WORD.test(rest)) {
+      let rest = name.slice(party[0].length);
+      const restTitle = LEADING_TITLE.exec(rest);
+      const skip = party[0].length + (restTitle?.[0].length ?? 0);
+      rest = name.slice(skip);
+      const words = rest.split(/\s+/);
+      if (words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(rest) && !NOT_PERSON_WORD.test(rest)) {
         titled = true;
-        start += party[0].length;
+        start += skip;
         name = rest;
       }
     }
@@ -156,11 +173,11 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     let confidence = 0;
     const personCue = titled || TITLE_BEFORE.test(before);
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled)) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
-    else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2) [type, confidence] = ['person', 0.85];
-    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3) [type, confidence] = ['person', 0.8];
+    else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];
+    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.8];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
     else if (PLACE_BEFORE.test(before) && words.length <= 2 && !atSentenceStart(text, start)) [type, confidence] = ['place', 0.65];
-    else if (words.length <= 2 && placeInList(text, start, end, placeEnds, listedEnds)) {
+    else if (words.length <= 2 && placeInList(text, start, end, placeStarts, listedEnds)) {
       [type, confidence] = ['place', 0.65];
       listedEnds.add(end);
     }
@@ -192,7 +209,10 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
   for (const m of found) {
     if (m.type !== 'person') continue;
     const surname = m.entity.split(/\s+/).pop()!;
-    if (surname.length >= 3 && !STOP.has(surname) && !bySurname.has(surname)) bySurname.set(surname, m);
+    // "al-Ansari" is written "Al-Ansari" at a sentence's start, or "Ansari".
+    const joined = STARTS_WITH_ARTICLE_JOINED.exec(surname);
+    const forms = joined ? [surname[0].toUpperCase() + surname.slice(1), surname.slice(joined[0].length)] : [surname];
+    for (const form of forms) if (form.length >= 3 && !STOP.has(form) && !bySurname.has(form)) bySurname.set(form, m);
   }
   if (!bySurname.size) return found;
   const taken = [...known, ...found].sort((a, b) => a.start - b.start);

@@ -133,12 +133,17 @@ describe('detectMentions', () => {
       ['Munich', 'place'],
       ['Munich', 'place'],
     ]);
+    expect(found('In Munich, Adler, who heads the firm, spoke. In Munich, Smith and Jones met.')).toEqual([
+      ['Munich', 'place'],
+      ['Munich', 'place'],
+    ]);
   });
 
   it('takes a party before a first and last name for a title ("Libertarian Chase Oliver"), not before an organisation\'s name', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found('Walker won 48%, with Libertarian Chase Oliver drawing about 2%.')).toEqual([['Chase Oliver', 'person']]);
     expect(found('The Democratic National Committee met. The Democratic Republic of Vantoria voted.')).toEqual([['Democratic National Committee', 'organization']]);
+    expect(found('The Republican Jewish Coalition said so. Democratic Sen. Chris Murphy agreed.')).toEqual([['Chris Murphy', 'person']]);
   });
 
   it("takes a country's organisation for the knowledge base's one when the possessor is its country (Russia's Defense Ministry)", () => {
@@ -146,6 +151,12 @@ describe('detectMentions', () => {
       entry('place/russia', 'Russia'),
       entry('place/china', 'China'),
       entry('organization/russian-defence-ministry', 'Ministry of Defence of the Russian Federation', { aliases: ['Russian Defense Ministry'], context: ['Russia'] }),
+      entry('organization/taiwan-affairs-office', 'Taiwan Affairs Office', { aliases: ['Taiwan Affairs Office of the State Council'], context: ['China'] }),
+    ]);
+    // A name that only ends the same way is not the organisation's own.
+    expect(detectMentions("China's State Council said so.", withMinistry).map((m) => [m.text, m.id])).toEqual([
+      ['China', 'place/china'],
+      ['State Council', undefined],
     ]);
     const found = detectMentions("Russia's Defense Ministry said so. China's Defense Ministry denied it. The Defense Ministry was silent.", withMinistry);
     expect(found.filter((m) => m.type === 'organization').map((m) => [m.text, m.id])).toEqual([
@@ -166,10 +177,12 @@ describe('detectMentions', () => {
   });
 
   it('keeps an Arabic name whose article is joined in lower case ("al-", "el-") whole', () => {
-    const found = detectMentions('Majed al-Ansari, a spokesman for the ministry, spoke. President Abdel Fattah el-Sisi said little. Al-Ansari left.', index);
-    expect(found.map((m) => [m.text, m.type])).toEqual([
-      ['Majed al-Ansari', 'person'],
-      ['Abdel Fattah el-Sisi', 'person'],
+    const found = detectMentions('Majed al-Ansari, a spokesman for the ministry, spoke. President Abdel Fattah el-Sisi said little. Al-Ansari left, and Ansari said so.', index);
+    expect(found.map((m) => [m.text, m.type, m.entity])).toEqual([
+      ['Majed al-Ansari', 'person', 'Majed al-Ansari'],
+      ['Abdel Fattah el-Sisi', 'person', 'Abdel Fattah el-Sisi'],
+      ['Al-Ansari', 'person', 'Majed al-Ansari'],
+      ['Ansari', 'person', 'Majed al-Ansari'],
     ]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterOtherWork, afterQueuedTasks, documentIdle, yieldToPage } from '../../adapters/schedule';
-import { DOCUMENT_IDLE_FRAME_WAIT_MS, DOCUMENT_IDLE_LOAD_WAIT_MS } from '../../core/constants';
+import { DOCUMENT_IDLE_FRAME_WAIT_MS, DOCUMENT_IDLE_LOAD_WAIT_MS, DOCUMENT_PARSED_POLL_MS } from '../../core/constants';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -48,12 +48,17 @@ function fakeDocument(readyState: DocumentReadyState) {
     removeEventListener: (type: string) => void winListeners.delete(type),
     requestAnimationFrame: (fn: () => void) => frames.push(fn),
   };
-  const doc = { readyState, defaultView: win, addEventListener: (type: string, fn: () => void) => void docListeners.set(type, fn) };
+  const doc = {
+    readyState,
+    defaultView: win,
+    addEventListener: (type: string, fn: () => void) => void docListeners.set(type, fn),
+    removeEventListener: (type: string) => void docListeners.delete(type),
+  };
   return {
     doc: doc as unknown as Document,
-    parsed: () => {
+    parsed: (event = true) => {
       doc.readyState = 'interactive';
-      docListeners.get('DOMContentLoaded')?.();
+      if (event) docListeners.get('DOMContentLoaded')?.();
     },
     loaded: () => {
       doc.readyState = 'complete';
@@ -96,6 +101,19 @@ describe('document idle: when the session starts reading a page it was loaded in
     await vi.advanceTimersByTimeAsync(1);
     expect(idle).toBe(true);
     expect(page.listensForLoad()).toBe(false);
+  });
+
+  it('does not wait for ever when the page keeps DOMContentLoaded from it: it sees the ready state change', async () => {
+    vi.useFakeTimers();
+    const page = fakeDocument('loading');
+    let idle = false;
+    void documentIdle(page.doc).then(() => (idle = true));
+    page.parsed(false);
+    page.loaded();
+    await vi.advanceTimersByTimeAsync(DOCUMENT_PARSED_POLL_MS);
+    page.frame();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(idle).toBe(true);
   });
 
   it('a loaded document is idle after its next frame', async () => {

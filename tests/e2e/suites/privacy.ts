@@ -210,6 +210,9 @@ export function privacySuite(launch: () => Promise<BrowserUnderTest>, target: 'c
           ),
         url,
       );
+    // The page's fetch works: its own page, and (Firefox) the one file open to it at the extension's address.
+    expect(await fetchable(server.url('/article.html')), 'the page could not fetch at all').toBe(true);
+    if (!isChromium()) expect(await fetchable(`${browser.extensionOrigin}${CONTENT_SESSION_PATH}`), 'the page could not fetch the file open to it').toBe(true);
     expect(await fetchable(`${browser.extensionOrigin}/kb.json`), 'the page read the knowledge base from the package').toBe(false);
     expect(await fetchable(`${browser.extensionOrigin}/popup.html`), 'the page read the popup from the package').toBe(false);
     // Firefox's address is random per install (the test fixes it); Chromium's is the extension's id, the same everywhere.

@@ -66,37 +66,26 @@ export async function runSliced<T>(steps: Steps<T>, clock: SliceClock, turn: () 
   }
 }
 
+/** Resolves at `target`'s first `type` event or after `ms`, whichever comes first; the other is then removed. */
+function eventOrAfter(target: EventTarget, type: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      target.removeEventListener(type, done);
+      resolve();
+    }
+    target.addEventListener(type, done);
+  });
+}
+
 /**
  * Resolves once the document is parsed: at DOMContentLoaded, or at once when that has passed. The
  * ready state is also looked at every DOCUMENT_PARSED_POLL_MS: a page can keep the event from our
  * listener (stopping it on its way down from the window) or drop the listener (`document.open()`).
  */
-function documentParsed(doc: Document): Promise<void> {
-  if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => {
-    const poll = setInterval(() => doc.readyState !== 'loading' && done(), DOCUMENT_PARSED_POLL_MS);
-    function done() {
-      clearInterval(poll);
-      doc.removeEventListener('DOMContentLoaded', done);
-      resolve();
-    }
-    doc.addEventListener('DOMContentLoaded', done);
-  });
-}
-
-/** Resolves at the document's load event, or after `ms`, whichever comes first. */
-function loadedOrAfter(doc: Document, ms: number): Promise<void> {
-  const win = doc.defaultView;
-  if (doc.readyState === 'complete' || !win) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      win!.removeEventListener('load', done);
-      resolve();
-    }
-    win.addEventListener('load', done);
-  });
+async function documentParsed(doc: Document): Promise<void> {
+  while (doc.readyState === 'loading') await eventOrAfter(doc, 'DOMContentLoaded', DOCUMENT_PARSED_POLL_MS);
 }
 
 /**
@@ -122,7 +111,7 @@ function afterNextFrame(doc: Document, maxMs: number): Promise<void> {
  */
 export async function documentIdle(doc: Document = document): Promise<void> {
   await documentParsed(doc);
-  await loadedOrAfter(doc, DOCUMENT_IDLE_LOAD_WAIT_MS);
+  if (doc.readyState !== 'complete' && doc.defaultView) await eventOrAfter(doc.defaultView, 'load', DOCUMENT_IDLE_LOAD_WAIT_MS);
   await afterNextFrame(doc, DOCUMENT_IDLE_FRAME_WAIT_MS);
 }
 

@@ -85,7 +85,7 @@ function scan(text: string, index: KbIndex): Match[] {
       continue;
     }
     let match = longestAt(text, pos, index);
-    if (match && match.end > wordEnd(text, pos)) match = fullerNameInside(text, match, index) ?? match;
+    if (match && match.rules[0].words.length > 1) match = fullerNameInside(text, match, index) ?? match;
     if (match) {
       matches.push(match);
       pos = match.end;

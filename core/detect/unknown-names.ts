@@ -37,6 +37,8 @@ const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
 const ARTICLE_JOINED = '(?:al|el|ad|an|ar|as|ash|at|az)-';
 const STARTS_WITH_ARTICLE_JOINED = new RegExp(`^${ARTICLE_JOINED}`);
 const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?(?:${ARTICLE_JOINED})?${CAP_WORD}){0,4}`, 'uy');
+/** A party that may stand before a person's name like a title. */
+const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/;
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
 /** Words that end an organisation's or an event's name, which a person's never has. */
@@ -84,7 +86,6 @@ function placeInList(text: string, start: number, end: number, placeStarts: Read
   const joined = /,? (?:and|or) $/.exec(text.slice(Math.max(0, start - 6), start));
   return !!joined && listedEnds.has(start - joined[0].length);
 }
-
 
 function isHeading(text: string, start: number, end: number, blocks?: readonly Block[]): boolean {
   if (blocks) {
@@ -147,12 +148,10 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     // "Libertarian Chase Oliver", "Democratic Sen. Chris Murphy": a party before a first and last
     // name (and a title) says who follows; a party word opens many organisations' names too
     // ("Democratic National Committee", "Republican Jewish Coalition"), which stay as they are.
-    const party = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/.exec(name);
+    const party = PARTY_BEFORE.exec(name);
     if (party && !titled) {
-      let rest = name.slice(party[0].length);
-      const restTitle = LEADING_TITLE.exec(rest);
-      const skip = party[0].length + (restTitle?.[0].length ?? 0);
-      rest = name.slice(skip);
+      const skip = party[0].length + (LEADING_TITLE.exec(name.slice(party[0].length))?.[0].length ?? 0);
+      const rest = name.slice(skip);
       const words = rest.split(/\s+/);
       if (words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(rest) && !NOT_PERSON_WORD.test(rest)) {
         titled = true;

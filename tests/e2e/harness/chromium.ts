@@ -13,6 +13,7 @@ import {
   MAPPED_AD_HOSTS,
   childPidsWith,
   alive,
+  evaluateInChildFrames,
   listTabs,
   readManifest,
   extensionCopy,
@@ -49,13 +50,8 @@ export class ChromiumPage implements TestPage {
     return evaluate(fn, arg) as Promise<R>;
   }
 
-  async evaluateInFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; result: R }[]> {
-    const out: { url: string; result: R }[] = [];
-    for (const frame of this.page.frames()) {
-      if (frame === this.page.mainFrame()) continue;
-      out.push({ url: frame.url(), result: (await frame.evaluate(fn)) as R });
-    }
-    return out;
+  evaluateInFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; result: R }[]> {
+    return evaluateInChildFrames(this.page, fn);
   }
 
   mouseMove(x: number, y: number): Promise<void> {

@@ -396,3 +396,19 @@ export async function toggleSwitch(page: TestPage, label: string): Promise<boole
 export function pageText(page: TestPage): Promise<string> {
   return page.evaluate(() => (document.body?.innerText ?? '').replace(/\s+/g, ' ').trim());
 }
+
+/** A frame as both drivers (playwright, puppeteer) give it, for `evaluateInChildFrames`. */
+interface DriverFrame {
+  url(): string;
+  evaluate(fn: () => unknown): Promise<unknown>;
+}
+
+/** TestPage.evaluateInFrames for both drivers: `fn` in each frame of the tab but the top one. */
+export async function evaluateInChildFrames<R>(page: { frames(): DriverFrame[]; mainFrame(): DriverFrame }, fn: () => R | Promise<R>): Promise<{ url: string; result: R }[]> {
+  const out: { url: string; result: R }[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    out.push({ url: frame.url(), result: (await frame.evaluate(fn)) as R });
+  }
+  return out;
+}

@@ -22,6 +22,7 @@ import {
   waitUntil,
   killPid,
   MAPPED_AD_HOSTS,
+  evaluateInChildFrames,
   type Sandbox,
 } from './common';
 
@@ -52,13 +53,8 @@ export class FirefoxPage implements TestPage {
     return evaluate(fn, arg) as Promise<R>;
   }
 
-  async evaluateInFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; result: R }[]> {
-    const out: { url: string; result: R }[] = [];
-    for (const frame of this.page.frames()) {
-      if (frame === this.page.mainFrame()) continue;
-      out.push({ url: frame.url(), result: (await frame.evaluate(fn)) as R });
-    }
-    return out;
+  evaluateInFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; result: R }[]> {
+    return evaluateInChildFrames(this.page, fn);
   }
 
   mouseMove(x: number, y: number): Promise<void> {

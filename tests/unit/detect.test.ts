@@ -22,6 +22,7 @@ const index = buildIndex([
   entry('term/non-lethal-aid', 'Non-lethal aid', { aliases: ['non-lethal aid', 'non-lethal'] }),
   entry('event/munich-security-conference-2023', 'Munich Security Conference 2023', { aliases: ['Munich Security Conference'] }),
   entry('place/munich', 'Munich'),
+  entry('place/colorado', 'Colorado'),
 ]);
 
 const names = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
@@ -197,6 +198,12 @@ describe('place names inside longer names', () => {
   it('leaves "Latin America", "New Mexico" and "Washington Post" alone but keeps titles and headlines', () => {
     const known = (t: string) => detectMentions(t, index).filter((m) => m.id);
     expect(known('Exports to Latin America grew; the Washington Post and Russia Today said so.')).toEqual([]);
+    // "State" beside a place is no name part ("Colorado State Department"), except before a university or college.
+    expect(known('Fans of Colorado State University and of Colorado State College cheered.')).toEqual([]);
+    expect(names('The Colorado State Patrol and Colorado officials said so.')).toEqual([
+      ['Colorado', 'Colorado'],
+      ['Colorado', 'Colorado'],
+    ]);
     expect(names('The US and America agree.')).toEqual([
       ['US', 'United States'],
       ['America', 'United States'],

@@ -179,8 +179,14 @@ const NOT_A_NAME_PART =
 
 /** "University of Georgia", "Bank of England": a place after an institution's "of" is part of the institution's name. */
 const INSTITUTION_OF = /\b(?:University|College|Academy|Institute|School|Bank|Museum|Library|Church|Cathedral|Archdiocese|Diocese) of (?:the )?$/;
-/** "Colorado State University", "Ohio State College": "State" may stand beside a place (State Department), not before these. */
-const STATE_INSTITUTION = /^ State (?:University|College)\b/;
+/**
+ * "Colorado State University", "Georgia Supreme Court", "Ohio National Guard": the place names an
+ * institution of its own, which the names the knowledge base lacks then find whole. Only bodies
+ * whose name cannot mean the place's share of a national one ("the Georgia Senate race" is the
+ * U.S. Senate's).
+ */
+const PLACE_INSTITUTION =
+  /^ (?:State (?:University|College|Legislature|Board of Elections)|Supreme Court|Court of (?:Criminal )?Appeals|High Court|National Guard|General Assembly|Legislature|Board of Elections|Bureau of Investigation)\b/;
 
 /**
  * A place alias inside a longer capitalised name the knowledge base lacks ("Latin America",
@@ -188,7 +194,7 @@ const STATE_INSTITUTION = /^ State (?:University|College)\b/;
  */
 function insideLongerName(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ' ' && INSTITUTION_OF.test(text.slice(Math.max(0, start - 30), start))) return true;
-  if (text[end] === ' ' && STATE_INSTITUTION.test(text.slice(end, end + 20))) return true;
+  if (text[end] === ' ' && PLACE_INSTITUTION.test(text.slice(end, end + 40))) return true;
   // Both patterns need a space beside the name: most places have none, and skip the regexes.
   const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
   if (before && !NOT_A_NAME_PART.test(before[1])) {

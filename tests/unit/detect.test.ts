@@ -198,8 +198,17 @@ describe('place names inside longer names', () => {
   it('leaves "Latin America", "New Mexico" and "Washington Post" alone but keeps titles and headlines', () => {
     const known = (t: string) => detectMentions(t, index).filter((m) => m.id);
     expect(known('Exports to Latin America grew; the Washington Post and Russia Today said so.')).toEqual([]);
-    // "State" beside a place is no name part ("Colorado State Department"), except before a university or college.
+    // A place that names a body of its own gives way to it: "State" beside a place is no name part
+    // ("Colorado State Department"), except before a university or college; a court, a legislature
+    // or a guard after a place is that place's own.
     expect(known('Fans of Colorado State University and of Colorado State College cheered.')).toEqual([]);
+    expect(names('The Colorado Supreme Court, the Colorado National Guard and the Colorado General Assembly met.')).toEqual([
+      ['Colorado Supreme Court', 'Colorado Supreme Court'],
+      ['Colorado National Guard', 'Colorado National Guard'],
+      ['Colorado General Assembly', 'Colorado General Assembly'],
+    ]);
+    expect(detectMentions('The Colorado Supreme Court ruled.', index)[0]).toMatchObject({ type: 'organization', entity: 'Colorado Supreme Court' });
+    expect(detectMentions('The Colorado Supreme Court ruled.', index)[0].id).toBeUndefined();
     expect(names('The Colorado State Patrol and Colorado officials said so.')).toEqual([
       ['Colorado', 'Colorado'],
       ['Colorado', 'Colorado'],

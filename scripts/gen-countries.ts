@@ -65,6 +65,7 @@ const EXTRA_ALIASES: Record<string, string[]> = {
   KOR: ['Republic of Korea', 'ROK'],
   PRK: ['DPRK', "Democratic People's Republic of Korea"],
   CZE: ['Czech Republic'],
+  IND: ['Bharat'],
   TUR: ['Turkey', 'Turkiye', 'Republic of Turkey'],
   CIV: ["Côte d'Ivoire", "Cote d'Ivoire"],
   MMR: ['Burma'],

@@ -1,0 +1,36 @@
+/**
+ * Names a news reader meets every day, against the shipped knowledge base: each must resolve to
+ * its entry (the unit tests of the detector use a small index of their own).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../core/kb/index';
+import { detectMentions } from '../../core/detect/mentions';
+import { loadKbDir } from '../../scripts/lib/kb-files';
+
+const index = buildIndex(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')));
+
+const STATES =
+  'Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Georgia, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey, New Mexico, New York, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, Washington, West Virginia, Wisconsin, Wyoming'.split(
+    ', ',
+  );
+
+describe('the shipped knowledge base', () => {
+  it('knows all fifty U.S. states, each as its own place', () => {
+    // "New York" and "Washington" alone are the city and the capital; the states are written so.
+    const written = STATES.map((s) => (s === 'New York' || s === 'Washington' ? `${s} State` : s));
+    expect(new Set(written).size).toBe(50);
+    // Atlanta and the governors settle Georgia the state from Georgia the country.
+    const text = `Governors of every state met in Atlanta: ${written.join(', ')} sent delegations to the governor's meeting.`;
+    const places = detectMentions(text, index).filter((m) => written.includes(m.text));
+    expect(places.map((m) => m.text)).toEqual(written);
+    expect(places.every((m) => m.type === 'place' && m.id?.startsWith('place/'))).toBe(true);
+    expect(new Set(places.map((m) => m.id)).size).toBe(50);
+    expect(places.find((m) => m.text === 'Georgia')?.id).toBe('place/georgia-us-state');
+  });
+
+  it('knows India by its other official name, Bharat, but not inside longer names', () => {
+    const found = detectMentions('The name plate read “Bharat”, and leaders met at the Bharat Mandapam.', index);
+    expect(found.filter((m) => m.text === 'Bharat').map((m) => m.entity)).toEqual(['India']);
+  });
+});

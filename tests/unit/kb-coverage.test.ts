@@ -29,6 +29,19 @@ describe('the shipped knowledge base', () => {
     expect(places.find((m) => m.text === 'Georgia')?.id).toBe('place/georgia-us-state');
   });
 
+  it('knows the continents, regions and oceans news names', () => {
+    const text = 'Delegates from Africa, Asia, Europe, Latin America, South America, North America, Southeast Asia, Eastern Europe and Scandinavia met; the Gulf of Mexico, the Indian Ocean, the Sahara and Antarctica were on the agenda.';
+    expect(detectMentions(text, index).map((m) => m.id)).toEqual([
+      'place/africa', 'place/asia', 'place/europe', 'place/latin-america', 'place/south-america', 'place/north-america',
+      'place/southeast-asia', 'place/eastern-europe', 'place/scandinavia', 'place/gulf-of-mexico', 'place/indian-ocean',
+      'place/sahara', 'place/antarctica',
+    ]);
+    // "Pacific" alone is the ocean only where the article speaks of its islands; "South Africa" stays the country.
+    expect(detectMentions('The Pacific island nation of Nauru cut ties with Taiwan.', index)[0].id).toBe('place/pacific-ocean');
+    expect(detectMentions('The Pacific Fleet sailed; Pacific Gas and Electric paid.', index).filter((m) => m.id === 'place/pacific-ocean')).toEqual([]);
+    expect(detectMentions('South Africa and North Africa.', index).map((m) => m.id)).toEqual(['place/south-africa']);
+  });
+
   it('knows India by its other official name, Bharat, but not inside longer names', () => {
     const found = detectMentions('The name plate read “Bharat”, and leaders met at the Bharat Mandapam.', index);
     expect(found.filter((m) => m.text === 'Bharat').map((m) => m.entity)).toEqual(['India']);

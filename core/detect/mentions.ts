@@ -207,6 +207,15 @@ function insideLongerName(text: string, start: number, end: number): boolean {
   return !!after && !NOT_A_NAME_PART.test(after[1]);
 }
 
+/**
+ * "The Atlantic reported": a capitalised "The" inside a sentence opens a title (a magazine, a
+ * series), and a short form after it is that title's word, not the entity's.
+ */
+function afterTitleThe(text: string, start: number): boolean {
+  const at = start - 4;
+  return at > 0 && text.startsWith('The ', at) && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+}
+
 const contextMatchers = new WeakMap<KbIndex, SubstringMatcher>();
 
 /** One automaton over every entity's context words, built on the index's first detection and kept with it. */
@@ -280,6 +289,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       if (score > bestScore) [best, bestScore] = [entity, score];
     }
     if (best < 0 || bestScore === 0) continue;
+    if (m.rules.every((r) => r.kind !== 'name') && afterTitleThe(folded, m.start)) continue;
     // A lone sense needs support in its own right; shared names need a clear winner.
     const confidence =
       scored.size === 1 ? Math.min(1, 0.45 + bestScore * 0.25) : (bestScore / total) * Math.min(1, 0.45 + bestScore * 0.25);

@@ -23,6 +23,7 @@ const index = buildIndex([
   entry('event/munich-security-conference-2023', 'Munich Security Conference 2023', { aliases: ['Munich Security Conference'] }),
   entry('place/munich', 'Munich'),
   entry('place/colorado', 'Colorado'),
+  entry('place/atlantic-ocean', 'Atlantic Ocean', { shortForms: ['Atlantic'], context: ['ocean', 'hurricane'] }),
 ]);
 
 const names = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
@@ -191,6 +192,22 @@ describe('detectMentions', () => {
     for (const t of ['', ' ', '’’’', 'U.S.', '\u0000\uFFFF', 'A'.repeat(10000), 'Antony', '-Russia-', 'بوتين Russia']) {
       expect(detectMentions(t, index)).toEqual(detectMentions(t, index));
     }
+  });
+});
+
+describe('short forms in titles', () => {
+  it('reads "The Atlantic" inside a sentence as a title, not the ocean it may also shorten', () => {
+    const text = 'Storms crossed the Atlantic Ocean, and a hurricane followed. According to The Atlantic, the Atlantic calmed.';
+    expect(names(text)).toEqual([
+      ['Atlantic Ocean', 'Atlantic Ocean'],
+      ['Atlantic', 'Atlantic Ocean'],
+    ]);
+    expect(detectMentions(text, index)[1].start).toBe(text.lastIndexOf('Atlantic'));
+    // At a sentence's start "The" is only capitalised: the short form stands.
+    expect(names('Storms crossed the Atlantic Ocean. The Atlantic calmed.')).toEqual([
+      ['Atlantic Ocean', 'Atlantic Ocean'],
+      ['Atlantic', 'Atlantic Ocean'],
+    ]);
   });
 });
 

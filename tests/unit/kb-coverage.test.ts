@@ -42,6 +42,26 @@ describe('the shipped knowledge base', () => {
     expect(detectMentions('South Africa and North Africa.', index).map((m) => m.id)).toEqual(['place/south-africa']);
   });
 
+  it('knows the officials, leaders and business people 2025 news names, and their surnames only where they are meant', () => {
+    const ids = (t: string) => detectMentions(t, index).filter((m) => m.type === 'person').map((m) => [m.text, m.id]);
+    expect(ids('Defense Secretary Pete Hegseth met troops. Hegseth said the Pentagon would cut jobs.')).toEqual([
+      ['Pete Hegseth', 'person/pete-hegseth'],
+      ['Hegseth', 'person/pete-hegseth'],
+    ]);
+    // A surname alone needs the full name earlier, or two of the entry's context words.
+    expect(ids('The Fed held rates. Powell said inflation was easing and the central bank would wait.')).toEqual([['Powell', 'person/jerome-powell']]);
+    expect(ids('Speaker Mike Johnson said the House would vote. Johnson needs every Republican.')).toEqual([
+      ['Mike Johnson', 'person/mike-johnson'],
+      ['Johnson', 'person/mike-johnson'],
+    ]);
+    // Another Kennedy, or another Gates, named in full is not the entry's.
+    for (const [text, wrong] of [
+      ['President John F. Kennedy was killed in 1963. Kennedy had promised to reach the moon.', 'person/robert-f-kennedy-jr'],
+      ['Former defense secretary Robert Gates said so. Gates served two presidents.', 'person/bill-gates'],
+    ])
+      expect(detectMentions(text, index).filter((m) => m.id === wrong)).toEqual([]);
+  });
+
   it('knows India by its other official name, Bharat, but not inside longer names', () => {
     const found = detectMentions('The name plate read “Bharat”, and leaders met at the Bharat Mandapam.', index);
     expect(found.filter((m) => m.text === 'Bharat').map((m) => m.entity)).toEqual(['India']);

@@ -6,7 +6,7 @@
 import type { KbIndex, AliasRule } from '../kb/index';
 import type { Block, Mention } from '../types';
 import { foldText, isSpaceAt, isWordCharAt, wordCharLength, wordEnd } from '../text/chars';
-import { substringMatcher, type SubstringMatcher } from '../text/substrings';
+import { substringMatcher, type SubstringMatcher, type WordRule } from '../text/substrings';
 import { MAX_MENTION_CHARS, MIN_MENTION_CONFIDENCE } from '../constants';
 import { findUnknownNames } from './unknown-names';
 import { DEMONYMS } from './demonyms';
@@ -218,10 +218,16 @@ function afterTitleThe(text: string, start: number): boolean {
 
 const contextMatchers = new WeakMap<KbIndex, SubstringMatcher>();
 
+/**
+ * Where a context word counts: where it starts a word ("vaccine" in "vaccines"), and a word of up to
+ * three letters only whole (the WHO, the EU, Lai: not "who", "Europe" or "claim").
+ */
+const CONTEXT_WORDS: WordRule = { wordStart: true, wholeWordUpTo: 3 };
+
 /** One automaton over every entity's context words, built on the index's first detection and kept with it. */
 function contextMatcher(index: KbIndex): SubstringMatcher {
   let matcher = contextMatchers.get(index);
-  if (!matcher) contextMatchers.set(index, (matcher = substringMatcher(index.entities.flatMap((e) => e.context))));
+  if (!matcher) contextMatchers.set(index, (matcher = substringMatcher(index.entities.flatMap((e) => e.context), CONTEXT_WORDS)));
   return matcher;
 }
 

@@ -117,7 +117,11 @@ export const EntrySchema = v.strictObject({
   shortForms: v.optional(List(PlainText(60), 20)),
   /** When this name is used for something else ("Beijing" for China's government): that id. */
   metonymOf: v.optional(EntryId),
-  /** Words whose presence in the article makes this sense of an ambiguous name likelier. */
+  /**
+   * Words whose presence in the article makes this sense of an ambiguous name likelier. Each counts
+   * where it starts a word ("vaccine" also in "vaccines"), one of up to three letters only as a whole
+   * word ("EU", not in "Europe"; core/detect/mentions.ts CONTEXT_WORDS).
+   */
   context: v.optional(List(PlainText(60), 50)),
   /** One line: what it is. */
   description: PlainText(200),

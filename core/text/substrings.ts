@@ -1,18 +1,37 @@
 /**
  * Which of many strings occur in a long text, in one pass over the text (Aho-Corasick over UTF-16
  * code units). The same answer as `needles.filter((n) => haystack.includes(n))`, without reading
- * the text once per needle. The automaton is built once (`substringMatcher`) and may be kept for
- * many texts: the detector keeps one per knowledge-base index.
+ * the text once per needle; with a `WordRule`, only occurrences at word boundaries count. The
+ * automaton is built once (`substringMatcher`) and may be kept for many texts: the detector keeps
+ * one per knowledge-base index.
  */
+import { isWordCharAt } from './chars';
+
 export interface SubstringMatcher {
-  /** The needles `haystack` contains. */
+  /** The needles `haystack` contains (where the rule allows). */
   present(haystack: string): Set<string>;
+}
+
+/** Where an occurrence counts: "vaccine" in "vaccines" does, "ai" in "said" or "eu" in "Europe" does not. */
+export interface WordRule {
+  /** Only where the needle starts a word: no letter, digit or mark just before it. */
+  wordStart?: boolean;
+  /** A needle of at most this many characters counts only as a whole word. */
+  wholeWordUpTo?: number;
 }
 
 /** Root transitions for code units below this are kept in an array: most of a text's steps. */
 const DENSE_ROOT = 128;
 
-export function substringMatcher(needles: Iterable<string>): SubstringMatcher {
+export function substringMatcher(needles: Iterable<string>, rule: WordRule = {}): SubstringMatcher {
+  const bounded = !!rule.wordStart || (rule.wholeWordUpTo ?? 0) > 0;
+  const wholeUpTo = rule.wholeWordUpTo ?? 0;
+  /** Whether `needle`, ending at `end` (exclusive) in `text`, stands where the rule allows. */
+  const allowed = (text: string, needle: string, end: number): boolean => {
+    const start = end - needle.length;
+    if ((rule.wordStart || needle.length <= wholeUpTo) && start > 0 && isWordCharAt(text, start - 1)) return false;
+    return !(needle.length <= wholeUpTo && isWordCharAt(text, end));
+  };
   let empty = false;
   // The trie: node 0 is the root; edges in one Map keyed by node * 65536 + code unit.
   const edges = new Map<number, number>();
@@ -82,9 +101,19 @@ export function substringMatcher(needles: Iterable<string>): SubstringMatcher {
           if (node !== 0) to = edges.get(node * 65536 + code);
         }
         node = to ?? (code < DENSE_ROOT ? root[code] : (edges.get(code) ?? 0));
-        // Walk the needles ending here, stopping at the first node already reported: its own chain
-        // was reported with it.
-        for (let n = ends[node] ? node : out[node]; n > 0 && !reported[n]; n = out[n]) {
+        if (!bounded) {
+          // Walk the needles ending here, stopping at the first node already reported: its own chain
+          // was reported with it.
+          for (let n = ends[node] ? node : out[node]; n > 0 && !reported[n]; n = out[n]) {
+            reported[n] = 1;
+            for (const s of ends[n]!) present.add(s);
+            found += ends[n]!.length;
+          }
+          continue;
+        }
+        // With a rule, an occurrence may not count where a longer one did: walk the whole chain.
+        for (let n = ends[node] ? node : out[node]; n > 0; n = out[n]) {
+          if (reported[n] || !allowed(haystack, ends[n]![0], i + 1)) continue;
           reported[n] = 1;
           for (const s of ends[n]!) present.add(s);
           found += ends[n]!.length;

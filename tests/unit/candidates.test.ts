@@ -77,6 +77,35 @@ describe('substringMatcher', () => {
   });
 });
 
+describe('substringMatcher with a word rule', () => {
+  it('counts a needle only where it starts a word, and a short one only as a whole word', () => {
+    const unit = fc.constantFrom('a', 'b', 'ab', 'é', 'É', '\ud83d\ude00', ' ', '-', 'war', 'w', '\u0100a');
+    const str = (n: number) => fc.array(unit, { maxLength: n }).map((a) => a.join(''));
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    const isWord = (ch: string | undefined) => ch !== undefined && word.test(ch);
+    // The plain definition: some occurrence with a non-word unit (or nothing) before it, and, for a
+    // needle of up to `upTo` units, after it.
+    const reference = (hay: string, needle: string, upTo: number) => {
+      for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+        if (isWord(hay[at - 1])) continue;
+        if (needle.length <= upTo && isWord(hay[at + needle.length])) continue;
+        return true;
+      }
+      return false;
+    };
+    fc.assert(
+      fc.property(fc.array(str(4), { maxLength: 15 }), fc.array(str(30), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 4 }), (needles, hays, upTo) => {
+        const matcher = substringMatcher(needles, { wordStart: true, wholeWordUpTo: upTo });
+        for (const hay of hays)
+          expect(matcher.present(hay)).toEqual(new Set(needles.filter((n) => n !== '' && reference(hay, n, upTo)).concat(needles.includes('') ? [''] : [])));
+      }),
+      { numRuns: 300 },
+    );
+    const m = substringMatcher(['ai', 'eu', 'vaccine', 'who'], { wordStart: true, wholeWordUpTo: 3 });
+    expect(m.present('he said the europe-wide vaccines plan, who knows')).toEqual(new Set(['vaccine', 'who']));
+  });
+});
+
 describe('wordEnd', () => {
   it('reads the same words as /[\\p{L}\\p{N}\\p{M}]+/gu, with and without marks', () => {
     const unit = fc.constantFrom('a', 'Z', '0', '9', ' ', '-', "'", 'é', 'e\u0301', '\u0301', 'İ', '\ud835\udc00', '\ud83d\ude00', '\ud835', '\udc00', '_', '@', '[', '`', '{', '\u00a0', '٣', '中');

@@ -195,16 +195,22 @@ const PLACE_INSTITUTION =
 function insideLongerName(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ' ' && INSTITUTION_OF.test(text.slice(Math.max(0, start - 30), start))) return true;
   if (text[end] === ' ' && PLACE_INSTITUTION.test(text.slice(end, end + 40))) return true;
-  // Both patterns need a space beside the name: most places have none, and skip the regexes.
-  const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
-  if (before && !NOT_A_NAME_PART.test(before[1])) {
-    // A capital after a sentence end is only the sentence's first word.
-    const at = start - 1 - before[1].length;
-    const prev = text.slice(Math.max(0, at - 3), at);
-    if (at > 0 && !/[.!?:"\n]\s*$/.test(prev)) return true;
-  }
+  if (namePartBefore(text, start)) return true;
+  // The pattern needs a space beside the name: most places have none, and skip the regex.
   const after = text[end] !== ' ' ? null : /^ ([\p{Lu}][\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30));
   return !!after && !NOT_A_NAME_PART.test(after[1]);
+}
+
+/**
+ * Whether a capitalised word that can be part of a name stands just before `start` ("Latin" before
+ * "America", "Nikola" before "Tesla"); a capital after a sentence end is only the sentence's first word.
+ */
+function namePartBefore(text: string, start: number): boolean {
+  // The pattern needs a space before the name: most names have none, and skip the regex.
+  const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (!before || NOT_A_NAME_PART.test(before[1])) return false;
+  const at = start - 1 - before[1].length;
+  return at > 0 && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
 }
 
 /**
@@ -269,7 +275,11 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   };
 
   const mentions: Mention[] = [];
+  /** Where the previous alias match ended: a name right before another is a known one. */
+  let previousEnd = -1;
   for (const m of matches) {
+    const afterKnownName = previousEnd >= 0 && /^\s+$/.test(folded.slice(previousEnd, m.start));
+    previousEnd = m.end;
     // A title before the name ("Secretary Blinken") only matters to a person's short form: the
     // regex runs at most once a match, and only then.
     let titled: boolean | undefined;
@@ -296,6 +306,16 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     }
     if (best < 0 || bestScore === 0) continue;
     if (m.rules.every((r) => r.kind !== 'name') && afterTitleThe(folded, m.start)) continue;
+    // An organisation's short form after a word of a name the knowledge base lacks is that name's
+    // part ("Nikola Tesla", "Fiona Apple"); after a known name it stands ("Georgia Senate race").
+    if (
+      index.entities[best].type === 'organization' &&
+      m.rules.every((r) => r.kind !== 'name') &&
+      !afterKnownName &&
+      namePartBefore(folded, m.start) &&
+      !inHeading(folded, m.start, blocks)
+    )
+      continue;
     // A lone sense needs support in its own right; shared names need a clear winner.
     const confidence =
       scored.size === 1 ? Math.min(1, 0.45 + bestScore * 0.25) : (bestScore / total) * Math.min(1, 0.45 + bestScore * 0.25);

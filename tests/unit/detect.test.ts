@@ -24,6 +24,7 @@ const index = buildIndex([
   entry('place/munich', 'Munich'),
   entry('place/colorado', 'Colorado'),
   entry('place/atlantic-ocean', 'Atlantic Ocean', { shortForms: ['Atlantic'], context: ['ocean', 'hurricane'] }),
+  entry('organization/tesla', 'Tesla, Inc.', { shortForms: ['Tesla'], context: ['musk', 'electric'] }),
 ]);
 
 const names = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
@@ -208,6 +209,16 @@ describe('short forms in titles', () => {
       ['Atlantic Ocean', 'Atlantic Ocean'],
       ['Atlantic', 'Atlantic Ocean'],
     ]);
+  });
+});
+
+describe("an organisation's short form inside a longer name", () => {
+  it('reads "Nikola Tesla" as a name of its own, and "Tesla" alone as the company', () => {
+    const text = 'Musk said the electric carmaker grew, and the inventor Nikola Tesla was honoured; Tesla shares rose.';
+    const tesla = detectMentions(text, index).filter((m) => m.id === 'organization/tesla');
+    expect(tesla.map((m) => m.start)).toEqual([text.lastIndexOf('Tesla')]);
+    // At a sentence's start a capital says nothing: the short form stands.
+    expect(detectMentions('Musk backs electric cars. Tesla shares rose.', index).map((m) => m.id)).toContain('organization/tesla');
   });
 });
 

@@ -62,6 +62,19 @@ describe('the shipped knowledge base', () => {
       expect(detectMentions(text, index).filter((m) => m.id === wrong)).toEqual([]);
   });
 
+  it('knows the companies, agencies and parties 2025 news names, and their short names only where they are meant', () => {
+    const ids = (t: string) => detectMentions(t, index).filter((m) => m.type === 'organization').map((m) => m.id);
+    expect(ids('ICE agents detained migrants in an immigration sweep; Amazon, the retailer Bezos founded, and OpenAI, Nvidia and TSMC reported.')).toEqual([
+      'organization/us-immigration-and-customs-enforcement',
+      'organization/amazon',
+      'organization/openai',
+      'organization/nvidia',
+      'organization/tsmc',
+    ]);
+    // Without their context, the short names are the rainforest, the fruit, the motorway, the coin and the train.
+    expect(ids('Deforestation in the Amazon rose. Apple prices rose at farmers markets. The M23 motorway was shut. Bitcoin and DOGE rallied. ICE trains were late.')).toEqual([]);
+  });
+
   it('knows India by its other official name, Bharat, but not inside longer names', () => {
     const found = detectMentions('The name plate read “Bharat”, and leaders met at the Bharat Mandapam.', index);
     expect(found.filter((m) => m.text === 'Bharat').map((m) => m.entity)).toEqual(['India']);

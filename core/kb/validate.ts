@@ -87,6 +87,13 @@ export function checkKbEntries(files: { file: string; entries: KbEntry[] }[]): K
       if (other) problems.push({ file, entry: e.id, field: 'id', message: `duplicate id (also in ${other})` });
       seen.set(e.id, file);
       if (!e.id.startsWith(`${e.type}/`)) problems.push({ file, entry: e.id, field: 'type', message: `type ${e.type} does not match the id` });
+      // The index keeps a form once per entry, as the full name it was first given as: a short form
+      // that is also the name or an alias would always count, context or not.
+      const full = new Set([e.name, ...(e.aliases ?? [])].map((n) => n.trim()));
+      (e.shortForms ?? []).forEach((s, i) => {
+        if (full.has(s.trim()))
+          problems.push({ file, entry: e.id, field: `shortForms.${i}`, message: `"${s}" is also the entry's name or an alias, so it would always count: rename the entry or drop the alias` });
+      });
       (e.facts ?? []).forEach((f, i) => {
         if (f.start && f.end && endsBeforeStart(f.start, f.end))
           problems.push({ file, entry: e.id, field: `facts.${i}.end`, message: `"${f.label}" ends (${f.end}) before it starts (${f.start})` });

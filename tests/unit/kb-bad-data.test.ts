@@ -174,6 +174,14 @@ describe('knowledge base: bad data is rejected, naming file, entry and field', (
     ]);
   });
 
+  it('rejects a short form that is also the name or an alias: it would count without its context', () => {
+    expect(problemsOf([{ ...good(), shortForms: ['Person'] }])).toEqual([]);
+    const named = problemsOf([{ ...good(), shortForms: [good().name] }]);
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatchObject({ entry: 'person/test-person', field: 'shortForms.0' });
+    expect(problemsOf([{ ...good(), aliases: ['T. Person'], shortForms: ['Person', 'T. Person'] }])).toMatchObject([{ field: 'shortForms.1' }]);
+  });
+
   it('rejects an id whose type is not the entry type', () => {
     expect(problemsOf([{ ...good(), type: 'place' }])).toEqual([
       { file: 'data/kb/test.json', entry: 'person/test-person', field: 'type', message: 'type place does not match the id' },

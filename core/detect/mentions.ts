@@ -275,6 +275,8 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   };
 
   const mentions: Mention[] = [];
+  /** Single-word names the knowledge base knows that the article did not confirm. */
+  const unconfirmed: Match[] = [];
   /** Where the previous alias match ended: a name right before another is a known one. */
   let previousEnd = -1;
   for (const m of matches) {
@@ -304,7 +306,12 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       total += score;
       if (score > bestScore) [best, bestScore] = [entity, score];
     }
-    if (best < 0 || bestScore === 0) continue;
+    // A single word the article does not confirm is left unmarked, and not guessed at below.
+    const oneWord = m.rules[0].words.length === 1;
+    if (best < 0 || bestScore === 0) {
+      if (oneWord) unconfirmed.push(m);
+      continue;
+    }
     if (m.rules.every((r) => r.kind !== 'name') && afterTitleThe(folded, m.start)) continue;
     // An organisation's short form after a word of a name the knowledge base lacks is that name's
     // part ("Nikola Tesla", "Fiona Apple"); after a known name it stands ("Georgia Senate race").
@@ -319,7 +326,10 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     // A lone sense needs support in its own right; shared names need a clear winner.
     const confidence =
       scored.size === 1 ? Math.min(1, 0.45 + bestScore * 0.25) : (bestScore / total) * Math.min(1, 0.45 + bestScore * 0.25);
-    if (confidence < MIN_MENTION_CONFIDENCE) continue;
+    if (confidence < MIN_MENTION_CONFIDENCE) {
+      if (oneWord) unconfirmed.push(m);
+      continue;
+    }
     const e = index.entities[best];
     if (e.type === 'place' && insideLongerName(folded, m.start, m.end) && !inHeading(folded, m.start, blocks)) continue;
     mentions.push({
@@ -333,6 +343,6 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     });
   }
 
-  const unknown = findUnknownNames(folded, mentions, blocks).map((u) => ({ ...ownedBy(folded, u, index), text: text.slice(u.start, u.end) }));
+  const unknown = findUnknownNames(folded, mentions, blocks, unconfirmed).map((u) => ({ ...ownedBy(folded, u, index), text: text.slice(u.start, u.end) }));
   return [...mentions, ...unknown].filter((m) => m.end - m.start <= MAX_MENTION_CHARS).sort((a, b) => a.start - b.start);
 }

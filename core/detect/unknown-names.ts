@@ -101,7 +101,12 @@ function atSentenceStart(text: string, start: number): boolean {
 }
 
 /** Unknown names with a type cue, skipping text already covered by `known`. `text` is folded. */
-export function findUnknownNames(text: string, known: readonly Mention[], blocks?: readonly Block[]): Mention[] {
+export function findUnknownNames(
+  text: string,
+  known: readonly Mention[],
+  blocks?: readonly Block[],
+  unconfirmed: readonly { start: number; end: number }[] = [],
+): Mention[] {
   const found: Mention[] = [];
   // Runs come in text order, and so do the known mentions: one moving index answers "covered?".
   let k = 0;
@@ -109,6 +114,10 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     while (k < known.length && known[k].end <= s) k++;
     return k < known.length && known[k].start < e;
   };
+  // A word the knowledge base knows but the article did not confirm is not guessed at on its own
+  // ("in Congress" as a place would be a wrong card where no mark is right); a longer name that
+  // holds it still is ("Central Election Commission").
+  const unconfirmedSpans = new Set(unconfirmed.map((u) => `${u.start}:${u.end}`));
   // Where known places and places found in a list end (placeInList).
   const placeStarts = new Map(known.filter((m) => m.type === 'place').map((m) => [m.end, m.start]));
   const listedEnds = new Set<number>();
@@ -161,7 +170,7 @@ export function findUnknownNames(text: string, known: readonly Mention[], blocks
     }
     if (!name || name.length < 3) continue;
     const end = start + name.length;
-    if (covered(start, end) || isHeading(text, start, end, blocks)) continue;
+    if (covered(start, end) || unconfirmedSpans.has(`${start}:${end}`) || isHeading(text, start, end, blocks)) continue;
     let words = name.split(/\s+/);
     if (words.every((w) => STOP.has(w)) || (words.length === 1 && DEMONYMS.has(name))) continue;
     const before = text.slice(Math.max(0, start - 40), start);

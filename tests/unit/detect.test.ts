@@ -25,6 +25,8 @@ const index = buildIndex([
   entry('place/colorado', 'Colorado'),
   entry('place/atlantic-ocean', 'Atlantic Ocean', { shortForms: ['Atlantic'], context: ['ocean', 'hurricane'] }),
   entry('organization/tesla', 'Tesla, Inc.', { shortForms: ['Tesla'], context: ['musk', 'electric'] }),
+  entry('organization/us-congress', 'United States Congress', { shortForms: ['Congress'], context: ['senate', 'capitol'] }),
+  entry('organization/european-commission', 'European Commission', { shortForms: ['Commission'], context: ['brussels', 'von der leyen'] }),
 ]);
 
 const names = (text: string) => detectMentions(text, index).map((m) => [m.text, m.entity]);
@@ -219,6 +221,16 @@ describe("an organisation's short form inside a longer name", () => {
     expect(tesla.map((m) => m.start)).toEqual([text.lastIndexOf('Tesla')]);
     // At a sentence's start a capital says nothing: the short form stands.
     expect(detectMentions('Musk backs electric cars. Tesla shares rose.', index).map((m) => m.id)).toContain('organization/tesla');
+  });
+});
+
+describe('a known word the article does not confirm', () => {
+  it('is left unmarked rather than guessed at, while a longer name that holds it is still found', () => {
+    // "in Congress" read as an unknown place was a wrong card; the short form lacks its context here.
+    expect(detectMentions('Democrats in Congress voted against the bill.', index).filter((m) => m.text === 'Congress')).toEqual([]);
+    expect(names('Officials of the Central Election Commission said the count was over.')).toEqual([['Central Election Commission', 'Central Election Commission']]);
+    // With its context, the short form is the knowledge base's.
+    expect(detectMentions('The Senate and the Capitol waited while Congress voted.', index).find((m) => m.text === 'Congress')?.id).toBe('organization/us-congress');
   });
 });
 

@@ -208,9 +208,7 @@ function insideLongerName(text: string, start: number, end: number): boolean {
 function namePartBefore(text: string, start: number): boolean {
   // The pattern needs a space before the name: most names have none, and skip the regex.
   const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
-  if (!before || NOT_A_NAME_PART.test(before[1])) return false;
-  const at = start - 1 - before[1].length;
-  return at > 0 && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+  return !!before && !NOT_A_NAME_PART.test(before[1]) && insideSentence(text, start - 1 - before[1].length);
 }
 
 /**
@@ -218,8 +216,12 @@ function namePartBefore(text: string, start: number): boolean {
  * series), and a short form after it is that title's word, not the entity's.
  */
 function afterTitleThe(text: string, start: number): boolean {
-  const at = start - 4;
-  return at > 0 && text.startsWith('The ', at) && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+  return text.startsWith('The ', start - 4) && insideSentence(text, start - 4);
+}
+
+/** Whether a word at `at` stands inside a sentence, where its capital means something, not at its start. */
+function insideSentence(text: string, at: number): boolean {
+  return at > 0 && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
 }
 
 const contextMatchers = new WeakMap<KbIndex, SubstringMatcher>();
@@ -280,7 +282,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   /** Where the previous alias match ended: a name right before another is a known one. */
   let previousEnd = -1;
   for (const m of matches) {
-    const afterKnownName = previousEnd >= 0 && /^\s+$/.test(folded.slice(previousEnd, m.start));
+    const endBefore = previousEnd;
     previousEnd = m.end;
     // A title before the name ("Secretary Blinken") only matters to a person's short form: the
     // regex runs at most once a match, and only then.
@@ -312,14 +314,15 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       if (oneWord) unconfirmed.push(m);
       continue;
     }
-    if (m.rules.every((r) => r.kind !== 'name') && afterTitleThe(folded, m.start)) continue;
+    const shortOnly = m.rules.every((r) => r.kind !== 'name');
+    if (shortOnly && afterTitleThe(folded, m.start)) continue;
     // An organisation's short form after a word of a name the knowledge base lacks is that name's
     // part ("Nikola Tesla", "Fiona Apple"); after a known name it stands ("Georgia Senate race").
     if (
+      shortOnly &&
       index.entities[best].type === 'organization' &&
-      m.rules.every((r) => r.kind !== 'name') &&
-      !afterKnownName &&
       namePartBefore(folded, m.start) &&
+      !(endBefore >= 0 && /^\s+$/.test(folded.slice(endBefore, m.start))) &&
       !inHeading(folded, m.start, blocks)
     )
       continue;

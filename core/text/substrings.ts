@@ -101,19 +101,15 @@ export function substringMatcher(needles: Iterable<string>, rule: WordRule = {})
           if (node !== 0) to = edges.get(node * 65536 + code);
         }
         node = to ?? (code < DENSE_ROOT ? root[code] : (edges.get(code) ?? 0));
-        if (!bounded) {
-          // Walk the needles ending here, stopping at the first node already reported: its own chain
-          // was reported with it.
-          for (let n = ends[node] ? node : out[node]; n > 0 && !reported[n]; n = out[n]) {
-            reported[n] = 1;
-            for (const s of ends[n]!) present.add(s);
-            found += ends[n]!.length;
-          }
-          continue;
-        }
-        // With a rule, an occurrence may not count where a longer one did: walk the whole chain.
+        // Walk the needles ending here. Without a rule, stop at the first node already reported: its
+        // own chain was reported with it. With one, a shorter needle may count where a longer one did
+        // not, so the whole chain is walked.
         for (let n = ends[node] ? node : out[node]; n > 0; n = out[n]) {
-          if (reported[n] || !allowed(haystack, ends[n]![0], i + 1)) continue;
+          if (reported[n]) {
+            if (bounded) continue;
+            break;
+          }
+          if (bounded && !allowed(haystack, ends[n]![0], i + 1)) continue;
           reported[n] = 1;
           for (const s of ends[n]!) present.add(s);
           found += ends[n]!.length;

@@ -69,62 +69,59 @@ function fakeDocument(readyState: DocumentReadyState) {
   };
 }
 
+/** documentIdle started on a fake document in `readyState`, with fake timers: the page, and whether it has resolved. */
+function waitForIdle(readyState: DocumentReadyState) {
+  vi.useFakeTimers();
+  const page = fakeDocument(readyState);
+  let resolved = false;
+  void documentIdle(page.doc).then(() => (resolved = true));
+  return { page, idle: () => resolved };
+}
+
 describe('document idle: when the session starts reading a page it was loaded into as the document started', () => {
   it('waits for the document to be parsed, then loaded, then one frame painted', async () => {
-    vi.useFakeTimers();
-    const page = fakeDocument('loading');
-    let idle = false;
-    void documentIdle(page.doc).then(() => (idle = true));
+    const { page, idle } = waitForIdle('loading');
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(idle, 'idle before the document was parsed').toBe(false);
+    expect(idle(), 'idle before the document was parsed').toBe(false);
     page.parsed();
     await vi.advanceTimersByTimeAsync(DOCUMENT_IDLE_LOAD_WAIT_MS / 2);
-    expect(idle, 'idle before the load event and before the wait for it ran out').toBe(false);
+    expect(idle(), 'idle before the load event and before the wait for it ran out').toBe(false);
     page.loaded();
     await vi.advanceTimersByTimeAsync(0);
     expect(page.listensForLoad(), 'the load listener is left behind').toBe(false);
-    expect(idle, 'idle before a frame').toBe(false);
+    expect(idle(), 'idle before a frame').toBe(false);
     page.frame();
     await vi.advanceTimersByTimeAsync(0);
-    expect(idle).toBe(true);
+    expect(idle()).toBe(true);
   });
 
   it('does not wait for a load event that is late, nor for a frame a hidden tab never paints', async () => {
-    vi.useFakeTimers();
-    const page = fakeDocument('interactive');
-    let idle = false;
-    void documentIdle(page.doc).then(() => (idle = true));
+    const { page, idle } = waitForIdle('interactive');
     await vi.advanceTimersByTimeAsync(DOCUMENT_IDLE_LOAD_WAIT_MS - 1);
-    expect(idle).toBe(false);
+    expect(idle()).toBe(false);
     await vi.advanceTimersByTimeAsync(DOCUMENT_IDLE_FRAME_WAIT_MS);
-    expect(idle).toBe(false);
+    expect(idle()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(idle).toBe(true);
+    expect(idle()).toBe(true);
     expect(page.listensForLoad()).toBe(false);
   });
 
   it('does not wait for ever when the page keeps DOMContentLoaded from it: it sees the ready state change', async () => {
-    vi.useFakeTimers();
-    const page = fakeDocument('loading');
-    let idle = false;
-    void documentIdle(page.doc).then(() => (idle = true));
+    const { page, idle } = waitForIdle('loading');
     page.parsed(false);
     page.loaded();
     await vi.advanceTimersByTimeAsync(DOCUMENT_PARSED_POLL_MS);
     page.frame();
     await vi.advanceTimersByTimeAsync(0);
-    expect(idle).toBe(true);
+    expect(idle()).toBe(true);
   });
 
   it('a loaded document is idle after its next frame', async () => {
-    vi.useFakeTimers();
-    const page = fakeDocument('complete');
-    let idle = false;
-    void documentIdle(page.doc).then(() => (idle = true));
+    const { page, idle } = waitForIdle('complete');
     await vi.advanceTimersByTimeAsync(0);
-    expect(idle).toBe(false);
+    expect(idle()).toBe(false);
     page.frame();
     await vi.advanceTimersByTimeAsync(0);
-    expect(idle).toBe(true);
+    expect(idle()).toBe(true);
   });
 });

@@ -224,6 +224,31 @@ function insideSentence(text: string, at: number): boolean {
   return at > 0 && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
 }
 
+/**
+ * "Barges crowded the Mississippi.", "the Ohio rose": a place's one-word name after "the", ending a
+ * clause or before a preposition or a verb of water, is a river's when the knowledge base has the
+ * "<name> River" ("the Ohio governor" stays the state). "and" is not among the words: "the Ohio and
+ * Pennsylvania delegations" are states.
+ */
+const RIVER_AFTER = /^(?:\s*(?:[.,;:!?)]|$)|\s+(?:at|near|in|into|from|to|through|between|below|above|along|past|flows?|flowed|runs?|ran|rose|rises|crested|flooded|overflowed|river)\b)/;
+const rivers = new WeakMap<KbIndex, Map<string, number>>();
+
+/** The entity of the river that "the <name>" at `start`..`end` means, or -1. */
+function riverReading(text: string, start: number, end: number, index: KbIndex): number {
+  const the = text.slice(Math.max(0, start - 4), start);
+  if (the !== 'the ' && !(the === 'The ' && !insideSentence(text, start - 4))) return -1;
+  if (!RIVER_AFTER.test(text.slice(end, end + 14))) return -1;
+  let byName = rivers.get(index);
+  if (!byName) {
+    byName = new Map();
+    index.entities.forEach((e, i) => {
+      if (e.type === 'place' && e.name.endsWith(' River')) byName!.set(e.name, i);
+    });
+    rivers.set(index, byName);
+  }
+  return byName.get(`${text.slice(start, end)} River`) ?? -1;
+}
+
 const contextMatchers = new WeakMap<KbIndex, SubstringMatcher>();
 
 /**
@@ -333,8 +358,12 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       if (oneWord) unconfirmed.push(m);
       continue;
     }
-    const e = index.entities[best];
+    let e = index.entities[best];
     if (e.type === 'place' && insideLongerName(folded, m.start, m.end) && !inHeading(folded, m.start, blocks)) continue;
+    if (e.type === 'place' && oneWord) {
+      const river = riverReading(folded, m.start, m.end, index);
+      if (river >= 0) e = index.entities[river];
+    }
     mentions.push({
       text: text.slice(m.start, m.end),
       start: m.start,

@@ -75,6 +75,23 @@ describe('the shipped knowledge base', () => {
     expect(ids('Deforestation in the Amazon rose. Apple prices rose at farmers markets. The M23 motorway was shut. Bitcoin and DOGE rallied. ICE trains were late.')).toEqual([]);
   });
 
+  it('reads "the Mississippi" ending a clause as the river, and the state everywhere else', () => {
+    const named = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    expect(named('Barges crowded the Mississippi near Memphis. The Missouri rose. Floods on the Ohio. Water from the Colorado flows south.')).toEqual([
+      ['Mississippi', 'place/mississippi-river'],
+      ['Missouri', 'place/missouri-river'],
+      ['Ohio', 'place/ohio-river'],
+      ['Colorado', 'place/colorado-river'],
+    ]);
+    expect(named('The Ohio governor and the Mississippi legislature met; voters in the Ohio and Pennsylvania suburbs split. Mississippi passed a law.')).toEqual([
+      ['Ohio', 'place/ohio'],
+      ['Mississippi', 'place/mississippi'],
+      ['Ohio', 'place/ohio'],
+      ['Pennsylvania', 'place/pennsylvania'],
+      ['Mississippi', 'place/mississippi'],
+    ]);
+  });
+
   it('knows India by its other official name, Bharat, but not inside longer names', () => {
     const found = detectMentions('The name plate read “Bharat”, and leaders met at the Bharat Mandapam.', index);
     expect(found.filter((m) => m.text === 'Bharat').map((m) => m.entity)).toEqual(['India']);

@@ -75,10 +75,55 @@ describe('the shipped knowledge base', () => {
     expect(ids('Deforestation in the Amazon rose. Apple prices rose at farmers markets. The M23 motorway was shut. Bitcoin and DOGE rallied. ICE trains were late.')).toEqual([]);
   });
 
+  it('knows the cities, companies, history and terms news names every day', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
+    expect(ids('Flights from St. Louis, Dallas, Denver, Baltimore, Montreal, Melbourne, Kolkata and Lahore reached Guam.')).toEqual([
+      'place/st-louis', 'place/dallas', 'place/denver', 'place/baltimore', 'place/montreal', 'place/melbourne', 'place/kolkata',
+      'place/lahore', 'place/guam',
+    ]);
+    expect(ids('NASA, Pfizer, ExxonMobil, Goldman Sachs, Walmart, Netflix and the Muslim Brotherhood were named.')).toEqual([
+      'organization/nasa', 'organization/pfizer', 'organization/exxonmobil', 'organization/goldman-sachs', 'organization/walmart',
+      'organization/netflix', 'organization/muslim-brotherhood',
+    ]);
+    expect(ids('Veterans of World War II, the Korean War and Watergate recalled the Great Depression and the Good Friday Agreement.')).toEqual([
+      'event/world-war-ii', 'event/korean-war', 'event/watergate-scandal', 'event/great-depression', 'event/good-friday-agreement',
+    ]);
+    expect(ids('The BBC, CNN, Al Jazeera, NPR and the Financial Times reported the strike, citing Reuters and the Associated Press.')).toEqual([
+      'organization/bbc', 'organization/cnn', 'organization/al-jazeera', 'organization/npr', 'organization/financial-times',
+      'organization/reuters', 'organization/associated-press',
+    ]);
+    expect(ids('Climate change, Medicaid, Bitcoin and the minimum wage were debated. Covid closed schools.')).toEqual([
+      'term/climate-change', 'term/medicaid', 'term/bitcoin', 'term/minimum-wage', 'event/covid-19-pandemic',
+    ]);
+  });
+
+  it('reads the short names of those entries only where they are meant', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
+    // With their own context: the city, the oil company, the tournament, the armed group.
+    expect(ids('Lawmakers returned to Austin, Texas. In Austin, the legislature met.')).toEqual(['place/austin', 'place/austin']);
+    expect(ids('Agence France-Presse reported the attack. A witness told AFP that shots were fired.')).toEqual([
+      'organization/agence-france-presse', 'organization/agence-france-presse',
+    ]);
+    expect(ids('Shell plc raised its dividend. Shell said LNG demand would grow.').filter((m) => m === 'organization/shell')).toHaveLength(2);
+    expect(ids('The IRA bombed Belfast during the Troubles in Northern Ireland.').filter((m) => m === 'organization/irish-republican-army')).toHaveLength(1);
+    // Without it: the defence secretary, the artillery, the retirement account, cricket, blood pressure.
+    for (const [text, wrong] of [
+      ['Defense Secretary Lloyd Austin visited Kyiv. Austin pledged more aid.', 'place/austin'],
+      ['Shell fragments littered the street after the shelling.', 'organization/shell'],
+      ['She moved her savings into a Roth IRA before retiring.', 'organization/irish-republican-army'],
+      ['India beat Australia in the cricket World Cup final; the bowlers shone.', 'event/fifa-world-cup'],
+      ['The nurse checked his BP and pulse.', 'organization/bp'],
+      ['Australian Federal Police officers said the AFP had charged two men in Sydney.', 'organization/agence-france-presse'],
+      ['The Guardian Council disqualified reformist candidates in Iran.', 'organization/the-guardian'],
+    ])
+      expect(ids(text)).not.toContain(wrong);
+  });
+
   it('reads "the Mississippi" ending a clause as the river, and the state everywhere else', () => {
     const named = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
-    expect(named('Barges crowded the Mississippi near the delta. The Missouri rose. Floods on the Ohio. Water from the Colorado flows south.')).toEqual([
+    expect(named('Barges crowded the Mississippi near St. Louis. The Missouri rose. Floods on the Ohio. Water from the Colorado flows south.')).toEqual([
       ['Mississippi', 'place/mississippi-river'],
+      ['St. Louis', 'place/st-louis'],
       ['Missouri', 'place/missouri-river'],
       ['Ohio', 'place/ohio-river'],
       ['Colorado', 'place/colorado-river'],

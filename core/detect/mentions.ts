@@ -211,6 +211,21 @@ function namePartBefore(text: string, start: number): boolean {
   return !!before && !NOT_A_NAME_PART.test(before[1]) && insideSentence(text, start - 1 - before[1].length);
 }
 
+/** Capitalised words that follow an organisation's name without making a longer one ("Pfizer CEO", "Hamas Monday"). */
+const NOT_AN_ORG_NAME_PART =
+  /^(?:CEO|Chief|Chairman|Chairwoman|Chair|Director|Founder|Executive|Commander|Spokesman|Spokeswoman|Spokesperson|Commission|Inc|Corp|Ltd|Plc|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** Whether a capitalised word that can be a name's part, and not a title or a date, follows `end` ("Samsung Heavy"). */
+function nameWordAfter(text: string, end: number): boolean {
+  const after = text[end] !== ' ' ? null : /^ (\p{Lu}\p{Ll}[\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30));
+  return !!after && !NOT_A_NAME_PART.test(after[1]) && !NOT_AN_ORG_NAME_PART.test(after[1]);
+}
+
+/** Whether such a word stands before `start` inside a sentence, and does not end a known name (which ends at `knownEnd`). */
+function unknownNameBefore(text: string, start: number, knownEnd: number): boolean {
+  return namePartBefore(text, start) && !(knownEnd >= 0 && /^\s+$/.test(text.slice(knownEnd, start)));
+}
+
 /**
  * "The Atlantic reported": a capitalised "The" inside a sentence opens a title (a magazine, a
  * series), and a short form after it is that title's word, not the entity's.
@@ -341,13 +356,14 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     }
     const shortOnly = m.rules.every((r) => r.kind !== 'name');
     if (shortOnly && afterTitleThe(folded, m.start)) continue;
-    // An organisation's short form after a word of a name the knowledge base lacks is that name's
-    // part ("Nikola Tesla", "Fiona Apple"); after a known name it stands ("Georgia Senate race").
+    // A word of a longer capitalised name the knowledge base lacks is that name's: an organisation's
+    // short form after such a word ("Nikola Tesla", "Fiona Apple"; after a known name it stands:
+    // "Georgia Senate race"), and a one-word organisation or event beside one ("Special Olympics",
+    // "Samsung Heavy Industries", "Watergate Hotel").
+    const bestType = index.entities[best].type;
     if (
-      shortOnly &&
-      index.entities[best].type === 'organization' &&
-      namePartBefore(folded, m.start) &&
-      !(endBefore >= 0 && /^\s+$/.test(folded.slice(endBefore, m.start))) &&
+      ((shortOnly && bestType === 'organization') || (oneWord && (bestType === 'organization' || bestType === 'event'))) &&
+      (unknownNameBefore(folded, m.start, endBefore) || (oneWord && nameWordAfter(folded, m.end))) &&
       !inHeading(folded, m.start, blocks)
     )
       continue;

@@ -137,6 +137,21 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('leaves a one-word organisation or event unmarked inside a longer name it lacks', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
+    for (const [text, wrong] of [
+      ['Athletes at the Special Olympics won medals.', 'event/olympic-games'],
+      ['Guests stayed at the Watergate Hotel in Washington.', 'event/watergate-scandal'],
+      ['The tanker was built by Samsung Heavy Industries in Geoje.', 'organization/samsung-electronics'],
+      ['Drivers opened Google Maps to find a way round.', 'organization/google'],
+    ])
+      expect(ids(text)).not.toContain(wrong);
+    // Titles, days and known names beside it leave it standing.
+    expect(ids('Pfizer CEO Albert Bourla spoke. Hamas Monday rejected it; the Olympics opened in Paris. Samsung said so.')).toEqual([
+      'organization/pfizer', 'organization/hamas', 'event/olympic-games', 'place/paris', 'organization/samsung-electronics',
+    ]);
+  });
+
   it('knows India by its other official name, Bharat, but not inside longer names', () => {
     const found = detectMentions('The name plate read “Bharat”, and leaders met at the Bharat Mandapam.', index);
     expect(found.filter((m) => m.text === 'Bharat').map((m) => m.entity)).toEqual(['India']);

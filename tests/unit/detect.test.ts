@@ -109,6 +109,15 @@ describe('detectMentions', () => {
     ]);
   });
 
+  it('takes a news outlet the knowledge base lacks for an organisation, even after "according to"', () => {
+    const found = detectMentions('According to Sahara Reporters, the governor fled. The Daily Maverick and the Christian Science Monitor agreed.', index);
+    expect(found.map((m) => [m.text, m.type])).toEqual([
+      ['Sahara Reporters', 'organization'],
+      ['Daily Maverick', 'organization'],
+      ['Christian Science Monitor', 'organization'],
+    ]);
+  });
+
   it('takes the full name a title alias runs into ("Sheikh Tamim bin Hamad Al Thani"), and the title alias alone', () => {
     const emir = buildIndex([entry('person/tamim-bin-hamad-al-thani', 'Tamim bin Hamad Al Thani', { aliases: ['Sheikh Tamim'], shortForms: ['Tamim'] })]);
     const found = (text: string) => detectMentions(text, emir).map((m) => m.text);

@@ -611,16 +611,35 @@ export class PageSession {
     return this.entityTypes.types.get(name);
   }
 
-  /** Short margin label for a source: surnames for people ("Biden, Blinken"), full names otherwise. */
+  /**
+   * Short margin label for a source: for a person, the shortest name the article calls them by
+   * ("Blinken", "Lai", "bin Salman", "Lula"), else the full name.
+   */
   private sourceLabel(p: Passage): string {
     const source = p.source ?? '';
     if (!p.sourceId) return source;
     return source
       .split(', ')
-      .map((name) => (this.entityType(name) === 'person' ? name.split(' ').slice(-1)[0] : name))
+      .map((name) => (this.entityType(name) === 'person' ? this.shortestName(name) : name))
       .join(', ');
   }
 
+  /** The shortest text of the article's mentions of `entity` (its full name when none is shorter). */
+  private shortestName(entity: string): string {
+    let best = entity;
+    for (const m of this.mentions) {
+      if (m.entity !== entity) continue;
+      const text = m.text.replace(/['’]s$/, '');
+      if (text.length < best.length) best = text;
+    }
+    return best;
+  }
+
+  /**
+   * The sources of reported passages, in the page's left margin beside their first line. Where the
+   * margin has no room, no note: a note must never cover the page's words (the right margin is
+   * often a sidebar), and the passage's card names its source.
+   */
   private marginNotes(passages: readonly Passage[]): MarginNote[] {
     const map = this.map;
     if (!map || !this.root) return [];
@@ -634,15 +653,8 @@ export class PageSession {
       const rect = this.rangeOf(p)?.getClientRects()[0];
       if (!rect) continue;
       const edge = Math.min(rect.left, rootLeft) - 8;
-      // In the margin when there is room for it, else just above the passage's first line.
-      const inMargin = edge >= MARGIN_NOTE_MIN_ROOM_PX;
-      notes.push({
-        key: `${p.start}`,
-        text: this.sourceLabel(p),
-        top: (inMargin ? rect.top : rect.top - 18) + win.scrollY,
-        left: (inMargin ? edge : rect.left) + win.scrollX,
-        inMargin,
-      });
+      if (edge < MARGIN_NOTE_MIN_ROOM_PX) continue;
+      notes.push({ key: `${p.start}`, text: this.sourceLabel(p), top: rect.top + win.scrollY, left: edge + win.scrollX });
     }
     return notes;
   }

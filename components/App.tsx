@@ -8,8 +8,6 @@ export interface MarginNote {
   text: string;
   top: number;
   left: number;
-  /** In the page's margin (right-aligned to `left`), or above the passage's first line. */
-  inMargin: boolean;
 }
 
 export interface UiState {
@@ -54,7 +52,7 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
   return (
     <div class={`bs-root bs-${state.theme}`}>
       {state.margins.map((m) => (
-        <span class={m.inMargin ? 'bs-margin' : 'bs-margin bs-margin-above'} key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px` }} aria-hidden="true">
+        <span class="bs-margin" key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px` }} aria-hidden="true">
           {m.text}
         </span>
       ))}

@@ -77,17 +77,15 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
         {model.description}
       </p>
       {model.metonymNote && <p class="bs-note">{model.metonymNote}</p>}
-      <p class="bs-background" data-source={prov?.background}>
-        {model.background}
-      </p>
-      <OnlineStatus model={model} />
+      {/* What held on the article's date comes before the background: it is what the card is for. */}
       {facts.length > 0 && (
         <section class="bs-facts" aria-label={asOf ? `Facts as of ${asOf}` : 'Facts'}>
           <h3>{asOf ? `As of ${asOf}` : 'Facts'}</h3>
           <ul>
             {facts.map((f) => (
-              <li class={f.current ? 'bs-current' : undefined}>
+              <li class={f.current ? 'bs-current' : f.later ? 'bs-after' : undefined}>
                 {f.current && <span class="bs-now">At the time: </span>}
+                {f.later && <span class="bs-later">Later: </span>}
                 {f.label}
                 {f.when && <span class="bs-when"> ({f.when}{f.place ? `, ${f.place}` : ''})</span>}
               </li>
@@ -95,6 +93,10 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
           </ul>
         </section>
       )}
+      <p class="bs-background" data-source={prov?.background}>
+        {model.background}
+      </p>
+      <OnlineStatus model={model} />
       <section class="bs-article" aria-label="In this article">
         <h3>In this article</h3>
         <p>

@@ -4,10 +4,12 @@ import type { EntityType, Mention, Passage, PassageLabel } from './types';
 
 export interface DatedFact {
   label: string;
-  /** "since 26 Jan 2021", "17–19 Feb 2023", "until 20 Jan 2025". */
+  /** "since 26 Jan 2021" (an office or membership that began), "25 Jan 1978" (an event), "17–19 Feb 2023", "until 20 Jan 2025". */
   when: string;
   /** True when the fact held on the article's date. */
   current: boolean;
+  /** True when the fact begins after the article's date: the card says so ("Later"). */
+  later: boolean;
   place?: string;
   source: Source;
 }
@@ -104,25 +106,39 @@ function holdsOn(date: string, start?: string, end?: string): boolean {
 }
 
 export function factAsOf(f: Fact, date?: string): DatedFact {
+  // Only an office or a membership lasts from its start on; an event or another fact with one date happened then.
+  const lasting = f.kind === 'office' || f.kind === 'membership';
   const when =
     f.start && f.end
       ? f.start === f.end
         ? formatDate(f.start)
         : `${formatDate(f.start)} – ${formatDate(f.end)}`
       : f.start
-        ? `since ${formatDate(f.start)}`
+        ? lasting
+          ? `since ${formatDate(f.start)}`
+          : formatDate(f.start)
         : f.end
           ? `until ${formatDate(f.end)}`
           : '';
-  const current = !!date && (f.kind === 'office' || f.kind === 'membership') && holdsOn(date, f.start, f.end);
-  return { label: f.label, when, current, ...(f.place ? { place: f.place } : {}), source: f.source };
+  const current = !!date && lasting && holdsOn(date, f.start, f.end);
+  const later = !!date && !!f.start && date.slice(0, f.start.length) < f.start;
+  return { label: f.label, when, current, later, ...(f.place ? { place: f.place } : {}), source: f.source };
 }
 
-/** Offices and memberships that held on the article's date come first; then events by date. */
+/**
+ * Offices and memberships that held on the article's date come first; then what came before it,
+ * latest first; then what came after it, in order.
+ */
 function orderFacts(facts: DatedFact[], raw: Fact[]): DatedFact[] {
   return facts
     .map((f, i) => ({ f, i, start: raw[i].start ?? '' }))
-    .sort((a, b) => Number(b.f.current) - Number(a.f.current) || b.start.localeCompare(a.start) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        Number(b.f.current) - Number(a.f.current) ||
+        Number(a.f.later) - Number(b.f.later) ||
+        (a.f.later ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)) ||
+        a.i - b.i,
+    )
     .map((x) => x.f);
 }
 

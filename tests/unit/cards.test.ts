@@ -54,6 +54,32 @@ describe('cards', () => {
     expect(factAsOf({ kind: 'office', label: 'x', start: '2021-01-26', source: src }).current).toBe(false);
   });
 
+  it('dates an event on its day and an office from its start, and marks what came after the article as later, last', () => {
+    expect(factAsOf({ kind: 'event', label: 'Born in Kryvyi Rih', start: '1978-01-25', source: src }, '2023-02-21').when).toBe('25 Jan 1978');
+    expect(factAsOf({ kind: 'office', label: 'President', start: '2019-05-20', source: src }, '2023-02-21').when).toBe('since 20 May 2019');
+    const nato = {
+      ...blinken,
+      id: 'organization/nato',
+      facts: [
+        { kind: 'office' as const, label: 'Secretary General: Mark Rutte', start: '2024-10-01', source: src },
+        { kind: 'office' as const, label: 'Secretary General: Jens Stoltenberg', start: '2014-10-01', end: '2024-09-30', source: src },
+        { kind: 'event' as const, label: 'Sweden joined', start: '2024-03-07', source: src },
+        { kind: 'event' as const, label: 'Finland joined', start: '2023-04-04', source: src },
+        { kind: 'event' as const, label: 'Founded', start: '1949-04-04', source: src },
+      ],
+    };
+    const card = entityCard(nato, { date: '2023-02-21', mentions: [], passages: [] });
+    expect(card.facts.map((f) => [f.label, f.current, f.later])).toEqual([
+      ['Secretary General: Jens Stoltenberg', true, false],
+      ['Founded', false, false],
+      ['Finland joined', false, true],
+      ['Sweden joined', false, true],
+      ['Secretary General: Mark Rutte', false, true],
+    ]);
+    // Without the article's date nothing is later.
+    expect(entityCard(nato, { mentions: [], passages: [] }).facts.some((f) => f.later)).toBe(false);
+  });
+
   it('says when a name was found only in the text', () => {
     const m = mention('StatesmanPost', 0, { type: 'organization', entity: 'StatesmanPost', id: undefined });
     const card = textOnlyCard(m, { mentions: [m], passages: [] });

@@ -155,17 +155,35 @@ function locateWordInPassage(page: TestPage, name: string, prefix: string, word:
 
 const pageBox = (b: Box, v: UiView['viewport']) => ({ left: b.left + v.scrollX, top: b.top + v.scrollY, right: b.right + v.scrollX, bottom: b.bottom + v.scrollY });
 
-/**
- * The margin note that names `source` beside the passage whose first line box is `line`: either in
- * the margin (ending left of the passage, level with its first line) or just above that line.
- */
+/** The margin note that names `source` beside the passage whose first line box is `line`: level with that line, in the margin left of it. */
 function noteBeside(ui: UiView, source: string, line: Box): UiView['notes'][number] | undefined {
   return ui.notes.find((n) => {
     if (n.text !== source) return false;
     const b = n.box;
-    const inMargin = b.right <= line.left + 2 && b.top >= line.top - 4 && b.top <= line.bottom;
-    const above = b.bottom <= line.top + 4 && b.bottom >= line.top - 12 && b.left >= line.left - 2 && b.left <= line.right;
-    return inMargin || above;
+    const level = b.top >= line.top - 4 && b.top <= line.bottom;
+    return level && b.right <= line.left + 2;
+  });
+}
+
+/** The article's text that a margin note covers, as "note: words" (none is the answer). */
+function textUnderNotes(page: TestPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const notes = Array.from(document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll('.bs-margin') ?? [], (n) => ({
+      text: n.textContent ?? '',
+      box: n.getBoundingClientRect(),
+    }));
+    const covered: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (!node.data.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of Array.from(range.getClientRects()))
+        for (const n of notes)
+          if (r.width > 0 && n.box.left < r.right - 1 && n.box.right > r.left + 1 && n.box.top < r.bottom - 1 && n.box.bottom > r.top + 1)
+            covered.push(`${n.text}: ${node.data.trim().slice(0, 40)}`);
+    }
+    return covered;
   });
 }
 
@@ -513,11 +531,25 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
 
       // Resize: the text reflows and the notes follow it.
       const before = await passageLine(page, 'backstory-reported', REPORTED.harrisCalled);
-      await page.setViewport(900, 900);
-      await waitUntil(async () => (await passageLine(page, 'backstory-reported', REPORTED.harrisCalled))?.left !== before?.left, { message: 'the text to reflow' });
+      await page.setViewport(1320, 900);
+      await waitUntil(async () => (await passageLine(page, 'backstory-reported', REPORTED.harrisCalled))?.left !== before?.left, { message: 'the text to move' });
       await besideAll('after a resize');
       await page.setViewport(1280, 900);
       await besideAll('after resizing back');
+      expect(await textUnderNotes(page)).toEqual([]);
+    });
+
+    it('never lays a margin note over the article’s words, however narrow the page', async () => {
+      const { page } = await openArticle();
+      await waitForUi(page, 'the margin notes', (u) => u.notes.length > 0);
+      expect(await textUnderNotes(page)).toEqual([]);
+      // No room left of the column: no notes, the passages stay marked.
+      await page.setViewport(900, 900);
+      await waitUntil(async () => (await readUi(page)).notes.length === 0, { timeout: 5_000, message: 'the notes to give way on a narrow page' });
+      expect(await textUnderNotes(page)).toEqual([]);
+      expect((await passageLine(page, 'backstory-reported', REPORTED.harrisCalled)) !== null).toBe(true);
+      await page.setViewport(1280, 900);
+      await waitForUi(page, 'the notes back at full width', (u) => u.notes.length > 0);
     });
 
     it('opens a passage card on a reported passage: label, source, cue words, and a button to the source’s card', async () => {

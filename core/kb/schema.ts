@@ -83,7 +83,8 @@ const EntryId = v.pipe(v.string(), v.regex(/^(person|place|organization|event|te
 const List = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max, `must have at most ${max} items`));
 
 export const SourceSchema = v.strictObject({
-  title: PlainText(200),
+  /** As the source names itself, shown on the card: "Recep Tayyip Erdoğan - Wikipedia", not its URL's "Erdo%C4%9Fan". */
+  title: v.pipe(PlainText(200), v.check((s) => !/%[\da-f]{2}/i.test(s), 'must be written out, not percent-encoded like a URL')),
   url: HttpsUrl,
 });
 

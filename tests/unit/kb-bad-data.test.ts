@@ -60,6 +60,7 @@ const CASES: Case[] = [
   ['a java\\tscript: link', (e) => (link(e).url = 'java\tscript:alert(1)'), 'links.0.url', /https: link/],
   ['a vbscript: link', (e) => (link(e).url = 'vbscript:msgbox(1)'), 'links.0.url', /https: link/],
   ['an http: link', (e) => (src(e).url = 'http://example.org/test-person'), 'source.url', /https: link/],
+  ['a percent-encoded source title', (e) => (src(e).title = 'Recep Tayyip Erdo%C4%9Fan - Wikipedia'), 'source.title', /percent-encoded/],
   ['a data: URL', (e) => (fact(e).source = { title: 'Data', url: 'data:text/html,<script>alert(1)</script>' }), 'facts.0.source.url', /https: link/],
   ['a protocol-relative link', (e) => (link(e).url = '//evil.example/'), 'links.0.url', /URL|https: link/],
   ['https: with credentials that disguise the host', (e) => (link(e).url = 'https://en.wikipedia.org@evil.example/wiki/Test'), 'links.0.url', /user name or password/],

@@ -613,26 +613,35 @@ export class PageSession {
 
   /**
    * Short margin label for a source: for a person, the shortest name the article calls them by
-   * ("Blinken", "Lai", "bin Salman", "Lula"), else the full name.
+   * ("Blinken", "Lai", "Lula"), else the full name.
    */
   private sourceLabel(p: Passage): string {
     const source = p.source ?? '';
     if (!p.sourceId) return source;
     return source
       .split(', ')
-      .map((name) => (this.entityType(name) === 'person' ? this.shortestName(name) : name))
+      .map((name) => (this.entityType(name) === 'person' ? this.shortName(name) : name))
       .join(', ');
   }
 
-  /** The shortest text of the article's mentions of `entity` (its full name when none is shorter). */
-  private shortestName(entity: string): string {
+  /**
+   * The shortest text of the article's mentions of the person `entity`; when the article only
+   * names them in full, the surname: the last word ("Joe Biden" -> "Biden"), from a particle on
+   * ("Mohammed bin Salman" -> "bin Salman"), or the full name when its last word is a hyphenated
+   * given name that follows the family name ("Lai Ching-te").
+   */
+  private shortName(entity: string): string {
     let best = entity;
     for (const m of this.mentions) {
       if (m.entity !== entity) continue;
       const text = m.text.replace(/['’]s$/, '');
       if (text.length < best.length) best = text;
     }
-    return best;
+    if (best !== entity) return best;
+    const words = entity.split(' ');
+    if (words.length < 2 || words[words.length - 1].includes('-')) return entity;
+    const particle = words.findIndex((w, i) => i > 0 && /^(?:bin|ibn|bint|al|el|da|de|di|do|dos|van|von|der|la|le)$/.test(w));
+    return particle > 0 ? words.slice(particle).join(' ') : words[words.length - 1];
   }
 
   /**

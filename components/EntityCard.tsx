@@ -46,7 +46,8 @@ function OnlineStatus({ model }: { model: EntityCardModel }) {
 /** The background card of one entity. Renders only what it is given; text only, never markup. */
 export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
   const asOf = model.asOf ? formatDate(model.asOf) : null;
-  const facts = model.facts.slice(0, 5);
+  // Three at most before the background: what held at the time comes first (core/cards.ts).
+  const facts = model.facts.slice(0, 3);
   const found = model.online?.state === 'found' ? model.online : null;
   const prov = model.provenance;
   return (

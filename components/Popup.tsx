@@ -114,7 +114,7 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
         <button type="button" class="link" onClick={onOpenOptions}>
           All settings
         </button>
-        <span class="muted">Shortcut: Alt+Shift+O toggles the markers.</span>
+        <span class="muted">Shortcuts: Alt+Shift+O toggles the markers; Alt+Shift+J and Alt+Shift+K step from mark to mark on the page.</span>
       </footer>
     </main>
   );

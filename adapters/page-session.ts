@@ -5,7 +5,7 @@
 import { h } from 'preact';
 import { computePosition, flip, shift, offset, inline, size, autoUpdate } from '@floating-ui/dom';
 import type { KbEntry } from '../core/kb/schema';
-import type { Block, Mention, Passage } from '../core/types';
+import type { Block, EntityType, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
@@ -890,10 +890,10 @@ export class PageSession {
     const entry = await this.entryFor(t.m.id);
     if (entry === 'unread') return unreadEntryCard(t.m, article);
     if (!entry) return textOnlyCard(t.m, article);
-    let metonym: string | undefined;
+    let metonym: { name: string; type: EntityType } | undefined;
     if (entry.metonymOf) {
       const of = await this.entryFor(entry.metonymOf);
-      if (of && of !== 'unread') metonym = of.name;
+      if (of && of !== 'unread') metonym = { name: of.name, type: of.type };
     }
     return entityCard(entry, article, metonym);
   }

@@ -123,6 +123,7 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
             <a href={model.source.url} target="_blank" rel="noopener noreferrer">
               {model.source.title}
             </a>
+            {model.checked && `; checked up to ${formatDate(model.checked)}`}
           </span>
         ) : found && prov ? (
           <ul class="bs-sources" aria-label="Where this comes from" data-lookup="found">

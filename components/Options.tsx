@@ -4,12 +4,17 @@ import type { Settings } from '../core/settings';
 export interface OptionsProps {
   settings: Settings;
   onChange(change: (s: Settings) => Partial<Settings>): void;
+  /** The names of muted entries, by id, as far as they are known; the rest are named from their id. */
+  names?: ReadonlyMap<string, string>;
 }
+
+/** "place/venezuela" -> "venezuela": a muted entry the knowledge base no longer names. */
+const nameFromId = (id: string): string => id.slice(id.indexOf('/') + 1).replace(/-/g, ' ');
 
 const TYPE_NAMES = { person: 'People', place: 'Places', organization: 'Organizations', event: 'Events', term: 'Terms' } as const;
 
 /** Every setting, on one page. */
-export function Options({ settings, onChange }: OptionsProps) {
+export function Options({ settings, onChange, names }: OptionsProps) {
   return (
     <main class="options">
       <h1>Backstory settings</h1>
@@ -109,11 +114,25 @@ export function Options({ settings, onChange }: OptionsProps) {
             Turn Backstory back on everywhere
           </button>
         )}
-        <p>Muted names: {settings.muted.length ? settings.muted.join(', ') : 'none'}.</p>
-        {settings.muted.length > 0 && (
-          <button type="button" onClick={() => onChange(() => ({ muted: [] }))}>
-            Unmute all
-          </button>
+        {settings.muted.length === 0 ? (
+          <p>Muted names: none.</p>
+        ) : (
+          <>
+            <p>Muted names, which Backstory does not mark:</p>
+            <ul class="muted-names">
+              {settings.muted.map((id) => (
+                <li>
+                  {names?.get(id) ?? nameFromId(id)}{' '}
+                  <button type="button" class="link" onClick={() => onChange((s) => ({ muted: s.muted.filter((x) => x !== id) }))}>
+                    Unmute
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => onChange(() => ({ muted: [] }))}>
+              Unmute all
+            </button>
+          </>
         )}
       </section>
     </main>

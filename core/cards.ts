@@ -25,6 +25,8 @@ export interface EntityCardModel {
   asOf?: string;
   facts: DatedFact[];
   source?: Source;
+  /** The date up to which the knowledge base checked the entry (its background may tell of later events than the article). */
+  checked?: string;
   links: { label: string; url: string }[];
   /**
    * From the embedded knowledge base, found only in the text, or found in the text and filled in
@@ -142,10 +144,22 @@ function orderFacts(facts: DatedFact[], raw: Fact[]): DatedFact[] {
     .map((x) => x.f);
 }
 
+/**
+ * What a name that stands for something else stands for: a country's government ("Beijing": "the
+ * government of China"), or an organisation itself ("Brussels": "the European Union").
+ */
+function metonymNote(of: { name: string; type: EntityType }): string {
+  if (of.type === 'place') return `Often stands for the government of ${THE_COUNTRY.test(of.name) ? 'the ' : ''}${of.name}.`;
+  return `Often stands for ${/^(?:The|the) /.test(of.name) || /^[A-Z]{2,}$/.test(of.name) ? '' : 'the '}${of.name}.`;
+}
+
+/** Countries whose English name takes "the". */
+const THE_COUNTRY = /^(?:United |Philippines$|Netherlands$|Bahamas$|Gambia$|Maldives$|Comoros$|Seychelles$|(?:Solomon|Marshall|Cook) Islands$|(?:Czech|Central African|Dominican|Democratic) Republic|Republic of )/;
+
 export function entityCard(
   entry: KbEntry,
   article: { date?: string; mentions: readonly Mention[]; passages: readonly Passage[] },
-  metonymName?: string,
+  metonym?: { name: string; type: EntityType },
 ): EntityCardModel {
   const raw = entry.facts ?? [];
   const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw);
@@ -159,6 +173,7 @@ export function entityCard(
     ...(article.date ? { asOf: article.date } : {}),
     facts,
     source: entry.source,
+    checked: entry.asOf,
     links: entry.links ?? [],
     origin: 'embedded',
     provenance: { type: 'embedded', description: 'embedded', background: 'embedded' },
@@ -167,7 +182,7 @@ export function entityCard(
       // A joint statement ("Joe Biden and Blinken said") counts for each person it names.
       .filter((p) => p.label === 'reported' && (p.sourceId === entry.id || (p.source ?? '').split(', ').includes(entry.name)))
       .map((p) => ({ text: p.text, start: p.start })),
-    ...(metonymName ? { metonymNote: `Often stands for the government of ${metonymName}.` } : {}),
+    ...(metonym ? { metonymNote: metonymNote(metonym) } : {}),
   };
 }
 

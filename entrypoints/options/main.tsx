@@ -1,12 +1,36 @@
 import { render } from 'preact';
 import '../../components/pages.css';
 import { Options } from '../../components/Options';
+import { browser } from 'wxt/browser';
 import { loadSettings, trySaveSettings, watchSettings } from '../../adapters/settings-store';
+
+/** The muted entries' names, asked of the background once each (a failed answer leaves the id's words). */
+const names = new Map<string, string>();
+const asked = new Set<string>();
+async function learnNames(ids: readonly string[], then: () => void): Promise<void> {
+  const unknown = ids.filter((id) => !asked.has(id));
+  if (!unknown.length) return;
+  for (const id of unknown) asked.add(id);
+  await Promise.all(
+    unknown.map(async (id) => {
+      try {
+        const answer = (await browser.runtime.sendMessage({ type: 'entry', id })) as { entry?: { name?: unknown } | null } | undefined;
+        if (typeof answer?.entry?.name === 'string') names.set(id, answer.entry.name);
+      } catch {
+        // The id's own words stand in.
+      }
+    }),
+  );
+  then();
+}
 
 async function main() {
   const app = document.getElementById('app')!;
   let settings = await loadSettings();
-  const draw = () => render(<Options settings={settings} onChange={(change) => void save(change)} />, app);
+  const draw = () => {
+    render(<Options settings={settings} names={names} onChange={(change) => void save(change)} />, app);
+    void learnNames(settings.muted, draw);
+  };
   // A change storage refuses (full, or the extension reloaded) is not shown as made.
   const save = async (change: Parameters<typeof trySaveSettings>[0]) => {
     if (await trySaveSettings(change)) return;

@@ -45,6 +45,7 @@ describe('cards', () => {
     expect(card.mentions).toBe(2);
     expect(card.said).toEqual([{ text: said.text, start: 40 }]);
     expect(card.asOf).toBe('2023-02-21');
+    expect(card.checked).toBe('2025-01-31');
   });
 
   it('treats a month or year as the whole period', () => {
@@ -78,6 +79,14 @@ describe('cards', () => {
     ]);
     // Without the article's date nothing is later.
     expect(entityCard(nato, { mentions: [], passages: [] }).facts.some((f) => f.later)).toBe(false);
+  });
+
+  it("says what a name stands for: a country's government, or an organisation itself", () => {
+    const note = (name: string, type: 'place' | 'organization') => entityCard(blinken, { mentions: [], passages: [] }, { name, type }).metonymNote;
+    expect(note('China', 'place')).toBe('Often stands for the government of China.');
+    expect(note('United States', 'place')).toBe('Often stands for the government of the United States.');
+    expect(note('European Union', 'organization')).toBe('Often stands for the European Union.');
+    expect(note('NATO', 'organization')).toBe('Often stands for NATO.');
   });
 
   it('says when a name was found only in the text', () => {

@@ -552,6 +552,29 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       await waitForUi(page, 'the notes back at full width', (u) => u.notes.length > 0);
     });
 
+    it('lists muted names by their names in the settings, each with its own Unmute', async () => {
+      const options = await browser.openExtensionPage('options.html', 'main');
+      session.track(options);
+      const storage = (muted: string[] | null) =>
+        options.evaluate(async (muted) => {
+          const g = globalThis as unknown as { browser?: { storage: { local: { get(k: string): Promise<Record<string, { muted?: string[]; version?: number }>>; set(v: object): Promise<void> } } }; chrome?: typeof g.browser };
+          const local = (g.browser ?? g.chrome)!.storage.local;
+          const got = (await local.get('settings')).settings ?? {};
+          // A stored object without the settings' version is not read at all (core/settings.ts).
+          if (muted) await local.set({ settings: { version: 1, ...got, muted } });
+          return (await local.get('settings')).settings?.muted ?? [];
+        }, muted);
+      await storage(['term/body-armor', 'place/venezuela']);
+      const items = () => options.evaluate(() => Array.from(document.querySelectorAll('.muted-names li'), (li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      await waitUntil(async () => (await items()).join('|') === 'Body armor Unmute|Venezuela Unmute', { timeout: 5_000, message: 'the muted names listed by name' });
+      await options.evaluate(() => {
+        const li = Array.from(document.querySelectorAll('.muted-names li')).find((l) => (l.textContent ?? '').startsWith('Venezuela'));
+        (li?.querySelector('button') as HTMLButtonElement | null)?.click();
+      });
+      await waitUntil(async () => (await storage(null)).join() === 'term/body-armor', { timeout: 5_000, message: 'Venezuela unmuted, body armor still muted' });
+      await storage([]);
+    });
+
     it('opens a passage card on a reported passage: label, source, cue words, and a button to the source’s card', async () => {
       const { page } = await openArticle();
       const ui = await hoverPassage(page, 'backstory-reported', REPORTED.blinkenAlleged, 'alleged');

@@ -598,6 +598,23 @@ export class PageSession {
     return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
   }
 
+  /** Entity name -> the shortest text of its mentions, for the mentions it was built from. */
+  private shortestTexts: { of: Mention[]; texts: Map<string, string> } | null = null;
+
+  /** The shortest text the article names `entity` by (one pass over the mentions for every margin note). */
+  private shortestMention(entity: string): string | undefined {
+    if (this.shortestTexts?.of !== this.mentions) {
+      const texts = new Map<string, string>();
+      for (const m of this.mentions) {
+        const text = m.text.replace(/['’]s$/, '');
+        const known = texts.get(m.entity);
+        if (known === undefined || text.length < known.length) texts.set(m.entity, text);
+      }
+      this.shortestTexts = { of: this.mentions, texts };
+    }
+    return this.shortestTexts.texts.get(entity);
+  }
+
   /** Entity name -> the type of its first mention, for the mentions it was built from. */
   private entityTypes: { of: Mention[]; types: Map<string, Mention['type']> } | null = null;
 
@@ -631,13 +648,8 @@ export class PageSession {
    * given name that follows the family name ("Lai Ching-te").
    */
   private shortName(entity: string): string {
-    let best = entity;
-    for (const m of this.mentions) {
-      if (m.entity !== entity) continue;
-      const text = m.text.replace(/['’]s$/, '');
-      if (text.length < best.length) best = text;
-    }
-    if (best !== entity) return best;
+    const best = this.shortestMention(entity) ?? entity;
+    if (best.length < entity.length) return best;
     const words = entity.split(' ');
     if (words.length < 2 || words[words.length - 1].includes('-')) return entity;
     const particle = words.findIndex((w, i) => i > 0 && /^(?:bin|ibn|bint|al|el|da|de|di|do|dos|van|von|der|la|le)$/.test(w));

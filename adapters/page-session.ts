@@ -10,7 +10,7 @@ import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
 import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
-import { entityCard, passageCard, textOnlyCard, unreadEntryCard, type EntityCardModel } from '../core/cards';
+import { entityCard, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
 import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
 import { loadingCard, withLookup, type LookupResult } from '../core/lookup/card';
@@ -598,62 +598,15 @@ export class PageSession {
     return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
   }
 
-  /** Entity name -> the shortest text of its mentions, for the mentions it was built from. */
-  private shortestTexts: { of: Mention[]; texts: Map<string, string> } | null = null;
+  /** Each entity's type and shortest name in the mentions they were read from (the margin labels ask for every reported passage). */
+  private names: { of: Mention[]; names: MentionNames } | null = null;
 
-  /** The shortest text the article names `entity` by (one pass over the mentions for every margin note). */
-  private shortestMention(entity: string): string | undefined {
-    if (this.shortestTexts?.of !== this.mentions) {
-      const texts = new Map<string, string>();
-      for (const m of this.mentions) {
-        const text = m.text.replace(/['’]s$/, '');
-        const known = texts.get(m.entity);
-        if (known === undefined || text.length < known.length) texts.set(m.entity, text);
-      }
-      this.shortestTexts = { of: this.mentions, texts };
-    }
-    return this.shortestTexts.texts.get(entity);
-  }
-
-  /** Entity name -> the type of its first mention, for the mentions it was built from. */
-  private entityTypes: { of: Mention[]; types: Map<string, Mention['type']> } | null = null;
-
-  /** The type of the first mention of `name` (one look-up: the margin labels ask for every reported passage). */
-  private entityType(name: string): Mention['type'] | undefined {
-    if (this.entityTypes?.of !== this.mentions) {
-      const types = new Map<string, Mention['type']>();
-      for (const m of this.mentions) if (!types.has(m.entity)) types.set(m.entity, m.type);
-      this.entityTypes = { of: this.mentions, types };
-    }
-    return this.entityTypes.types.get(name);
-  }
-
-  /**
-   * Short margin label for a source: for a person, the shortest name the article calls them by
-   * ("Blinken", "Lai", "Lula"), else the full name.
-   */
+  /** Short margin label for a source (core/cards.ts `sourceLabel`); a source the text alone found stays as it is. */
   private sourceLabel(p: Passage): string {
     const source = p.source ?? '';
     if (!p.sourceId) return source;
-    return source
-      .split(', ')
-      .map((name) => (this.entityType(name) === 'person' ? this.shortName(name) : name))
-      .join(', ');
-  }
-
-  /**
-   * The shortest text of the article's mentions of the person `entity`; when the article only
-   * names them in full, the surname: the last word ("Joe Biden" -> "Biden"), from a particle on
-   * ("Mohammed bin Salman" -> "bin Salman"), or the full name when its last word is a hyphenated
-   * given name that follows the family name ("Lai Ching-te").
-   */
-  private shortName(entity: string): string {
-    const best = this.shortestMention(entity) ?? entity;
-    if (best.length < entity.length) return best;
-    const words = entity.split(' ');
-    if (words.length < 2 || words[words.length - 1].includes('-')) return entity;
-    const particle = words.findIndex((w, i) => i > 0 && /^(?:bin|ibn|bint|al|el|da|de|di|do|dos|van|von|der|la|le)$/.test(w));
-    return particle > 0 ? words.slice(particle).join(' ') : words[words.length - 1];
+    if (this.names?.of !== this.mentions) this.names = { of: this.mentions, names: mentionNames(this.mentions) };
+    return sourceLabel(source, this.names.names);
   }
 
   /**

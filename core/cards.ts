@@ -186,6 +186,48 @@ export function entityCard(
   };
 }
 
+/** Each entity of an article's mentions: the type of its first mention and the shortest text it is named by. */
+export type MentionNames = ReadonlyMap<string, { type: EntityType; shortest: string }>;
+
+export function mentionNames(mentions: readonly Mention[]): MentionNames {
+  const names = new Map<string, { type: EntityType; shortest: string }>();
+  for (const m of mentions) {
+    const text = m.text.replace(/['’]s$/, '');
+    const known = names.get(m.entity);
+    if (!known) names.set(m.entity, { type: m.type, shortest: text });
+    else if (text.length < known.shortest.length) known.shortest = text;
+  }
+  return names;
+}
+
+/**
+ * A person's surname, for an article that names them only in full: the last word ("Joe Biden" ->
+ * "Biden"), from a particle on ("Mohammed bin Salman" -> "bin Salman"), or the full name when its
+ * last word is a hyphenated given name that follows the family name ("Lai Ching-te").
+ */
+export function surnameOf(name: string): string {
+  const words = name.split(' ');
+  if (words.length < 2 || words[words.length - 1].includes('-')) return name;
+  const particle = words.findIndex((w, i) => i > 0 && /^(?:bin|ibn|bint|al|el|da|de|di|do|dos|van|von|der|la|le)$/.test(w));
+  return particle > 0 ? words.slice(particle).join(' ') : words[words.length - 1];
+}
+
+/**
+ * The margin label of a reported passage's source ("Biden, Blinken"): each person by the shortest
+ * name the article calls them ("Blinken", "Lai", "Lula"), or their surname when it names them only
+ * in full; anyone else by the full name.
+ */
+export function sourceLabel(source: string, names: MentionNames): string {
+  return source
+    .split(', ')
+    .map((name) => {
+      const known = names.get(name);
+      if (known?.type !== 'person') return name;
+      return known.shortest.length < name.length ? known.shortest : surnameOf(name);
+    })
+    .join(', ');
+}
+
 /** A card for a name found only in the text: it says so. */
 export function textOnlyCard(m: Mention, article: { mentions: readonly Mention[]; passages: readonly Passage[] }): EntityCardModel {
   const kind = m.type === 'person' ? 'a person' : m.type === 'place' ? 'a place' : m.type === 'organization' ? 'an organization' : `a ${m.type}`;

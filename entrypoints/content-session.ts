@@ -12,9 +12,9 @@ import { PageSession } from '../adapters/page-session';
 import { followSettings, loadSettings, updateSettings } from '../adapters/settings-store';
 import { DETECT_PORT, LookupResultSchema, TabMessageSchema, decodeDetectResponse, parseOr } from '../core/messages';
 import { detectInParts } from '../adapters/detect-port';
+import { requestEntry } from '../adapters/entry-request';
 import { sharedDocumentIdle, yieldToPage } from '../adapters/schedule';
 import type { LookupResult } from '../core/lookup/card';
-import type { KbEntry } from '../core/kb/schema';
 import { DETECT_PART_CHARS, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS } from '../core/constants';
 
 let lookupSeq = 0;
@@ -44,10 +44,7 @@ export default defineUnlistedScript(async () => {
       if (!res) throw new Error('the background sent no valid answer');
       return res;
     },
-    entry: async (id) => {
-      const res = (await browser.runtime.sendMessage({ type: 'entry', id })) as { entry?: KbEntry | null } | undefined;
-      return res?.entry ?? null;
-    },
+    entry: requestEntry,
     // Background for a name the embedded knowledge lacks; the background asks Wikipedia (see core/lookup).
     lookup: async (query, signal) => {
       const id = `${Date.now().toString(36)}-${(++lookupSeq).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

@@ -196,9 +196,14 @@ function insideLongerName(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ' ' && INSTITUTION_OF.test(text.slice(Math.max(0, start - 30), start))) return true;
   if (text[end] === ' ' && PLACE_INSTITUTION.test(text.slice(end, end + 40))) return true;
   if (namePartBefore(text, start)) return true;
-  // The pattern needs a space beside the name: most places have none, and skip the regex.
-  const after = text[end] !== ' ' ? null : /^ ([\p{Lu}][\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30));
-  return !!after && !NOT_A_NAME_PART.test(after[1]);
+  const after = capitalAfter(text, end);
+  return after !== null && !NOT_A_NAME_PART.test(after);
+}
+
+/** The capitalised word right after `end` ("Heavy" after "Samsung"), or null. */
+function capitalAfter(text: string, end: number): string | null {
+  // The pattern needs a space after the name: most names have none, and skip the regex.
+  return text[end] !== ' ' ? null : (/^ ([\p{Lu}][\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30))?.[1] ?? null);
 }
 
 /**
@@ -215,10 +220,10 @@ function namePartBefore(text: string, start: number): boolean {
 const NOT_AN_ORG_NAME_PART =
   /^(?:CEO|Chief|Chairman|Chairwoman|Chair|Director|Founder|Executive|Commander|Spokesman|Spokeswoman|Spokesperson|Commission|Inc|Corp|Ltd|Plc|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
-/** Whether a capitalised word that can be a name's part, and not a title or a date, follows `end` ("Samsung Heavy"). */
+/** Whether a capitalised word that can be a name's part, and not an acronym, a title or a date, follows `end` ("Samsung Heavy"). */
 function nameWordAfter(text: string, end: number): boolean {
-  const after = text[end] !== ' ' ? null : /^ (\p{Lu}\p{Ll}[\p{L}\p{M}]*)/u.exec(text.slice(end, end + 30));
-  return !!after && !NOT_A_NAME_PART.test(after[1]) && !NOT_AN_ORG_NAME_PART.test(after[1]);
+  const after = capitalAfter(text, end);
+  return after !== null && /^\p{Lu}\p{Ll}/u.test(after) && !NOT_A_NAME_PART.test(after) && !NOT_AN_ORG_NAME_PART.test(after);
 }
 
 /** Whether such a word stands before `start` inside a sentence, and does not end a known name (which ends at `knownEnd`). */

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/pages.css';
 import { Options } from '../../components/Options';
-import { browser } from 'wxt/browser';
+import { requestEntry } from '../../adapters/entry-request';
 import { loadSettings, trySaveSettings, watchSettings } from '../../adapters/settings-store';
 
 /** The muted entries' names, asked of the background once each (a failed answer leaves the id's words). */
@@ -14,8 +14,8 @@ async function learnNames(ids: readonly string[], then: () => void): Promise<voi
   await Promise.all(
     unknown.map(async (id) => {
       try {
-        const answer = (await browser.runtime.sendMessage({ type: 'entry', id })) as { entry?: { name?: unknown } | null } | undefined;
-        if (typeof answer?.entry?.name === 'string') names.set(id, answer.entry.name);
+        const entry = await requestEntry(id);
+        if (entry) names.set(id, entry.name);
       } catch {
         // The id's own words stand in.
       }

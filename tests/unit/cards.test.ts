@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityCard, factAsOf, formatDate, passageCard, textOnlyCard, unreadEntryCard } from '../../core/cards';
+import { entityCard, factAsOf, formatDate, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard } from '../../core/cards';
 import type { KbEntry } from '../../core/kb/schema';
 import type { Mention, Passage } from '../../core/types';
 
@@ -87,6 +87,24 @@ describe('cards', () => {
     expect(note('United States', 'place')).toBe('Often stands for the government of the United States.');
     expect(note('European Union', 'organization')).toBe('Often stands for the European Union.');
     expect(note('NATO', 'organization')).toBe('Often stands for NATO.');
+  });
+
+  it('labels a source in the margin as the article names it, else by the surname', () => {
+    const people = mentionNames([
+      mention('Antony Blinken', 0),
+      mention('Blinken’s', 20),
+      mention('Joe Biden', 40, { entity: 'Joe Biden', id: 'person/joe-biden' }),
+      mention('Luiz Inácio Lula da Silva', 60, { entity: 'Luiz Inácio Lula da Silva', id: 'person/lula' }),
+      mention('Lula', 90, { entity: 'Luiz Inácio Lula da Silva', id: 'person/lula' }),
+      mention('Mohammed bin Salman', 100, { entity: 'Mohammed bin Salman', id: 'person/mbs' }),
+      mention('Lai Ching-te', 130, { entity: 'Lai Ching-te', id: 'person/lai' }),
+      mention('State Department', 150, { type: 'organization', entity: 'United States Department of State', id: 'organization/state' }),
+    ]);
+    expect(sourceLabel('Joe Biden, Antony Blinken', people)).toBe('Biden, Blinken');
+    expect(sourceLabel('Luiz Inácio Lula da Silva', people)).toBe('Lula');
+    expect(sourceLabel('Mohammed bin Salman', people)).toBe('bin Salman');
+    expect(sourceLabel('Lai Ching-te', people)).toBe('Lai Ching-te');
+    expect(sourceLabel('United States Department of State', people)).toBe('United States Department of State');
   });
 
   it('says when a name was found only in the text', () => {

@@ -48,7 +48,8 @@ import type { Steps } from '../core/steps';
 
 export interface SessionDeps {
   /** `isCurrent` says whether the read that asked still wants the answer (a long text's transfer stops when not). */
-  detect(text: string, blocks: Block[], isCurrent?: () => boolean): Promise<DetectResponse>;
+  /** `names`, when the answer carries them, are `mentionNames` of its mentions (core/messages.ts `decodeDetectResponse`). */
+  detect(text: string, blocks: Block[], isCurrent?: () => boolean): Promise<DetectResponse & { names?: MentionNames }>;
   entry(id: string): Promise<KbEntry | null>;
   saveSettings(change: (s: Settings) => Partial<Settings>): Promise<unknown>;
   /** Online background for a name the embedded knowledge lacks (absent: no look-ups). */
@@ -248,7 +249,7 @@ export class PageSession {
     // Both requests go at once: the background answers the first part, then the whole text.
     const isCurrent = () => gen === this.generation;
     /** A detection's answer; null once a newer read has taken over (its transfer may then have stopped with an error). */
-    const answerOf = (p: Promise<DetectResponse>) =>
+    const answerOf = (p: ReturnType<SessionDeps['detect']>) =>
       p.catch((err: unknown) => {
         if (isCurrent()) throw err;
         return null;
@@ -261,7 +262,8 @@ export class PageSession {
     // marks shown until its whole analysis is there (no markers lost for a moment).
     const progressive = !this.map;
     let fresh = true;
-    const show = (mentions: Mention[], passages: Passage[], pack: PackInfo | null) => {
+    const show = (mentions: Mention[], passages: Passage[], pack: PackInfo | null, names: MentionNames | undefined) => {
+      if (names) this.names = { of: mentions, names };
       this.adopt(article, map, mentions, passages, pack, fresh);
       fresh = false;
     };
@@ -272,7 +274,7 @@ export class PageSession {
     const first = await answerOf(firstDetect ?? wholeDetect);
     if (!first || gen !== this.generation) return;
     if (progressive) {
-      show(first.mentions, [], first.pack);
+      show(first.mentions, [], first.pack, first.names);
       performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: first.mentions.length } });
     }
     // 2. Every name of the article. The page does nothing meanwhile: on two cores, classifying (or
@@ -280,15 +282,20 @@ export class PageSession {
     // its answer back and stretched the page's tasks past 50 ms.
     let mentions = first.mentions;
     let pack = first.pack;
+    let names = first.names;
     if (firstDetect) {
       const whole = await answerOf(wholeDetect);
       if (!whole || gen !== this.generation) return;
+      // Decoding a long page's answer is a task's work (10-20 ms for 13,000 mentions): painting them is another.
+      await yieldToPage();
+      if (gen !== this.generation) return;
       // The first part's mention objects stand where the whole text's detection agrees (an open card
       // stays open); the context of the whole text can settle an ambiguous name differently.
       const earlier = new Map(first.mentions.map((m) => [mentionKey(m), m]));
       mentions = whole.mentions.map((m) => (m.start < firstEnd ? (earlier.get(mentionKey(m)) ?? m) : m));
       pack = whole.pack;
-      if (progressive) show(mentions, [], pack);
+      names = whole.names;
+      if (progressive) show(mentions, [], pack, names);
     }
     performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
     // 3. On a long article, the passages near the screen first. (Once the session is taken down,
@@ -296,7 +303,7 @@ export class PageSession {
     const withNames = withMentions(chunks, mentions);
     const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, firstEnd) : new Map();
     if (!firstChunks) return;
-    if (firstDetect && progressive) show(mentions, passagesOf(firstChunks), pack);
+    if (firstDetect && progressive) show(mentions, passagesOf(firstChunks), pack, names);
     // 4. Every passage; those near the screen are kept.
     const classified = await this.classifyChunks(gen, text, withNames, text.length, firstChunks);
     if (!classified) return;
@@ -304,7 +311,7 @@ export class PageSession {
     // Painting every passage is a task of its own: the last slice of classification may have run its whole budget.
     await yieldToPage();
     if (gen !== this.generation) return;
-    show(mentions, passages, pack);
+    show(mentions, passages, pack, names);
     this.completeText = text;
     if (!progressive) performance.mark?.(PERF_MARKS_SHOWN, { detail: { mentions: mentions.length } });
     performance.mark?.(PERF_MARKS_COMPLETE, { detail: { mentions: mentions.length, passages: passages.length } });
@@ -598,7 +605,10 @@ export class PageSession {
     return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
   }
 
-  /** Each entity's type and shortest name in the mentions they were read from (the margin labels ask for every reported passage). */
+  /**
+   * Each entity's type and shortest name in the mentions they were read from (the margin labels ask
+   * for every reported passage): the detection's answer gives them; read here only when it did not.
+   */
   private names: { of: Mention[]; names: MentionNames } | null = null;
 
   /** Short margin label for a source (core/cards.ts `sourceLabel`); a source the text alone found stays as it is. */

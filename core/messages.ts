@@ -8,6 +8,7 @@ import { DETECT_PART_CHARS, LOOKUP_MAX_CONTEXT_WORDS } from './constants';
 import { isHighSurrogateAt } from './text/chars';
 import { LOOKUP_FAILURES } from './lookup/failures';
 import { OnlineSummarySchema } from './lookup/schema';
+import { nameAsWritten, type MentionName, type MentionNames } from './cards';
 import type { Mention } from './types';
 
 /** The longest text the background detects in: twice the longest article marked. */
@@ -201,13 +202,16 @@ function isWireName(x: unknown): boolean {
   return MENTION_TYPES.has(n.type) && isName(n.entity) && (n.id === undefined || (typeof n.id === 'string' && n.id.length <= 200));
 }
 
+/** A detection's answer as the page reads it: with each entity's type and shortest name (core/cards.ts `mentionNames`). */
+export type DecodedDetectResponse = DetectResponse & { names: MentionNames };
+
 /**
  * The content script's side: the answer to a detection of `text`, or null for anything that is
  * not one (a mention outside the text, empty or longer than a name, of an entity not listed, a sparse
  * array...). The numbers are checked by plain loops, not the schema: a long page's answer holds
  * tens of thousands of them. The pack goes through its schema.
  */
-export function decodeDetectResponse(data: unknown, text: string): DetectResponse | null {
+export function decodeDetectResponse(data: unknown, text: string): DecodedDetectResponse | null {
   if (typeof data !== 'object' || data === null) return null;
   const { names, marks, pack } = data as Record<string, unknown>;
   if (!Array.isArray(names) || !Array.isArray(marks) || marks.length % MARK_FIELDS !== 0) return null;
@@ -215,6 +219,10 @@ export function decodeDetectResponse(data: unknown, text: string): DetectRespons
   for (let i = 0; i < names.length; i++) if (!isWireName(names[i])) return null;
   const listed = names as DetectWire['names'];
   const mentions: Mention[] = [];
+  /** By index in `listed`: the shortest name its mentions give, the index of the mention that gave it, and of its first mention. */
+  const shortest: (string | undefined)[] = new Array(listed.length);
+  const shortestAt: number[] = new Array(listed.length);
+  const first: number[] = new Array(listed.length);
   for (let i = 0; i < marks.length; i += MARK_FIELDS) {
     const start: unknown = marks[i];
     const end: unknown = marks[i + 1];
@@ -226,10 +234,40 @@ export function decodeDetectResponse(data: unknown, text: string): DetectRespons
     const slice = text.slice(start, end);
     const c = confidence / CONFIDENCE_SCALE;
     mentions.push(id === undefined ? { text: slice, start, end, type, entity, confidence: c } : { text: slice, start, end, type, entity, id, confidence: c });
+    const known = shortest[at];
+    if (known === undefined) first[at] = mentions.length - 1;
+    if (known === undefined || slice.length < known.length + 2) {
+      const name = nameAsWritten(slice);
+      if (known === undefined || name.length < known.length) {
+        shortest[at] = name;
+        shortestAt[at] = mentions.length - 1;
+      }
+    }
   }
-  if (pack === null) return { mentions, pack: null };
+  const decoded = (p: PackInfo | null): DecodedDetectResponse => ({ mentions, pack: p, names: namesFromLists(listed, shortest, shortestAt, first) });
+  if (pack === null) return decoded(null);
   const parsed = v.safeParse(PackInfoSchema, pack);
-  return parsed.success ? { mentions, pack: parsed.output } : null;
+  return parsed.success ? decoded(parsed.output) : null;
+}
+
+/**
+ * `mentionNames` from the decoded lists: an entity listed more than once (as two types, or with and
+ * without an id) takes the type of its first mention and the shortest of its names (the earliest
+ * of those as short).
+ */
+function namesFromLists(listed: DetectWire['names'], shortest: readonly (string | undefined)[], shortestAt: readonly number[], first: readonly number[]): MentionNames {
+  const names = new Map<string, MentionName & { at: number; first: number }>();
+  listed.forEach(({ type, entity }, i) => {
+    const name = shortest[i];
+    if (name === undefined) return;
+    const known = names.get(entity);
+    if (!known) names.set(entity, { type, shortest: name, at: shortestAt[i], first: first[i] });
+    else {
+      if (name.length < known.shortest.length || (name.length === known.shortest.length && shortestAt[i] < known.at)) Object.assign(known, { shortest: name, at: shortestAt[i] });
+      if (first[i] < known.first) Object.assign(known, { type, first: first[i] });
+    }
+  });
+  return new Map([...names].map(([entity, { type, shortest }]) => [entity, { type, shortest }]));
 }
 
 /** Background -> content script, answering `lookup`. */

@@ -5,6 +5,7 @@ import { EmbeddedKnowledge } from '../../adapters/embedded-knowledge';
 import { namesOf, type KbEntry, type KbNames } from '../../core/kb/schema';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 import { decodeDetectResponse, encodeDetectResponse } from '../../core/messages';
+import { mentionNames } from '../../core/cards';
 
 const root = join(import.meta.dirname, '..', '..');
 const entries: KbEntry[] = loadKbDir(join(root, 'data', 'kb'));
@@ -31,7 +32,7 @@ describe('embedded knowledge: names for detection, cards read on first use', () 
     const answer = knowledge.detect(sample);
     expect(answer.mentions.length).toBeGreaterThan(50);
     const sent = JSON.stringify(encodeDetectResponse(answer));
-    expect(decodeDetectResponse(JSON.parse(sent), sample)).toEqual(answer);
+    expect(decodeDetectResponse(JSON.parse(sent), sample)).toEqual({ ...answer, names: mentionNames(answer.mentions) });
     expect(sent.length).toBeLessThan(JSON.stringify(answer).length / 2);
   });
 

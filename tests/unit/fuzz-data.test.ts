@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DetectPortMessageSchema, DetectResponseSchema, DetectWireSchema, RequestSchema, TabMessageSchema, decodeDetectResponse, encodeDetectResponse, parseOr } from '../../core/messages';
+import { DetectPortMessageSchema, DetectResponseSchema, DetectWireSchema, RequestSchema, TabMessageSchema, decodeDetectResponse, encodeDetectResponse, parseOr, type DetectWire } from '../../core/messages';
+import { mentionNames } from '../../core/cards';
 import type { Mention } from '../../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, isSiteEnabled, markersOn, parseSettings, typeEnabled } from '../../core/settings';
 import { ENTITY_TYPES } from '../../core/kb/schema';
@@ -186,9 +187,16 @@ describe('fuzz: messages between the extension parts', () => {
         return id === undefined ? { text: TEXT.slice(start, end), start, end, type, entity, confidence } : { text: TEXT.slice(start, end), start, end, type, entity, id, confidence };
       });
     fc.assert(
-      fc.property(fc.array(mention, { maxLength: 30 }), (mentions) => {
-        const wire = JSON.parse(JSON.stringify(encodeDetectResponse({ mentions, pack: null }))) as unknown;
-        expect(decodeDetectResponse(wire, TEXT)).toEqual({ mentions, pack: null });
+      fc.property(fc.array(mention, { maxLength: 30 }), fc.boolean(), (mentions, reversed) => {
+        const wire = JSON.parse(JSON.stringify(encodeDetectResponse({ mentions, pack: null }))) as DetectWire;
+        // The names' order is the sender's: any order decodes to the same answer.
+        if (reversed) {
+          const last = wire.names.length - 1;
+          wire.names.reverse();
+          for (let i = 2; i < wire.marks.length; i += 4) wire.marks[i] = last - wire.marks[i];
+        }
+        // With each entity's type and shortest name, as the margin labels read them from the mentions.
+        expect(decodeDetectResponse(wire, TEXT)).toEqual({ mentions, pack: null, names: mentionNames(mentions) });
       }),
       { numRuns: 300 },
     );

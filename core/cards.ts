@@ -128,8 +128,9 @@ export function factAsOf(f: Fact, date?: string): DatedFact {
 }
 
 /**
- * Offices and memberships that held on the article's date come first; then what came before it,
- * latest first; then what came after it, in order.
+ * Offices and memberships that held on the article's date come first, in the entry's order (its
+ * writer puts the most telling first: a country's leader before its premier); then what came
+ * before it, latest first; then what came after it, in order.
  */
 function orderFacts(facts: DatedFact[], raw: Fact[]): DatedFact[] {
   return facts
@@ -138,7 +139,7 @@ function orderFacts(facts: DatedFact[], raw: Fact[]): DatedFact[] {
       (a, b) =>
         Number(b.f.current) - Number(a.f.current) ||
         Number(a.f.later) - Number(b.f.later) ||
-        (a.f.later ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)) ||
+        (a.f.current ? 0 : a.f.later ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)) ||
         a.i - b.i,
     )
     .map((x) => x.f);

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entityCard, factAsOf, formatDate, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard } from '../../core/cards';
 import type { KbEntry } from '../../core/kb/schema';
 import type { Mention, Passage } from '../../core/types';
+import { loadKbDir } from '../../scripts/lib/kb-files';
 
 const src = { title: 'Antony Blinken - Wikipedia', url: 'https://en.wikipedia.org/wiki/Antony_Blinken' };
 const blinken: KbEntry = {
@@ -105,6 +107,24 @@ describe('cards', () => {
     expect(sourceLabel('Mohammed bin Salman', people)).toBe('bin Salman');
     expect(sourceLabel('Lai Ching-te', people)).toBe('Lai Ching-te');
     expect(sourceLabel('United States Department of State', people)).toBe('United States Department of State');
+  });
+
+  it('tells who led a country on the article’s date, its leader before its premier (data/countries/leaders.json)', () => {
+    const kb = new Map(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).map((e) => [e.id, e]));
+    const firstFacts = (id: string, date: string) => entityCard(kb.get(id)!, { date, mentions: [], passages: [] }).facts.slice(0, 3).map((f) => f.label);
+    expect(firstFacts('place/china', '2023-02-20')).toEqual([
+      'General Secretary of the Chinese Communist Party: Xi Jinping',
+      'President: Xi Jinping',
+      'Premier: Li Keqiang',
+    ]);
+    expect(firstFacts('place/china', '2024-06-01')[2]).toBe('Premier: Li Qiang');
+    expect(firstFacts('place/united-kingdom', '2023-02-20').slice(0, 2)).toEqual(['Prime Minister: Rishi Sunak', 'King: Charles III']);
+    expect(firstFacts('place/united-states', '2023-02-20')[0]).toBe('President: Joe Biden');
+    expect(firstFacts('place/united-states', '2025-03-01')[0]).toBe('President: Donald Trump');
+    expect(firstFacts('place/germany', '2024-06-01')[0]).toBe('Chancellor: Olaf Scholz');
+    // An undated article: what came latest first, marked with its dates.
+    const undated = entityCard(kb.get('place/germany')!, { mentions: [], passages: [] }).facts[0];
+    expect(undated).toMatchObject({ label: 'Chancellor: Friedrich Merz', when: 'since 6 May 2025', current: false });
   });
 
   it('says when a name was found only in the text', () => {

@@ -244,6 +244,54 @@ function insideSentence(text: string, at: number): boolean {
   return at > 0 && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
 }
 
+/** A U.S. state after a city and a comma: "Paris, Texas". */
+const US_STATE_AFTER =
+  /^, (Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b/;
+const abroad = new WeakMap<KbIndex, Set<number>>();
+
+/**
+ * The places the knowledge base puts in a country other than the United States: those with a
+ * country among their context words, a country being a place whose own context words hold its
+ * people's adjective ("Canadian"; "American" aside). Built once per index.
+ */
+function placesAbroad(index: KbIndex): Set<number> {
+  let set = abroad.get(index);
+  if (set) return set;
+  const countries = new Set<string>();
+  for (const e of index.entities)
+    if (e.type === 'place' && e.context.some((w) => w !== 'american' && DEMONYMS_LOWER.has(w))) countries.add(e.name.toLowerCase());
+  set = new Set();
+  for (const [i, e] of index.entities.entries()) if (e.type === 'place' && e.context.some((w) => countries.has(w))) set.add(i);
+  abroad.set(index, set);
+  return set;
+}
+const DEMONYMS_LOWER = new Set([...DEMONYMS].map((d) => d.toLowerCase()));
+
+/**
+ * "Vancouver, Washington", "Melbourne, Florida", "Athens, Georgia": a place the knowledge base puts
+ * abroad, followed by a U.S. state its context does not name, is a namesake it lacks ("Tbilisi,
+ * Georgia" stays: Georgia is in Tbilisi's context).
+ */
+function usNamesake(text: string, end: number, entity: number, index: KbIndex): boolean {
+  if (text[end] !== ',') return false;
+  const state = US_STATE_AFTER.exec(text.slice(end, end + 20))?.[1];
+  return !!state && placesAbroad(index).has(entity) && !index.entities[entity].context.includes(state.toLowerCase());
+}
+
+/**
+ * "Air India", "Radio Canada": words that make a place's name an organisation's, also as a
+ * sentence's first word, where a capital says nothing ("Yesterday India ...").
+ */
+const ORG_OPENER = /(?:^|[^\p{L}\p{N}])(?:Air|Radio) $/u;
+
+/**
+ * "Air India flight AI 171", "BA 2490": a short capitalised name followed by a number of three or
+ * four digits that is not a year is a code (a flight, a route, a model), not the name.
+ */
+function codeNumberAfter(text: string, start: number, end: number): boolean {
+  return end - start <= 3 && /^ \d{3,4}\b/.test(text.slice(end, end + 6)) && !/^ (?:19|20)\d\d\b/.test(text.slice(end, end + 6)) && /^\p{Lu}+$/u.test(text.slice(start, end));
+}
+
 /**
  * "Barges crowded the Mississippi.", "the Ohio rose": a place's one-word name after "the", ending a
  * clause or before a preposition or a verb of water, is a river's when the knowledge base has the
@@ -379,8 +427,10 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       if (oneWord) unconfirmed.push(m);
       continue;
     }
+    if (codeNumberAfter(folded, m.start, m.end)) continue;
     let e = index.entities[best];
-    if (e.type === 'place' && insideLongerName(folded, m.start, m.end) && !inHeading(folded, m.start, blocks)) continue;
+    if (e.type === 'place' && (insideLongerName(folded, m.start, m.end) || ORG_OPENER.test(folded.slice(Math.max(0, m.start - 8), m.start))) && !inHeading(folded, m.start, blocks)) continue;
+    if (e.type === 'place' && usNamesake(folded, m.end, best, index)) continue;
     if (e.type === 'place' && oneWord) {
       const river = riverReading(folded, m.start, m.end, index);
       if (river >= 0) e = index.entities[river];

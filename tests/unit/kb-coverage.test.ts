@@ -156,4 +156,23 @@ describe('the shipped knowledge base', () => {
     const found = detectMentions('The name plate read “Bharat”, and leaders met at the Bharat Mandapam.', index);
     expect(found.filter((m) => m.text === 'Bharat').map((m) => m.entity)).toEqual(['India']);
   });
+
+  it('gives a city abroad no card where a U.S. state says it is a namesake', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id ?? null]);
+    const known = (t: string) => detectMentions(t, index).flatMap((m) => (m.id ? [m.id] : []));
+    expect(known('Crews in Vancouver, Washington, and in Melbourne, Florida, and Paris, Texas, helped.')).toEqual(['place/florida', 'place/texas']);
+    // Where the city lies, or a state its context names, it stays.
+    expect(known('He flew from Vancouver, British Columbia, to Melbourne, Australia.')).toEqual(['place/vancouver', 'place/melbourne', 'place/australia']);
+    expect(ids('Protests in Tbilisi, Georgia, grew.')[0]).toEqual(['Tbilisi', 'place/tbilisi']);
+    expect(ids('Chicago, Illinois, and Paris, France, are twinned.').map(([, id]) => id)).toEqual(['place/chicago', 'place/illinois', 'place/paris', 'place/france']);
+  });
+
+  it('reads an airline and a flight code as neither the country nor a term', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id ?? m.text);
+    expect(ids('Air India flight AI 171 crashed after take-off from Ahmedabad.')).toEqual(['Ahmedabad']);
+    expect(ids('Radio Canada said so. Passengers of an Air France jet waited.')).not.toContain('place/canada');
+    expect(ids('Passengers of an Air France jet waited.')).not.toContain('place/france');
+    // Alone, or before a year, they are.
+    expect(ids('India bets on AI. AI 2027 is a forecast. The AI Act passed.')).toEqual(['place/india', 'term/artificial-intelligence', 'term/artificial-intelligence', expect.anything()]);
+  });
 });

@@ -167,6 +167,16 @@ describe('the shipped knowledge base', () => {
     expect(ids('Chicago, Illinois, and Paris, France, are twinned.').map(([, id]) => id)).toEqual(['place/chicago', 'place/illinois', 'place/paris', 'place/france']);
   });
 
+  it('tells the agency from its owner and the daily from the monthly, at a sentence’s start too', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id ?? m.text);
+    expect(ids('Thomson Reuters reported profits. Le Monde diplomatique ran the essay. Reuters and Le Monde covered it.')).toEqual([
+      'organization/thomson-reuters',
+      'organization/le-monde-diplomatique',
+      'organization/reuters',
+      'organization/le-monde',
+    ]);
+  });
+
   it('reads an airline and a flight code as neither the country nor a term', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => m.id ?? m.text);
     expect(ids('Air India flight AI 171 crashed after take-off from Ahmedabad.')).toEqual(['Ahmedabad']);

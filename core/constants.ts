@@ -59,6 +59,8 @@ export const TEXT_MAP_STEP_NODES = 256;
  * characters in Chromium), and a long task is what readers feel.
  */
 export const DETECT_PART_CHARS = 32_768;
+/** The page decodes a detection's answer this many mentions a step, giving the page a turn when a slice has run WORK_SLICE_MS. */
+export const DECODE_STEP_MENTIONS = 1_000;
 /** Pages with more text than this are marked only in their first part. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
 

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { ENTITY_TYPES } from './kb/entity-types';
-import { DETECT_PART_CHARS, LOOKUP_MAX_CONTEXT_WORDS } from './constants';
+import { DECODE_STEP_MENTIONS, DETECT_PART_CHARS, LOOKUP_MAX_CONTEXT_WORDS } from './constants';
+import { runToEnd, type Steps } from './steps';
 import { isHighSurrogateAt } from './text/chars';
 import { LOOKUP_FAILURES } from './lookup/failures';
 import { OnlineSummarySchema } from './lookup/schema';
@@ -212,6 +213,14 @@ export type DecodedDetectResponse = DetectResponse & { names: MentionNames };
  * tens of thousands of them. The pack goes through its schema.
  */
 export function decodeDetectResponse(data: unknown, text: string): DecodedDetectResponse | null {
+  return runToEnd(decodeDetectResponseSteps(data, text));
+}
+
+/**
+ * `decodeDetectResponse` in steps of DECODE_STEP_MENTIONS mentions: decoding a 100,000-word page's
+ * 13,000 mentions, cold, was one task of 15-40 ms on the page's thread.
+ */
+export function* decodeDetectResponseSteps(data: unknown, text: string): Steps<DecodedDetectResponse | null> {
   if (typeof data !== 'object' || data === null) return null;
   const { names, marks, pack } = data as Record<string, unknown>;
   if (!Array.isArray(names) || !Array.isArray(marks) || marks.length % MARK_FIELDS !== 0) return null;
@@ -224,6 +233,7 @@ export function decodeDetectResponse(data: unknown, text: string): DecodedDetect
   const shortestAt: number[] = new Array(listed.length);
   const first: number[] = new Array(listed.length);
   for (let i = 0; i < marks.length; i += MARK_FIELDS) {
+    if (i > 0 && i % (DECODE_STEP_MENTIONS * MARK_FIELDS) === 0) yield;
     const start: unknown = marks[i];
     const end: unknown = marks[i + 1];
     const at: unknown = marks[i + 2];

@@ -10,12 +10,12 @@ import { browser } from 'wxt/browser';
 import uiCss from '../components/ui.css?inline';
 import { PageSession } from '../adapters/page-session';
 import { followSettings, loadSettings, updateSettings } from '../adapters/settings-store';
-import { DETECT_PORT, LookupResultSchema, TabMessageSchema, decodeDetectResponse, parseOr } from '../core/messages';
+import { DETECT_PORT, LookupResultSchema, TabMessageSchema, decodeDetectResponseSteps, parseOr } from '../core/messages';
 import { detectInParts } from '../adapters/detect-port';
 import { requestEntry } from '../adapters/entry-request';
-import { sharedDocumentIdle, yieldToPage } from '../adapters/schedule';
+import { runSliced, sharedDocumentIdle, sliceClock, yieldToPage } from '../adapters/schedule';
 import type { LookupResult } from '../core/lookup/card';
-import { DETECT_PART_CHARS, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS } from '../core/constants';
+import { DETECT_PART_CHARS, SUMMARY_FRAME_ARTICLE_DELAY_MS, SUMMARY_NOT_ARTICLE_DELAY_MS, WORK_SLICE_MS } from '../core/constants';
 
 let lookupSeq = 0;
 /** How often an orphaned content script (its extension reloaded, updated or removed) is looked for. */
@@ -40,7 +40,11 @@ export default defineUnlistedScript(async () => {
         text.length > DETECT_PART_CHARS
           ? await detectInParts(browser.runtime.connect({ name: DETECT_PORT }), text, blocks, yieldToPage, isCurrent)
           : await browser.runtime.sendMessage({ type: 'detect', text, blocks });
-      const res = decodeDetectResponse(raw, text);
+      // A long page's answer is decoded in slices, the page's turns between them.
+      const res = await runSliced(decodeDetectResponseSteps(raw, text), sliceClock(WORK_SLICE_MS), async () => {
+        await yieldToPage();
+        return true;
+      });
       if (!res) throw new Error('the background sent no valid answer');
       return res;
     },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectInParts, serveDetectPort, type PortLike } from '../../adapters/detect-port';
-import { DETECT_PART_CHARS } from '../../core/constants';
-import { TextAssembly, decodeDetectResponse, encodeDetectResponse, textParts, type DetectWire } from '../../core/messages';
+import { DECODE_STEP_MENTIONS, DETECT_PART_CHARS } from '../../core/constants';
+import { TextAssembly, decodeDetectResponse, decodeDetectResponseSteps, encodeDetectResponse, textParts, type DetectWire } from '../../core/messages';
+import type { Mention } from '../../core/types';
 import type { Block } from '../../core/types';
 
 /** Two connected ports that pass messages as the channel does: serialised, later, in order, and none after closing. */
@@ -97,6 +98,24 @@ describe('a long text detected over a port, in parts', () => {
     expect(answer?.mentions.map((m) => m.text)).toEqual(['Wang Yi']);
     // The page closes the port once answered.
     expect(closed()).toBe(true);
+  });
+
+  it('decodes a long page’s answer in steps, a step every DECODE_STEP_MENTIONS mentions, to the same answer', () => {
+    const text = 'Wang Yi met Blinken. '.repeat(1_300);
+    const mentions: Mention[] = [];
+    for (let at = 0; at < text.length; at += 21) {
+      mentions.push({ text: 'Wang Yi', start: at, end: at + 7, type: 'person', entity: 'Wang Yi', id: 'person/wang-yi', confidence: 1 });
+      mentions.push({ text: 'Blinken', start: at + 12, end: at + 19, type: 'person', entity: 'Antony Blinken', id: 'person/antony-blinken', confidence: 0.9 });
+    }
+    const wire = JSON.parse(JSON.stringify(encodeDetectResponse({ mentions, pack: null }))) as unknown;
+    const steps = decodeDetectResponseSteps(wire, text);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(Math.ceil(mentions.length / DECODE_STEP_MENTIONS) - 1);
+    expect(step.value).toEqual(decodeDetectResponse(wire, text));
+    expect(step.value?.mentions).toEqual(mentions);
+    expect(step.value?.names.get('Antony Blinken')).toEqual({ type: 'person', shortest: 'Blinken' });
   });
 
   it('rejects with the reason when the background refuses, and when the port closes before an answer', async () => {

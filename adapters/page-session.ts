@@ -20,6 +20,7 @@ import {
   CARD_HIDE_MS,
   CARD_SHOW_MS,
   CLASSIFY_CHUNK_CHARS,
+  FOCUS_MAX_TEXT_CHARS,
   FOCUS_SHOW_MS,
   HOVER_INTENT_MS,
   MARGIN_NOTE_MIN_ROOM_PX,
@@ -39,7 +40,7 @@ import {
 import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
 import { afterOtherWork, afterQueuedTasks, runSliced, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
-import { rangeFor, textMapSteps, type TextMap } from './text-map';
+import { offsetAt, rangeFor, textMapSteps, type TextMap } from './text-map';
 import { locateArticle, type ArticleLocation } from './article';
 import { Highlighter, type HighlightKey } from './highlighter';
 import { createUiHost, type UiHost } from './ui-host';
@@ -136,6 +137,9 @@ interface Span {
   start: number;
   end: number;
 }
+
+/** NodeFilter.SHOW_TEXT, spelled out: the global is missing where this runs on happy-dom in Node. */
+const SHOW_TEXT_NODES = 0x4;
 
 /** The items of a list sorted by start that overlap `span`. */
 function within<T extends Span>(items: readonly T[], span: Span): readonly T[] {
@@ -748,6 +752,16 @@ export class PageSession {
         this.shortcut(SHORTCUT_KEYS[e.code as keyof typeof SHORTCUT_KEYS], 'key');
       }
     };
+    // A link or button of the page's that holds a name, reached with Tab: its card opens as on hover.
+    const onFocusIn = (e: FocusEvent) => {
+      if (this.ui && e.composedPath().includes(this.ui.host)) return;
+      this.onPageFocus(e.target as Node | null);
+    };
+    const onFocusOut = (e: FocusEvent) => {
+      if (this.ui && e.composedPath().includes(this.ui.host)) return;
+      const next = e.relatedTarget as Node | null;
+      if (!next || !(this.ui && (next === this.ui.host || this.ui.host.contains(next)))) this.onPageFocus(null);
+    };
     const onResize = () => this.paint();
     let scrollFrame = 0;
     const onScroll = () => {
@@ -758,12 +772,16 @@ export class PageSession {
     };
     this.doc.addEventListener('mousemove', onMove, { passive: true, capture: true });
     this.doc.addEventListener('keydown', onKey, { capture: true });
+    this.doc.addEventListener('focusin', onFocusIn, { capture: true });
+    this.doc.addEventListener('focusout', onFocusOut, { capture: true });
     win.addEventListener('resize', onResize, { passive: true });
     // Capturing: the article may scroll inside an element of its own.
     this.doc.addEventListener('scroll', onScroll, { passive: true, capture: true });
     this.cleanups.push(() => {
       this.doc.removeEventListener('mousemove', onMove, { capture: true });
       this.doc.removeEventListener('keydown', onKey, { capture: true });
+      this.doc.removeEventListener('focusin', onFocusIn, { capture: true });
+      this.doc.removeEventListener('focusout', onFocusOut, { capture: true });
       win.removeEventListener('resize', onResize);
       this.doc.removeEventListener('scroll', onScroll, { capture: true });
       if (frame) win.cancelAnimationFrame(frame);
@@ -818,6 +836,42 @@ export class PageSession {
       }
       this.timers.push(window.setTimeout(() => this.openCard(t, false), CARD_SHOW_MS));
     } else if (this.state.card && !this.overCard) this.scheduleHide();
+  }
+
+  /**
+   * The page's focus moved to `node` (null: away from the page's elements). A small focusable
+   * element (a link, a button) holding a name opens that name's card after FOCUS_SHOW_MS, the
+   * focus staying on the page, so that Tab goes on; leaving it closes the card as leaving a mark does.
+   */
+  private onPageFocus(node: Node | null): void {
+    const m = node ? this.mentionInside(node) : null;
+    const t: Target | null = m ? { kind: 'mention', m } : null;
+    if (this.sameTarget(t, this.target)) return;
+    this.target = t;
+    this.clearTimers();
+    if (t) {
+      if (this.sameTarget(t, this.cardTarget)) return this.clearHide();
+      if (t.m.id) void this.entryFor(t.m.id);
+      this.timers.push(window.setTimeout(() => void this.openCard(t, false), FOCUS_SHOW_MS));
+    } else if (this.state.card && !this.overCard) this.scheduleHide();
+  }
+
+  /** The first name shown inside `node`, when its text is short (a link or a button, not a whole section). */
+  private mentionInside(node: Node): Mention | null {
+    const map = this.map;
+    if (!map || node.nodeType !== 1) return null;
+    const walker = this.doc.createTreeWalker(node, SHOW_TEXT_NODES);
+    let start = -1;
+    let end = -1;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const at = offsetAt(map, t, 0);
+      if (at < 0) continue;
+      if (start < 0) start = at;
+      end = at + (t as Text).data.length;
+      if (end - start > FOCUS_MAX_TEXT_CHARS) return null;
+    }
+    if (start < 0) return null;
+    return within(this.visibleMentions(), { start, end }).find((m) => m.start >= start && m.end <= end) ?? null;
   }
 
   private clearTimers(): void {
@@ -1024,19 +1078,19 @@ export class PageSession {
   summary(): ArticleSummary {
     const counts = { opinion: 0, reported: 0, fact: 0, other: 0 };
     for (const p of this.passages) counts[p.label]++;
-    const quoted = new Map<string, number>();
-    for (const p of this.passages) {
-      if (p.label !== 'reported' || !p.source) continue;
-      // A statement of several named sources ("Joe Biden, Antony Blinken") counts for each of them.
-      const parts = p.sourceId ? p.source.split(', ') : [p.source];
-      const names = parts.every((n) => this.mentions.some((m) => m.entity === n)) ? parts : [p.source];
-      for (const name of names) quoted.set(name, (quoted.get(name) ?? 0) + 1);
-    }
     const entities = new Map<string, { name: string; type: string; count: number }>();
     for (const m of this.mentions) {
       const e = entities.get(m.entity) ?? { name: m.entity, type: m.type, count: 0 };
       e.count++;
       entities.set(m.entity, e);
+    }
+    const quoted = new Map<string, number>();
+    for (const p of this.passages) {
+      if (p.label !== 'reported' || !p.source) continue;
+      // A statement of several named sources ("Joe Biden, Antony Blinken") counts for each of them.
+      const parts = p.sourceId ? p.source.split(', ') : [p.source];
+      const names = parts.every((n) => entities.has(n)) ? parts : [p.source];
+      for (const name of names) quoted.set(name, (quoted.get(name) ?? 0) + 1);
     }
     return {
       host: this.host,

@@ -9,6 +9,8 @@ export const HOVER_INTENT_MS = 150;
 export const CARD_SHOW_MS = 500;
 /** Keyboard focus opens the card at once; a short pause avoids flicker while stepping. */
 export const FOCUS_SHOW_MS = 50;
+/** A page's focused element (a link, a button) opens the card of a name inside it when its text is at most this long. */
+export const FOCUS_MAX_TEXT_CHARS = 300;
 /** Leaving a mark or its card closes the card after this grace period. */
 export const CARD_HIDE_MS = 300;
 

@@ -69,6 +69,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed frames</title></head><body><p>Two frames.</p>' +
       '<iframe sandbox="allow-scripts" src="/article.html" width="1000" height="700"></iframe><iframe sandbox="" src="/article.html" width="1000" height="700"></iframe></body></html>',
     // The sample article with a picture that takes SLOW_IMAGE_MS to arrive: its load event comes late.
+    // The sample article with its first "Antony Blinken" a link, as news sites link names to topic pages.
+    '/article-linked.html': () => articlePage(articleText).replace('Antony Blinken', '<a href="/topics/antony-blinken">Antony Blinken</a>'),
     '/article-slow-load.html': () => articlePage(articleText).replace('</article>', '<img src="/slow-image.svg" alt="" width="40" height="40"></article>'),
   };
   const server: Server = createServer((req, res) => {

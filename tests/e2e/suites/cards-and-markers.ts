@@ -375,6 +375,28 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(back.card!.label).toBe(name);
     });
 
+    it('opens the card of a name inside a link reached with Tab, keeps the focus on the link, and closes it when Tab moves on', async () => {
+      const page = await open('/article-linked.html');
+      await waitUntil(async () => ((await browser.highlights(page))['backstory-person'] ?? []).includes('Antony Blinken'), { message: 'the linked article to be marked' });
+      await page.mouseMove(2, 2);
+      const focusedLink = () => page.evaluate(() => (document.activeElement?.tagName === 'A' ? (document.activeElement.textContent ?? '') : null));
+      // Tab through the page's links (the site's navigation first) to the one that holds the name.
+      let reached = false;
+      for (let i = 0; i < 12 && !reached; i++) {
+        await page.press('Tab');
+        reached = (await focusedLink()) === 'Antony Blinken';
+      }
+      expect(reached, 'Tab never reached the "Antony Blinken" link').toBe(true);
+      const shown = await waitForUi(page, 'the card of the focused link’s name', (ui) => !!ui.card, 5_000);
+      expect(shown.card!.label).toBe('Antony Blinken');
+      expect(shown.card!.text).toContain('U.S. Secretary of State');
+      // The focus stays on the page's link, so that Tab goes on from it.
+      expect(await focusedLink()).toBe('Antony Blinken');
+      await page.press('Tab');
+      await waitForUi(page, 'the card to close once the focus has left the link', (ui) => !ui.card, 5_000);
+      expect(await focusedLink()).not.toBe('Antony Blinken');
+    });
+
     it('has no axe violations with a card open (entity card, passage card, legend, margin notes)', async () => {
       const { page } = await openArticle();
       await openCardOn(page, 'Blinken');

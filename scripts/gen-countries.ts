@@ -562,6 +562,9 @@ function countryId(c: Country): string {
   return `place/${slug(c.name.common)}`;
 }
 
+/** A country with more land neighbours than this says how many, not which. */
+const MAX_NEIGHBOURS_LISTED = 6;
+
 function countryEntry(c: Country): KbEntry {
   const name = c.name.common;
   const wikiTitle = WIKI_TITLE[c.cca3] ?? name;
@@ -601,7 +604,12 @@ function countryEntry(c: Country): KbEntry {
       CAPITAL_NOTE[c.cca3] ?? '',
       languagesSentence(c),
       `${member ? 'It is a member of the United Nations' : 'It is not a member of the United Nations'}${
-        neighbours.length ? ` and borders ${listPhrase(neighbours)}.` : ' and has no land borders.'
+        // A long list of neighbours made the card taller than its box, for little a news reader needs.
+        neighbours.length > MAX_NEIGHBOURS_LISTED
+          ? ` and has ${neighbours.length} land neighbours.`
+          : neighbours.length
+            ? ` and borders ${listPhrase(neighbours)}.`
+            : ' and has no land borders.'
       }`,
     ];
     background = sentences.filter(Boolean).join(' ');

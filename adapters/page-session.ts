@@ -636,13 +636,27 @@ export class PageSession {
     const rootStyle = win.getComputedStyle(this.root);
     const rootLeft = this.root.getBoundingClientRect().left + (parseFloat(rootStyle.borderLeftWidth) || 0) + (parseFloat(rootStyle.paddingLeft) || 0);
     const notes: MarginNote[] = [];
+    /** The labels each note holds. */
+    const labels = new Map<MarginNote, string[]>();
+    let lineHeight = 0;
     for (const p of passages) {
       if (p.label !== 'reported' || !p.source) continue;
       const rect = this.rangeOf(p)?.getClientRects()[0];
       if (!rect) continue;
       const edge = Math.min(rect.left, rootLeft) - 8;
       if (edge < MARGIN_NOTE_MIN_ROOM_PX) continue;
-      notes.push({ key: `${p.start}`, text: this.sourceLabel(p), top: rect.top + win.scrollY, left: edge + win.scrollX });
+      const note = { key: `${p.start}`, text: this.sourceLabel(p), top: rect.top + win.scrollY, left: edge + win.scrollX };
+      // Two statements that start on the same line share its note ("Biden, Blinken"; one "Guterres" for two).
+      const last = notes[notes.length - 1];
+      if (last && Math.abs(note.top - last.top) < Math.max(lineHeight, rect.height) / 2) {
+        const held = labels.get(last)!;
+        if (!held.includes(note.text)) held.push(note.text);
+        last.text = held.join(', ');
+        continue;
+      }
+      lineHeight = rect.height;
+      labels.set(note, [note.text]);
+      notes.push(note);
     }
     return notes;
   }

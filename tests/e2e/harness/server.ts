@@ -71,6 +71,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // The sample article with a picture that takes SLOW_IMAGE_MS to arrive: its load event comes late.
     // The sample article with its first "Antony Blinken" a link, as news sites link names to topic pages.
     '/article-linked.html': () => articlePage(articleText).replace('Antony Blinken', '<a href="/topics/antony-blinken">Antony Blinken</a>'),
+    // Two statements of two sources that start on the same line.
+    '/article-two-sources.html': () => articlePage(articleText.replace('What Happens Now?', 'Kamala Harris said the alliance would hold. Blinken said China had been warned.\nWhat Happens Now?')),
     '/article-slow-load.html': () => articlePage(articleText).replace('</article>', '<img src="/slow-image.svg" alt="" width="40" height="40"></article>'),
   };
   const server: Server = createServer((req, res) => {

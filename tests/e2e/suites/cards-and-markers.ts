@@ -314,16 +314,16 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         const dialog = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[role="dialog"]')!;
         const section = dialog.querySelector('.bs-facts');
         return {
-          heading: section?.querySelector('h3')?.textContent ?? null,
+          headings: Array.from(section?.querySelectorAll('h3') ?? [], (h) => h.textContent),
           current: Array.from(section?.querySelectorAll('li.bs-current') ?? [], (li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()),
           type: dialog.querySelector('.bs-type')?.textContent ?? null,
           source: dialog.querySelector('.bs-foot a')?.getAttribute('href') ?? null,
         };
       });
-      expect(facts.heading).toBe('As of 21 Feb 2023');
-      // Held at the time: the office, marked as such; his earlier offices are not.
+      expect(facts.headings).toEqual(['As of 21 Feb 2023', 'Before 21 Feb 2023']);
+      // Held at the time: the office, under the article's date; his earlier offices under "Before".
       expect(facts.current).toHaveLength(1);
-      expect(facts.current[0]).toMatch(/^At the time: U\.S\. Secretary of State \(26 Jan 2021 – 20 Jan 2025\)$/);
+      expect(facts.current[0]).toMatch(/^U\.S\. Secretary of State \(26 Jan 2021 – 20 Jan 2025\)$/);
       expect(facts.type).toBe('Person');
       expect(facts.source).toMatch(/^https:\/\//);
       expect(ui.card!.text).toContain('In this article');
@@ -559,6 +559,18 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       await page.setViewport(1280, 900);
       await besideAll('after resizing back');
       expect(await textUnderNotes(page)).toEqual([]);
+    });
+
+    it('gives two statements that start on the same line one margin note naming both sources, and lays no note over another', async () => {
+      const page = await open('/article-two-sources.html');
+      const ui = await waitForUi(page, 'the margin notes, with the two sources' , (u) => u.notes.some((n) => n.text === 'Harris, Blinken'), 15_000);
+      const line = await passageLine(page, 'backstory-reported', 'Kamala Harris said the alliance');
+      expect(line).not.toBeNull();
+      const beside = ui.notes.filter((n) => Math.abs(n.box.top - line!.top) < line!.height);
+      expect(beside.map((n) => n.text)).toEqual(['Harris, Blinken']);
+      const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      for (const [i, a] of ui.notes.entries())
+        for (const b of ui.notes.slice(i + 1)) expect(overlap(a.box, b.box), `"${a.text}" and "${b.text}" overlap`).toBe(false);
     });
 
     it('never lays a margin note over the article’s words, however narrow the page', async () => {

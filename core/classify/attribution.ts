@@ -353,6 +353,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     const prev = tokens[i - 1];
     if (prev && NOT_BEFORE_VERB.has(prev.w)) continue; // "hard to say", "the claims"
     const next = tokens[i + 1];
+    // "Israel responded with an air campaign", "responded to the attack": an act, not a statement, unless a quote follows.
+    if (/^respond/.test(t.w) && /^(?:with|to|by)$/.test(next?.w ?? '') && !anyQuotedAfter[i + 1]) continue;
     const contentFollows =
       (next !== undefined && (CONTENT_AFTER.has(next.w) || next.q || quoteBetween(ctx, t.end, next.start))) ||
       tokens.slice(i + 1, i + 4).some((x) => x.q) ||
@@ -439,6 +441,9 @@ function coordinatedSubject(ctx: Ctx): Subject {
 
 const CLAUSE_JOINS = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'when', 'because', 'that']);
 
+/** Words that open where a named body is: "the Health Ministry in Gaza", "the embassy at ...". */
+const PLACE_QUALIFIERS = new Set(['in', 'at', 'from']);
+
 /** Words that open what qualifies a source noun: "officials familiar with", "a spokesman for". */
 const POST_MODIFIERS = new Set(['familiar', 'close', 'briefed', 'involved', 'knowledgeable', 'aware', 'based', 'with', 'for', 'at', 'in', 'from', 'of', 'on']);
 
@@ -456,6 +461,9 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
     // A word that joins clauses ("congratulated Lai and said") means the source is not this simple.
     if (!isWordTok(t) || t.q || CLAUSE_JOINS.has(t.w)) return { kind: 'none' };
     const after = tokens[h + 1]!;
+    // "the Health Ministry in the Hamas-run territory says": a named body qualified by where it is.
+    const named = mentionAt(ctx, t);
+    if (named && named.type === 'organization' && named.end === t.end && PLACE_QUALIFIERS.has(after.w)) return { kind: 'mentions', mentions: [named], start: named.start, end: named.end };
     if (!sets().SOURCE_NOUNS.has(t.w) || !(POST_MODIFIERS.has(after.w) || /ing$/.test(after.w))) continue;
     const subj = subjectEndingAt(ctx, h);
     if (subj.kind !== 'description') return { kind: 'none' };

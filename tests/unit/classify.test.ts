@@ -243,6 +243,24 @@ describe('sources', () => {
     ]);
   });
 
+  it('reads "responded with" an act as no statement, and a named body qualified by where it is as the speaker', () => {
+    const names: Name[] = [
+      ['Israel', 'Israel', 'place', 'place/israel'],
+      ['Gaza', 'Gaza Strip', 'place', 'place/gaza-strip'],
+      ['Health Ministry', 'Health Ministry', 'organization'],
+      ['Hamas', 'Hamas', 'organization', 'organization/hamas'],
+      ['Blinken', 'Antony Blinken', 'person', 'person/antony-blinken'],
+    ];
+    const text =
+      'Israel responded with an air and ground campaign in Gaza that the Health Ministry in the Hamas-run territory says has killed more than 14,000 people. Israel responded to the attack with strikes. Blinken responded to the question: “We are watching closely.”';
+    const p = classifyPassages(text, mentionsIn(text, names));
+    expect(p.map((x) => [x.label === 'reported' ? 'reported' : 'not reported', x.source ?? null])).toEqual([
+      ['reported', 'Health Ministry'],
+      ['not reported', null],
+      ['reported', 'Antony Blinken'],
+    ]);
+  });
+
   it('finds the speaker before a relative clause with commas of its own', () => {
     const [p] = run('Joe Biden, who has spoken with Netanyahu and with Qatar’s emir, Sheikh Tamim, said he hoped the pause could be extended.');
     expect([p!.label, p!.source]).toEqual(['reported', 'Joe Biden']);

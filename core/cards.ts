@@ -1,6 +1,7 @@
 /** What a card says: the entry, read as of the article's date, and what this article says of it. */
 import type { Fact, KbEntry, Source } from './kb/schema';
 import type { EntityType, Mention, Passage, PassageLabel } from './types';
+import { MARGIN_LABEL_MAX_CHARS } from './constants';
 
 export interface DatedFact {
   label: string;
@@ -230,14 +231,15 @@ export function surnameOf(name: string): string {
 /**
  * The margin label of a reported passage's source ("Biden, Blinken"): each person by the shortest
  * name the article calls them ("Blinken", "Lai", "Lula"), or their surname when it names them only
- * in full; anyone else by the full name.
+ * in full; anyone else by the full name, or, when that is too long for the margin, by the
+ * article's shorter name for it ("State Department", "Defense Ministry").
  */
 export function sourceLabel(source: string, names: MentionNames): string {
   return source
     .split(', ')
     .map((name) => {
       const known = names.get(name);
-      if (known?.type !== 'person') return name;
+      if (known?.type !== 'person') return name.length > MARGIN_LABEL_MAX_CHARS && known && known.shortest.length < name.length ? known.shortest : name;
       return known.shortest.length < name.length ? known.shortest : surnameOf(name);
     })
     .join(', ');

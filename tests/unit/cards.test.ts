@@ -106,7 +106,9 @@ describe('cards', () => {
     expect(sourceLabel('Luiz Inácio Lula da Silva', people)).toBe('Lula');
     expect(sourceLabel('Mohammed bin Salman', people)).toBe('bin Salman');
     expect(sourceLabel('Lai Ching-te', people)).toBe('Lai Ching-te');
-    expect(sourceLabel('United States Department of State', people)).toBe('United States Department of State');
+    // Anyone else by the full name, unless it is too long for the margin and the article has a shorter one.
+    expect(sourceLabel('United States Department of State', people)).toBe('State Department');
+    expect(sourceLabel('United States', mentionNames([mention('US', 0, { type: 'place', entity: 'United States', id: 'place/united-states' })]))).toBe('United States');
   });
 
   it('tells who led a country on the article’s date, its leader before its premier (data/countries/leaders.json)', () => {

@@ -124,7 +124,6 @@ function furtherArticles(doc: Document, main: Element): Element[] {
   return out;
 }
 
-/** Where the article is, or null when the page is not an article. */
 /** Readability's readerable check, with the settings Backstory uses. */
 export const READERABLE_OPTIONS = { minContentLength: 120, minScore: 20 };
 /** A candidate with this much text passes the readerable check's bar on its own: sqrt(1,000 - 120) > 20. */
@@ -171,6 +170,7 @@ function textUpTo(node: Node, cap: number): string {
   return text;
 }
 
+/** Where the article is, or null when the page is not an article. */
 export function locateArticle(doc: Document): ArticleLocation | null {
   if (!doc.body) return null;
   if (!probablyReaderable(doc)) {

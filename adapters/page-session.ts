@@ -10,8 +10,8 @@ import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
 import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
-import { entityCard, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
-import type { ArticleSummary, DetectResponse, PackInfo } from '../core/messages';
+import { entityCard, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
+import type { ArticleSummary, DecodedDetectResponse, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
 import { loadingCard, withLookup, type LookupResult } from '../core/lookup/card';
 import { lookupContext } from '../core/lookup/context';
@@ -49,8 +49,8 @@ import type { Steps } from '../core/steps';
 
 export interface SessionDeps {
   /** `isCurrent` says whether the read that asked still wants the answer (a long text's transfer stops when not). */
-  /** `names`, when the answer carries them, are `mentionNames` of its mentions (core/messages.ts `decodeDetectResponse`). */
-  detect(text: string, blocks: Block[], isCurrent?: () => boolean): Promise<DetectResponse & { names?: MentionNames }>;
+  /** With each entity's type and shortest name, read as the answer is decoded (core/messages.ts `decodeDetectResponse`). */
+  detect(text: string, blocks: Block[], isCurrent?: () => boolean): Promise<DecodedDetectResponse>;
   entry(id: string): Promise<KbEntry | null>;
   saveSettings(change: (s: Settings) => Partial<Settings>): Promise<unknown>;
   /** Online background for a name the embedded knowledge lacks (absent: no look-ups). */
@@ -266,8 +266,8 @@ export class PageSession {
     // marks shown until its whole analysis is there (no markers lost for a moment).
     const progressive = !this.map;
     let fresh = true;
-    const show = (mentions: Mention[], passages: Passage[], pack: PackInfo | null, names: MentionNames | undefined) => {
-      if (names) this.names = { of: mentions, names };
+    const show = (mentions: Mention[], passages: Passage[], pack: PackInfo | null, names: MentionNames) => {
+      this.names = names;
       this.adopt(article, map, mentions, passages, pack, fresh);
       fresh = false;
     };
@@ -290,7 +290,7 @@ export class PageSession {
     if (firstDetect) {
       const whole = await answerOf(wholeDetect);
       if (!whole || gen !== this.generation) return;
-      // Decoding a long page's answer is a task's work (10-20 ms for 13,000 mentions): painting them is another.
+      // The answer's decoding may have run its slice's whole budget: painting is a task of its own.
       await yieldToPage();
       if (gen !== this.generation) return;
       // The first part's mention objects stand where the whole text's detection agrees (an open card
@@ -609,18 +609,14 @@ export class PageSession {
     return t.kind === 'mention' ? this.visibleMentions().includes(t.m) : this.markedPassages().includes(t.p);
   }
 
-  /**
-   * Each entity's type and shortest name in the mentions they were read from (the margin labels ask
-   * for every reported passage): the detection's answer gives them; read here only when it did not.
-   */
-  private names: { of: Mention[]; names: MentionNames } | null = null;
+  /** Each entity's type and shortest name in the mentions shown, for the margin labels (the detection's answer gives them). */
+  private names: MentionNames = new Map();
 
   /** Short margin label for a source (core/cards.ts `sourceLabel`); a source the text alone found stays as it is. */
   private sourceLabel(p: Passage): string {
     const source = p.source ?? '';
     if (!p.sourceId) return source;
-    if (this.names?.of !== this.mentions) this.names = { of: this.mentions, names: mentionNames(this.mentions) };
-    return sourceLabel(source, this.names.names);
+    return sourceLabel(source, this.names);
   }
 
   /**
@@ -831,7 +827,24 @@ export class PageSession {
 
   private onPointer(x: number, y: number, overUi: boolean): void {
     if (overUi) return;
-    const t = this.targetAt(x, y);
+    this.aimAt(this.targetAt(x, y), HOVER_INTENT_MS, CARD_SHOW_MS);
+  }
+
+  /**
+   * The page's focus moved to `node` (null: away from the page's elements). A small focusable
+   * element (a link, a button) holding a name opens that name's card as hover does, sooner; the
+   * focus stays on the page, so that Tab goes on.
+   */
+  private onPageFocus(node: Node | null): void {
+    const m = node ? this.mentionInside(node) : null;
+    this.aimAt(m ? { kind: 'mention', m } : null, 0, FOCUS_SHOW_MS);
+  }
+
+  /**
+   * The reader points at `t` (null: at nothing of ours), by hover or by focus: its entry is fetched
+   * after `intentMs` and its card opened after `showMs`; leaving it closes the card after a grace period.
+   */
+  private aimAt(t: Target | null, intentMs: number, showMs: number): void {
     if (this.sameTarget(t, this.target)) return;
     this.target = t;
     this.clearTimers();
@@ -841,32 +854,11 @@ export class PageSession {
         this.clearHide();
         return;
       }
-      if (t.kind === 'mention' && t.m.id) {
-        const id = t.m.id;
-        this.timers.push(window.setTimeout(() => void this.entryFor(id), HOVER_INTENT_MS));
-      } else if (t.kind === 'mention') {
+      if (t.kind === 'mention') {
         const m = t.m;
-        this.timers.push(window.setTimeout(() => this.lookupFor(m), HOVER_INTENT_MS));
+        this.timers.push(window.setTimeout(() => (m.id ? void this.entryFor(m.id) : this.lookupFor(m)), intentMs));
       }
-      this.timers.push(window.setTimeout(() => this.openCard(t, false), CARD_SHOW_MS));
-    } else if (this.state.card && !this.overCard) this.scheduleHide();
-  }
-
-  /**
-   * The page's focus moved to `node` (null: away from the page's elements). A small focusable
-   * element (a link, a button) holding a name opens that name's card after FOCUS_SHOW_MS, the
-   * focus staying on the page, so that Tab goes on; leaving it closes the card as leaving a mark does.
-   */
-  private onPageFocus(node: Node | null): void {
-    const m = node ? this.mentionInside(node) : null;
-    const t: Target | null = m ? { kind: 'mention', m } : null;
-    if (this.sameTarget(t, this.target)) return;
-    this.target = t;
-    this.clearTimers();
-    if (t) {
-      if (this.sameTarget(t, this.cardTarget)) return this.clearHide();
-      if (t.m.id) void this.entryFor(t.m.id);
-      this.timers.push(window.setTimeout(() => void this.openCard(t, false), FOCUS_SHOW_MS));
+      this.timers.push(window.setTimeout(() => this.openCard(t, false), showMs));
     } else if (this.state.card && !this.overCard) this.scheduleHide();
   }
 

@@ -1,5 +1,5 @@
 import type { CardProvenance, EntityCardModel, PartSource } from '../core/cards';
-import { formatDate } from '../core/cards';
+import { factGroups, formatDate } from '../core/cards';
 
 const TYPE_LABEL = { person: 'Person', place: 'Place', organization: 'Organization', event: 'Event', term: 'Term' } as const;
 
@@ -81,29 +81,19 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
       {/* What held on the article's date comes before the background: it is what the card is for. */}
       {facts.length > 0 && (
         <section class="bs-facts" aria-label={asOf ? `Facts as of ${asOf}` : 'Facts'}>
-          {/* Under a heading each: what held on the article's date, what came before it, what came after. */}
-          {(asOf
-            ? [
-                { title: `As of ${asOf}`, items: facts.filter((f) => f.current), cls: 'bs-current' },
-                { title: `Before ${asOf}`, items: facts.filter((f) => !f.current && !f.later), cls: undefined },
-                { title: `After ${asOf}`, items: facts.filter((f) => f.later), cls: 'bs-after' },
-              ]
-            : [{ title: 'Facts', items: facts, cls: undefined }]
-          )
-            .filter((g) => g.items.length > 0)
-            .map((g) => (
-              <>
-                <h3>{g.title}</h3>
-                <ul>
-                  {g.items.map((f) => (
-                    <li class={g.cls}>
-                      {f.label}
-                      {f.when && <span class="bs-when"> ({f.when}{f.place ? `, ${f.place}` : ''})</span>}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ))}
+          {factGroups(facts, asOf).map((g) => (
+            <>
+              <h3>{g.title}</h3>
+              <ul>
+                {g.facts.map((f) => (
+                  <li class={g.when === 'as-of' ? 'bs-current' : g.when === 'after' ? 'bs-after' : undefined}>
+                    {f.label}
+                    {f.when && <span class="bs-when"> ({f.when}{f.place ? `, ${f.place}` : ''})</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
         </section>
       )}
       <p class="bs-background" data-source={prov?.background}>

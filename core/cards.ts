@@ -9,7 +9,7 @@ export interface DatedFact {
   when: string;
   /** True when the fact held on the article's date. */
   current: boolean;
-  /** True when the fact begins after the article's date: the card says so ("Later"). */
+  /** True when the fact begins after the article's date: the card lists it under "After <date>". */
   later: boolean;
   place?: string;
   source: Source;
@@ -128,6 +128,24 @@ export function factAsOf(f: Fact, date?: string): DatedFact {
   return { label: f.label, when, current, later, ...(f.place ? { place: f.place } : {}), source: f.source };
 }
 
+/** A card's facts under one heading: what held on the article's date, what came before it, what came after it. */
+export interface FactGroup {
+  when: 'as-of' | 'before' | 'after' | 'undated';
+  title: string;
+  facts: DatedFact[];
+}
+
+/** `facts` under their headings ("As of 21 Feb 2023", "Before ...", "After ..."); one "Facts" list where the article has no date. */
+export function factGroups(facts: readonly DatedFact[], asOf: string | null): FactGroup[] {
+  if (!asOf) return facts.length ? [{ when: 'undated', title: 'Facts', facts: [...facts] }] : [];
+  const groups: FactGroup[] = [
+    { when: 'as-of', title: `As of ${asOf}`, facts: facts.filter((f) => f.current) },
+    { when: 'before', title: `Before ${asOf}`, facts: facts.filter((f) => !f.current && !f.later) },
+    { when: 'after', title: `After ${asOf}`, facts: facts.filter((f) => f.later) },
+  ];
+  return groups.filter((g) => g.facts.length > 0);
+}
+
 /**
  * Offices and memberships that held on the article's date come first, in the entry's order (its
  * writer puts the most telling first: a country's leader before its premier); then what came
@@ -201,9 +219,10 @@ export function nameAsWritten(text: string): string {
 }
 
 /**
- * The page gets these from the detection's answer (core/messages.ts `decodeDetectResponse`), read
- * as it decodes each mention: a second pass over a long page's 13,000 mentions was a task of
- * 15-50 ms on the page's thread, cold.
+ * What `MentionNames` means, over a list of mentions. The page does not call it: it gets the same
+ * names from the detection's answer (core/messages.ts `decodeDetectResponse`, property-tested
+ * against this), read as each mention is decoded; a second pass over a long page's 13,000 mentions
+ * was a task of 15-50 ms on the page's thread, cold.
  */
 export function mentionNames(mentions: readonly Mention[]): MentionNames {
   const names = new Map<string, MentionName>();

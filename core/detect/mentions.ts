@@ -189,11 +189,18 @@ const PLACE_INSTITUTION =
   /^ (?:State (?:University|College|Legislature|Board of Elections)|Supreme Court|Court of (?:Criminal )?Appeals|High Court|National Guard|General Assembly|Legislature|Board of Elections|Bureau of Investigation)\b/;
 
 /**
+ * "Air India", "Radio Canada": words that make a place's name an organisation's, also as a
+ * sentence's first word, where a capital says nothing ("Yesterday India ...").
+ */
+const ORG_OPENER = /(?:^|[^\p{L}\p{N}])(?:Air|Radio) $/u;
+
+/**
  * A place alias inside a longer capitalised name the knowledge base lacks ("Latin America",
- * "New Mexico", "Washington Post", "University of Georgia") is not the place: leave it unmarked.
+ * "New Mexico", "Washington Post", "University of Georgia", "Air India") is not the place: leave it unmarked.
  */
 function insideLongerName(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ' ' && INSTITUTION_OF.test(text.slice(Math.max(0, start - 30), start))) return true;
+  if (text[start - 1] === ' ' && ORG_OPENER.test(text.slice(Math.max(0, start - 8), start))) return true;
   if (text[end] === ' ' && PLACE_INSTITUTION.test(text.slice(end, end + 40))) return true;
   if (namePartBefore(text, start)) return true;
   const after = capitalAfter(text, end);
@@ -248,6 +255,7 @@ function insideSentence(text: string, at: number): boolean {
 const US_STATE_AFTER =
   /^, (Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b/;
 const abroad = new WeakMap<KbIndex, Set<number>>();
+const DEMONYMS_LOWER = new Set([...DEMONYMS].map((d) => d.toLowerCase()));
 
 /**
  * The places the knowledge base puts in a country other than the United States: those with a
@@ -265,7 +273,6 @@ function placesAbroad(index: KbIndex): Set<number> {
   abroad.set(index, set);
   return set;
 }
-const DEMONYMS_LOWER = new Set([...DEMONYMS].map((d) => d.toLowerCase()));
 
 /**
  * "Vancouver, Washington", "Melbourne, Florida", "Athens, Georgia": a place the knowledge base puts
@@ -277,12 +284,6 @@ function usNamesake(text: string, end: number, entity: number, index: KbIndex): 
   const state = US_STATE_AFTER.exec(text.slice(end, end + 20))?.[1];
   return !!state && placesAbroad(index).has(entity) && !index.entities[entity].context.includes(state.toLowerCase());
 }
-
-/**
- * "Air India", "Radio Canada": words that make a place's name an organisation's, also as a
- * sentence's first word, where a capital says nothing ("Yesterday India ...").
- */
-const ORG_OPENER = /(?:^|[^\p{L}\p{N}])(?:Air|Radio) $/u;
 
 /**
  * "Air India flight AI 171", "BA 2490": a short capitalised name followed by a number of three or
@@ -429,7 +430,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     }
     if (codeNumberAfter(folded, m.start, m.end)) continue;
     let e = index.entities[best];
-    if (e.type === 'place' && (insideLongerName(folded, m.start, m.end) || ORG_OPENER.test(folded.slice(Math.max(0, m.start - 8), m.start))) && !inHeading(folded, m.start, blocks)) continue;
+    if (e.type === 'place' && insideLongerName(folded, m.start, m.end) && !inHeading(folded, m.start, blocks)) continue;
     if (e.type === 'place' && usNamesake(folded, m.end, best, index)) continue;
     if (e.type === 'place' && oneWord) {
       const river = riverReading(folded, m.start, m.end, index);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entityCard, factAsOf, formatDate, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard } from '../../core/cards';
+import { entityCard, factAsOf, factGroups, formatDate, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard } from '../../core/cards';
 import type { KbEntry } from '../../core/kb/schema';
 import type { Mention, Passage } from '../../core/types';
 import { loadKbDir } from '../../scripts/lib/kb-files';
@@ -109,6 +109,16 @@ describe('cards', () => {
     // Anyone else by the full name, unless it is too long for the margin and the article has a shorter one.
     expect(sourceLabel('United States Department of State', people)).toBe('State Department');
     expect(sourceLabel('United States', mentionNames([mention('US', 0, { type: 'place', entity: 'United States', id: 'place/united-states' })]))).toBe('United States');
+  });
+
+  it('puts a card’s facts under the article’s date, before it and after it; one list for an undated article', () => {
+    const groups = (date?: string) => factGroups(entityCard(blinken, { date, mentions: [], passages: [] }).facts, date ? formatDate(date) : null).map((g) => [g.title, g.facts.map((f) => f.label)]);
+    expect(groups('2023-02-20')).toEqual([
+      ['As of 20 Feb 2023', ['U.S. Secretary of State']],
+      ['Before 20 Feb 2023', ['Met Wang Yi in Munich', 'Deputy Secretary of State']],
+    ]);
+    expect(groups('2016-03-01').map(([title]) => title)).toEqual(['As of 1 Mar 2016', 'After 1 Mar 2016']);
+    expect(groups()).toEqual([['Facts', ['Met Wang Yi in Munich', 'U.S. Secretary of State', 'Deputy Secretary of State']]]);
   });
 
   it('tells who led a country on the article’s date, its leader before its premier (data/countries/leaders.json)', () => {

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { buildIndex } from '../../core/kb/index';
 import { detectMentions } from '../../core/detect/mentions';
 import { PERF_ENTITIES_COMPLETE, PERF_MARKS_COMPLETE, PERF_MARKS_SHOWN } from '../../core/constants';
-import type { DetectResponse } from '../../core/messages';
+import { decodeDetectResponse, encodeDetectResponse, type DecodedDetectResponse } from '../../core/messages';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -30,7 +30,8 @@ function longPage(copies = 24): { doc: Document } {
   return { doc: document };
 }
 
-const detect = (text: string): DetectResponse => ({ mentions: detectMentions(text, index), pack: null });
+/** The detection as the page gets it: encoded by the background, decoded by the content script. */
+const detect = (text: string): DecodedDetectResponse => decodeDetectResponse(encodeDetectResponse({ mentions: detectMentions(text, index), pack: null }), text)!;
 
 interface Step {
   mark: string;

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { buildIndex } from '../../core/kb/index';
 import { detectMentions } from '../../core/detect/mentions';
 import { PERF_MARKS_COMPLETE } from '../../core/constants';
+import { decodeDetectResponse, encodeDetectResponse } from '../../core/messages';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -42,7 +43,7 @@ describe('page session under the reader’s settings', () => {
     });
     const session = new PageSession(document, structuredClone(DEFAULT_SETTINGS), {
       css: '',
-      detect: async (text) => ({ mentions: detectMentions(text, index), pack: null }),
+      detect: async (text) => decodeDetectResponse(encodeDetectResponse({ mentions: detectMentions(text, index), pack: null }), text)!,
       entry: async () => null,
       saveSettings: async () => undefined,
     });

@@ -3,8 +3,7 @@
  * posts the text in parts, a task each, then the request; the background collects the parts and
  * answers on the same port. Short texts keep the one-message request.
  */
-import type { Block } from '../core/types';
-import { DetectPortMessageSchema, TextAssembly, parseOr, textParts, type DetectPortAnswer, type DetectPortMessage, type DetectWire } from '../core/messages';
+import { DetectPortMessageSchema, TextAssembly, parseOr, textParts, type DetectPortAnswer, type DetectPortMessage, type DetectRequest, type DetectWire } from '../core/messages';
 
 /** What both sides use of a runtime.Port (Chromium's and Firefox's). */
 export interface PortLike {
@@ -20,7 +19,7 @@ export interface PortLike {
  * when the background refuses or the port closes first, and stops sending (closing the port) once
  * `isCurrent` says the read that asked has been superseded.
  */
-export function detectInParts(port: PortLike, text: string, blocks: Block[] | undefined, turn: () => Promise<void>, isCurrent: () => boolean = () => true): Promise<unknown> {
+export function detectInParts(port: PortLike, text: string, request: DetectRequest, turn: () => Promise<void>, isCurrent: () => boolean = () => true): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (done: () => void) => {
@@ -40,7 +39,7 @@ export function detectInParts(port: PortLike, text: string, blocks: Block[] | un
     });
     port.onDisconnect.addListener(() => settle(() => reject(new Error('the background closed the detection before answering'))));
     // The parts, a turn after each, then the request.
-    const messages: DetectPortMessage[] = [...textParts(text).map((part) => ({ type: 'part' as const, text: part })), { type: 'detect', length: text.length, blocks }];
+    const messages: DetectPortMessage[] = [...textParts(text).map((part) => ({ type: 'part' as const, text: part })), { type: 'detect', length: text.length, ...request }];
     void (async () => {
       for (const [i, message] of messages.entries()) {
         if (settled) return;
@@ -56,7 +55,7 @@ export function detectInParts(port: PortLike, text: string, blocks: Block[] | un
  * The background's side of one port: collects the text's parts and answers the request with
  * `detect`'s answer. Anything malformed, too long or incomplete gets its reason, and the port is closed.
  */
-export function serveDetectPort(port: PortLike, detect: (text: string, blocks: Block[] | undefined) => DetectWire): void {
+export function serveDetectPort(port: PortLike, detect: (text: string, request: DetectRequest) => DetectWire): void {
   const assembly = new TextAssembly();
   const answer = (message: DetectPortAnswer) => port.postMessage(message);
   const fail = (error: string) => {
@@ -75,7 +74,7 @@ export function serveDetectPort(port: PortLike, detect: (text: string, blocks: B
     const text = assembly.finish(msg.length);
     if (text === null) return fail(`the text arrived incomplete (not ${msg.length} characters)`);
     try {
-      answer({ answer: detect(text, msg.blocks) });
+      answer({ answer: detect(text, { blocks: msg.blocks, everydayTerms: msg.everydayTerms }) });
     } catch (err) {
       fail(err instanceof Error ? err.message : String(err));
     }

@@ -7,7 +7,7 @@
  */
 import type { KbEntry, KbNames } from '../core/kb/schema';
 import { buildIndex, type KbIndex } from '../core/kb/index';
-import { detectMentions } from '../core/detect/mentions';
+import { detectMentions, type DetectOptions } from '../core/detect/mentions';
 import { matchPack, type ArticlePack } from '../core/articles/packs';
 import type { DetectResponse } from '../core/messages';
 import type { Block } from '../core/types';
@@ -23,7 +23,7 @@ export class EmbeddedKnowledge {
     private readonly loadEntries: () => Promise<readonly KbEntry[]>,
   ) {}
 
-  detect(text: string, blocks?: Block[]): DetectResponse {
+  detect(text: string, blocks?: Block[], options: DetectOptions = {}): DetectResponse {
     const pack = matchPack(text, this.packs);
     let info: DetectResponse['pack'] = null;
     if (pack) {
@@ -32,7 +32,7 @@ export class EmbeddedKnowledge {
     }
     // The index is built once per worker, on first use.
     this.index ??= buildIndex(this.names);
-    return { mentions: detectMentions(text, this.index, blocks), pack: info };
+    return { mentions: detectMentions(text, this.index, blocks, options), pack: info };
   }
 
   /** The whole entry for a card; null for an id the knowledge base does not hold. Rejects when the cards cannot be read. */

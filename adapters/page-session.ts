@@ -11,7 +11,7 @@ import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
 import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
 import { entityCard, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
-import type { ArticleSummary, DecodedDetectResponse, PackInfo } from '../core/messages';
+import type { ArticleSummary, DecodedDetectResponse, DetectRequest, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
 import { loadingCard, withLookup, type LookupResult } from '../core/lookup/card';
 import { lookupContext } from '../core/lookup/context';
@@ -48,9 +48,12 @@ import { rangeContainsPoint, textOffsetAt } from './hit-test';
 import type { Steps } from '../core/steps';
 
 export interface SessionDeps {
-  /** `isCurrent` says whether the read that asked still wants the answer (a long text's transfer stops when not). */
-  /** With each entity's type and shortest name, read as the answer is decoded (core/messages.ts `decodeDetectResponse`). */
-  detect(text: string, blocks: Block[], isCurrent?: () => boolean): Promise<DecodedDetectResponse>;
+  /**
+   * With each entity's type and shortest name, read as the answer is decoded (core/messages.ts
+   * `decodeDetectResponse`). `isCurrent` says whether the read that asked still wants the answer (a
+   * long text's transfer stops when not).
+   */
+  detect(text: string, request: DetectRequest & { blocks: Block[] }, isCurrent?: () => boolean): Promise<DecodedDetectResponse>;
   entry(id: string): Promise<KbEntry | null>;
   saveSettings(change: (s: Settings) => Partial<Settings>): Promise<unknown>;
   /** Online background for a name the embedded knowledge lacks (absent: no look-ups). */
@@ -258,8 +261,9 @@ export class PageSession {
         if (isCurrent()) throw err;
         return null;
       });
-    const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), blocks.filter((b) => b.end <= firstEnd), isCurrent) : null;
-    const wholeDetect = this.deps.detect(text, blocks, isCurrent);
+    const { everydayTerms } = this.settings;
+    const firstDetect = firstEnd < text.length ? this.deps.detect(text.slice(0, firstEnd), { blocks: blocks.filter((b) => b.end <= firstEnd), everydayTerms }, isCurrent) : null;
+    const wholeDetect = this.deps.detect(text, { blocks, everydayTerms }, isCurrent);
     // Read to the end even when a newer read takes over, so that no rejection goes unhandled.
     wholeDetect.catch(() => undefined);
     // Steps are painted as they come on a page's first read; a re-read of changed text keeps the
@@ -451,7 +455,8 @@ export class PageSession {
   }
 
   applySettings(next: Settings): void {
-    const wasEnabled = isSiteEnabled(this.settings, this.host);
+    const previous = this.settings;
+    const wasEnabled = isSiteEnabled(previous, this.host);
     this.settings = next;
     const enabled = isSiteEnabled(next, this.host);
     if (enabled && !wasEnabled && !this.map) {
@@ -459,6 +464,11 @@ export class PageSession {
       return;
     }
     this.paint();
+    // Everyday terms are left out by the detection itself: asking for them (or not) is a new one.
+    if (enabled && this.map && next.everydayTerms !== previous.everydayTerms) {
+      this.completeText = null;
+      void this.read().catch(() => undefined);
+    }
     performance.mark?.(PERF_SETTINGS_APPLIED, { detail: { markers: markersOn(next, this.host), passages: this.passages.length } });
   }
 

@@ -37,6 +37,16 @@ export function Options({ settings, onChange, names }: OptionsProps) {
               {TYPE_NAMES[t]}
             </label>
           ))}
+          <label>
+            <input
+              type="checkbox"
+              name="everydayTerms"
+              checked={settings.everydayTerms}
+              disabled={!settings.types.includes('term')}
+              onChange={() => onChange((s) => ({ everydayTerms: !s.everydayTerms }))}
+            />{' '}
+            Everyday terms too (ceasefire, sanctions, drone)
+          </label>
         </fieldset>
       </section>
       <section>

@@ -1,11 +1,11 @@
 /** The core's one entry point: article text in, mentions and passages out. */
 import type { KbIndex } from './kb/index';
 import type { Annotation, Block } from './types';
-import { detectMentions } from './detect/mentions';
+import { detectMentions, type DetectOptions } from './detect/mentions';
 import { classifyPassages, classifySentence } from './classify/classify';
 import { applyCorrections, matchPack, type ArticlePack } from './articles/packs';
 
-export interface AnnotateOptions {
+export interface AnnotateOptions extends DetectOptions {
   blocks?: readonly Block[];
   /** Each line is one passage, labeled on its own. */
   lines?: boolean;
@@ -14,7 +14,7 @@ export interface AnnotateOptions {
 }
 
 export function annotate(text: string, index: KbIndex, options: AnnotateOptions = {}): Annotation {
-  const mentions = detectMentions(text, index, options.blocks);
+  const mentions = detectMentions(text, index, options.blocks, options);
   if (!options.lines) {
     const passages = classifyPassages(text, mentions, options.blocks as Block[] | undefined);
     return { mentions, passages: applyCorrections(passages, matchPack(text, options.packs ?? [])) };

@@ -10,7 +10,7 @@ import { isHighSurrogateAt } from './text/chars';
 import { LOOKUP_FAILURES } from './lookup/failures';
 import { OnlineSummarySchema } from './lookup/schema';
 import { nameAsWritten, type MentionName, type MentionNames } from './cards';
-import type { Mention } from './types';
+import type { Block, Mention } from './types';
 
 /** The longest text the background detects in: twice the longest article marked. */
 const MAX_TEXT_CHARS = 4_000_000;
@@ -23,9 +23,20 @@ const BlockSchema = v.object({
 
 const LookupId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
 
+/** What a detection request carries besides its text: the text's blocks, and what the reader asked to have marked. */
+const DetectFields = {
+  blocks: v.optional(v.array(BlockSchema)),
+  /** The reader's `everydayTerms` setting (core/detect/mentions.ts `DetectOptions`). */
+  everydayTerms: v.optional(v.boolean()),
+};
+export interface DetectRequest {
+  blocks?: Block[];
+  everydayTerms?: boolean;
+}
+
 /** Content script -> background. */
 export const RequestSchema = v.variant('type', [
-  v.object({ type: v.literal('detect'), text: Text, blocks: v.optional(v.array(BlockSchema)) }),
+  v.object({ type: v.literal('detect'), text: Text, ...DetectFields }),
   v.object({ type: v.literal('entry'), id: v.pipe(v.string(), v.maxLength(200)) }),
   /** Background for a name the embedded knowledge lacks, sent at hover intent (see core/lookup). */
   v.object({
@@ -49,7 +60,7 @@ export const DETECT_PORT = 'backstory-detect';
 export const DetectPortMessageSchema = v.variant('type', [
   v.object({ type: v.literal('part'), text: v.pipe(v.string(), v.minLength(1), v.maxLength(DETECT_PART_CHARS)) }),
   /** The parts are all sent: `length` is the whole text's, which the parts must make up. */
-  v.object({ type: v.literal('detect'), length: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT_CHARS)), blocks: v.optional(v.array(BlockSchema)) }),
+  v.object({ type: v.literal('detect'), length: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEXT_CHARS)), ...DetectFields }),
 ]);
 export type DetectPortMessage = v.InferOutput<typeof DetectPortMessageSchema>;
 

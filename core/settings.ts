@@ -17,6 +17,8 @@ export const SettingsSchema = v.object({
   lookups: v.boolean(),
   /** Which entity types to mark. */
   types: v.array(v.picklist(ENTITY_TYPES)),
+  /** Also mark everyday vocabulary the knowledge base explains (ceasefire, drone): off, since a reader knows those words. */
+  everydayTerms: v.boolean(),
   /** Hosts where Backstory is switched off. */
   disabledSites: v.array(v.pipe(v.string(), v.maxLength(253))),
   /** Per-site override of the opinion markers: host -> on/off. */
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   markers: true,
   lookups: true,
   types: [...ENTITY_TYPES],
+  everydayTerms: false,
   disabledSites: [],
   siteMarkers: {},
   muted: [],

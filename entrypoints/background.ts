@@ -5,14 +5,13 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { DETECT_PORT, RequestSchema, encodeDetectResponse, parseOr } from '../core/messages';
+import { DETECT_PORT, RequestSchema, encodeDetectResponse, parseOr, type DetectRequest } from '../core/messages';
 import { serveDetectPort } from '../adapters/detect-port';
 import { EmbeddedKnowledge } from '../adapters/embedded-knowledge';
 import names from '../.generated/kb-names.json';
 import packs from '../.generated/packs.json';
 import type { ArticlePack } from '../core/articles/packs';
 import type { KbEntry, KbNames } from '../core/kb/schema';
-import type { Block } from '../core/types';
 import { WikipediaGateway } from '../adapters/wikipedia-gateway';
 import { loadSettings } from '../adapters/settings-store';
 import { lookupOriginFrom } from '../core/lookup/origin';
@@ -38,7 +37,7 @@ async function loadEntries(): Promise<KbEntry[]> {
 export default defineBackground(() => {
   const knowledge = new EmbeddedKnowledge(names as KbNames[], packs as ArticlePack[], loadEntries);
   /** A detection's answer as it goes to the page, whichever way the text came (one message or a port). */
-  const detectForPage = (text: string, blocks?: Block[]) => encodeDetectResponse(knowledge.detect(text, blocks));
+  const detectForPage = (text: string, { blocks, everydayTerms }: DetectRequest) => encodeDetectResponse(knowledge.detect(text, blocks, { everydayTerms }));
 
   const lookups = new WikipediaGateway({
     origin: LOOKUP_ORIGIN,
@@ -52,7 +51,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
     const msg = parseOr(RequestSchema, raw);
     if (!msg) return undefined;
-    if (msg.type === 'detect') return Promise.resolve(detectForPage(msg.text, msg.blocks));
+    if (msg.type === 'detect') return Promise.resolve(detectForPage(msg.text, msg));
     if (msg.type === 'entry') return knowledge.entry(msg.id).then((entry) => ({ entry }));
     const key = `${sender.tab?.id ?? -1}:${sender.frameId ?? 0}:${msg.id}`;
     if (msg.type === 'lookup-abort') {

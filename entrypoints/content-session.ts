@@ -34,12 +34,12 @@ export default defineUnlistedScript(async () => {
   if (ctx.isInvalid) return;
   const session = new PageSession(document, settings, {
     css: uiCss,
-    detect: async (text, blocks, isCurrent) => {
+    detect: async (text, request, isCurrent) => {
       // A long text goes in parts, a task each: one message would be one long task (adapters/detect-port.ts).
       const raw =
         text.length > DETECT_PART_CHARS
-          ? await detectInParts(browser.runtime.connect({ name: DETECT_PORT }), text, blocks, yieldToPage, isCurrent)
-          : await browser.runtime.sendMessage({ type: 'detect', text, blocks });
+          ? await detectInParts(browser.runtime.connect({ name: DETECT_PORT }), text, request, yieldToPage, isCurrent)
+          : await browser.runtime.sendMessage({ type: 'detect', text, ...request });
       // A long page's answer is decoded in slices, the page's turns between them.
       const res = await runSliced(decodeDetectResponseSteps(raw, text), sliceClock(WORK_SLICE_MS), async () => {
         await yieldToPage();

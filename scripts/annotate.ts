@@ -1,8 +1,9 @@
 /**
  * Runs Backstory's core on a file, outside the browser:
- *   npm run annotate -- FILE [--lines]
+ *   npm run annotate -- FILE [--lines] [--everyday]
  * FILE is .txt (the article's text) or .html (a page: the article body is found as in the
- * browser). Prints { mentions, passages } as JSON; offsets index the article text.
+ * browser). Prints { mentions, passages } as JSON; offsets index the article text. `--everyday`
+ * also marks everyday terms, as the reader's setting of that name does.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +13,13 @@ import { loadKbDir, loadPacks } from './lib/kb-files';
 import { htmlToArticleText } from './lib/html-text';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run annotate -- FILE [--lines]   (FILE: .txt or .html)`);
+  console.error(`${message}\nusage: npm run annotate -- FILE [--lines] [--everyday]   (FILE: .txt or .html)`);
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 const lines = args.includes('--lines');
+const everydayTerms = args.includes('--everyday');
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) usage('annotate: no input file');
 let raw: string;
@@ -31,7 +33,7 @@ const index = buildIndex(loadKbDir(join(import.meta.dirname, '..', 'data', 'kb')
 const isHtml = /\.html?$/i.test(file) || /^\s*<(!doctype|html)/i.test(raw);
 const { text, blocks } = isHtml ? await htmlToArticleText(raw) : { text: raw, blocks: undefined };
 const packs = loadPacks(join(import.meta.dirname, '..', 'data', 'articles'));
-const { mentions, passages } = annotate(text, index, { blocks, lines, packs });
+const { mentions, passages } = annotate(text, index, { blocks, lines, packs, everydayTerms });
 const out = {
   mentions: mentions.map(({ text, start, end, type, entity }) => ({ text, start, end, type, entity })),
   passages: passages.map(({ text, start, end, label, source, cues }) => ({ text, start, end, label, source, cues })),

@@ -346,11 +346,17 @@ function inHeading(text: string, pos: number, blocks?: readonly Block[]): boolea
   return onHeadlineLine(text, pos, pos, 100);
 }
 
+/** What a detection leaves out unless asked. */
+export interface DetectOptions {
+  /** Mark the knowledge base's everyday vocabulary too (entries with `everyday`: ceasefire, drone). */
+  everydayTerms?: boolean;
+}
+
 /**
  * Detects the knowledge base's entities in `text`, then names the knowledge base lacks.
  * Offsets index `text` as given; quotes and spaces are folded only for matching.
  */
-export function detectMentions(text: string, index: KbIndex, blocks?: readonly Block[]): Mention[] {
+export function detectMentions(text: string, index: KbIndex, blocks?: readonly Block[], options: DetectOptions = {}): Mention[] {
   const folded = foldText(text);
   const lower = folded.toLowerCase();
   const matches = mergeMatches(scan(folded, index), datelinePlaces(folded, index));
@@ -371,6 +377,8 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   };
 
   const mentions: Mention[] = [];
+  /** Mentions of everyday vocabulary not asked for: found like the others (their words are no unknown name), then left out. */
+  const unasked = new Set<Mention>();
   /** Single-word names the knowledge base knows that the article did not confirm. */
   const unconfirmed: Match[] = [];
   /** Where the previous alias match ended: a name right before another is a known one. */
@@ -436,7 +444,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       const river = riverReading(folded, m.start, m.end, index);
       if (river >= 0) e = index.entities[river];
     }
-    mentions.push({
+    const mention: Mention = {
       text: text.slice(m.start, m.end),
       start: m.start,
       end: m.end,
@@ -444,9 +452,11 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       entity: e.name,
       id: e.id,
       confidence: Math.round(confidence * 100) / 100,
-    });
+    };
+    mentions.push(mention);
+    if (e.everyday && !options.everydayTerms) unasked.add(mention);
   }
 
   const unknown = findUnknownNames(folded, mentions, blocks, unconfirmed).map((u) => ({ ...ownedBy(folded, u, index), text: text.slice(u.start, u.end) }));
-  return [...mentions, ...unknown].filter((m) => m.end - m.start <= MAX_MENTION_CHARS).sort((a, b) => a.start - b.start);
+  return [...mentions, ...unknown].filter((m) => m.end - m.start <= MAX_MENTION_CHARS && !unasked.has(m)).sort((a, b) => a.start - b.start);
 }

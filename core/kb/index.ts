@@ -14,6 +14,8 @@ export interface IndexedEntity {
   /** Lower-cased context words that make this sense likelier. */
   context: string[];
   metonymOf?: string;
+  /** Everyday vocabulary: detected only on request (`DetectOptions.everydayTerms`). */
+  everyday?: true;
 }
 
 export interface AliasRule {
@@ -73,6 +75,7 @@ export function buildIndex(entries: readonly KbNames[]): KbIndex {
       name: e.name,
       context: (e.context ?? []).map((c) => foldText(c.toLowerCase())),
       ...(e.metonymOf ? { metonymOf: e.metonymOf } : {}),
+      ...(e.everyday ? { everyday: true as const } : {}),
     });
     const names = new Set([e.name, ...(e.aliases ?? [])]);
     for (const n of names) add(n, i, 'name');

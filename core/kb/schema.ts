@@ -124,6 +124,12 @@ export const EntrySchema = v.strictObject({
    * word ("EU", not in "Europe"; core/detect/mentions.ts CONTEXT_WORDS).
    */
   context: v.optional(List(PlainText(60), 50)),
+  /**
+   * Everyday news vocabulary (ceasefire, drone, sanctions): a reader knows the word, so it is
+   * marked only when the reader asks for everyday terms (settings `everydayTerms`). Terms of art
+   * (territorial integrity, non-lethal aid) leave this out.
+   */
+  everyday: v.optional(v.literal(true)),
   /** One line: what it is. */
   description: PlainText(200),
   /** Two to four sentences, written for a news reader. */
@@ -148,10 +154,10 @@ export type KbEntry = v.InferOutput<typeof EntrySchema>;
 export type KbFile = v.InferOutput<typeof KbFileSchema>;
 
 /** What detection reads of an entry; the rest (background, facts, sources) is only for its card. */
-export type KbNames = Pick<KbEntry, 'id' | 'type' | 'name' | 'aliases' | 'shortForms' | 'metonymOf' | 'context'>;
+export type KbNames = Pick<KbEntry, 'id' | 'type' | 'name' | 'aliases' | 'shortForms' | 'metonymOf' | 'context' | 'everyday'>;
 
 /** The detection part of an entry (about 15% of the knowledge base by size). */
 export function namesOf(e: KbEntry): KbNames {
-  const { id, type, name, aliases, shortForms, metonymOf, context } = e;
-  return { id, type, name, aliases, shortForms, metonymOf, context };
+  const { id, type, name, aliases, shortForms, metonymOf, context, everyday } = e;
+  return { id, type, name, aliases, shortForms, metonymOf, context, everyday };
 }

@@ -87,6 +87,7 @@ export function checkKbEntries(files: { file: string; entries: KbEntry[] }[]): K
       if (other) problems.push({ file, entry: e.id, field: 'id', message: `duplicate id (also in ${other})` });
       seen.set(e.id, file);
       if (!e.id.startsWith(`${e.type}/`)) problems.push({ file, entry: e.id, field: 'type', message: `type ${e.type} does not match the id` });
+      if (e.everyday && e.type !== 'term') problems.push({ file, entry: e.id, field: 'everyday', message: 'only a term can be everyday vocabulary; a name is never left unmarked for being common' });
       // The index keeps a form once per entry, as the full name it was first given as: a short form
       // that is also the name or an alias would always count, context or not.
       const full = new Set([e.name, ...(e.aliases ?? [])].map((n) => n.trim()));

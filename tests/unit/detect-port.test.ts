@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectInParts, serveDetectPort, type PortLike } from '../../adapters/detect-port';
 import { DECODE_STEP_MENTIONS, DETECT_PART_CHARS } from '../../core/constants';
-import { TextAssembly, decodeDetectResponse, decodeDetectResponseSteps, encodeDetectResponse, textParts, type DetectWire } from '../../core/messages';
+import { TextAssembly, decodeDetectResponse, decodeDetectResponseSteps, encodeDetectResponse, textParts, type DetectRequest, type DetectWire } from '../../core/messages';
 import type { Mention } from '../../core/types';
 import type { Block } from '../../core/types';
 
@@ -78,22 +78,22 @@ describe('a long text detected over a port, in parts', () => {
     expect(text.length).toBeGreaterThan(3 * DETECT_PART_CHARS);
     const { page, worker, closed } = portPair();
     const received: string[] = [];
-    const detect = (t: string, b: Block[] | undefined): DetectWire => {
+    const detect = (t: string, r: DetectRequest): DetectWire => {
       received.push(t);
-      expect(b).toEqual(blocks);
+      expect(r).toEqual({ blocks, everydayTerms: true });
       const at = t.indexOf('Wang Yi');
       return encodeDetectResponse({ mentions: [{ text: 'Wang Yi', start: at, end: at + 7, type: 'person', entity: 'Wang Yi', id: 'person/wang-yi', confidence: 0.9 }], pack: null });
     };
     serveDetectPort(worker, detect);
     // What had been posted at each of the page's turns.
     const postedAtTurn: number[] = [];
-    const raw = await detectInParts(page, text, blocks, () => (postedAtTurn.push(page.posted.length), turn()));
+    const raw = await detectInParts(page, text, { blocks, everydayTerms: true }, () => (postedAtTurn.push(page.posted.length), turn()));
     expect(received).toEqual([text]);
     // One part a turn: the page's thread is given back between parts.
     const parts = page.posted.filter((m) => (m as { type: string }).type === 'part');
     expect(parts.length).toBe(Math.ceil(text.length / DETECT_PART_CHARS));
     expect(postedAtTurn).toEqual(parts.map((_, i) => i + 1));
-    expect(page.posted.at(-1)).toEqual({ type: 'detect', length: text.length, blocks });
+    expect(page.posted.at(-1)).toEqual({ type: 'detect', length: text.length, blocks, everydayTerms: true });
     const answer = decodeDetectResponse(raw, text);
     expect(answer?.mentions.map((m) => m.text)).toEqual(['Wang Yi']);
     // The page closes the port once answered.
@@ -123,11 +123,11 @@ describe('a long text detected over a port, in parts', () => {
     serveDetectPort(refused.worker, () => {
       throw new Error('the knowledge base is not loaded');
     });
-    await expect(detectInParts(refused.page, 'x'.repeat(DETECT_PART_CHARS + 1), undefined, turn)).rejects.toThrow(/could not detect: the knowledge base is not loaded/);
+    await expect(detectInParts(refused.page, 'x'.repeat(DETECT_PART_CHARS + 1), {}, turn)).rejects.toThrow(/could not detect: the knowledge base is not loaded/);
 
     const dropped = portPair();
     dropped.worker.onMessage.addListener(() => dropped.worker.disconnect());
-    await expect(detectInParts(dropped.page, 'x'.repeat(DETECT_PART_CHARS * 2), undefined, turn)).rejects.toThrow(/closed the detection before answering/);
+    await expect(detectInParts(dropped.page, 'x'.repeat(DETECT_PART_CHARS * 2), {}, turn)).rejects.toThrow(/closed the detection before answering/);
   });
 
   it('stops sending, and closes the port, once the read that asked is superseded: nothing is detected', async () => {
@@ -138,7 +138,7 @@ describe('a long text detected over a port, in parts', () => {
       return encodeDetectResponse({ mentions: [], pack: null });
     });
     let current = true;
-    const sent = detectInParts(page, 'x'.repeat(DETECT_PART_CHARS * 4), undefined, async () => {
+    const sent = detectInParts(page, 'x'.repeat(DETECT_PART_CHARS * 4), {}, async () => {
       // A newer read takes over after the second part.
       if (page.posted.length === 2) current = false;
       await turn();

@@ -189,6 +189,12 @@ describe('knowledge base: bad data is rejected, naming file, entry and field', (
     ]);
   });
 
+  it('rejects everyday on a name, and anything but true, while a term may be everyday', () => {
+    expect(problemsOf([{ ...good(), everyday: true }])).toMatchObject([{ entry: 'person/test-person', field: 'everyday', message: expect.stringMatching(/only a term/) }]);
+    expect(problemsOf([{ ...good(), id: 'term/test-term', type: 'term', everyday: true }])).toEqual([]);
+    expect(problemsOf([{ ...good(), id: 'term/test-term', type: 'term', everyday: 'yes' }])).toMatchObject([{ entry: 'term/test-term', field: 'everyday' }]);
+  });
+
   it('drops only the broken entry, so the others still resolve (no knock-on errors)', () => {
     const target = { ...good(), id: 'place/test-land', type: 'place', name: 'Test Land' };
     const broken = { ...good(), id: 'person/broken', name: '<script>' };

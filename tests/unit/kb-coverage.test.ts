@@ -8,7 +8,8 @@ import { buildIndex } from '../../core/kb/index';
 import { detectMentions } from '../../core/detect/mentions';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 
-const index = buildIndex(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')));
+const entries = loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb'));
+const index = buildIndex(entries);
 
 const STATES =
   'Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Georgia, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey, New Mexico, New York, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, Washington, West Virginia, Wisconsin, Wyoming'.split(
@@ -92,9 +93,25 @@ describe('the shipped knowledge base', () => {
       'organization/bbc', 'organization/cnn', 'organization/al-jazeera', 'organization/npr', 'organization/financial-times',
       'organization/reuters', 'organization/associated-press',
     ]);
-    expect(ids('Climate change, Medicaid, Bitcoin and the minimum wage were debated. Covid closed schools.')).toEqual([
+    // Everyday vocabulary (climate change, the minimum wage) is marked only when the reader asks for it.
+    const debated = 'Climate change, Medicaid, Bitcoin and the minimum wage were debated. Covid closed schools.';
+    expect(ids(debated)).toEqual(['term/medicaid', 'term/bitcoin', 'event/covid-19-pandemic']);
+    expect(detectMentions(debated, index, undefined, { everydayTerms: true }).map((m) => m.id)).toEqual([
       'term/climate-change', 'term/medicaid', 'term/bitcoin', 'term/minimum-wage', 'event/covid-19-pandemic',
     ]);
+  });
+
+  it('leaves everyday news vocabulary unmarked unless asked, and marks terms of art', () => {
+    const text =
+      'After the ceasefire, drone strikes and cruise missiles hit the port; sanctions, inflation and refugees followed. ' +
+      'The communiqué defended territorial integrity and non-lethal aid under Article 5.';
+    const terms = (everydayTerms: boolean) => detectMentions(text, index, undefined, { everydayTerms }).filter((m) => m.type === 'term').map((m) => m.text);
+    expect(terms(false)).toEqual(['communiqué', 'territorial integrity', 'non-lethal aid', 'Article 5']);
+    expect(terms(true)).toEqual(['ceasefire', 'drone', 'cruise missiles', 'sanctions', 'inflation', 'refugees', 'communiqué', 'territorial integrity', 'non-lethal aid', 'Article 5']);
+    // Only words are everyday: no name is.
+    const everyday = entries.filter((e) => e.everyday);
+    expect(everyday.length).toBeGreaterThan(50);
+    expect(everyday.filter((e) => e.type !== 'term')).toEqual([]);
   });
 
   it('reads the short names of those entries only where they are meant', () => {
@@ -183,6 +200,7 @@ describe('the shipped knowledge base', () => {
     expect(ids('Radio Canada said so. Passengers of an Air France jet waited.')).not.toContain('place/canada');
     expect(ids('Passengers of an Air France jet waited.')).not.toContain('place/france');
     // Alone, or before a year, they are.
-    expect(ids('India bets on AI. AI 2027 is a forecast. The AI Act passed.')).toEqual(['place/india', 'term/artificial-intelligence', 'term/artificial-intelligence', expect.anything()]);
+    const everyday = (t: string) => detectMentions(t, index, undefined, { everydayTerms: true }).map((m) => m.id ?? m.text);
+    expect(everyday('India bets on AI. AI 2027 is a forecast. The AI Act passed.')).toEqual(['place/india', 'term/artificial-intelligence', 'term/artificial-intelligence', expect.anything()]);
   });
 });

@@ -72,4 +72,55 @@ describe('page session under the reader’s settings', () => {
     expect(shown()).toEqual(all);
     session.destroy();
   });
+
+  it('reads the page again for everyday terms when the reader asks for them, and again when not', async () => {
+    const [headline, ...paragraphs] = article.split('\n\n');
+    const everyday = 'Western sanctions followed, and talk of a ceasefire faded as drone strikes went on.';
+    document.head.innerHTML = '<title>News</title>';
+    document.body.innerHTML = `<main><article><h1>${escape(headline)}</h1>${[...paragraphs, everyday].map((p) => `<p>${escape(p)}</p>`).join('')}</article></main>`;
+    const painted = new Map<HighlightKey, string[]>();
+    vi.spyOn(Highlighter.prototype, 'set').mockImplementation((key, ranges) => {
+      painted.set(key, ranges.map((r) => (r as Range).toString()));
+    });
+    let complete = 0;
+    const mark = performance.mark.bind(performance);
+    vi.spyOn(performance, 'mark').mockImplementation((name: string, options?: PerformanceMarkOptions) => {
+      if (name === PERF_MARKS_COMPLETE) complete++;
+      return mark(name, options);
+    });
+    const asked: (boolean | undefined)[] = [];
+    const session = new PageSession(document, structuredClone(DEFAULT_SETTINGS), {
+      css: '',
+      detect: async (text, { blocks, everydayTerms }) => {
+        asked.push(everydayTerms);
+        return decodeDetectResponse(encodeDetectResponse({ mentions: detectMentions(text, index, blocks, { everydayTerms }), pack: null }), text)!;
+      },
+      entry: async () => null,
+      saveSettings: async () => undefined,
+    });
+    const readings = async (n: number) => {
+      for (let i = 0; i < 400 && complete < n; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(complete).toBe(n);
+    };
+    const terms = () => painted.get('term') ?? [];
+    await session.start();
+    await readings(1);
+    expect(asked).toEqual([false]);
+    expect(terms()).toContain('non-lethal');
+    expect(terms()).not.toContain('ceasefire');
+
+    session.applySettings({ ...structuredClone(DEFAULT_SETTINGS), everydayTerms: true });
+    await readings(2);
+    expect(asked).toEqual([false, true]);
+    expect(terms()).toEqual(expect.arrayContaining(['non-lethal', 'sanctions', 'ceasefire', 'drone']));
+
+    // Another setting leaves the detection as it is.
+    session.applySettings({ ...structuredClone(DEFAULT_SETTINGS), everydayTerms: true, markers: false });
+    session.applySettings(structuredClone(DEFAULT_SETTINGS));
+    await readings(3);
+    expect(asked).toEqual([false, true, false]);
+    expect(terms()).toContain('non-lethal');
+    expect(terms()).not.toContain('ceasefire');
+    session.destroy();
+  });
 });

@@ -73,6 +73,15 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     '/article-linked.html': () => articlePage(articleText).replace('Antony Blinken', '<a href="/topics/antony-blinken">Antony Blinken</a>'),
     // Two statements of two sources that start on the same line.
     '/article-two-sources.html': () => articlePage(articleText.replace('What Happens Now?', 'Kamala Harris said the alliance would hold. Blinken said China had been warned.\nWhat Happens Now?')),
+    // Everyday vocabulary (marked only when the reader asks for it) in the sample article; with
+    // `chapters`, long enough that the whole text's detection goes over a port.
+    '/article-everyday.html': (q) =>
+      articlePage(
+        (q.get('chapters') ? longArticle(articleText, Math.min(100, Number(q.get('chapters')) || 2)) : articleText).replace(
+          'What Happens Now?',
+          'Western sanctions followed, and talk of a ceasefire faded as drone strikes went on.\nWhat Happens Now?',
+        ),
+      ),
     '/article-slow-load.html': () => articlePage(articleText).replace('</article>', '<img src="/slow-image.svg" alt="" width="40" height="40"></article>'),
   };
   const server: Server = createServer((req, res) => {

@@ -609,6 +609,33 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       await storage([]);
     });
 
+    it('marks everyday terms once the reader asks for them in the settings, on an open long page, and stops when not', async () => {
+      const page = await open('/article-everyday.html?chapters=12');
+      const terms = async () => (await browser.highlights(page))['backstory-term'] ?? [];
+      await waitUntil(async () => (await terms()).includes('non-lethal'), { message: 'the terms of art marked' });
+      expect(await terms()).not.toContain('ceasefire');
+      const options = await browser.openExtensionPage('options.html', 'main');
+      session.track(options);
+      const tick = () =>
+        options.evaluate(() => {
+          const box = document.querySelector('input[name="everydayTerms"]') as HTMLInputElement | null;
+          if (!box) throw new Error('the options page has no everyday-terms checkbox');
+          box.click();
+          return box.checked;
+        });
+      expect(await tick()).toBe(true);
+      // The open page follows the change: it asks for a detection with everyday terms.
+      await waitUntil(async () => {
+        const list = await terms();
+        return ['sanctions', 'ceasefire', 'drone', 'non-lethal'].every((t) => list.includes(t));
+      }, { message: 'the everyday terms and the terms of art marked together' });
+      expect(await tick()).toBe(false);
+      await waitUntil(async () => {
+        const list = await terms();
+        return !list.includes('ceasefire') && list.includes('non-lethal');
+      }, { message: 'the everyday terms unmarked again' });
+    });
+
     it('opens a passage card on a reported passage: label, source, cue words, and a button to the source’s card', async () => {
       const { page } = await openArticle();
       const ui = await hoverPassage(page, 'backstory-reported', REPORTED.blinkenAlleged, 'alleged');

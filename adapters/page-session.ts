@@ -18,6 +18,7 @@ import { lookupContext } from '../core/lookup/context';
 import type { LookupQuery } from '../core/lookup/resolve';
 import {
   CARD_HIDE_MS,
+  MUTE_UNDO_MS,
   CARD_SHOW_MS,
   CLASSIFY_CHUNK_CHARS,
   FOCUS_MAX_TEXT_CHARS,
@@ -177,7 +178,9 @@ export class PageSession {
   private pack: PackInfo | null = null;
   private readonly highlighter = new Highlighter();
   private ui: UiHost | null = null;
-  private state: UiState = { theme: 'light', card: null, cursor: null, legend: null, margins: [] };
+  private state: UiState = { theme: 'light', card: null, cursor: null, legend: null, margins: [], muted: null };
+  /** The id of the name `state.muted` offers to unmute, and the timer that withdraws the offer. */
+  private undoable: { id: string; timer: number } | null = null;
   private target: Target | null = null;
   private cardTarget: Target | null = null;
   private timers: number[] = [];
@@ -682,7 +685,7 @@ export class PageSession {
   private render(): void {
     const dark = this.settings.theme === 'dark' || (this.settings.theme === 'auto' && !!this.doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches);
     this.state.theme = dark ? 'dark' : 'light';
-    const hasContent = this.state.card || this.state.cursor || this.state.legend || this.state.margins.length;
+    const hasContent = this.state.card || this.state.cursor || this.state.legend || this.state.margins.length || this.state.muted;
     if (!hasContent && !this.ui) return;
     this.ensureUi().render(h(App, { state: { ...this.state }, actions: this.actions }));
   }
@@ -698,10 +701,20 @@ export class PageSession {
       this.scheduleHide();
     },
     closeCard: () => this.closeCard(true),
-    mute: (id) => {
+    mute: (id, name) => {
       this.closeCard();
       void this.deps.saveSettings((s) => ({ muted: [...new Set([...s.muted, id])] }));
+      this.dismissMuted();
+      this.undoable = { id, timer: window.setTimeout(() => this.dismissMuted(), MUTE_UNDO_MS) };
+      this.state.muted = { key: ++this.cardKey, name };
+      this.render();
     },
+    undoMute: () => {
+      const id = this.undoable?.id;
+      this.dismissMuted();
+      if (id) void this.deps.saveSettings((s) => ({ muted: s.muted.filter((x) => x !== id) }));
+    },
+    dismissMuted: () => this.dismissMuted(),
     openSource: (id) => {
       const m = this.mentions.find((x) => x.id === id);
       if (m) this.openCard({ kind: 'mention', m }, true);
@@ -888,6 +901,15 @@ export class PageSession {
     }
     if (start < 0) return null;
     return within(this.visibleMentions(), { start, end }).find((m) => m.start >= start && m.end <= end) ?? null;
+  }
+
+  /** Withdraws the offer to undo a mute. */
+  private dismissMuted(): void {
+    if (this.undoable) clearTimeout(this.undoable.timer);
+    this.undoable = null;
+    if (!this.state.muted) return;
+    this.state.muted = null;
+    this.render();
   }
 
   private clearTimers(): void {
@@ -1121,6 +1143,7 @@ export class PageSession {
   destroy(): void {
     this.generation++;
     this.clearTimers();
+    if (this.undoable) clearTimeout(this.undoable.timer);
     this.clearHide();
     for (const p of this.lookups.values()) if (!p.result) p.controller.abort();
     this.lookups.clear();

@@ -17,6 +17,8 @@ export interface UiState {
   cursor: { key: number; label: string; top: number; left: number; width: number; height: number } | null;
   legend: { markersOn: boolean; opinion: number; reported: number } | null;
   margins: MarginNote[];
+  /** A name just muted from its card, with the offer to undo that. */
+  muted: { key: number; name: string } | null;
 }
 
 export interface UiActions {
@@ -24,7 +26,9 @@ export interface UiActions {
   cardEnter(): void;
   cardLeave(): void;
   closeCard(): void;
-  mute(id: string): void;
+  mute(id: string, name: string): void;
+  undoMute(): void;
+  dismissMuted(): void;
   openSource(id: string): void;
   showPassage(start: number): void;
   toggleMarkers(): void;
@@ -41,13 +45,19 @@ function cardLabel(model: EntityCardModel | PassageCardModel): string {
 export function App({ state, actions }: { state: UiState; actions: UiActions }) {
   const cardRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<HTMLButtonElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
   const card = state.card;
+  const muteOf = ({ id, name }: EntityCardModel) => (id ? () => actions.mute(id, name) : undefined);
   useLayoutEffect(() => {
     if (cardRef.current) actions.positionCard(cardRef.current);
   }, [card?.key]);
   useLayoutEffect(() => {
     cursorRef.current?.focus({ preventScroll: true });
   }, [state.cursor?.key]);
+  // The card that held the focus is gone: the focus goes to the offer to undo, not to the page's start.
+  useLayoutEffect(() => {
+    undoRef.current?.focus({ preventScroll: true });
+  }, [state.muted?.key]);
 
   return (
     <div class={`bs-root bs-${state.theme}`}>
@@ -90,12 +100,30 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
           {card.model.kind === 'entity' ? (
             <EntityCard
               model={card.model}
-              onMute={card.model.id ? () => actions.mute((card.model as EntityCardModel).id!) : undefined}
+              onMute={muteOf(card.model)}
               onShowPassage={actions.showPassage}
             />
           ) : (
             <PassageCard model={card.model} onOpenSource={card.model.sourceId ? () => actions.openSource((card.model as PassageCardModel).sourceId!) : undefined} />
           )}
+        </div>
+      )}
+      {state.muted && (
+        <div
+          class="bs-notice"
+          role="status"
+          key={state.muted.key}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              actions.dismissMuted();
+            }
+          }}
+        >
+          <span id="bs-notice-text">“{state.muted.name}” is no longer marked.</span>
+          <button ref={undoRef} type="button" class="bs-toggle bs-undo" aria-describedby="bs-notice-text" onClick={actions.undoMute}>
+            Undo
+          </button>
         </div>
       )}
       {state.legend && (

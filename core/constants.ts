@@ -13,6 +13,8 @@ export const FOCUS_SHOW_MS = 50;
 export const FOCUS_MAX_TEXT_CHARS = 300;
 /** Leaving a mark or its card closes the card after this grace period. */
 export const CARD_HIDE_MS = 300;
+/** How long the notice that a name was muted from its card offers to undo it. */
+export const MUTE_UNDO_MS = 10_000;
 
 /** Mentions below this confidence are not marked: no mark beats a wrong card. */
 export const MIN_MENTION_CONFIDENCE = 0.6;

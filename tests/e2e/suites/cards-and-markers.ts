@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserUnderTest, TestPage } from '../harness/types';
 import type { FixtureServer } from '../harness/server';
 import { useSuiteSession } from '../harness/session';
-import { domReport, locateHighlight, pageText, readCard, readSwitches, toggleSwitch, waitUntil, type DomReport } from '../harness/common';
+import { domReport, locateHighlight, pageText, readCard, readSwitches, storedSettings, toggleSwitch, waitUntil, type DomReport } from '../harness/common';
 import { axeBackstoryUi, type AxeReport } from '../harness/axe';
 
 const PASSAGE_MARKS = ['backstory-opinion', 'backstory-reported'] as const;
@@ -50,6 +50,8 @@ interface UiView {
   focus: { className: string; label: string | null; tag: string } | null;
   notes: { text: string; className: string; box: Box }[];
   legend: { text: string; pressed: string | null; button: Box | null } | null;
+  /** The notice that a name was muted, with its Undo. */
+  notice: { text: string; role: string | null; undo: Box | null } | null;
   rootClass: string | null;
   viewport: { width: number; height: number; scrollX: number; scrollY: number };
 }
@@ -68,6 +70,8 @@ function readUi(page: TestPage): Promise<UiView> {
     const legend = root?.querySelector('.bs-legend') ?? null;
     const toggle = legend?.querySelector('button') ?? null;
     const cs = dialog ? getComputedStyle(dialog) : null;
+    const notice = root?.querySelector('.bs-notice') ?? null;
+    const undo = notice?.querySelector('button') ?? null;
     return {
       card:
         dialog && cs
@@ -89,6 +93,7 @@ function readUi(page: TestPage): Promise<UiView> {
       focus: active ? { className: (active as HTMLElement).className, label: active.getAttribute('aria-label'), tag: active.tagName } : null,
       notes: root ? Array.from(root.querySelectorAll('.bs-margin'), (n) => ({ text: (n.textContent ?? '').trim(), className: n.className, box: box(n) })) : [],
       legend: legend ? { text: (legend.textContent ?? '').replace(/\s+/g, ' ').trim(), pressed: toggle?.getAttribute('aria-pressed') ?? null, button: toggle ? box(toggle) : null } : null,
+      notice: notice ? { text: (notice.textContent ?? '').replace(/\s+/g, ' ').trim(), role: notice.getAttribute('role'), undo: undo ? box(undo) : null } : null,
       rootClass: root?.querySelector('.bs-root')?.className ?? null,
       viewport: { width: innerWidth, height: innerHeight, scrollX, scrollY },
     };
@@ -584,6 +589,39 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect((await passageLine(page, 'backstory-reported', REPORTED.harrisCalled)) !== null).toBe(true);
       await page.setViewport(1280, 900);
       await waitForUi(page, 'the notes back at full width', (u) => u.notes.length > 0);
+    });
+
+    it('mutes a name from its card, says so with an Undo that holds the focus, and Undo brings its marks back', async () => {
+      const { page, marks } = await openArticle();
+      const blinken = () => browser.highlights(page).then((h) => (h['backstory-person'] ?? []).filter((t) => /Blinken/.test(t)).length);
+      expect(marks['backstory-person']?.filter((t) => /Blinken/.test(t)).length).toBeGreaterThan(3);
+      const ui = await openCardOn(page, 'Blinken');
+      expect(ui.card!.label).toBe('Antony Blinken');
+      const mute = await page.evaluate(() => {
+        const button = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('.bs-mute');
+        // The button ends the card, which scrolls when it is taller than the room it has.
+        button?.scrollIntoView({ block: 'nearest' });
+        const r = button?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+      expect(mute, 'the card has no mute button').not.toBeNull();
+      await page.mouseMove(Math.round(mute!.x), Math.round(mute!.y));
+      await page.mouseClick(Math.round(mute!.x), Math.round(mute!.y));
+      const muted = await waitForUi(page, 'the notice that Antony Blinken is no longer marked', (u) => !!u.notice && !u.card, 5_000);
+      expect(muted.notice!.text).toBe('“Antony Blinken” is no longer marked.Undo');
+      expect(muted.notice!.role).toBe('status');
+      expect(muted.focus?.className).toContain('bs-undo');
+      expect(violations(await axeBackstoryUi(page))).toEqual([]);
+      await waitUntil(async () => (await blinken()) === 0, { timeout: 5_000, message: 'Blinken’s marks gone' });
+      expect(((await browser.runInExtension(storedSettings)) as { muted?: string[] }).muted).toEqual(['person/antony-blinken']);
+      // The page is not marked for his name any more, the rest stays.
+      expect((await browser.highlights(page))['backstory-place']?.length ?? 0).toBeGreaterThan(3);
+      const undo = muted.notice!.undo!;
+      await page.mouseMove(Math.round(undo.left + undo.width / 2), Math.round(undo.top + undo.height / 2));
+      await page.mouseClick(Math.round(undo.left + undo.width / 2), Math.round(undo.top + undo.height / 2));
+      await waitUntil(async () => (await blinken()) === marks['backstory-person']!.filter((t) => /Blinken/.test(t)).length, { timeout: 5_000, message: 'Blinken’s marks back after Undo' });
+      expect(((await browser.runInExtension(storedSettings)) as { muted?: string[] }).muted).toEqual([]);
+      expect((await readUi(page)).notice).toBeNull();
     });
 
     it('lists muted names by their names in the settings, each with its own Unmute', async () => {

@@ -436,6 +436,11 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       // Nothing cut off sideways; what does not fit in height scrolls inside the card.
       expect(c.scrollWidth).toBeLessThanOrEqual(c.clientWidth + 1);
       if (c.scrollHeight > c.clientHeight + 1) expect(['auto', 'scroll']).toContain(c.overflowY);
+      // Here the card is taller than its room: a shadow at its edge says there is more, where scrollbars
+      // are overlays (headless Chromium draws none). Its covers scroll with the text, the shadows stay.
+      expect(c.scrollHeight).toBeGreaterThan(c.clientHeight + 1);
+      const cue = await page.evaluate(() => getComputedStyle(document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[role="dialog"]')!).backgroundAttachment);
+      expect(cue.split(',').map((x) => x.trim()).slice(0, 4)).toEqual(['local', 'local', 'scroll', 'scroll']);
       // Every text in the card is at least 12 px (the smallest, the type badge and footnotes).
       const smallest = await page.evaluate(() => {
         const dialog = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[role="dialog"]')!;

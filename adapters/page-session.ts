@@ -7,7 +7,7 @@ import { computePosition, flip, shift, offset, inline, size, autoUpdate } from '
 import type { KbEntry } from '../core/kb/schema';
 import type { Block, EntityType, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
-import { isSiteEnabled, markersOn, typeEnabled } from '../core/settings';
+import { isSiteEnabled, markersOn, toggleSiteMarkers, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
 import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
 import { entityCard, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
@@ -758,7 +758,7 @@ export class PageSession {
   /** Per-site memory: the shortcut and legend switch the markers for this site. */
   toggleMarkers(): void {
     const host = this.host;
-    void this.deps.saveSettings((s) => ({ siteMarkers: { ...s.siteMarkers, [host]: !markersOn(s, host) } }));
+    void this.deps.saveSettings((s) => toggleSiteMarkers(s, host));
   }
 
   // ---- pointer ----

@@ -99,6 +99,9 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
       <p class="bs-background" data-source={prov?.background}>
         {model.background}
       </p>
+      {model.writtenLater && model.checked && (
+        <p class="bs-note bs-later">Background as of {formatDate(model.checked)}, after this article: it may tell of later events.</p>
+      )}
       <OnlineStatus model={model} />
       <section class="bs-article" aria-label="In this article">
         <h3>In this article</h3>
@@ -106,12 +109,13 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
           Mentioned {model.mentions} {model.mentions === 1 ? 'time' : 'times'}.
           {model.said.length > 0 && ` Reported as saying ${model.said.length === 1 ? 'once' : `${model.said.length} times`}:`}
         </p>
+        {/* The article's sentences that report them, not their own words: no quotation marks of ours around them. */}
         {model.said.length > 0 && (
           <ul class="bs-said">
             {model.said.slice(0, 3).map((s) => (
               <li>
                 <button type="button" class="bs-link" onClick={() => onShowPassage?.(s.start)}>
-                  “{s.text.length > 140 ? `${s.text.slice(0, 137)}…` : s.text}”
+                  {s.text.length > 140 ? `${s.text.slice(0, 137)}…` : s.text}
                 </button>
               </li>
             ))}

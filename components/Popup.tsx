@@ -1,5 +1,5 @@
 import type { Settings } from '../core/settings';
-import { isSiteEnabled, markersOn } from '../core/settings';
+import { isSiteEnabled, markersOn, toggleSiteMarkers } from '../core/settings';
 import type { ArticleSummary } from '../core/messages';
 import { formatDate } from '../core/cards';
 
@@ -41,7 +41,7 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
           <Switch
             label={`Opinion markers on ${host}`}
             checked={siteMarkers}
-            onToggle={() => onChange((s) => ({ siteMarkers: { ...s.siteMarkers, [host]: !markersOn(s, host) } }))}
+            onToggle={() => onChange((s) => toggleSiteMarkers(s, host))}
           />
         )}
         {host && (

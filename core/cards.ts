@@ -28,6 +28,8 @@ export interface EntityCardModel {
   source?: Source;
   /** The date up to which the knowledge base checked the entry (its background may tell of later events than the article). */
   checked?: string;
+  /** The background was written after the article's date, so it may tell of what came later: the card says so beside it. */
+  writtenLater?: boolean;
   links: { label: string; url: string }[];
   /**
    * From the embedded knowledge base, found only in the text, or found in the text and filled in
@@ -109,8 +111,10 @@ function holdsOn(date: string, start?: string, end?: string): boolean {
 }
 
 export function factAsOf(f: Fact, date?: string): DatedFact {
-  // Only an office or a membership lasts from its start on; an event or another fact with one date happened then.
-  const lasting = f.kind === 'office' || f.kind === 'membership';
+  // An office or a membership lasts from its start on, and so does any fact given a span ("30 member
+  // states", 2020-2023) or no date at all ("Capital of Lithuania"); an event, or another fact with
+  // one date, happened then.
+  const lasting = f.kind === 'office' || f.kind === 'membership' || (f.kind === 'other' && (!f.start || (!!f.end && f.end !== f.start)));
   const when =
     f.start && f.end
       ? f.start === f.end
@@ -194,6 +198,7 @@ export function entityCard(
     facts,
     source: entry.source,
     checked: entry.asOf,
+    ...(article.date && entry.asOf.slice(0, article.date.length) > article.date.slice(0, entry.asOf.length) ? { writtenLater: true } : {}),
     links: entry.links ?? [],
     origin: 'embedded',
     provenance: { type: 'embedded', description: 'embedded', background: 'embedded' },

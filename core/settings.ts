@@ -74,6 +74,17 @@ export function markersOn(s: Settings, host: string): boolean {
   return typeof own === 'boolean' ? own : s.markers;
 }
 
+/**
+ * The change that switches the opinion markers on `host` (the legend, Alt+Shift+O, the popup). A
+ * site whose choice comes back to the global switch's loses its own, so that the global switch
+ * reaches it again: off and on again leaves no trace.
+ */
+export function toggleSiteMarkers(s: Settings, host: string): Pick<Settings, 'siteMarkers'> {
+  const on = !markersOn(s, host);
+  const others = Object.fromEntries(Object.entries(s.siteMarkers).filter(([h]) => h !== host));
+  return { siteMarkers: on === s.markers ? others : { ...others, [host]: on } };
+}
+
 export function typeEnabled(s: Settings, type: EntityType): boolean {
   return s.types.includes(type);
 }

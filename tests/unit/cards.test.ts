@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entityCard, factAsOf, factGroups, formatDate, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard } from '../../core/cards';
-import type { KbEntry } from '../../core/kb/schema';
+import type { Fact, KbEntry } from '../../core/kb/schema';
 import type { Mention, Passage } from '../../core/types';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 
@@ -48,6 +48,12 @@ describe('cards', () => {
     expect(card.said).toEqual([{ text: said.text, start: 40 }]);
     expect(card.asOf).toBe('2023-02-21');
     expect(card.checked).toBe('2025-01-31');
+    // Its background was written after the article: the card says so.
+    expect(card.writtenLater).toBe(true);
+    expect(entityCard(blinken, { date: '2025-03-01', mentions: [], passages: [] }).writtenLater).toBeUndefined();
+    expect(entityCard(blinken, { date: '2025-01', mentions: [], passages: [] }).writtenLater).toBeUndefined();
+    expect(entityCard(blinken, { date: '2024', mentions: [], passages: [] }).writtenLater).toBe(true);
+    expect(entityCard(blinken, { mentions: [], passages: [] }).writtenLater).toBeUndefined();
   });
 
   it('treats a month or year as the whole period', () => {
@@ -55,6 +61,19 @@ describe('cards', () => {
     expect(factAsOf({ kind: 'office', label: 'x', start: '2023-02', source: src }, '2023-02-01').current).toBe(true);
     expect(factAsOf({ kind: 'office', label: 'x', start: '2023-03', source: src }, '2023-02-28').current).toBe(false);
     expect(factAsOf({ kind: 'office', label: 'x', start: '2021-01-26', source: src }).current).toBe(false);
+  });
+
+  it('counts a fact over a span, or with no date, as holding while it holds, and one dated fact as a happening', () => {
+    const other = (f: Partial<Fact>) => factAsOf({ kind: 'other', label: 'x', source: src, ...f }, '2023-02-21');
+    // NATO's 30 members (until Finland joined on 4 Apr 2023) were its count on 21 Feb 2023.
+    expect(other({ label: '30 member states', start: '2020-03-27', end: '2023-04-04' })).toMatchObject({ current: true, later: false });
+    expect(other({ start: '2017-06-05', end: '2020-03-26' })).toMatchObject({ current: false, later: false });
+    expect(other({ start: '2023-04-04', end: '2024-03-06' })).toMatchObject({ current: false, later: true });
+    // A capital is one with no date: it holds on any date.
+    expect(other({ label: 'Capital of Lithuania' }).current).toBe(true);
+    // One date is when it happened, not a state that began then.
+    expect(other({ label: 'Founded', start: '1949-04-04' }).current).toBe(false);
+    expect(factAsOf({ kind: 'event', label: 'Summit', start: '2022-06-28', end: '2022-06-30', source: src }, '2022-06-29').current).toBe(false);
   });
 
   it('dates an event on its day and an office from its start, and marks what came after the article as later, last', () => {

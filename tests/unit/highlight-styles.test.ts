@@ -36,6 +36,8 @@ describe('the marks’ styles', () => {
     for (const { name, mark } of marks) {
       expect(mark, `no rule for ${name}`).not.toBeNull();
       expect(mark!.lines, `${name} has no line`).toMatch(/underline/);
+      // An overline lies just under the line above on a tightly set page, and reads as that line's mark.
+      expect(mark!.lines, `${name} has an overline or a strike-through`).toBe('underline');
       expect(mark!.thickness, `${name}'s line has no thickness`).toBeGreaterThan(0);
     }
     const kinds = marks.map(({ mark }) => `${mark!.lines} ${mark!.style} ${mark!.thickness}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, isSiteEnabled, markersOn, parseSettings } from '../../core/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, isSiteEnabled, markersOn, parseSettings, toggleSiteMarkers } from '../../core/settings';
 
 describe('settings', () => {
   it('gives defaults for nothing stored', () => {
@@ -33,5 +33,18 @@ describe('settings', () => {
     expect(markersOn(s, 'example.com')).toBe(false);
     expect(markersOn(s, 'other.org')).toBe(true);
     expect(isSiteEnabled({ ...s, disabledSites: ['example.com'] }, 'example.com')).toBe(false);
+  });
+
+  it('switches a site’s markers, and forgets the site once its choice is the global one again', () => {
+    const on = { ...DEFAULT_SETTINGS, markers: true, siteMarkers: { 'other.org': false } };
+    const off = { ...on, ...toggleSiteMarkers(on, 'example.com') };
+    expect(off.siteMarkers).toEqual({ 'other.org': false, 'example.com': false });
+    expect(markersOn(off, 'example.com')).toBe(false);
+    const back = { ...off, ...toggleSiteMarkers(off, 'example.com') };
+    expect(back.siteMarkers).toEqual({ 'other.org': false });
+    expect(markersOn(back, 'example.com')).toBe(true);
+    // With the global switch off, a site switched on keeps that choice of its own.
+    const globalOff = { ...DEFAULT_SETTINGS, markers: false };
+    expect(toggleSiteMarkers(globalOff, 'example.com').siteMarkers).toEqual({ 'example.com': true });
   });
 });

@@ -162,6 +162,17 @@ function within<T extends Span>(items: readonly T[], span: Span): readonly T[] {
   return items.slice(lo, end);
 }
 
+/** The first mention of each entity, in text order. */
+function firstMentions(mentions: readonly Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => {
+    const key = m.id ?? m.entity;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** A mention's place and sense: two detections agree on a mention when its keys are equal. */
 function mentionKey(m: Mention): string {
   return `${m.start}:${m.end}:${m.type}:${m.id ?? ''}:${m.entity}`;
@@ -500,6 +511,7 @@ export class PageSession {
       const muted = new Set(s.muted);
       // Every type shown and no name muted (the usual case): the list itself, not a copy of it.
       visible = !muted.size && ENTITY_TYPES.every((t) => typeEnabled(s, t)) ? mentions : mentions.filter((m) => typeEnabled(s, m.type) && !(m.id && muted.has(m.id)));
+      if (s.marksPerName === 'first') visible = firstMentions(visible);
     }
     this.shownMentions = { settings: s, mentions, visible };
     return visible;

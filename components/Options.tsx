@@ -48,6 +48,17 @@ export function Options({ settings, onChange, names }: OptionsProps) {
             Everyday terms too (ceasefire, sanctions, drone)
           </label>
         </fieldset>
+        <fieldset>
+          <legend>Mark each name</legend>
+          <label>
+            <input type="radio" name="marksPerName" value="every" checked={settings.marksPerName === 'every'} onChange={() => onChange(() => ({ marksPerName: 'every' }))} /> every
+            time the article names it
+          </label>
+          <label>
+            <input type="radio" name="marksPerName" value="first" checked={settings.marksPerName === 'first'} onChange={() => onChange(() => ({ marksPerName: 'first' }))} /> only
+            where it first appears
+          </label>
+        </fieldset>
       </section>
       <section>
         <h2>Opinion markers</h2>

@@ -19,6 +19,8 @@ export const SettingsSchema = v.object({
   types: v.array(v.picklist(ENTITY_TYPES)),
   /** Also mark everyday vocabulary the knowledge base explains (ceasefire, drone): off, since a reader knows those words. */
   everydayTerms: v.boolean(),
+  /** Mark a name every time the article names it, or only where it first does (a calmer page; its card still counts them all). */
+  marksPerName: v.picklist(['every', 'first']),
   /** Hosts where Backstory is switched off. */
   disabledSites: v.array(v.pipe(v.string(), v.maxLength(253))),
   /** Per-site override of the opinion markers: host -> on/off. */
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   lookups: true,
   types: [...ENTITY_TYPES],
   everydayTerms: false,
+  marksPerName: 'every',
   disabledSites: [],
   siteMarkers: {},
   muted: [],

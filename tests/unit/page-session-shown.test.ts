@@ -68,6 +68,15 @@ describe('page session under the reader’s settings', () => {
     expect(shown()).toEqual({ ...all, blinken: 0, people: all.people - all.blinken, places: 0 });
     apply({ markers: false });
     expect(shown()).toEqual({ ...all, opinion: 0, reported: 0 });
+    // Each name only where it first appears: one Blinken, each place once.
+    apply({ marksPerName: 'first' });
+    const first = shown();
+    expect(first.blinken).toBe(1);
+    expect(new Set(painted.get('place')).size).toBe(first.places);
+    expect(first.places).toBeGreaterThan(3);
+    expect(first.places).toBeLessThan(all.places);
+    expect(painted.get('place')?.[0]).toBe('China');
+    expect({ opinion: first.opinion, reported: first.reported }).toEqual({ opinion: all.opinion, reported: all.reported });
     apply({});
     expect(shown()).toEqual(all);
     session.destroy();

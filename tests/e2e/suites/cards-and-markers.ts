@@ -682,6 +682,33 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       }, { message: 'the everyday terms unmarked again' });
     });
 
+    it('marks each name only where it first appears once the reader chooses so in the settings, and every time again after', async () => {
+      const { page, marks } = await openArticle();
+      const people = async () => (await browser.highlights(page))['backstory-person'] ?? [];
+      const every = marks['backstory-person']!;
+      expect(every.filter((t) => /Blinken/.test(t)).length).toBeGreaterThan(3);
+      const options = await browser.openExtensionPage('options.html', 'main');
+      session.track(options);
+      const choose = (value: 'every' | 'first') =>
+        options.evaluate((value) => {
+          const radio = document.querySelector(`input[name="marksPerName"][value="${value}"]`) as HTMLInputElement | null;
+          if (!radio) throw new Error(`the options page has no "${value}" choice for marking each name`);
+          radio.click();
+          return radio.checked;
+        }, value);
+      expect(await choose('first')).toBe(true);
+      await waitUntil(async () => (await people()).filter((t) => /Blinken/.test(t)).join('|') === 'Antony Blinken', { message: 'Blinken marked once, where he is first named' });
+      const once = await people();
+      expect(once.length).toBeLessThan(every.length);
+      expect(once).toEqual([...new Set(once)].filter((t) => once.includes(t)));
+      // The card of the one mark still counts every mention.
+      const ui = await openCardOn(page, 'Antony Blinken');
+      expect(ui.card!.text).toMatch(/Mentioned [4-9] times/);
+      await page.press('Escape');
+      expect(await choose('every')).toBe(true);
+      await waitUntil(async () => (await people()).length === every.length, { message: 'every mention marked again' });
+    });
+
     it('opens a passage card on a reported passage: label, source, cue words, and a button to the source’s card', async () => {
       const { page } = await openArticle();
       const ui = await hoverPassage(page, 'backstory-reported', REPORTED.blinkenAlleged, 'alleged');

@@ -190,6 +190,8 @@ export class PageSession {
   private readonly highlighter = new Highlighter();
   private ui: UiHost | null = null;
   private state: UiState = { theme: 'light', card: null, cursor: null, legend: null, margins: [], muted: null };
+  /** The reader closed the on-page legend: it stays away on this page (the popup and Alt+Shift+O still switch the markers). */
+  private legendClosed = false;
   /** The id of the name `state.muted` offers to unmute, and the timer that withdraws the offer. */
   private undoable: { id: string; timer: number } | null = null;
   private target: Target | null = null;
@@ -623,7 +625,7 @@ export class PageSession {
       if (p.label === 'opinion') opinion++;
       else if (p.label === 'reported') reported++;
     }
-    this.state.legend = opinion + reported ? { markersOn: on, opinion, reported } : null;
+    this.state.legend = opinion + reported && !this.legendClosed ? { markersOn: on, opinion, reported } : null;
     this.state.margins = on ? this.marginNotes(passages) : [];
     if (this.cardTarget && !this.targetStillShown(this.cardTarget)) this.closeCard();
     this.render();
@@ -736,6 +738,11 @@ export class PageSession {
       if (p) this.openCard({ kind: 'passage', p }, true);
     },
     toggleMarkers: () => this.toggleMarkers(),
+    closeLegend: () => {
+      this.legendClosed = true;
+      this.state.legend = null;
+      this.render();
+    },
     cursorKey: (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();

@@ -32,6 +32,7 @@ export interface UiActions {
   openSource(id: string): void;
   showPassage(start: number): void;
   toggleMarkers(): void;
+  closeLegend(): void;
   cursorKey(e: KeyboardEvent): void;
 }
 
@@ -133,6 +134,9 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
           <span class="bs-key bs-key-reported">Reported {state.legend.reported}</span>
           <button type="button" class="bs-toggle" aria-pressed={state.legend.markersOn ? 'true' : 'false'} onClick={actions.toggleMarkers}>
             {state.legend.markersOn ? 'Hide markers' : 'Show markers'}
+          </button>
+          <button type="button" class="bs-legend-close" aria-label="Close the legend" title="Close the legend (the toolbar button and Alt+Shift+O still switch the markers)" onClick={actions.closeLegend}>
+            ×
           </button>
         </aside>
       )}

@@ -782,6 +782,28 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       }, 'the legend button');
     });
 
+    it('closes the legend with its ×, leaving the markers, which Alt+Shift+O still switches', async () => {
+      const { page } = await openArticle();
+      await waitForUi(page, 'the legend', (u) => !!u.legend?.button);
+      const close = await page.evaluate(() => {
+        const b = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('.bs-legend button[aria-label="Close the legend"]');
+        const r = b?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+      expect(close, 'the legend has no close button').not.toBeNull();
+      await page.mouseClick(Math.round(close!.x), Math.round(close!.y));
+      await waitForUi(page, 'the legend to close', (u) => !u.legend, 5_000);
+      const opinion = async () => (await browser.highlights(page))['backstory-opinion']?.length ?? 0;
+      expect(await opinion()).toBeGreaterThan(3);
+      await page.mouseMove(2, 2);
+      await page.press('Alt+Shift+O');
+      await waitUntil(async () => (await opinion()) === 0, { timeout: 5_000, message: 'Alt+Shift+O to hide the markers with the legend closed' });
+      expect((await readUi(page)).legend, 'the closed legend came back').toBeNull();
+      await page.press('Alt+Shift+O');
+      await waitUntil(async () => (await opinion()) > 3, { timeout: 5_000, message: 'Alt+Shift+O to show the markers again' });
+      expect((await readUi(page)).legend).toBeNull();
+    });
+
     it('summarises the passages in the popup: opinion, reported and fact counts, and who is quoted', async () => {
       const { page, marks } = await openArticle();
       const popup = await popupFor(page);

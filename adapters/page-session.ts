@@ -18,7 +18,6 @@ import { lookupContext } from '../core/lookup/context';
 import type { LookupQuery } from '../core/lookup/resolve';
 import {
   CARD_HIDE_MS,
-  MUTE_UNDO_MS,
   CARD_SHOW_MS,
   CLASSIFY_CHUNK_CHARS,
   FOCUS_MAX_TEXT_CHARS,
@@ -27,6 +26,7 @@ import {
   MARGIN_NOTE_MIN_ROOM_PX,
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
+  MUTE_UNDO_MS,
   WORK_SLICE_MS,
   MAX_ARTICLE_CHARS,
   PERF_MARKS_SHOWN,

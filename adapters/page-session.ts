@@ -1101,10 +1101,37 @@ export class PageSession {
   // ---- keyboard ----
 
   /** Moves the keyboard cursor to the next (1) or previous (-1) mark and opens its card. */
+  /**
+   * Where the first step goes: the first mark on or below the screen's top going forward, the last
+   * on or above its foot going back, so that a reader far down the page is not sent to its start.
+   * Marks are in text order, which is the page's order top to bottom: a binary search reads a few ranges.
+   */
+  private stepStart(list: readonly Mention[], direction: 1 | -1): number {
+    const height = this.doc.defaultView?.innerHeight ?? 0;
+    const top = (m: Mention) => this.rangeOf(m)?.getBoundingClientRect().top ?? 0;
+    // The first mark whose top is at or below `y`.
+    const firstFrom = (y: number) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (top(list[mid]) < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    if (direction > 0) {
+      const i = firstFrom(0);
+      return i < list.length ? i : 0;
+    }
+    const i = firstFrom(height) - 1;
+    return i >= 0 ? i : list.length - 1;
+  }
+
   step(direction: 1 | -1): void {
     const list = this.visibleMentions();
     if (!list.length || !this.map) return;
-    this.cursorIndex = this.cursorIndex < 0 ? (direction > 0 ? 0 : list.length - 1) : (this.cursorIndex + direction + list.length) % list.length;
+    this.cursorIndex = this.cursorIndex < 0 ? this.stepStart(list, direction) : (this.cursorIndex + direction + list.length) % list.length;
     const m = list[this.cursorIndex];
     const range = this.rangeOf(m);
     if (!range) return;

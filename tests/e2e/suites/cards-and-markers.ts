@@ -383,6 +383,34 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(back.card!.label).toBe(name);
     });
 
+    it('starts stepping from the screen the reader is on: Alt+Shift+J goes to the first mark on screen, Alt+Shift+K to the last', async () => {
+      const { page } = await openArticle();
+      // How many name marks lie above the screen's top, and on it, once the page is scrolled far down.
+      const scrolled = () =>
+        page.evaluate(() => {
+          window.scrollTo(0, document.documentElement.scrollHeight * 0.55);
+          const names = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-event', 'backstory-term'];
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          const tops = names.flatMap((n) => [...(registry.get(n) ?? [])].map((r) => r.getBoundingClientRect().top));
+          return { above: tops.filter((t) => t < 0).length, onScreen: tops.filter((t) => t >= 0 && t < innerHeight).length, total: tops.length };
+        });
+      const at = await scrolled();
+      expect(at.above).toBeGreaterThan(5);
+      expect(at.onScreen).toBeGreaterThan(0);
+      const index = (label: string | null | undefined) => Number(/, (\d+) of \d+\./.exec(label ?? '')?.[1] ?? NaN);
+      await page.mouseMove(2, 2);
+      await page.press('Alt+Shift+J');
+      const forward = await waitForUi(page, 'Alt+Shift+J to focus a mark', (ui) => ui.focus?.className === 'bs-cursor');
+      expect(index(forward.focus!.label)).toBe(at.above + 1);
+      await page.press('Escape');
+      await page.press('Escape');
+      await waitForUi(page, 'Escape twice to leave the marks', (ui) => ui.focus?.className !== 'bs-cursor', 5_000);
+      const again = await scrolled();
+      await page.press('Alt+Shift+K');
+      const back = await waitForUi(page, 'Alt+Shift+K to focus a mark', (ui) => ui.focus?.className === 'bs-cursor');
+      expect(index(back.focus!.label)).toBe(again.above + again.onScreen);
+    });
+
     it('opens the card of a name inside a link reached with Tab, keeps the focus on the link, and closes it when Tab moves on', async () => {
       const page = await open('/article-linked.html');
       await waitUntil(async () => ((await browser.highlights(page))['backstory-person'] ?? []).includes('Antony Blinken'), { message: 'the linked article to be marked' });

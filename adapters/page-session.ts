@@ -927,8 +927,11 @@ export class PageSession {
     if (this.undoable) clearTimeout(this.undoable.timer);
     this.undoable = null;
     if (!this.state.muted) return;
+    const focused = !!this.ui?.shadow.activeElement?.classList.contains('bs-undo');
     this.state.muted = null;
     this.render();
+    // The focus was on Undo, now gone: back to the keyboard's mark when there is one, not to the page's start.
+    if (focused && this.state.cursor) (this.ui?.shadow.querySelector('.bs-cursor') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
   private clearTimers(): void {

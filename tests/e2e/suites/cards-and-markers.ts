@@ -660,6 +660,27 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect((await readUi(page)).notice).toBeNull();
     });
 
+    it('gives the focus back to the keyboard’s mark after Undo in the notice of a mute made from the keyboard', async () => {
+      const { page } = await openArticle();
+      await page.mouseMove(2, 2);
+      await page.press('Alt+Shift+J');
+      const first = await waitForUi(page, 'Alt+Shift+J to focus a mark and open its card', (ui) => ui.focus?.className === 'bs-cursor' && !!ui.card);
+      const mute = await page.evaluate(() => {
+        const button = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('.bs-mute') as HTMLElement | null;
+        button?.scrollIntoView({ block: 'nearest' });
+        const r = button?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+      expect(mute, 'the card has no mute button').not.toBeNull();
+      await page.mouseClick(Math.round(mute!.x), Math.round(mute!.y));
+      const muted = await waitForUi(page, 'the mute notice with the focus on Undo', (u) => !!u.notice && u.focus?.className.includes('bs-undo') === true, 5_000);
+      const undo = muted.notice!.undo!;
+      await page.mouseClick(Math.round(undo.left + undo.width / 2), Math.round(undo.top + undo.height / 2));
+      const after = await waitForUi(page, 'the focus back on the keyboard’s mark', (u) => !u.notice && u.focus?.className === 'bs-cursor', 5_000);
+      expect(after.focus!.label).toBe(first.focus!.label);
+      expect(((await browser.runInExtension(storedSettings)) as { muted?: string[] }).muted).toEqual([]);
+    });
+
     it('lists muted names by their names in the settings, each with its own Unmute', async () => {
       const options = await browser.openExtensionPage('options.html', 'main');
       session.track(options);

@@ -23,7 +23,8 @@ export function Options({ settings, onChange, names }: OptionsProps) {
         <label>
           <input type="checkbox" checked={settings.marks} onChange={() => onChange((s) => ({ marks: !s.marks }))} /> Mark names and terms in articles
         </label>
-        <fieldset>
+        {/* With marks off, what to mark and how often do nothing: greyed out. */}
+        <fieldset disabled={!settings.marks}>
           <legend>What to mark</legend>
           {ENTITY_TYPES.map((t) => (
             <label>
@@ -48,7 +49,7 @@ export function Options({ settings, onChange, names }: OptionsProps) {
             Everyday terms too (ceasefire, sanctions, drone)
           </label>
         </fieldset>
-        <fieldset>
+        <fieldset disabled={!settings.marks}>
           <legend>Mark each name</legend>
           <label>
             <input type="radio" name="marksPerName" value="every" checked={settings.marksPerName === 'every'} onChange={() => onChange(() => ({ marksPerName: 'every' }))} /> every

@@ -40,7 +40,8 @@ export function PassageCard({ model, onOpenSource }: PassageCardProps) {
           {model.cues.map((c, i) => (
             <>
               {i > 0 && ', '}
-              <q>{c}</q>
+              {/* A quotation cue carries its own quotation marks. */}
+              {/^["“‘'«]/.test(c) ? <span class="bs-cue">{c}</span> : <q>{c}</q>}
             </>
           ))}
         </p>

@@ -11,10 +11,10 @@ export interface PopupProps {
   onOpenOptions(): void;
 }
 
-function Switch({ label, checked, onToggle, hint }: { label: string; checked: boolean; onToggle(): void; hint?: string }) {
+function Switch({ label, checked, onToggle, hint, disabled }: { label: string; checked: boolean; onToggle(): void; hint?: string; disabled?: boolean }) {
   return (
-    <label class="switch">
-      <input type="checkbox" role="switch" checked={checked} onChange={onToggle} />
+    <label class={disabled ? 'switch disabled' : 'switch'}>
+      <input type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={onToggle} />
       <span>
         {label}
         {hint && <small>{hint}</small>}
@@ -31,7 +31,8 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
     <main class="popup">
       <h1>Backstory</h1>
       <section aria-label="Switches" class="switches">
-        <Switch label="Mark names and terms" checked={settings.marks} onToggle={() => onChange((s) => ({ marks: !s.marks }))} />
+        {/* With Backstory off on this site, the switches of what it shows here do nothing: greyed out. */}
+        <Switch label="Mark names and terms" checked={settings.marks} disabled={!siteOn} onToggle={() => onChange((s) => ({ marks: !s.marks }))} />
         <Switch
           label="Opinion markers (all sites)"
           checked={settings.markers}
@@ -40,7 +41,9 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
         {host && (
           <Switch
             label={`Opinion markers on ${host}`}
+            hint="This site's own choice, over the all-sites switch."
             checked={siteMarkers}
+            disabled={!siteOn}
             onToggle={() => onChange((s) => toggleSiteMarkers(s, host))}
           />
         )}
@@ -61,7 +64,9 @@ export function Popup({ settings, summary, host, onChange, onOpenOptions }: Popu
         />
       </section>
       <section aria-label="This article" class="summary">
-        {!summary ? (
+        {!siteOn ? (
+          <p class="muted">Backstory is off on {host}: it leaves this site's pages alone. Switch it on above to mark them.</p>
+        ) : !summary ? (
           <p class="muted">Backstory has not read this page.</p>
         ) : !summary.isArticle ? (
           <p class="muted">This page does not look like an article, so Backstory leaves it alone.</p>

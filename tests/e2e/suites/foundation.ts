@@ -178,6 +178,31 @@ export function foundationSuite(launch: () => Promise<BrowserUnderTest>): void {
     expect(Object.fromEntries(ALL_MARKS.map((n) => [n, on[n]?.length ?? 0]))).toEqual(before);
   });
 
+  it('switches Backstory off on the site from the popup: the marks go, the popup says so and greys out what no longer applies', async () => {
+    const { page } = await openArticle();
+    const popup = await popupFor(page);
+    const host = new URL(server.url('/')).hostname;
+    const siteSwitch = `Backstory on ${host}`;
+    const state = () =>
+      popup.evaluate(() => ({
+        summary: (document.querySelector('.summary')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        disabled: Array.from(document.querySelectorAll<HTMLInputElement>('input[role="switch"]'), (i) => [(i.closest('label')?.textContent ?? '').replace(/\s+/g, ' ').trim(), i.disabled] as const),
+      }));
+    expect(await toggleSwitch(popup, siteSwitch)).toBe(false);
+    await waitForMarks(page, 'every mark to go', (h) => present(h, ALL_MARKS).length === 0);
+    const off = await state();
+    expect(off.summary).toMatch(/^Backstory is off on /);
+    expect(off.summary).not.toMatch(/Opinion \d/);
+    const disabledOf = (prefix: string) => off.disabled.find(([label]) => label.startsWith(prefix))?.[1];
+    expect(disabledOf(MARKS_SWITCH)).toBe(true);
+    expect(disabledOf(`Opinion markers on ${host}`)).toBe(true);
+    expect(disabledOf(siteSwitch)).toBe(false);
+    expect(disabledOf('Online look-ups')).toBe(false);
+    expect(await toggleSwitch(popup, siteSwitch)).toBe(true);
+    await waitForMarks(page, 'the marks to come back', (h) => hasBlinken(h));
+    expect((await state()).disabled.every(([, d]) => !d)).toBe(true);
+  });
+
   it('leaves the page DOM as it was, apart from the one <backstory-ui> on <html>, and posts the page no message', async () => {
     const { page } = await openArticle();
     // Open a card too, so that all of the UI has been drawn.

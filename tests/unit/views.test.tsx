@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+/**
+ * The Preact views render what they are given: a quotation cue keeps only its own quotation marks,
+ * and the options and popup grey out what a switch above them has made moot.
+ */
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PassageCard } from '../../components/PassageCard';
+import { Options } from '../../components/Options';
+import { Popup } from '../../components/Popup';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import type { PassageCardModel } from '../../core/cards';
+
+const host = () => document.body.appendChild(document.createElement('div'));
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+const settings = (change: Partial<Settings> = {}): Settings => ({ ...structuredClone(DEFAULT_SETTINGS), ...change });
+
+describe('views', () => {
+  it('shows a quotation cue with its own quotation marks only, and a word cue in quotation marks', () => {
+    const el = host();
+    const model: PassageCardModel = { kind: 'passage', label: 'reported', source: null, cues: ['says', '“the war in Ukraine” and…'], text: 'The text refers to “the war in Ukraine” and says so.' };
+    render(<PassageCard model={model} />, el);
+    const cues = el.querySelector('.bs-cues')!;
+    expect(Array.from(cues.querySelectorAll('q'), (q) => q.textContent)).toEqual(['says']);
+    expect(cues.querySelector('.bs-cue')?.textContent).toBe('“the war in Ukraine” and…');
+  });
+
+  it('greys out what to mark, and how often, while marks are off', () => {
+    const el = host();
+    const fieldsets = () => Array.from(el.querySelectorAll('fieldset'), (f) => [f.querySelector('legend')?.textContent, f.disabled]);
+    render(<Options settings={settings()} onChange={() => undefined} />, el);
+    expect(fieldsets()).toEqual([['What to mark', false], ['Mark each name', false]]);
+    render(<Options settings={settings({ marks: false })} onChange={() => undefined} />, el);
+    expect(fieldsets()).toEqual([['What to mark', true], ['Mark each name', true]]);
+  });
+
+  it('says Backstory is off on the site, with no summary, and greys out the switches that no longer apply there', () => {
+    const el = host();
+    const summary = { isArticle: true, counts: { opinion: 3, reported: 2, fact: 1 }, quoted: [], entities: [], firstPublished: null } as never;
+    const switches = () => Array.from(el.querySelectorAll<HTMLInputElement>('input[role="switch"]'), (i) => i.disabled);
+    render(<Popup settings={settings()} summary={summary} host="example.com" onChange={() => undefined} onOpenOptions={() => undefined} />, el);
+    expect(el.textContent).toContain('Opinion3');
+    expect(switches()).toEqual([false, false, false, false, false]);
+    render(<Popup settings={settings({ disabledSites: ['example.com'] })} summary={summary} host="example.com" onChange={() => undefined} onOpenOptions={() => undefined} />, el);
+    expect(el.querySelector('.summary')?.textContent).toMatch(/^Backstory is off on example\.com/);
+    expect(el.textContent).not.toContain('Opinion3');
+    // Marks and this site's markers are greyed out; the all-sites markers, the site switch and look-ups are not.
+    expect(switches()).toEqual([true, false, true, false, false]);
+  });
+});

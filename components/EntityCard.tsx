@@ -47,7 +47,7 @@ function OnlineStatus({ model }: { model: EntityCardModel }) {
 export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
   const asOf = model.asOf ? formatDate(model.asOf) : null;
   // Three at most before the background: what held at the time comes first (core/cards.ts).
-  const facts = model.facts.slice(0, 3);
+  const facts = model.facts;
   const found = model.online?.state === 'found' ? model.online : null;
   const prov = model.provenance;
   return (

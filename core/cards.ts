@@ -1,7 +1,7 @@
 /** What a card says: the entry, read as of the article's date, and what this article says of it. */
 import type { Fact, KbEntry, Source } from './kb/schema';
 import type { EntityType, Mention, Passage, PassageLabel } from './types';
-import { MARGIN_LABEL_MAX_CHARS } from './constants';
+import { CARD_MAX_FACTS, MARGIN_LABEL_MAX_CHARS } from './constants';
 
 export interface DatedFact {
   label: string;
@@ -186,7 +186,7 @@ export function entityCard(
   metonym?: { name: string; type: EntityType },
 ): EntityCardModel {
   const raw = entry.facts ?? [];
-  const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw);
+  const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw).slice(0, CARD_MAX_FACTS);
   return {
     kind: 'entity',
     id: entry.id,

@@ -73,6 +73,8 @@ export const CONTENT_SCRIPT_BUDGET_GZIP_BYTES = 120 * 1024;
 /** The loader alone, compiled on the page's main thread as the document starts (docs/adr/0010-content-script-loader.md). */
 export const CONTENT_LOADER_BUDGET_GZIP_BYTES = 8 * 1024;
 
+/** A card lists at most this many dated facts: those that held on the article's date first, then the latest before it. */
+export const CARD_MAX_FACTS = 5;
 /** A source's full name longer than this does not fit the page's margin: the article's shorter name for it stands there. */
 export const MARGIN_LABEL_MAX_CHARS = 16;
 /** A reported passage's source label goes in the page's margin when there is this much room. */

@@ -4,6 +4,7 @@ import { entityCard, factAsOf, factGroups, formatDate, mentionNames, passageCard
 import type { Fact, KbEntry } from '../../core/kb/schema';
 import type { Mention, Passage } from '../../core/types';
 import { loadKbDir } from '../../scripts/lib/kb-files';
+import { CARD_MAX_FACTS } from '../../core/constants';
 
 const src = { title: 'Antony Blinken - Wikipedia', url: 'https://en.wikipedia.org/wiki/Antony_Blinken' };
 const blinken: KbEntry = {
@@ -156,6 +157,15 @@ describe('cards', () => {
     // An undated article: what came latest first, marked with its dates.
     const undated = entityCard(kb.get('place/germany')!, { mentions: [], passages: [] }).facts[0];
     expect(undated).toMatchObject({ label: 'Chancellor: Friedrich Merz', when: 'since 6 May 2025', current: false });
+  });
+
+  it('lists a person’s earlier offices, not only the latest events, within CARD_MAX_FACTS', () => {
+    const kb = new Map(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).map((e) => [e.id, e]));
+    // Blinken on a Gaza article of 28 Nov 2023: his office, then what came before it, offices among it.
+    const card = entityCard(kb.get('person/antony-blinken')!, { date: '2023-11-28', mentions: [], passages: [] });
+    expect(card.facts.length).toBeLessThanOrEqual(CARD_MAX_FACTS);
+    expect(card.facts[0]).toMatchObject({ label: 'U.S. Secretary of State', current: true });
+    expect(card.facts.map((f) => f.label)).toEqual(expect.arrayContaining(['U.S. Deputy Secretary of State', 'U.S. Deputy National Security Advisor']));
   });
 
   it('says when a name was found only in the text', () => {

@@ -324,6 +324,7 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
           type: dialog.querySelector('.bs-type')?.textContent ?? null,
           source: dialog.querySelector('.bs-foot a')?.getAttribute('href') ?? null,
           later: dialog.querySelector('.bs-later')?.textContent ?? null,
+          all: Array.from(section?.querySelectorAll('li') ?? [], (li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()),
         };
       });
       expect(facts.headings).toEqual(['As of 21 Feb 2023', 'Before 21 Feb 2023']);
@@ -332,6 +333,8 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       // Held at the time: the office, under the article's date; his earlier offices under "Before".
       expect(facts.current).toHaveLength(1);
       expect(facts.current[0]).toMatch(/^U\.S\. Secretary of State \(26 Jan 2021 – 20 Jan 2025\)$/);
+      // His earlier offices are listed too, beside the events of the days before the article.
+      expect(facts.all.some((f) => f.startsWith('U.S. Deputy Secretary of State'))).toBe(true);
       expect(facts.type).toBe('Person');
       expect(facts.source).toMatch(/^https:\/\//);
       expect(ui.card!.text).toContain('In this article');

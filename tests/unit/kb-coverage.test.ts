@@ -82,6 +82,7 @@ describe('the shipped knowledge base', () => {
       'place/st-louis', 'place/dallas', 'place/denver', 'place/baltimore', 'place/montreal', 'place/melbourne', 'place/kolkata',
       'place/lahore', 'place/guam',
     ]);
+    expect(ids('Dockworkers in Hamburg, Rotterdam and Antwerp went on strike.')).toEqual(['place/hamburg', 'place/rotterdam', 'place/antwerp']);
     expect(ids('NASA, Pfizer, ExxonMobil, Goldman Sachs, Walmart, Netflix and the Muslim Brotherhood were named.')).toEqual([
       'organization/nasa', 'organization/pfizer', 'organization/exxonmobil', 'organization/goldman-sachs', 'organization/walmart',
       'organization/netflix', 'organization/muslim-brotherhood',

@@ -145,16 +145,22 @@ interface Span {
 /** NodeFilter.SHOW_TEXT, spelled out: the global is missing where this runs on happy-dom in Node. */
 const SHOW_TEXT_NODES = 0x4;
 
-/** The items of a list sorted by start that overlap `span`. */
-function within<T extends Span>(items: readonly T[], span: Span): readonly T[] {
-  if (span.start <= 0 && (!items.length || items[items.length - 1].end <= span.end)) return items;
+/** The first index of a list in which `before` (true for a prefix of the list, false after it) is false. */
+function firstNotBefore<T>(items: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (items[mid].start < span.start) lo = mid + 1;
+    if (before(items[mid])) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The items of a list sorted by start that overlap `span`. */
+function within<T extends Span>(items: readonly T[], span: Span): readonly T[] {
+  if (span.start <= 0 && (!items.length || items[items.length - 1].end <= span.end)) return items;
+  let lo = firstNotBefore(items, (item) => item.start < span.start);
   // The item before may reach into the span (a long passage).
   if (lo > 0 && items[lo - 1].end > span.start) lo--;
   let end = lo;
@@ -922,6 +928,11 @@ export class PageSession {
     return within(this.visibleMentions(), { start, end }).find((m) => m.start >= start && m.end <= end) ?? null;
   }
 
+  /** Puts the focus back on the keyboard's mark, when there is one. */
+  private focusCursor(): void {
+    if (this.state.cursor) (this.ui?.shadow.querySelector('.bs-cursor') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
   /** Withdraws the offer to undo a mute. */
   private dismissMuted(): void {
     if (this.undoable) clearTimeout(this.undoable.timer);
@@ -931,7 +942,7 @@ export class PageSession {
     this.state.muted = null;
     this.render();
     // The focus was on Undo, now gone: back to the keyboard's mark when there is one, not to the page's start.
-    if (focused && this.state.cursor) (this.ui?.shadow.querySelector('.bs-cursor') as HTMLElement | null)?.focus({ preventScroll: true });
+    if (focused) this.focusCursor();
   }
 
   private clearTimers(): void {
@@ -1039,7 +1050,7 @@ export class PageSession {
     this.abortLookups();
     this.overCard = false;
     this.render();
-    if (returnFocus && this.state.cursor) (this.ui?.shadow.querySelector('.bs-cursor') as HTMLElement | null)?.focus({ preventScroll: true });
+    if (returnFocus) this.focusCursor();
   }
 
   // ---- online look-ups: names the embedded knowledge lacks (core/lookup, adapters/wikipedia-gateway.ts) ----
@@ -1103,7 +1114,6 @@ export class PageSession {
 
   // ---- keyboard ----
 
-  /** Moves the keyboard cursor to the next (1) or previous (-1) mark and opens its card. */
   /**
    * Where the first step goes: the first mark on or below the screen's top going forward, the last
    * on or above its foot going back, so that a reader far down the page is not sent to its start.
@@ -1112,17 +1122,8 @@ export class PageSession {
   private stepStart(list: readonly Mention[], direction: 1 | -1): number {
     const height = this.doc.defaultView?.innerHeight ?? 0;
     const top = (m: Mention) => this.rangeOf(m)?.getBoundingClientRect().top ?? 0;
-    // The first mark whose top is at or below `y`.
-    const firstFrom = (y: number) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (top(list[mid]) < y) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    /** The first mark whose top is at or below `y`. */
+    const firstFrom = (y: number) => firstNotBefore(list, (m) => top(m) < y);
     if (direction > 0) {
       const i = firstFrom(0);
       return i < list.length ? i : 0;
@@ -1131,6 +1132,7 @@ export class PageSession {
     return i >= 0 ? i : list.length - 1;
   }
 
+  /** Moves the keyboard cursor to the next (1) or previous (-1) mark and opens its card. */
   step(direction: 1 | -1): void {
     const list = this.visibleMentions();
     if (!list.length || !this.map) return;

@@ -10,7 +10,7 @@ import { isHighSurrogateAt } from './text/chars';
 import { LOOKUP_FAILURES } from './lookup/failures';
 import { OnlineSummarySchema } from './lookup/schema';
 import { nameAsWritten, type MentionName, type MentionNames } from './cards';
-import type { Block, Mention } from './types';
+import type { Mention } from './types';
 
 /** The longest text the background detects in: twice the longest article marked. */
 const MAX_TEXT_CHARS = 4_000_000;
@@ -29,10 +29,7 @@ const DetectFields = {
   /** The reader's `everydayTerms` setting (core/detect/mentions.ts `DetectOptions`). */
   everydayTerms: v.optional(v.boolean()),
 };
-export interface DetectRequest {
-  blocks?: Block[];
-  everydayTerms?: boolean;
-}
+export type DetectRequest = v.InferOutput<v.ObjectSchema<typeof DetectFields, undefined>>;
 
 /** Content script -> background. */
 export const RequestSchema = v.variant('type', [

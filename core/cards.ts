@@ -153,19 +153,42 @@ export function factGroups(facts: readonly DatedFact[], asOf: string | null): Fa
 /**
  * Offices and memberships that held on the article's date come first, in the entry's order (its
  * writer puts the most telling first: a country's leader before its premier); then what came
- * before it, latest first; then what came after it, in order.
+ * before it, latest first, except the events the article does not touch on (`aside`), which come
+ * after the rest of it: a Gaza article's Blinken card should not open his past on two China
+ * stories of February 2023; then what came after it, in order.
  */
-function orderFacts(facts: DatedFact[], raw: Fact[]): DatedFact[] {
+function orderFacts(facts: DatedFact[], raw: Fact[], aside: readonly boolean[]): DatedFact[] {
   return facts
-    .map((f, i) => ({ f, i, start: raw[i].start ?? '' }))
+    .map((f, i) => ({ f, i, start: raw[i].start ?? '', aside: aside[i] }))
     .sort(
       (a, b) =>
         Number(b.f.current) - Number(a.f.current) ||
         Number(a.f.later) - Number(b.f.later) ||
+        (a.f.current || a.f.later ? 0 : Number(a.aside) - Number(b.aside)) ||
         (a.f.current ? 0 : a.f.later ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)) ||
         a.i - b.i,
     )
     .map((x) => x.f);
+}
+
+/** The names an article's mentions of other entities are written with, lower-cased ("wang yi", "china"). */
+function otherNames(mentions: readonly Mention[], id: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) if (m.id !== id) out.add(nameAsWritten(m.text).toLowerCase());
+  return out;
+}
+
+/** Whether `label` names one of `names` as whole words. */
+export function namesAny(label: string, names: ReadonlySet<string>): boolean {
+  const text = label.toLowerCase();
+  for (const name of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const before = text[at - 1];
+      const after = text[at + name.length];
+      if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -186,7 +209,9 @@ export function entityCard(
   metonym?: { name: string; type: EntityType },
 ): EntityCardModel {
   const raw = entry.facts ?? [];
-  const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw).slice(0, CARD_MAX_FACTS);
+  const names = otherNames(article.mentions, entry.id);
+  const aside = raw.map((f) => f.kind === 'event' && !namesAny(f.label, names));
+  const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw, aside).slice(0, CARD_MAX_FACTS);
   return {
     kind: 'entity',
     id: entry.id,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entityCard, factAsOf, factGroups, formatDate, mentionNames, passageCard, sourceLabel, textOnlyCard, unreadEntryCard } from '../../core/cards';
+import { entityCard, factAsOf, factGroups, formatDate, mentionNames, namesAny, passageCard, sourceLabel, textOnlyCard, unreadEntryCard } from '../../core/cards';
 import type { Fact, KbEntry } from '../../core/kb/schema';
 import type { Mention, Passage } from '../../core/types';
 import { loadKbDir } from '../../scripts/lib/kb-files';
@@ -132,7 +132,9 @@ describe('cards', () => {
   });
 
   it('puts a card’s facts under the article’s date, before it and after it; one list for an undated article', () => {
-    const groups = (date?: string) => factGroups(entityCard(blinken, { date, mentions: [], passages: [] }).facts, date ? formatDate(date) : null).map((g) => [g.title, g.facts.map((f) => f.label)]);
+    // The article names Wang Yi, whom the event names (events an article does not touch on come later: below).
+    const wang = mention('Wang Yi', 30, { entity: 'Wang Yi', id: 'person/wang-yi' });
+    const groups = (date?: string) => factGroups(entityCard(blinken, { date, mentions: [wang], passages: [] }).facts, date ? formatDate(date) : null).map((g) => [g.title, g.facts.map((f) => f.label)]);
     expect(groups('2023-02-20')).toEqual([
       ['As of 20 Feb 2023', ['U.S. Secretary of State']],
       ['Before 20 Feb 2023', ['Met Wang Yi in Munich', 'Deputy Secretary of State']],
@@ -166,6 +168,30 @@ describe('cards', () => {
     expect(card.facts.length).toBeLessThanOrEqual(CARD_MAX_FACTS);
     expect(card.facts[0]).toMatchObject({ label: 'U.S. Secretary of State', current: true });
     expect(card.facts.map((f) => f.label)).toEqual(expect.arrayContaining(['U.S. Deputy Secretary of State', 'U.S. Deputy National Security Advisor']));
+  });
+
+  it('puts the earlier events an article does not touch on after the rest of what came before it', () => {
+    const kb = new Map(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).map((e) => [e.id, e]));
+    const entry = kb.get('person/antony-blinken')!;
+    const other = (text: string, start: number, type: Mention['type'] = 'place') => mention(text, start, { type, entity: text, id: `${type}/${text.toLowerCase()}` });
+    const before = (card: ReturnType<typeof entityCard>) => card.facts.filter((f) => !f.current && !f.later).map((f) => f.label);
+    // A Gaza article of 28 Nov 2023 names Israel and Gaza, not China: his offices come first.
+    const gaza = before(entityCard(entry, { date: '2023-11-28', mentions: [mention('Blinken', 0), other('Israel', 20), other('Gaza', 40)], passages: [] }));
+    expect(gaza.slice(0, 2)).toEqual(['U.S. Deputy Secretary of State', 'U.S. Deputy National Security Advisor']);
+    expect(gaza.findIndex((l) => /China/.test(l))).toBeGreaterThan(1);
+    // The sample article names China and Wang Yi: the events of its days come first, latest first.
+    const sample = before(entityCard(entry, { date: '2023-02-21', mentions: [mention('Blinken', 0), other('China', 20), other('Wang Yi', 40, 'person')], passages: [] }));
+    expect(sample[0]).toMatch(/^Said China was considering/);
+    expect(sample[1]).toMatch(/^Met China's top diplomat Wang Yi/);
+    expect(sample[2]).toBe('U.S. Deputy Secretary of State');
+  });
+
+  it('finds a name in a fact only as whole words', () => {
+    expect(namesAny("Met China's top diplomat Wang Yi", new Set(['wang yi']))).toBe(true);
+    expect(namesAny("Met China's top diplomat", new Set(['china']))).toBe(true);
+    expect(namesAny('Visited Chinatown', new Set(['china']))).toBe(false);
+    expect(namesAny('Born in New York City', new Set(['york', 'paris']))).toBe(true);
+    expect(namesAny('Born in New York City', new Set(['paris']))).toBe(false);
   });
 
   it('says when a name was found only in the text', () => {

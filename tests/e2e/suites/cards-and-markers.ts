@@ -475,6 +475,26 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(c.scrollHeight).toBeGreaterThan(c.clientHeight + 1);
       const cue = await page.evaluate(() => getComputedStyle(document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[role="dialog"]')!).backgroundAttachment);
       expect(cue.split(',').map((x) => x.trim()).slice(0, 4)).toEqual(['local', 'local', 'scroll', 'scroll']);
+      // Its text stops above a band at its bottom edge, however it is scrolled: a line cut by the edge
+      // would sit against the page's text just below the card and read as one with it.
+      const underBand = await page.evaluate(() => {
+        const root = document.querySelector('backstory-ui')!.shadowRoot!;
+        const dialog = root.querySelector('[role="dialog"]') as HTMLElement;
+        const hits: string[] = [];
+        for (const scroll of [0, 4, 9, 15]) {
+          dialog.scrollTop = scroll;
+          const box = dialog.getBoundingClientRect();
+          for (const dy of [3, 6, 9]) {
+            for (let i = 1; i < 8; i++) {
+              const hit = root.elementFromPoint(box.left + (box.width * i) / 8, box.bottom - dy);
+              if (hit && hit !== dialog) hits.push(`${hit.tagName}.${hit.className} at scrollTop ${scroll}, ${dy} px above the edge`);
+            }
+          }
+        }
+        dialog.scrollTop = 0;
+        return hits;
+      });
+      expect(underBand).toEqual([]);
       // Every text in the card is at least 12 px (the smallest, the type badge and footnotes).
       const smallest = await page.evaluate(() => {
         const dialog = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[role="dialog"]')!;

@@ -204,4 +204,13 @@ describe('the shipped knowledge base', () => {
     const everyday = (t: string) => detectMentions(t, index, undefined, { everydayTerms: true }).map((m) => m.id ?? m.text);
     expect(everyday('India bets on AI. AI 2027 is a forecast. The AI Act passed.')).toEqual(['place/india', 'term/artificial-intelligence', 'term/artificial-intelligence', expect.anything()]);
   });
+
+  it('reads Capitol Hill as the neighbourhood that stands for Congress, the Capitol as the building', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    expect(ids('Support on Capitol Hill faded as lawmakers met in the U.S. Capitol.')).toEqual([
+      ['Capitol Hill', 'place/capitol-hill'],
+      ['U.S. Capitol', 'place/us-capitol'],
+    ]);
+    expect(entries.find((e) => e.id === 'place/capitol-hill')?.metonymOf).toBe('organization/us-congress');
+  });
 });

@@ -77,6 +77,10 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
       <p class="bs-desc" data-source={prov?.description}>
         {model.description}
       </p>
+      {/* Right under the description, which may already be of a later time ("President" on an article of his vice-presidency). */}
+      {model.writtenLater && model.checked && (
+        <p class="bs-note bs-later">Written as of {formatDate(model.checked)}, after this article: its description and background may tell of later events.</p>
+      )}
       {model.metonymNote && <p class="bs-note">{model.metonymNote}</p>}
       {/* What held on the article's date comes before the background: it is what the card is for. */}
       {facts.length > 0 && (
@@ -99,9 +103,6 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
       <p class="bs-background" data-source={prov?.background}>
         {model.background}
       </p>
-      {model.writtenLater && model.checked && (
-        <p class="bs-note bs-later">Background as of {formatDate(model.checked)}, after this article: it may tell of later events.</p>
-      )}
       <OnlineStatus model={model} />
       <section class="bs-article" aria-label="In this article">
         <h3>In this article</h3>

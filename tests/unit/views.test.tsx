@@ -5,7 +5,11 @@
  */
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { PassageCard } from '../../components/PassageCard';
+import { EntityCard } from '../../components/EntityCard';
+import { entityCard } from '../../core/cards';
+import { loadKbDir } from '../../scripts/lib/kb-files';
 import { Options } from '../../components/Options';
 import { Popup } from '../../components/Popup';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
@@ -48,5 +52,20 @@ describe('views', () => {
     expect(el.textContent).not.toContain('Opinion3');
     // Marks and this site's markers are greyed out; the all-sites markers, the site switch and look-ups are not.
     expect(switches()).toEqual([true, false, true, false, false]);
+  });
+
+  it('says right under the description when the card was written after the article', () => {
+    const lai = loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).find((e) => e.id === 'person/lai-ching-te')!;
+    const el = host();
+    // Taiwan's election of 13 Jan 2024: Lai was still vice-president; the description is of 2025.
+    render(<EntityCard model={entityCard(lai, { date: '2024-01-13', mentions: [], passages: [] })} />, el);
+    const desc = el.querySelector('.bs-desc')!;
+    expect(desc.textContent).toMatch(/^President of Taiwan/);
+    expect(desc.nextElementSibling?.className).toBe('bs-note bs-later');
+    expect(desc.nextElementSibling?.textContent).toBe('Written as of 30 Jun 2025, after this article: its description and background may tell of later events.');
+    expect(el.querySelector('li.bs-current')?.textContent).toMatch(/^Vice President of Taiwan/);
+    // Written before the article, it says nothing of the kind.
+    render(<EntityCard model={entityCard(lai, { date: '2025-12-01', mentions: [], passages: [] })} />, el);
+    expect(el.querySelector('.bs-later')).toBeNull();
   });
 });

@@ -323,13 +323,13 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
           current: Array.from(section?.querySelectorAll('li.bs-current') ?? [], (li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()),
           type: dialog.querySelector('.bs-type')?.textContent ?? null,
           source: dialog.querySelector('.bs-foot a')?.getAttribute('href') ?? null,
-          later: dialog.querySelector('.bs-later')?.textContent ?? null,
+          later: dialog.querySelector('.bs-desc + .bs-later')?.textContent ?? null,
           all: Array.from(section?.querySelectorAll('li') ?? [], (li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()),
         };
       });
       expect(facts.headings).toEqual(['As of 21 Feb 2023', 'Before 21 Feb 2023']);
-      // His background, written in 2025, may tell of what came after the article: the card says so.
-      expect(facts.later).toMatch(/^Background as of \d{1,2} \w{3} 2025, after this article/);
+      // His description and background, written in 2025, may tell of what came after the article: the card says so, under the description.
+      expect(facts.later).toMatch(/^Written as of \d{1,2} \w{3} 2025, after this article/);
       // Held at the time: the office, under the article's date; his earlier offices under "Before".
       expect(facts.current).toHaveLength(1);
       expect(facts.current[0]).toMatch(/^U\.S\. Secretary of State \(26 Jan 2021 – 20 Jan 2025\)$/);

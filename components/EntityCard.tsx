@@ -79,7 +79,7 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
       </p>
       {/* Right under the description, which may already be of a later time ("President" on an article of his vice-presidency). */}
       {model.writtenLater && model.checked && (
-        <p class="bs-note bs-later">Written as of {formatDate(model.checked)}, after this article: its description and background may tell of later events.</p>
+        <p class="bs-note bs-later">Described as of {formatDate(model.checked)}, after this article.</p>
       )}
       {model.metonymNote && <p class="bs-note">{model.metonymNote}</p>}
       {/* What held on the article's date comes before the background: it is what the card is for. */}

@@ -62,7 +62,7 @@ describe('views', () => {
     const desc = el.querySelector('.bs-desc')!;
     expect(desc.textContent).toMatch(/^President of Taiwan/);
     expect(desc.nextElementSibling?.className).toBe('bs-note bs-later');
-    expect(desc.nextElementSibling?.textContent).toBe('Written as of 30 Jun 2025, after this article: its description and background may tell of later events.');
+    expect(desc.nextElementSibling?.textContent).toBe('Described as of 30 Jun 2025, after this article.');
     expect(el.querySelector('li.bs-current')?.textContent).toMatch(/^Vice President of Taiwan/);
     // Written before the article, it says nothing of the kind.
     render(<EntityCard model={entityCard(lai, { date: '2025-12-01', mentions: [], passages: [] })} />, el);

@@ -329,7 +329,7 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       });
       expect(facts.headings).toEqual(['As of 21 Feb 2023', 'Before 21 Feb 2023']);
       // His description and background, written in 2025, may tell of what came after the article: the card says so, under the description.
-      expect(facts.later).toMatch(/^Written as of \d{1,2} \w{3} 2025, after this article/);
+      expect(facts.later).toMatch(/^Described as of \d{1,2} \w{3} 2025, after this article\.$/);
       // Held at the time: the office, under the article's date; his earlier offices under "Before".
       expect(facts.current).toHaveLength(1);
       expect(facts.current[0]).toMatch(/^U\.S\. Secretary of State \(26 Jan 2021 – 20 Jan 2025\)$/);

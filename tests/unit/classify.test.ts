@@ -72,6 +72,17 @@ describe('classifyPassages on the sample article', () => {
     expect(step.value).toEqual(passages);
   });
 
+  it("labels a sentence the writer opens with their stance opinion, with the stance word among its cues, unless someone else says it", () => {
+    const frankly = classifySentence('Frankly, the strike was a warning that the port cannot keep running on goodwill.');
+    expect(frankly.label).toBe('opinion');
+    expect(frankly.cues[0]).toBe('Frankly');
+    expect(classifySentence('Unfortunately, the port stayed shut for a third day.').label).toBe('opinion');
+    // Someone else's stance is reported, not the writer's opinion.
+    expect(classifySentence('Frankly, the strike was a warning, the union leader Anna Weber said on Monday.').label).toBe('reported');
+    // Not a stance opener: no comma after it, or the word elsewhere.
+    expect(classifySentence('The port reopened on Monday, and the ships sailed frankly late.').cues).not.toContain('Frankly');
+  });
+
   it("labels Blinken's statements reported, with his canonical name and kb id", () => {
     for (const prefix of [
       'Secretary of State Antony Blinken alleged',

@@ -52,7 +52,8 @@ function buildSets() {
     court judge media press newspaper paper agency office party union council committee board commission
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
     protesters supporters opponents democrats republicans data figures poll survey statistics research
-    studies reports documents filing lawsuit complaint indictment memo officer officers governor mayor
+    studies reports document documents text letter resolution ruling treaty filing lawsuit complaint
+    indictment memo officer officers governor mayor
     ambassador envoy negotiators negotiator general commander spokesmen people allies ally
     kremlin pentagon regulators regulator watchdog agencies governments ministers
     countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
@@ -399,6 +400,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "Although Putin claimed ...": a subordinate clause; the main clause is someone else's.
     const beforeSubj = tokenIndexBefore(ctx, subjStart(subj, t.start));
     if (beforeSubj >= 0 && SUBORDINATORS.has(tokens[beforeSubj]!.w)) continue;
+    // "reports, which he denied, that ...": a relative clause in which someone denies what others say.
+    if (beforeSubj >= 0 && tokens[beforeSubj]!.w === 'which' && /^(?:den(?:y|ies|ied)|disputes?d?|rejects?(?:ed)?)$/.test(t.w)) continue;
     const cueEnd = next?.w === 'about' ? next.end : t.end;
     // "..., Ray said." / "..., he said on Tuesday.": the source answers for the whole sentence.
     const wordsAfter = unquotedWordsBefore[n]! - unquotedWordsBefore[i + 1]!;
@@ -435,8 +438,29 @@ export function openingMention(text: string, mentions: readonly Mention[]): Ment
  */
 function coordinatedSubject(ctx: Ctx): Subject {
   const first = openingMention(ctx.text, ctx.mentions);
-  if (!first || (first.type !== 'person' && first.type !== 'organization')) return { kind: 'none' };
-  return { kind: 'mentions', mentions: [first], start: first.start, end: first.end };
+  if (first && (first.type === 'person' || first.type === 'organization')) return { kind: 'mentions', mentions: [first], start: first.start, end: first.end };
+  return openingDescription(ctx);
+}
+
+/**
+ * The source a sentence opens with as a description, for its coordinated verb: "The text refers to
+ * ... and says", "Officials in Kyiv praised the deal and said". A determiner, then a source noun
+ * within three words.
+ */
+function openingDescription(ctx: Ctx): Subject {
+  const { tokens } = ctx;
+  const from = tokens[0] && sets().DETERMINERS.has(tokens[0].w) ? 1 : 0;
+  for (let j = from; j < Math.min(tokens.length, from + 3); j++) {
+    const t = tokens[j]!;
+    if (!isWordTok(t) || t.q || sets().NP_STOP.has(t.w)) break;
+    if (sets().SOURCE_NOUNS.has(t.w.replace(/'s$/, ''))) {
+      // With the name that follows it: "Newspaper Izvestia".
+      let end = j;
+      while (end + 1 < tokens.length && end - j < 4 && isWordTok(tokens[end + 1]) && isCapitalised(ctx, tokens[end + 1]!)) end++;
+      return { kind: 'description', text: ctx.text.slice(tokens[0]!.start, tokens[end]!.end), start: tokens[0]!.start, end: tokens[end]!.end };
+    }
+  }
+  return { kind: 'none' };
 }
 
 const CLAUSE_JOINS = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'when', 'because', 'that']);

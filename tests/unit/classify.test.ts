@@ -83,6 +83,20 @@ describe('classifyPassages on the sample article', () => {
     expect(classifySentence('The port reopened on Monday, and the ships sailed frankly late.').cues).not.toContain('Frankly');
   });
 
+  it('finds the source a sentence opens with for its coordinated verb, and no source in a relative clause that denies', () => {
+    const text = classifySentence('The text refers to the war in Ukraine and says that all states must refrain from force.');
+    expect([text.label, text.source]).toEqual(['reported', 'The text']);
+    const report = classifySentence('The report describes the flooding and says that more than 200 homes were lost.');
+    expect([report.label, report.source]).toEqual(['reported', 'The report']);
+    const paper = classifySentence('Newspaper Izvestia praised the planning and noted that the event passed off without a hitch.');
+    expect(paper.source).toBe('Newspaper Izvestia');
+    // Walker denied the reports; they, not he, say what the sentence reports.
+    const denied = classifySentence('His campaign was shadowed by reports, which he denied, that he had paid for abortions.');
+    expect(denied.source).toBeNull();
+    // A relative clause that asserts still reports: "targets toward which they assert every city should aim".
+    expect(classifySentence('Groups have set up targets toward which they assert every city should aim.').label).toBe('reported');
+  });
+
   it("labels Blinken's statements reported, with his canonical name and kb id", () => {
     for (const prefix of [
       'Secretary of State Antony Blinken alleged',

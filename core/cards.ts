@@ -28,7 +28,7 @@ export interface EntityCardModel {
   source?: Source;
   /** The date up to which the knowledge base checked the entry (its background may tell of later events than the article). */
   checked?: string;
-  /** The background was written after the article's date, so it may tell of what came later: the card says so beside it. */
+  /** The entry was checked after the article's date, so its description and background may tell of what came later: the card says so under the description. */
   writtenLater?: boolean;
   links: { label: string; url: string }[];
   /**
@@ -171,24 +171,52 @@ function orderFacts(facts: DatedFact[], raw: Fact[], aside: readonly boolean[]):
     .map((x) => x.f);
 }
 
-/** The names an article's mentions of other entities are written with, lower-cased ("wang yi", "china"). */
-function otherNames(mentions: readonly Mention[], id: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of mentions) if (m.id !== id) out.add(nameAsWritten(m.text).toLowerCase());
-  return out;
+/**
+ * The names an article's mentions are written with ("Wang Yi", "China", "US"), each with the ids it
+ * names. Read once per list of mentions: a long article has thousands, and a card is built at each
+ * hover.
+ */
+const namesOfMentions = new WeakMap<readonly Mention[], Map<string, Set<string | undefined>>>();
+function mentionedNames(mentions: readonly Mention[]): Map<string, Set<string | undefined>> {
+  let names = namesOfMentions.get(mentions);
+  if (!names) {
+    names = new Map();
+    for (const m of mentions) {
+      const name = nameAsWritten(m.text);
+      if (!/[\p{L}\p{N}]/u.test(name)) continue;
+      let ids = names.get(name);
+      if (!ids) names.set(name, (ids = new Set()));
+      ids.add(m.id);
+    }
+    namesOfMentions.set(mentions, names);
+  }
+  return names;
 }
 
-/** Whether `label` names one of `names` as whole words. */
-export function namesAny(label: string, names: ReadonlySet<string>): boolean {
-  const text = label.toLowerCase();
+const wordCharAt = (s: string, i: number) => i >= 0 && i < s.length && /[\p{L}\p{N}]/u.test(s[i]!);
+
+/**
+ * Whether `label` names one of `names` as whole words: in any case, except a name in capitals
+ * ("US", "WHO"), which must be in capitals too (not "us", "who").
+ */
+export function namesAny(label: string, names: Iterable<string>): boolean {
+  const lower = label.toLowerCase();
   for (const name of names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      const before = text[at - 1];
-      const after = text[at + name.length];
-      if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true;
+    if (!name) continue;
+    const acronym = /^[\p{Lu}\p{N}.]+$/u.test(name) && /\p{Lu}/u.test(name);
+    const [text, needle] = acronym ? [label, name] : [lower, name.toLowerCase()];
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      if (!wordCharAt(text, at - 1) && !wordCharAt(text, at + needle.length)) return true;
     }
   }
   return false;
+}
+
+/** The names of `mentions` that stand for entities other than `id`. */
+function otherNames(mentions: readonly Mention[], id: string): string[] {
+  const out: string[] = [];
+  for (const [name, ids] of mentionedNames(mentions)) if (ids.size > 1 || !ids.has(id)) out.push(name);
+  return out;
 }
 
 /**
@@ -209,7 +237,8 @@ export function entityCard(
   metonym?: { name: string; type: EntityType },
 ): EntityCardModel {
   const raw = entry.facts ?? [];
-  const names = otherNames(article.mentions, entry.id);
+  // Most entries have no event: their cards need no names.
+  const names = raw.some((f) => f.kind === 'event') ? otherNames(article.mentions, entry.id) : [];
   const aside = raw.map((f) => f.kind === 'event' && !namesAny(f.label, names));
   const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw, aside).slice(0, CARD_MAX_FACTS);
   return {

@@ -52,7 +52,7 @@ function buildSets() {
     court judge media press newspaper paper agency office party union council committee board commission
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
     protesters supporters opponents democrats republicans data figures poll survey statistics research
-    studies reports document documents text letter resolution ruling treaty filing lawsuit complaint
+    studies reports document documents text letter resolution treaty filing lawsuit complaint
     indictment memo officer officers governor mayor
     ambassador envoy negotiators negotiator general commander spokesmen people allies ally
     kremlin pentagon regulators regulator watchdog agencies governments ministers
@@ -434,18 +434,25 @@ export function openingMention(text: string, mentions: readonly Mention[]): Ment
 
 /**
  * The subject of a verb joined to an earlier one by "and" or "but": "Secretary of State Antony Blinken
- * congratulated Lai and said ..." -> the person or organization the sentence opens with.
+ * congratulated Lai and said ..." -> the person or organization the sentence opens with; else a
+ * pronoun it opens with ("He faced allegations, which he denied, and said ..."), or a source it
+ * opens with as a description ("The text refers to ... and says").
  */
 function coordinatedSubject(ctx: Ctx): Subject {
   const first = openingMention(ctx.text, ctx.mentions);
   if (first && (first.type === 'person' || first.type === 'organization')) return { kind: 'mentions', mentions: [first], start: first.start, end: first.end };
+  const opener = ctx.tokens[0];
+  // Not "it", mostly a placeholder ("It may be that ... and ...").
+  if (opener && PRONOUNS.has(opener.w) && opener.w !== 'it' && !opener.q) return { kind: 'pronoun', text: ctx.text.slice(opener.start, opener.end), start: opener.start, end: opener.end };
   return openingDescription(ctx);
 }
 
 /**
  * The source a sentence opens with as a description, for its coordinated verb: "The text refers to
- * ... and says", "Officials in Kyiv praised the deal and said". A determiner, then a source noun
- * within three words.
+ * ... and says", "Officials in Kyiv praised the deal and said", "The minister's spokesman ...". An
+ * optional determiner, then a source noun within three words that is not a possessive ("The
+ * court's decision" is no source); a noun that opens the sentence bare takes the name after it
+ * ("Newspaper Izvestia").
  */
 function openingDescription(ctx: Ctx): Subject {
   const { tokens } = ctx;
@@ -453,12 +460,10 @@ function openingDescription(ctx: Ctx): Subject {
   for (let j = from; j < Math.min(tokens.length, from + 3); j++) {
     const t = tokens[j]!;
     if (!isWordTok(t) || t.q || sets().NP_STOP.has(t.w)) break;
-    if (sets().SOURCE_NOUNS.has(t.w.replace(/'s$/, ''))) {
-      // With the name that follows it: "Newspaper Izvestia".
-      let end = j;
-      while (end + 1 < tokens.length && end - j < 4 && isWordTok(tokens[end + 1]) && isCapitalised(ctx, tokens[end + 1]!)) end++;
-      return { kind: 'description', text: ctx.text.slice(tokens[0]!.start, tokens[end]!.end), start: tokens[0]!.start, end: tokens[end]!.end };
-    }
+    if (/'s$/.test(t.w) || !sets().SOURCE_NOUNS.has(t.w)) continue;
+    let end = j;
+    if (j === 0) while (end + 1 < tokens.length && end < 4 && isWordTok(tokens[end + 1]) && isCapitalised(ctx, tokens[end + 1]!)) end++;
+    return { kind: 'description', text: ctx.text.slice(tokens[0]!.start, tokens[end]!.end), start: tokens[0]!.start, end: tokens[end]!.end };
   }
   return { kind: 'none' };
 }

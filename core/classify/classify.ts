@@ -244,20 +244,23 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
 
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
   // A sentence the writer opens with their stance ("Frankly, the strike was a warning ...").
-  const stance = STANCE_OPENER.exec(sentence);
-  if (stance) return { passage: make('opinion', [stance[1], ...score.positive]), attribution: null, quoteOnly: false, mentions };
+  const stance = stanceOpener(sentence);
+  if (stance) return { passage: make('opinion', [stance, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   return { passage: make('fact', score.negative), attribution: null, quoteOnly: false, mentions };
 }
 
 /**
- * An unattributed sentence that opens with one of these and a comma gives the writer's stance on
- * what follows, whatever the model makes of the rest. Not "Indeed,", "Of course," or "Clearly",
- * which open plain reports too: in the CheckThat! train and dev splits they open four OBJ
- * sentences of sixteen that start with a stance word; the three that start with one of these
- * ("Obviously,", "Amazingly,", "Unfortunately,") are all SUBJ.
+ * The stance word an unattributed sentence opens with, before a comma ("Frankly, the strike was a
+ * warning ..."): the writer vouching for what follows, whatever the model makes of the rest. Only
+ * words of conviction and candour: evaluative openers ("Unfortunately,", "Sadly,", "Ironically,")
+ * also open plain reports ("Fortunately, no one was hurt"), and "Indeed," and "Of course," open
+ * reports too; the model weighs those with the rest of the sentence.
  */
-const STANCE_OPENER =
-  /^\s*(Frankly|Honestly|Obviously|Surely|Undoubtedly|Sadly|Fortunately|Unfortunately|Thankfully|Regrettably|Mercifully|Alas|Admittedly|Arguably|Ironically|Predictably|Tellingly|Amazingly|Astonishingly|Shockingly|Tragically|Understandably|Make no mistake|Needless to say|Worse still|Worse|Better still),/u;
+export function stanceOpener(sentence: string): string | null {
+  return STANCE_OPENER.exec(sentence)?.[1] ?? null;
+}
+
+const STANCE_OPENER = /^\s*(Frankly|Honestly|Obviously|Undoubtedly|Admittedly|Arguably|Surely|Make no mistake|Needless to say|Worse still),/u;
 
 /**
  * Label one sentence on its own (the `--lines` mode): sources resolve only from the sentence

@@ -192,6 +192,12 @@ describe('cards', () => {
     expect(namesAny('Visited Chinatown', new Set(['china']))).toBe(false);
     expect(namesAny('Born in New York City', new Set(['york', 'paris']))).toBe(true);
     expect(namesAny('Born in New York City', new Set(['paris']))).toBe(false);
+    // A name in capitals counts only in capitals: "WHO" is not "who", "US" not "us".
+    expect(namesAny('Aid for families who fled', ['WHO'])).toBe(false);
+    expect(namesAny('Rejoined the WHO', ['WHO'])).toBe(true);
+    expect(namesAny('Told us of the plan', ['US'])).toBe(false);
+    expect(namesAny('Met the U.S. envoy', ['U.S.'])).toBe(true);
+    expect(namesAny('Anything at all', [''])).toBe(false);
   });
 
   it('says when a name was found only in the text', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifierWarmUp, classifyPassages, classifyPassagesInSteps, classifySentence, scoreSubjectivity, usesVocabulary } from '../../core/classify/classify';
+import { classifierWarmUp, classifyPassages, classifyPassagesInSteps, classifySentence, scoreSubjectivity, stanceOpener, usesVocabulary } from '../../core/classify/classify';
 import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
 import { valence } from '../../core/classify/valence';
@@ -76,11 +76,15 @@ describe('classifyPassages on the sample article', () => {
     const frankly = classifySentence('Frankly, the strike was a warning that the port cannot keep running on goodwill.');
     expect(frankly.label).toBe('opinion');
     expect(frankly.cues[0]).toBe('Frankly');
-    expect(classifySentence('Unfortunately, the port stayed shut for a third day.').label).toBe('opinion');
     // Someone else's stance is reported, not the writer's opinion.
     expect(classifySentence('Frankly, the strike was a warning, the union leader Anna Weber said on Monday.').label).toBe('reported');
-    // Not a stance opener: no comma after it, or the word elsewhere.
-    expect(classifySentence('The port reopened on Monday, and the ships sailed frankly late.').cues).not.toContain('Frankly');
+    // Only a word of conviction or candour that opens the sentence, before a comma.
+    expect(stanceOpener('Frankly, the strike was a warning.')).toBe('Frankly');
+    expect(stanceOpener('Make no mistake, the strike was a warning.')).toBe('Make no mistake');
+    expect(stanceOpener('Frankly speaking the strike was a warning.')).toBeNull();
+    expect(stanceOpener('The strike, Frankly, was a warning.')).toBeNull();
+    expect(stanceOpener('Fortunately, no one was hurt in the fire.')).toBeNull();
+    expect(stanceOpener('Indeed, the port reopened on Monday.')).toBeNull();
   });
 
   it('finds the source a sentence opens with for its coordinated verb, and no source in a relative clause that denies', () => {
@@ -95,6 +99,16 @@ describe('classifyPassages on the sample article', () => {
     expect(denied.source).toBeNull();
     // A relative clause that asserts still reports: "targets toward which they assert every city should aim".
     expect(classifySentence('Groups have set up targets toward which they assert every city should aim.').label).toBe('reported');
+    // The one who denied, speaking again in the coordinated clause, is still the source.
+    expect(classifySentence('He faced allegations of fraud, which he denied, and said he would fight on.').label).toBe('reported');
+    // A possessive is not the source ("The court's decision"), and a bare noun takes no name after a determiner.
+    expect(classifySentence("The court's decision came late on Tuesday and said that the law was void.").source).toBeNull();
+    expect(classifySentence("The president's wife visited the hospital and said the staff had been heroic.").source).toBeNull();
+    expect(classifySentence("The minister's spokesman declined to comment and said the talks would resume.").source).toBe("The minister's spokesman");
+    expect(classifySentence('The ruling party won a majority and said it would form a government.').source).toBe('The ruling party');
+    expect(classifySentence('The letter Trump sent arrived on Monday and said the funds were frozen.').source).toBe('The letter');
+    // "It" opening a sentence is mostly a placeholder, not a speaker.
+    expect(classifySentence('It may be that the plan fails and says nothing.').source).toBeNull();
   });
 
   it("labels Blinken's statements reported, with his canonical name and kb id", () => {

@@ -373,6 +373,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       candidates.push({ type: 'passive', subject: subj, cues: [[prev.start, t.end]], region: [0, text.length] });
       continue;
     }
+    // Any other passive ("the text was agreed", "he was warned of"): its subject is not the speaker.
+    // With its agent ("declared by the U.S. Census") or its content ("it is estimated that") it still reports.
+    if (prev && PASSIVE_AUX.has(prev.w) && !/ing$/.test(t.w) && next?.w !== 'by' && next?.w !== 'that') continue;
 
     // Inverted: "“...,” said Blinken." / ", said the minister."
     const before = prev ? text.slice(prev.end, t.start) : text.slice(0, t.start);

@@ -107,6 +107,8 @@ describe('classifyPassages on the sample article', () => {
     expect(classifySentence("The minister's spokesman declined to comment and said the talks would resume.").source).toBe("The minister's spokesman");
     expect(classifySentence('The ruling party won a majority and said it would form a government.').source).toBe('The ruling party');
     expect(classifySentence('The letter Trump sent arrived on Monday and said the funds were frozen.').source).toBe('The letter');
+    // The subject of a passive is not its speaker: "the text was agreed" leaves Zelenskyy the source.
+    expect(classifySentence('Hours before the text was agreed, Zelenskyy wrote on social media that it was absurd.').source).toBe('Zelenskyy');
     // "It" opening a sentence is mostly a placeholder, not a speaker.
     expect(classifySentence('It may be that the plan fails and says nothing.').source).toBeNull();
   });

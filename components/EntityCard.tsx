@@ -120,6 +120,7 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
                 </button>
               </li>
             ))}
+            {model.said.length > 3 && <li class="bs-more">and {model.said.length - 3} more in the article</li>}
           </ul>
         )}
       </section>

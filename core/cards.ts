@@ -151,24 +151,34 @@ export function factGroups(facts: readonly DatedFact[], asOf: string | null): Fa
 }
 
 /**
- * Offices and memberships that held on the article's date come first, in the entry's order (its
- * writer puts the most telling first: a country's leader before its premier); then what came
- * before it, latest first, except the events the article does not touch on (`aside`), which come
- * after the rest of it: a Gaza article's Blinken card should not open his past on two China
- * stories of February 2023; then what came after it, in order.
+ * The order of a card's facts (indices into `facts`): offices and memberships that held on the
+ * article's date first, in the entry's order (its writer puts the most telling first: a country's
+ * leader before its premier); then what came before it, latest first; then what came after it,
+ * in order.
  */
-function orderFacts(facts: DatedFact[], raw: Fact[], aside: readonly boolean[]): DatedFact[] {
+function factOrder(facts: readonly DatedFact[], raw: readonly Fact[]): number[] {
   return facts
-    .map((f, i) => ({ f, i, start: raw[i].start ?? '', aside: aside[i] }))
+    .map((f, i) => ({ f, i, start: raw[i].start ?? '' }))
     .sort(
       (a, b) =>
         Number(b.f.current) - Number(a.f.current) ||
         Number(a.f.later) - Number(b.f.later) ||
-        (a.f.current || a.f.later ? 0 : Number(a.aside) - Number(b.aside)) ||
         (a.f.current ? 0 : a.f.later ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)) ||
         a.i - b.i,
     )
-    .map((x) => x.f);
+    .map((x) => x.i);
+}
+
+/**
+ * The facts a card lists, at most CARD_MAX_FACTS, in `factOrder`. The earlier events the article
+ * does not touch on (`aside`: none of its other names is in their label) are chosen last, so that a
+ * Gaza article's Blinken card lists his earlier offices before two China stories of February
+ * 2023; those chosen keep their place in time.
+ */
+function chooseFacts(facts: readonly DatedFact[], raw: readonly Fact[], aside: readonly boolean[]): DatedFact[] {
+  const order = factOrder(facts, raw);
+  const chosen = new Set([...order.filter((i) => !aside[i]), ...order.filter((i) => aside[i])].slice(0, CARD_MAX_FACTS));
+  return order.filter((i) => chosen.has(i)).map((i) => facts[i]);
 }
 
 /**
@@ -237,10 +247,11 @@ export function entityCard(
   metonym?: { name: string; type: EntityType },
 ): EntityCardModel {
   const raw = entry.facts ?? [];
-  // Most entries have no event: their cards need no names.
-  const names = raw.some((f) => f.kind === 'event') ? otherNames(article.mentions, entry.id) : [];
-  const aside = raw.map((f) => f.kind === 'event' && !namesAny(f.label, names));
-  const facts = orderFacts(raw.map((f) => factAsOf(f, article.date)), raw, aside).slice(0, CARD_MAX_FACTS);
+  const dated = raw.map((f) => factAsOf(f, article.date));
+  // Only an earlier event can be aside; most entries have none, and their cards need no names.
+  const earlierEvent = raw.map((f, i) => f.kind === 'event' && !dated[i].current && !dated[i].later);
+  const names = earlierEvent.some(Boolean) ? otherNames(article.mentions, entry.id) : [];
+  const facts = chooseFacts(dated, raw, raw.map((f, i) => earlierEvent[i] && !namesAny(f.label, names)));
   return {
     kind: 'entity',
     id: entry.id,

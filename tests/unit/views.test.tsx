@@ -68,4 +68,16 @@ describe('views', () => {
     render(<EntityCard model={entityCard(lai, { date: '2025-12-01', mentions: [], passages: [] })} />, el);
     expect(el.querySelector('.bs-later')).toBeNull();
   });
+
+  it('lists three of the sentences a person is reported in, and says how many more there are', () => {
+    const lai = loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).find((e) => e.id === 'person/lai-ching-te')!;
+    const said = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `Lai said thing ${i + 1}.`, start: i * 20, end: i * 20 + 16, label: 'reported' as const, source: 'Lai Ching-te', sourceId: 'person/lai-ching-te', cues: ['said'] }));
+    const el = host();
+    render(<EntityCard model={entityCard(lai, { date: '2024-01-13', mentions: [], passages: said(5) })} />, el);
+    expect(el.querySelector('.bs-article p')?.textContent).toContain('Reported as saying 5 times');
+    expect(el.querySelectorAll('.bs-said button')).toHaveLength(3);
+    expect(el.querySelector('.bs-said .bs-more')?.textContent).toBe('and 2 more in the article');
+    render(<EntityCard model={entityCard(lai, { date: '2024-01-13', mentions: [], passages: said(3) })} />, el);
+    expect(el.querySelector('.bs-said .bs-more')).toBeNull();
+  });
 });

@@ -495,6 +495,21 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         return hits;
       });
       expect(underBand).toEqual([]);
+      // What is scrolled into view, as a focused button is, stops above that band: the mute button,
+      // last in the card, is whole and takes a click at its foot.
+      const muteFoot = await page.evaluate(() => {
+        const root = document.querySelector('backstory-ui')!.shadowRoot!;
+        const dialog = root.querySelector('[role="dialog"]') as HTMLElement;
+        const button = root.querySelector('.bs-mute') as HTMLElement;
+        dialog.scrollTop = 0;
+        button.scrollIntoView({ block: 'nearest' });
+        const b = button.getBoundingClientRect();
+        const hit = root.elementFromPoint(b.left + b.width / 2, b.bottom - 2);
+        const out = { hitsButton: hit === button || button.contains(hit), gap: dialog.getBoundingClientRect().bottom - b.bottom };
+        dialog.scrollTop = 0;
+        return out;
+      });
+      expect(muteFoot.hitsButton, `the mute button's foot is under the band (${muteFoot.gap} px from the card's edge)`).toBe(true);
       // Every text in the card is at least 12 px (the smallest, the type badge and footnotes).
       const smallest = await page.evaluate(() => {
         const dialog = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[role="dialog"]')!;

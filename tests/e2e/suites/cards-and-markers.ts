@@ -510,6 +510,24 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         return out;
       });
       expect(muteFoot.hitsButton, `the mute button's foot is under the band (${muteFoot.gap} px from the card's edge)`).toBe(true);
+      // Scrolled to its end, the card keeps its close button at its top right, and it takes a click.
+      const close = await page.evaluate(() => {
+        const root = document.querySelector('backstory-ui')!.shadowRoot!;
+        const dialog = root.querySelector('[role="dialog"]') as HTMLElement;
+        const button = root.querySelector('.bs-close') as HTMLElement;
+        dialog.scrollTop = dialog.scrollHeight;
+        const d = dialog.getBoundingClientRect();
+        const b = button.getBoundingClientRect();
+        const hit = root.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        const out = { scrolled: dialog.scrollTop, fromTop: b.top - d.top, fromRight: d.right - b.right, hitsButton: hit === button };
+        dialog.scrollTop = 0;
+        return out;
+      });
+      expect(close.scrolled).toBeGreaterThan(0);
+      expect(close.fromTop, JSON.stringify(close)).toBeGreaterThanOrEqual(0);
+      expect(close.fromTop, JSON.stringify(close)).toBeLessThanOrEqual(12);
+      expect(close.fromRight, JSON.stringify(close)).toBeLessThanOrEqual(16);
+      expect(close.hitsButton, JSON.stringify(close)).toBe(true);
       // Every text in the card is at least 12 px (the smallest, the type badge and footnotes).
       const smallest = await page.evaluate(() => {
         const dialog = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[role="dialog"]')!;

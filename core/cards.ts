@@ -2,6 +2,7 @@
 import type { Fact, KbEntry, Source } from './kb/schema';
 import type { EntityType, Mention, Passage, PassageLabel } from './types';
 import { CARD_MAX_FACTS, MARGIN_LABEL_MAX_CHARS } from './constants';
+import { isWordCharAt } from './text/chars';
 
 export interface DatedFact {
   label: string;
@@ -203,8 +204,6 @@ function mentionedNames(mentions: readonly Mention[]): Map<string, Set<string | 
   return names;
 }
 
-const wordCharAt = (s: string, i: number) => i >= 0 && i < s.length && /[\p{L}\p{N}]/u.test(s[i]!);
-
 /**
  * Whether `label` names one of `names` as whole words: in any case, except a name in capitals
  * ("US", "WHO"), which must be in capitals too (not "us", "who").
@@ -216,7 +215,7 @@ export function namesAny(label: string, names: Iterable<string>): boolean {
     const acronym = /^[\p{Lu}\p{N}.]+$/u.test(name) && /\p{Lu}/u.test(name);
     const [text, needle] = acronym ? [label, name] : [lower, name.toLowerCase()];
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      if (!wordCharAt(text, at - 1) && !wordCharAt(text, at + needle.length)) return true;
+      if (!(at > 0 && isWordCharAt(text, at - 1)) && !isWordCharAt(text, at + needle.length)) return true;
     }
   }
   return false;
@@ -248,8 +247,8 @@ export function entityCard(
 ): EntityCardModel {
   const raw = entry.facts ?? [];
   const dated = raw.map((f) => factAsOf(f, article.date));
-  // Only an earlier event can be aside; most entries have none, and their cards need no names.
-  const earlierEvent = raw.map((f, i) => f.kind === 'event' && !dated[i].current && !dated[i].later);
+  // Only an earlier event (an event never holds on a date) can be aside; most entries have none, and their cards need no names.
+  const earlierEvent = raw.map((f, i) => f.kind === 'event' && !dated[i].later);
   const names = earlierEvent.some(Boolean) ? otherNames(article.mentions, entry.id) : [];
   const facts = chooseFacts(dated, raw, raw.map((f, i) => earlierEvent[i] && !namesAny(f.label, names)));
   return {

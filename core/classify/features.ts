@@ -426,15 +426,20 @@ export function extractFeatures(text: string, openQuoteAtStart = false, vocabula
   let capitals = 0;
   let ly = 0;
   let adj = 0;
-  words.forEach((t, idx) => {
+  let idx = 0;
+  tokens.forEach((t, i) => {
+    if (!HAS_WORD.test(t.w)) return;
     const raw = text.slice(t.start, t.end);
     if (/^\p{N}/u.test(raw)) numbers++;
     else if (idx > 0 && /^\p{Lu}/u.test(raw) && t.w !== 'i') capitals++;
-    if (!t.q && t.w.length > 4 && t.w.endsWith('ly') && !NOT_LY_ADVERBS.has(t.w)) {
+    idx++;
+    // The shapes of the writer's words only: a name's word ("Democratic Progressive Party") is no adjective of theirs.
+    if (skipped[i]) return;
+    if (t.w.length > 4 && t.w.endsWith('ly') && !NOT_LY_ADVERBS.has(t.w)) {
       ly++;
       hits.push({ feature: 'ly_adverb', start: t.start, end: t.end });
     }
-    if (!t.q && t.w.length > 5 && ADJ_SUFFIX.test(t.w) && !NOT_ADJ.has(t.w)) {
+    if (t.w.length > 5 && ADJ_SUFFIX.test(t.w) && !NOT_ADJ.has(t.w)) {
       adj++;
       hits.push({ feature: 'adj_suffix', start: t.start, end: t.end });
     }

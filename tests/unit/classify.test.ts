@@ -422,6 +422,17 @@ describe('subjectivity model', () => {
     expect(extractFeatures('He called it “disastrous”.', false, false).values.has('v:strong')).toBe(false);
   });
 
+  it('reads word shapes in the writer’s words only, not in a name inside the sentence', () => {
+    const inName = extractFeatures('Lai of the Democratic Progressive Party met Kelly Armstrong.', false, false);
+    expect(inName.values.has('adj_suffix')).toBe(false);
+    expect(inName.values.has('ly_adverb')).toBe(false);
+    const own = extractFeatures('Lai made a progressive case, warmly.', false, false);
+    expect(own.values.get('adj_suffix')).toBe(1);
+    expect(own.values.get('ly_adverb')).toBe(1);
+    // The sentence's first word is the writer's, capital or not.
+    expect(extractFeatures('Massive crowds gathered.', false, false).values.get('adj_suffix')).toBe(1);
+  });
+
   it('always names cues for an opinion, each taken from the sentence', () => {
     for (const line of lines) {
       const p = classifySentence(line);

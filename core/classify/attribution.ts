@@ -55,7 +55,7 @@ function buildSets() {
     studies reports document documents text letter resolution treaty filing lawsuit complaint
     indictment memo officer officers governor mayor
     ambassador envoy negotiators negotiator general commander spokesmen people allies ally
-    kremlin pentagon regulators regulator watchdog agencies governments ministers
+    kremlin pentagon regulators regulator watchdog agencies governments ministers authority
     countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
     representative representatives candidate candidates member members citizens voters workers teachers
     students parents author authors writer columnist editor editors journalist journalists reporter
@@ -102,7 +102,9 @@ const sets = (): ReturnType<typeof buildSets> => (builtSets ??= buildSets());
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const WRITER_PRONOUNS = new Set(['i', 'we']);
-const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters']);
+const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters', 'whether']);
+/** Modals that make a verb of speech something to be done, not something said: "Powell should say so". */
+const UNSAID_MODALS = new Set(['should', 'must', 'ought', 'may', 'might']);
 const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 'the', 'a', 'an']);
 const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'unless', 'whether', 'despite', 'as']);
 const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
@@ -209,7 +211,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     k = tokenIndexBefore(ctx, m.start);
     if (k >= 0 && (tokens[k]!.w === 'and' || tokens[k]!.w === ',' || tokens[k]!.w === '&')) {
       const prev = tokens[k - 1];
-      if (prev && mentionAt(ctx, prev)) {
+      // "“... a war with Yemen,” Kirby said": a name inside the quotation is no second speaker.
+      if (prev && !prev.q && !quoteBetween(ctx, prev.end, m.start) && mentionAt(ctx, prev)) {
         k--;
         continue;
       }
@@ -247,6 +250,7 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     // A capitalised run: "Zelensky", "Prime Minister Rishi Sunak".
     let c = j;
     while (c - 1 >= 0 && isWordTok(tokens[c - 1]) && isCapitalised(ctx, tokens[c - 1]!) && j - c < 5) c--;
+    c = afterTitles(tokens, c, j);
     const name = ctx.text.slice(tokens[c]!.start, head.end);
     if (c === 0 && c === j && /^(?:The|This|That|It|There|What|But|And)$/.test(name)) return { kind: 'none' };
     return { kind: 'name', text: name, start: tokens[c]!.start, end: head.end };
@@ -255,6 +259,28 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near']);
+
+/** Days and months: "said the spokesman Monday" names no one. */
+const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** Titles and offices written before a name ("Transportation Secretary Pete Buttigieg", "Rep. Ro Khanna"). */
+const TITLES = new Set(
+  `president vice prime minister secretary governor gov mayor representative rep sen senator chancellor
+  general gen ambassador spokesman spokeswoman spokesperson chief director chair chairman chairwoman
+  judge justice mr mrs ms dr king queen prince princess pope commissioner speaker leader envoy attorney
+  lt col adm admiral sheriff superintendent councilman councilwoman professor prof premier sheikh
+  emir crown deputy foreign defense defence interior finance state`.split(/\s+/),
+);
+
+/**
+ * Where the name of a capitalised run from `c` to `j` starts, after the titles and offices before
+ * it: "Maryland Governor Wes Moore" -> "Wes Moore". The whole run when no name would be left.
+ */
+function afterTitles(tokens: readonly Token[], c: number, j: number): number {
+  let from = c;
+  for (let k = c; k < j; k++) if (TITLES.has(tokens[k]!.w.replace(/\.$/, ''))) from = k + 1;
+  return from;
+}
 
 /** The subject that starts at token index i, reading rightwards ("said Blinken", "said the minister"). */
 function subjectStartingAt(ctx: Ctx, i: number): Subject {
@@ -275,15 +301,40 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
   let e = i;
   while (e + 1 < tokens.length && isWordTok(tokens[e + 1]) && !sets().NP_STOP.has(tokens[e + 1]!.w) && e - i < 5) e++;
   const words = tokens.slice(i, e + 1);
-  const headIdx = words.findIndex((w) => sets().SOURCE_NOUNS.has(w.w));
+  let headIdx = words.findIndex((w) => sets().SOURCE_NOUNS.has(w.w));
+  // "a ministry spokesman": the last of the source nouns in a row is the head.
+  while (headIdx >= 0 && headIdx + 1 < words.length && sets().SOURCE_NOUNS.has(words[headIdx + 1]!.w)) headIdx++;
   if (headIdx >= 0 && (sets().DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || headIdx === 0)) {
+    // "its deputy U.N. ambassador Dmitry Polyanskiy": the person the description names.
+    const after = tokens[i + headIdx + 1];
+    const named = after && !after.q ? mentionAt(ctx, after) : undefined;
+    if (named?.type === 'person') return { kind: 'mentions', mentions: [named], start: named.start, end: named.end };
+    // ... or a name the detector does not know ("Transportation Secretary Pete Buttigieg").
+    if (after && !after.q && !named && isWordTok(after) && isCapitalised(ctx, after) && !DATE_WORD.test(after.w)) {
+      let c = i + headIdx + 1;
+      while (c + 1 < tokens.length && isWordTok(tokens[c + 1]) && isCapitalised(ctx, tokens[c + 1]!) && c - (i + headIdx + 1) < 3) c++;
+      return { kind: 'name', text: ctx.text.slice(after.start, tokens[c]!.end), start: after.start, end: tokens[c]!.end };
+    }
     const end = words[headIdx]!.end;
     return { kind: 'description', text: ctx.text.slice(t!.start, end), start: t!.start, end };
+  }
+  // "the Maryland Transportation Authority", "the quarterly Summary of Economic Projections": a
+  // body or a publication by its name, with the article that introduces it.
+  if (sets().DETERMINERS.has(t!.w)) {
+    let c = i + 1;
+    while (c < tokens.length && c - i <= 2 && isWordTok(tokens[c]) && !isCapitalised(ctx, tokens[c]!) && !sets().NP_STOP.has(tokens[c]!.w)) c++;
+    let last = -1;
+    for (let k = c; k < tokens.length && k - c < 7 && isWordTok(tokens[k]) && !tokens[k]!.q; k++) {
+      if (isCapitalised(ctx, tokens[k]!)) last = k;
+      else if (!/^(?:of|for|and|on)$/.test(tokens[k]!.w)) break;
+    }
+    if (last >= 0) return { kind: 'description', text: ctx.text.slice(t!.start, tokens[last]!.end), start: t!.start, end: tokens[last]!.end };
   }
   if (isCapitalised(ctx, t!)) {
     let c = i;
     while (c + 1 < tokens.length && isWordTok(tokens[c + 1]) && isCapitalised(ctx, tokens[c + 1]!) && c - i < 4) c++;
-    return { kind: 'name', text: ctx.text.slice(t!.start, tokens[c]!.end), start: t!.start, end: tokens[c]!.end };
+    const from = tokens[afterTitles(tokens, i, c)]!;
+    return { kind: 'name', text: ctx.text.slice(from.start, tokens[c]!.end), start: from.start, end: tokens[c]!.end };
   }
   return { kind: 'none' };
 }
@@ -353,6 +404,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (isCapitalised(ctx, t) && i > 0 && !/^[“"‘(]/.test(text.slice(tokens[i - 1]!.end, t.start).trim())) continue; // "United States"
     const prev = tokens[i - 1];
     if (prev && NOT_BEFORE_VERB.has(prev.w)) continue; // "hard to say", "the claims"
+    if (prev && /'s$|s'$/.test(prev.w)) continue; // "the Fed's caution": a noun after its owner
     const next = tokens[i + 1];
     // "Israel responded with an air campaign", "responded to the attack": an act, not a statement, unless a quote follows.
     if (/^respond/.test(t.w) && /^(?:with|to|by)$/.test(next?.w ?? '') && !anyQuotedAfter[i + 1]) continue;
@@ -362,8 +414,10 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       (next?.w === 'about' && /^(?:talk|talks|talked|spoke|speak|speaks)$/.test(t.w));
     const weakContent =
       next !== undefined &&
-      (next.w === 'that' || next.w === ':' || next.q || quoteBetween(ctx, t.end, next.start) ||
-        (next.w === 'about' && /^(?:talk|talks|talked|spoke|speak|speaks)$/.test(t.w)));
+      (next.w === 'that' || next.w === ':' || next.w === 'whether' || next.q || quoteBetween(ctx, t.end, next.start) ||
+        (next.w === 'about' && /^(?:talk|talks|talked|spoke|speak|speaks)$/.test(t.w)) ||
+        // "condemned the strikes as “a clear violation ...”": what they called it, in their words.
+        tokens.slice(i + 1, i + 8).some((x, k, arr) => x.w === 'as' && !x.q && (arr[k + 1]?.q ?? false)));
     if (weak && !weakContent) continue;
 
     // Passive hearsay: "is said to", "was reported".
@@ -389,13 +443,16 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     }
 
     const subjEnd = skipBetween(ctx, i - 1);
+    if (tokens.slice(subjEnd + 1, i).some((x) => UNSAID_MODALS.has(x.w))) continue;
     const direct = subjectEndingAt(ctx, subjEnd);
     const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx) : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
     if (sets().AMBIGUOUS.has(t.w)) {
-      const personal = subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person'));
+      // A name the detector does not know, with a quotation after the verb, speaks too ("Barbara Woodward ... called the attacks “illegal”").
+      const personal =
+        subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person')) || (subj.kind === 'name' && anyQuotedAfter[i + 1]!);
       if (!contentFollows && !personal) continue;
       if (/^call/.test(t.w) && !anyQuotedAfter[i + 1] && !/^(?:for|on)$/.test(next?.w ?? '')) continue;
       if (/^describ/.test(t.w) && !anyQuotedAfter[i + 1] && !tokens.slice(i + 1, i + 12).some((x) => x.w === 'as')) continue;
@@ -511,7 +568,7 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
 }
 
 /** Words that may follow an inverted source: "..., said Blinken on Tuesday." */
-const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last']);
+const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**
  * Does the source after an inverted verb end its clause? "“...,” said Blinken." and "..., said the

@@ -371,6 +371,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   const sourceOf = (m: Mention): Source => (m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity });
   const kindOf = (m: Mention): Kind => (m.type === 'person' ? 'person' : 'group');
   const inView: Record<Kind, Source | null> = { person: null, group: null };
+  /** Speakers named so far that the detector does not know ("Wes Moore"), for their short names later ("Moore"). */
+  const named: Source[] = [];
   const setSource = (a: Analysis, s: { source: string | null; sourceId?: string }): void => {
     const rest: Passage = { ...a.passage };
     delete rest.sourceId;
@@ -388,8 +390,9 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const found = own ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
         setSource(a, found ?? { source: null });
       } else if (subj.kind === 'name') {
-        const entity = entityForName(sorted, subj.text, a.passage.start);
+        const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);
+        if (a.passage.source) named.push({ source: a.passage.source, ...(a.passage.sourceId ? { sourceId: a.passage.sourceId } : {}) });
       }
     }
     // What this sentence brings into view: its opener, then its speaker.
@@ -414,7 +417,9 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     const prev = analyses[i - 1];
     const next = analyses[i + 1];
     const prevOpened = prev && prev.passage.label === 'reported' && quoteOpenAfter(prev.passage.text, false);
-    if (prevOpened && prev.passage.source) {
+    // "“... a war with Yemen,” Kirby said. “... a conflict of any kind.”": the quotation goes on.
+    const prevQuoted = prev && prev.passage.label === 'reported' && /["“”]/.test(prev.passage.text);
+    if ((prevOpened || prevQuoted) && prev.passage.source) {
       setSource(a, { source: prev.passage.source, ...(prev.passage.sourceId ? { sourceId: prev.passage.sourceId } : {}) });
     } else if (next && next.passage.label === 'reported' && next.passage.source && (next.attribution || next.quoteOnly)) {
       setSource(a, { source: next.passage.source, ...(next.passage.sourceId ? { sourceId: next.passage.sourceId } : {}) });
@@ -431,6 +436,13 @@ function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: st
     if (m.end <= pos && m.type === 'person') return m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity };
   }
   return null;
+}
+
+/** "Moore" -> the one speaker named earlier whose full name ends with it ("Wes Moore"), or null. */
+function fullerName(named: readonly { source: string; sourceId?: string }[], name: string): { source: string; sourceId?: string } | null {
+  if (/\s/.test(name.trim())) return null;
+  const fits = new Set(named.filter((n) => n.source.endsWith(` ${name}`)).map((n) => n.source));
+  return fits.size === 1 ? named.find((n) => fits.has(n.source))! : null;
 }
 
 /** "Blinken" -> the person the article already named in full, when exactly one fits. */

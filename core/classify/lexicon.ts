@@ -202,7 +202,9 @@ function build() {
     repeat repeats repeated echo echoes echoed talk talks talked speak speaks spoke discuss
     discusses discussed raise raises raised mention mentions mentioned show shows showed shown
     find finds found believe believes believed think thinks thought feel feels felt hope hopes
-    hoped fear fears feared expect expects expected
+    hoped fear fears feared expect expects expected condemn condemns condemned denounce denounces
+    denounced criticize criticizes criticized criticise criticises criticised praise praises praised
+    hail hails hailed question questions questioned wonder wonders wondered
   `);
 
   /** Nouns of speech: "X's accusations that ...", "delivered remarks". */

@@ -231,6 +231,61 @@ describe('sources', () => {
     ]);
   });
 
+  describe('on sentences a reader review of new pages found misread', () => {
+    const REVIEW_NAMES: Name[] = [
+      ['John Kirby', 'John Kirby', 'person', 'person/john-kirby'],
+      ['Kirby', 'John Kirby', 'person', 'person/john-kirby'],
+      ['Yemen', 'Yemen', 'place', 'place/yemen'],
+      ['Britain', 'United Kingdom', 'place', 'place/united-kingdom'],
+      ['United Nations', 'United Nations', 'organization', 'organization/united-nations'],
+      ['Dmitry Polyanskiy', 'Dmitry Polyanskiy', 'person'],
+      ['Russia', 'Russia', 'place', 'place/russia'],
+      ['Iran', 'Iran', 'place', 'place/iran'],
+      ['Fed', 'Federal Reserve', 'organization', 'organization/federal-reserve'],
+      ['Powell', 'Jerome Powell', 'person', 'person/jerome-powell'],
+    ];
+    const review = (text: string): Array<[Passage['label'], string | null]> =>
+      classifyPassages(text, mentionsIn(text, REVIEW_NAMES)).map((x) => [x.label, x.source]);
+
+    it('takes no name inside the quotation for a second speaker, and the next quotation goes on with the speaker', () => {
+      expect(review('Kirby spoke on Friday. “We’re not interested in a war with Yemen,” Kirby said. “We’re not interested in a conflict of any kind.” Barbara Woodward called the attacks “illegal.”')).toEqual([
+        ['fact', null],
+        ['reported', 'John Kirby'],
+        ['reported', 'John Kirby'],
+        ['reported', 'Barbara Woodward'],
+      ]);
+    });
+
+    it('gives a name the detector does not know that calls something “...” the statement, and “she” after it', () => {
+      expect(review('Barbara Woodward, Britain’s ambassador to the United Nations, called the Houthi attacks “illegal and unacceptable.” She told the Security Council that London would act.')).toEqual([
+        ['reported', 'Barbara Woodward'],
+        ['reported', 'Barbara Woodward'],
+      ]);
+    });
+
+    it('reads the writer’s advice and a possessive as the writer’s, not a report', () => {
+      const [advice, owner] = review('Powell should say so plainly, and soon. To be fair, the Fed’s caution was understandable.');
+      expect(advice![0]).not.toBe('reported');
+      expect(owner![0]).not.toBe('reported');
+    });
+
+    it('finds condemned ... as “...”, questioned whether, and according to a body by its name or a named envoy', () => {
+      expect(review('Iran’s foreign ministry condemned the strikes as “a clear violation of Yemen’s sovereignty.”')).toEqual([['reported', 'Iran’s foreign ministry']]);
+      expect(review('Some Democratic lawmakers questioned whether the president had the authority to order the strikes.')).toEqual([['reported', 'Some Democratic lawmakers']]);
+      expect(review('About 31,000 vehicles crossed it each day, according to the Maryland Transportation Authority.')).toEqual([['reported', 'the Maryland Transportation Authority']]);
+      expect(review('Russia requested a meeting for Friday, according to its deputy U.N. ambassador Dmitry Polyanskiy.')).toEqual([['reported', 'Dmitry Polyanskiy']]);
+    });
+
+    it('names a speaker without the titles before the name, and the short name after it as the same person', () => {
+      expect(review('Maryland Governor Wes Moore said the crew had issued a mayday call. “These people are heroes,” Moore said. “Thank you,” said Transportation Secretary Pete Buttigieg.')).toEqual([
+        ['reported', 'Wes Moore'],
+        ['reported', 'Wes Moore'],
+        ['reported', 'Pete Buttigieg'],
+      ]);
+      expect(review('The talks will resume, said a ministry spokesman Monday.')).toEqual([['reported', 'a ministry spokesman']]);
+    });
+  });
+
   it('resolves "the State Department" to its entity when it is mentioned', () => {
     const p = run('The State Department said on Monday that the talks would resume. According to the State Department, the talks failed.');
     for (const x of p) {

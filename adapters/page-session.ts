@@ -645,11 +645,12 @@ export class PageSession {
   /** Each entity's type and shortest name in the mentions shown, for the margin labels (the detection's answer gives them). */
   private names: MentionNames = new Map();
 
-  /** Short margin label for a source (core/cards.ts `sourceLabel`); a source the text alone found stays as it is. */
+  /**
+   * Short margin label for a source (core/cards.ts `sourceLabel`): a person by their short name,
+   * also one the knowledge base lacks ("Bowman" for the article's "Michelle Bowman"); a description stays as it is.
+   */
   private sourceLabel(p: Passage): string {
-    const source = p.source ?? '';
-    if (!p.sourceId) return source;
-    return sourceLabel(source, this.names);
+    return sourceLabel(p.source ?? '', this.names);
   }
 
   /**

@@ -132,7 +132,8 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
           <span class="bs-legend-title">Backstory</span>
           <span class="bs-key bs-key-opinion">Opinion {state.legend.opinion}</span>
           <span class="bs-key bs-key-reported">Reported {state.legend.reported}</span>
-          <button type="button" class="bs-toggle" aria-pressed={state.legend.markersOn ? 'true' : 'false'} onClick={actions.toggleMarkers}>
+          {/* The label says what a press does; no aria-pressed beside it, which would read "Hide markers, pressed". */}
+          <button type="button" class="bs-toggle" onClick={actions.toggleMarkers}>
             {state.legend.markersOn ? 'Hide markers' : 'Show markers'}
           </button>
           <button type="button" class="bs-legend-close" aria-label="Close the legend" title="Close the legend (the toolbar button and Alt+Shift+O still switch the markers)" onClick={actions.closeLegend}>

@@ -73,6 +73,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     '/article-linked.html': () => articlePage(articleText).replace('Antony Blinken', '<a href="/topics/antony-blinken">Antony Blinken</a>'),
     // Two statements of two sources that start on the same line.
     '/article-two-sources.html': () => articlePage(articleText.replace('What Happens Now?', 'Kamala Harris said the alliance would hold. Blinken said China had been warned.\nWhat Happens Now?')),
+    // A speaker the knowledge base lacks, named in full once and then by surname.
+    '/article-text-only-source.html': () =>
+      articlePage(articleText.replace('What Happens Now?', 'Governor Margarethe Lindqvist, who chairs the panel, said the alliance would hold.\nLindqvist added that China had been warned.\nWhat Happens Now?')),
     // Everyday vocabulary (marked only when the reader asks for it) in the sample article; with
     // `chapters`, long enough that the whole text's detection goes over a port.
     '/article-everyday.html': (q) =>

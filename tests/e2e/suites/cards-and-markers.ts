@@ -563,7 +563,7 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         { timeout: 5_000, message: `${what} to hide the markers` },
       );
       expect((h['backstory-person'] ?? []).includes('Blinken')).toBe(true);
-      const ui = await waitForUi(page, `${what}: margin notes gone`, (u) => u.notes.length === 0 && u.legend?.pressed === 'false', 5_000);
+      const ui = await waitForUi(page, `${what}: margin notes gone`, (u) => u.notes.length === 0 && u.legend?.text.includes('Show markers') === true && u.legend.pressed === null, 5_000);
       expect(ui.legend!.text).toContain('Show markers');
     }
 
@@ -576,7 +576,7 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         { timeout: 5_000, message: `${what} to show the markers again` },
       );
       expect(Object.fromEntries(PASSAGE_MARKS.map((n) => [n, h[n].length]))).toEqual(counts);
-      await waitForUi(page, `${what}: margin notes back`, (u) => u.notes.length === notes && u.legend?.pressed === 'true', 5_000);
+      await waitForUi(page, `${what}: margin notes back`, (u) => u.notes.length === notes && u.legend?.text.includes('Hide markers') === true && u.legend.pressed === null, 5_000);
     }
 
     /** Nothing of the page changed: its DOM is as parsed, and every mutation was <backstory-ui>'s. */
@@ -668,6 +668,12 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       for (const [i, a] of ui.notes.entries())
         for (const b of ui.notes.slice(i + 1)) expect(overlap(a.box, b.box), `"${a.text}" and "${b.text}" overlap`).toBe(false);
+    });
+
+    it('names a speaker the knowledge base lacks in the margin by surname, as it names the others', async () => {
+      const page = await open('/article-text-only-source.html');
+      const ui = await waitForUi(page, 'the margin notes, with the new speaker', (u) => u.notes.some((n) => /Lindqvist/.test(n.text)), 15_000);
+      expect(ui.notes.map((n) => n.text).filter((t) => /Lindqvist/.test(t))).toEqual(['Lindqvist', 'Lindqvist']);
     });
 
     it('never lays a margin note over the article’s words, however narrow the page', async () => {

@@ -13,9 +13,14 @@ const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev)\.?\s+$/i;
 /** ", a former national security adviser": an apposition that says the name before it is a person. */
 const ROLE_AFTER =
-  /^,\s+(?:a|an|the|its|his|her)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[a-z-]+\s+){0,3}(?:spokes(?:man|woman|person)|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate)\b/;
+  /^,\s+(?:a|an|the|its|his|her|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[a-z-]+\s+){0,3}(?:spokes(?:man|woman|person)|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate)\b/u;
 const LEADING_TITLE =
   /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice)\s+/;
+/**
+ * An office inside a capitalised run, before a first and last name: "Maryland Governor Wes Moore",
+ * "Transportation Secretary Pete Buttigieg", "Secretary General Antonio Guterres" (the last office).
+ */
+const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman)\s+/g;
 const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|noted|warned|explained|claimed|asked|replied|insisted)\b/;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
@@ -157,6 +162,17 @@ export function findUnknownNames(
     // "Libertarian Chase Oliver", "Democratic Sen. Chris Murphy": a party before a first and last
     // name (and a title) says who follows; a party word opens many organisations' names too
     // ("Democratic National Committee", "Republican Jewish Coalition"), which stay as they are.
+    {
+      let office: RegExpExecArray | null = null;
+      for (const t of name.matchAll(INNER_TITLE)) office = t;
+      const rest = office ? name.slice(office.index + office[0].length) : '';
+      const words = rest.split(/\s+/);
+      if (office && words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(rest) && !NOT_PERSON_WORD.test(rest)) {
+        titled = true;
+        start += office.index + office[0].length;
+        name = rest;
+      }
+    }
     const party = PARTY_BEFORE.exec(name);
     if (party && !titled) {
       const skip = party[0].length + (LEADING_TITLE.exec(name.slice(party[0].length))?.[0].length ?? 0);

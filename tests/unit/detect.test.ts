@@ -276,3 +276,21 @@ describe('place names inside longer names', () => {
     ]);
   });
 });
+
+describe('people the knowledge base lacks, named after an office', () => {
+  const people = (text: string) => detectMentions(text, buildIndex([entry('place/maryland', 'Maryland'), entry('place/united-kingdom', 'United Kingdom', { aliases: ['Britain'] })])).filter((m) => m.type === 'person').map((m) => m.text);
+
+  it('finds the name after an office inside a capitalised run, after a place the run opens with too', () => {
+    expect(people('Maryland Governor Wes Moore said the crew had called for help.')).toEqual(['Wes Moore']);
+    expect(people('Transportation Secretary Pete Buttigieg told reporters it would take time.')).toEqual(['Pete Buttigieg']);
+    expect(people('Secretary General Antonio Guterres spoke.')).toEqual(['Antonio Guterres']);
+  });
+
+  it('finds a person by a possessive role after the name', () => {
+    expect(people('Barbara Woodward, Britain’s ambassador to the United Nations, spoke first.')).toEqual(['Barbara Woodward']);
+  });
+
+  it('leaves an office that names no one after it alone', () => {
+    expect(people('The Maryland Governor Office said on Monday it would help.')).toEqual([]);
+  });
+});

@@ -278,4 +278,10 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(?:editor['’]s note|disclaimer|correction)\s*:/i,
   /\bThe views expressed (?:in this article )?are (?:those of the author|the author['’]s own)\b/i,
   /\b(?:contributed|contributed reporting) to this (?:report|story)\b/i,
+  // A wire's credits: "(Reporting by ... ; Editing by ...)", and its standards line.
+  /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/i,
+  /^our standards\s*:/i,
+  // An author's note under the article: "Margaret Ellison writes about economics and policy."
+  /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:writes|reports) (?:about|on|for)\b[^"“”]*$/u,
+  /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} is an? (?:columnist|contributing writer|contributor|staff writer|senior writer|reporter|correspondent|editor)\b/u,
 ];

@@ -211,13 +211,14 @@ export function isHeadingLine(line: string): boolean {
   return true;
 }
 
-const BYLINE = /^(?:(?:Written|Reported|Story|Words)\s+)?by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*(?:\s*[,|–—-]\s*[\p{L}\p{N} .,&'’|–—-]{0,60})?$/iu;
+const BYLINE = /^(?:(?:Written|Reported|Story|Words)\s+)?by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*(?:\s*[,|–—·•-]\s*[\p{L}\p{N} .,:&'’|–—·•-]{0,60})?$/iu;
 
 /** "By Jane Smith", "By Jane Smith and John Doe, Reuters". */
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
   if (t.length > 120 || !/^(?:(?:Written|Reported|Story|Words)\s+)?by\s+\p{Lu}/iu.test(t)) return false;
-  if (/[.!?]["”’]?$/.test(t) && !/\b\p{Lu}\.$/u.test(t)) return false; // ends like a sentence
+  // Ends like a sentence; not an initial ("By Jane Q.") or a time ("· Published March 27, 2024, 6:15 a.m.").
+  if (/[.!?]["”’]?$/.test(t) && !/\b\p{Lu}\.$/u.test(t) && !/\b\d{1,2}(?::\d\d)? ?[ap]\.m\.$/.test(t)) return false;
   return BYLINE.test(t);
 }
 
@@ -361,7 +362,9 @@ export function segmentSentences(text: string, blocks?: readonly Block[]): Segme
           pushSentences(text, s, e, 'list-item', out, false);
           break;
         default:
-          pushSentences(text, s, e, 'sentence', out, true);
+          // A byline the page did not class as one ("By Kevin Marsh · Published March 27, 2024").
+          if (isBylineLine(text.slice(s, e))) pushWhole(text, s, e, 'byline', out);
+          else pushSentences(text, s, e, 'sentence', out, true);
       }
     }
     return out;

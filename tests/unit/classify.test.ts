@@ -420,6 +420,17 @@ describe('classifySentence (--lines mode)', () => {
     expect(classifySentence('This article appeared in StatesmanPost and has been published here with permission.').label).toBe('other');
   });
 
+  it('leaves a wire’s credits and an author’s note under the article out (other), not reported or fact', () => {
+    for (const line of [
+      '(Reporting by Daniel Harwood in Washington; Editing by Simon Fairlie)',
+      'Our Standards: The Global Wire Trust Principles.',
+      'Margaret Ellison writes about economics and policy.',
+      'Jane Doe is a columnist for the Capital Observer.',
+    ])
+      expect(classifySentence(line).label, line).toBe('other');
+    expect(classifySentence('Khanna writes about the vote that “it was unlawful.”').label).not.toBe('other');
+  });
+
   it('never throws on odd input', () => {
     const odd = ['', ' ', '.', '?!...', '“”', '""', '— — —', '😀🇺🇦', '你好，世界。', 'مرحبا بالعالم', 'x'.repeat(50_000), 'said said said', 'According to', '“ unclosed quote', 'closed” quote'];
     for (const s of odd) {

@@ -147,6 +147,14 @@ describe('segmentSentences: explicit blocks', () => {
     ]);
   });
 
+  it('reads a paragraph block that is a byline as one, with a dot between its parts and a time at its end', () => {
+    const text = 'By Kevin Marsh · Published March 27, 2024, 6:15 a.m.\n\nBy the end of the year, prices rose.';
+    expect(kinds(text, [{ start: 0, end: 52, kind: 'paragraph' }, { start: 54, end: text.length, kind: 'paragraph' }])).toEqual([
+      ['byline', 'By Kevin Marsh · Published March 27, 2024, 6:15 a.m.'],
+      ['sentence', 'By the end of the year, prices rose.'],
+    ]);
+  });
+
   it('ignores text outside the blocks and survives blocks out of range or overlapping', () => {
     const text = 'Nav menu\n\nReal sentence one. Real sentence two.';
     expect(texts(text, [{ start: 10, end: text.length, kind: 'paragraph' }])).toEqual(['Real sentence one.', 'Real sentence two.']);

@@ -238,8 +238,8 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   const quoted = words.filter((t) => t.q).length;
   if (words.length > 0 && (ctx.openQuote || (quoted >= 4 && quoted / words.length >= 0.6))) {
     const firstQuote = features.quotes[0];
-    const cue = firstQuote ? sentence.slice(Math.max(0, firstQuote[0] - 1), Math.min(sentence.length, firstQuote[0] + 24)).trim() : '';
-    return { passage: make('reported', cue ? [cue + (cue.length >= 24 ? '…' : '')] : []), attribution: null, quoteOnly: true, mentions };
+    const cue = firstQuote ? quoteOpening(sentence, Math.max(0, firstQuote[0] - 1), firstQuote[1] + 1) : '';
+    return { passage: make('reported', cue ? [cue] : []), attribution: null, quoteOnly: true, mentions };
   }
 
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
@@ -428,6 +428,20 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
   }
   return analyses.map((a) => a.passage);
+}
+
+/**
+ * The quotation from `from` to `to` when short, else its opening words, about 24 characters, cut
+ * between words ("“These strikes were…").
+ */
+function quoteOpening(sentence: string, from: number, to: number): string {
+  const MAX = 24;
+  if (to - from <= MAX + 8) return sentence.slice(from, to).trim();
+  const piece = sentence.slice(from, from + MAX + 1);
+  if (piece.length <= MAX) return piece.trim();
+  const space = piece.lastIndexOf(' ', MAX);
+  const words = /[\p{L}\p{N}]/u.test(piece[MAX]!) && space > MAX / 2 ? piece.slice(0, space) : piece.slice(0, MAX);
+  return `${words.trimEnd().replace(/[\s,;:—–-]+$/u, '')}…`;
 }
 
 function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: string; sourceId?: string } | null {

@@ -420,6 +420,13 @@ describe('classifySentence (--lines mode)', () => {
     expect(classifySentence('This article appeared in StatesmanPost and has been published here with permission.').label).toBe('other');
   });
 
+  it('cues a quotation by its opening words, cut between words, or whole when short', () => {
+    const [, long] = classifyPassages('Kirby spoke. “These strikes were necessary and proportionate.”');
+    expect(long!.cues).toEqual(['“These strikes were…']);
+    const [, short] = classifyPassages('He left. “We think this is timely.”');
+    expect(short!.cues).toEqual(['“We think this is timely.”']);
+  });
+
   it('leaves a wire’s credits and an author’s note under the article out (other), not reported or fact', () => {
     for (const line of [
       '(Reporting by Daniel Harwood in Washington; Editing by Simon Fairlie)',

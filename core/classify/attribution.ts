@@ -633,8 +633,13 @@ function nounAttribution(ctx: Ctx, i: number): Attribution | null {
       break;
     }
   }
-  // "accusations by X", "claims from X"
+  // "The words came from British Prime Minister Rishi Sunak, who ...": whose words the last quotation was.
   const nx = tokens[i + 1];
+  if (nx && /^(?:came|come|comes)$/.test(nx.w) && tokens[i + 2]?.w === 'from') {
+    const subj = subjectStartingAt(ctx, i + 3);
+    if (good(subj)) return { type: 'noun', subject: subj, cues: [[t.start, tokens[i + 2]!.end]], region: [0, text.length] };
+  }
+  // "accusations by X", "claims from X"
   if (nx && (nx.w === 'by' || nx.w === 'from')) {
     const subj = subjectStartingAt(ctx, i + 2);
     if (good(subj) && subj.kind !== 'name') return { type: 'noun', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] };

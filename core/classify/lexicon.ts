@@ -211,7 +211,7 @@ function build() {
   const SPEECH_NOUNS = list(`
     accusation accusations allegation allegations claim claims remarks remark statement statements
     warning warnings comment comments announcement testimony speech assertion assertions charge
-    charges criticism denial assurance assurances pledge promise message
+    charges criticism denial assurance assurances pledge promise message words
   `);
 
   /** Multi-word reporting phrases. */

@@ -263,6 +263,14 @@ describe('sources', () => {
       ]);
     });
 
+    it('gives a quotation the speaker whose words the next sentence says they were', () => {
+      expect(review('Kirby spoke on Friday. “These strikes were necessary and proportionate.” The words came from British Prime Minister Rishi Sunak, who told reporters that Britain had acted.')).toEqual([
+        ['fact', null],
+        ['reported', 'Rishi Sunak'],
+        ['reported', 'Rishi Sunak'],
+      ]);
+    });
+
     it('reads the writer’s advice and a possessive as the writer’s, not a report', () => {
       const [advice, owner] = review('Powell should say so plainly, and soon. To be fair, the Fed’s caution was understandable.');
       expect(advice![0]).not.toBe('reported');

@@ -24,6 +24,7 @@ import {
   FOCUS_SHOW_MS,
   HOVER_INTENT_MS,
   MARGIN_NOTE_MIN_ROOM_PX,
+  LEGEND_STACK_MIN_ROOM_PX,
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
   MUTE_UNDO_MS,
@@ -713,6 +714,7 @@ export class PageSession {
 
   private readonly actions: UiActions = {
     positionCard: (el) => this.positionCard(el),
+    placeLegend: (el) => this.placeLegend(el),
     cardEnter: () => {
       this.overCard = true;
       this.clearHide();
@@ -1014,6 +1016,21 @@ export class PageSession {
     this.render();
     if (t.kind === 'mention' && model.kind === 'entity' && model.online?.state === 'loading') void this.fillOnline(t.m, key);
     if (focus) (this.ui?.shadow.querySelector('.bs-card') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  /**
+   * The legend stands in the window's right margin, beside the article's column, not over its
+   * words: on one line where it fits, else stacked (`data-layout`, which the view does not own).
+   */
+  private placeLegend(el: HTMLElement): void {
+    const win = this.doc.defaultView;
+    if (!win || !this.root) return;
+    const style = win.getComputedStyle(this.root);
+    const columnRight = this.root.getBoundingClientRect().right - (parseFloat(style.borderRightWidth) || 0) - (parseFloat(style.paddingRight) || 0);
+    const legendRight = win.innerWidth - (parseFloat(win.getComputedStyle(el).right) || 0);
+    const room = legendRight - columnRight - 8;
+    delete el.dataset.layout;
+    if (el.offsetWidth > room && room >= LEGEND_STACK_MIN_ROOM_PX) el.dataset.layout = 'stack';
   }
 
   private positionCard(el: HTMLElement): void {

@@ -79,6 +79,11 @@ export const CARD_MAX_FACTS = 5;
 export const MARGIN_LABEL_MAX_CHARS = 16;
 /** A reported passage's source label goes in the page's margin when there is this much room. */
 export const MARGIN_NOTE_MIN_ROOM_PX = 124;
+/**
+ * The legend keeps to the window's margin beside the article: on one line where that fits, else
+ * stacked, in at least this much room (px); in less, it stays on one line over the page (it can be closed).
+ */
+export const LEGEND_STACK_MIN_ROOM_PX = 140;
 
 /** Readability copies the document; beyond this many elements the page's own structure decides. */
 export const READABILITY_MAX_ELEMENTS = 20_000;

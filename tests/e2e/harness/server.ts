@@ -73,6 +73,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     '/article-linked.html': () => articlePage(articleText).replace('Antony Blinken', '<a href="/topics/antony-blinken">Antony Blinken</a>'),
     // Two statements of two sources that start on the same line.
     '/article-two-sources.html': () => articlePage(articleText.replace('What Happens Now?', 'Kamala Harris said the alliance would hold. Blinken said China had been warned.\nWhat Happens Now?')),
+    // One centred column and no sidebar: the window's margins are all the room beside the text.
+    '/article-one-column.html': () =>
+      articlePage(articleText).replace('</style>', '  .layout { grid-template-columns: minmax(0, 640px); max-width: 640px; }\n    aside.sidebar { display: none; }\n  </style>'),
     // A speaker the knowledge base lacks, named in full once and then by surname.
     '/article-text-only-source.html': () =>
       articlePage(articleText.replace('What Happens Now?', 'Governor Margarethe Lindqvist, who chairs the panel, said the alliance would hold.\nLindqvist added that China had been warned.\nWhat Happens Now?')),

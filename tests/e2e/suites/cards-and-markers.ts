@@ -171,9 +171,9 @@ function noteBeside(ui: UiView, source: string, line: Box): UiView['notes'][numb
 }
 
 /** The article's text that a margin note covers, as "note: words" (none is the answer). */
-function textUnderNotes(page: TestPage): Promise<string[]> {
-  return page.evaluate(() => {
-    const notes = Array.from(document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll('.bs-margin') ?? [], (n) => ({
+function textUnderNotes(page: TestPage, selector = '.bs-margin'): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const notes = Array.from(document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll(selector) ?? [], (n) => ({
       text: n.textContent ?? '',
       box: n.getBoundingClientRect(),
     }));
@@ -189,7 +189,7 @@ function textUnderNotes(page: TestPage): Promise<string[]> {
             covered.push(`${n.text}: ${node.data.trim().slice(0, 40)}`);
     }
     return covered;
-  });
+  }, selector);
 }
 
 /** Mutations since DOMContentLoaded that are not the adding of <backstory-ui> or changes inside it. */
@@ -668,6 +668,21 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       for (const [i, a] of ui.notes.entries())
         for (const b of ui.notes.slice(i + 1)) expect(overlap(a.box, b.box), `"${a.text}" and "${b.text}" overlap`).toBe(false);
+    });
+
+    it('keeps the legend in the margin beside a centred column, stacked where one line would cover the text', async () => {
+      const page = await open('/article-one-column.html');
+      for (const [width, height] of [[1280, 900], [1024, 768]] as const) {
+        await page.setViewport(width, height);
+        const ui = await waitForUi(page, `the legend at ${width}px`, (u) => u.legend !== null, 15_000);
+        expect(ui.legend!.text).toContain('Hide markers');
+        for (const y of [0, 700, 1400]) {
+          await page.evaluate((y) => window.scrollTo(0, y), y);
+          await waitUntil(() => page.evaluate((y) => Math.abs(window.scrollY - Math.min(y, document.documentElement.scrollHeight - window.innerHeight)) < 2, y), { message: 'the page to scroll' });
+          expect(await textUnderNotes(page, '.bs-legend'), `at ${width}px, scrolled to ${y}`).toEqual([]);
+        }
+      }
+      await page.setViewport(1280, 900);
     });
 
     it('names a speaker the knowledge base lacks in the margin by surname, as it names the others', async () => {

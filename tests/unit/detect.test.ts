@@ -290,6 +290,13 @@ describe('people the knowledge base lacks, named after an office', () => {
     expect(people('Barbara Woodward, Britain’s ambassador to the United Nations, spoke first.')).toEqual(['Barbara Woodward']);
   });
 
+  it('finds boards, authorities and administrations by their name', () => {
+    const orgs = detectMentions('The National Transportation Safety Board has opened an investigation, and the Maryland Transportation Authority closed the road.', buildIndex([entry('place/maryland', 'Maryland')]))
+      .filter((m) => m.type === 'organization')
+      .map((m) => m.text);
+    expect(orgs).toEqual(['National Transportation Safety Board', 'Maryland Transportation Authority']);
+  });
+
   it('leaves an office that names no one after it alone', () => {
     expect(people('The Maryland Governor Office said on Monday it would help.')).toEqual([]);
   });

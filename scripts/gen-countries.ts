@@ -164,9 +164,18 @@ const KIND_PHRASE: Record<string, string> = {
   PRI: 'a U.S. territory in the Caribbean',
 };
 
-/** A sentence added after the capital in a country's background. */
+/**
+ * A sentence added after the capital in a country's background: what a reader of the news about
+ * it needs first, where its capital says less than it seems (as of AS_OF; dates from the countries'
+ * Wikipedia articles, which each card links).
+ */
 const CAPITAL_NOTE: Record<string, string> = {
   ISR: "Israel's claim to Jerusalem as its capital is not widely recognised internationally.",
+  YEM: 'A civil war has divided it since 2014: the Houthi movement holds the capital and much of the north, and the internationally recognised government is based in Aden.',
+  SDN: 'Since April 2023 its army and the paramilitary Rapid Support Forces have been at war.',
+  AFG: 'The Taliban have ruled it since August 2021; the United Nations does not recognise their government.',
+  MMR: 'Its military seized power in a coup in February 2021.',
+  LBY: 'Rival governments, in Tripoli and in the east, have contested it since 2014.',
 };
 
 /** English Wikipedia titles that differ from the common name. */

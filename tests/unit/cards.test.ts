@@ -161,6 +161,21 @@ describe('cards', () => {
     expect(undated).toMatchObject({ label: 'Chancellor: Friedrich Merz', when: 'since 6 May 2025', current: false });
   });
 
+  it('tells who holds a divided country, as of the article: Yemen on the day of the Red Sea strikes, and before the council', () => {
+    const kb = new Map(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).map((e) => [e.id, e]));
+    const yemen = kb.get('place/yemen')!;
+    expect(yemen.background).toMatch(/Houthi movement holds the capital/);
+    const current = (date: string) => entityCard(yemen, { date, mentions: [], passages: [] }).facts.filter((f) => f.current).map((f) => f.label);
+    expect(current('2024-01-12')).toEqual(
+      expect.arrayContaining([
+        'Chairman of the Presidential Leadership Council: Rashad al-Alimi (the internationally recognised government)',
+        'President of the Supreme Political Council: Mahdi al-Mashat (the Houthi authorities in Sanaa)',
+      ]),
+    );
+    expect(current('2021-06-01')).toContain('President: Abdrabbuh Mansur Hadi');
+    expect(current('2021-06-01').some((l) => /Rashad al-Alimi/.test(l))).toBe(false);
+  });
+
   it('lists a person’s earlier offices, not only the latest events, within CARD_MAX_FACTS', () => {
     const kb = new Map(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).map((e) => [e.id, e]));
     // Blinken on a Gaza article of 28 Nov 2023: his office, then what came before it, offices among it.

@@ -75,6 +75,18 @@ function fullerNameInside(text: string, match: Match, index: KbIndex): Match | n
   return null;
 }
 
+/**
+ * A longer name that starts after an alias's opening "the" and ends after it: "the Baltic" (the
+ * sea) must not hide "Baltic states" in "the Baltic states".
+ */
+function longerAfterThe(text: string, match: Match, index: KbIndex): Match | null {
+  if (!match.rules.every((r) => r.words[0] === 'the' || r.words[0] === 'The')) return null;
+  let pos = wordEnd(text, match.start);
+  while (pos < match.end && !wordCharLength(text, pos)) pos++;
+  const inner = pos < match.end ? longestAt(text, pos, index) : null;
+  return inner && inner.end > match.end ? inner : null;
+}
+
 /** All alias matches, longest first at each position, overlaps resolved left to right. */
 function scan(text: string, index: KbIndex): Match[] {
   const matches: Match[] = [];
@@ -85,7 +97,7 @@ function scan(text: string, index: KbIndex): Match[] {
       continue;
     }
     let match = longestAt(text, pos, index);
-    if (match && match.rules[0].words.length > 1) match = fullerNameInside(text, match, index) ?? match;
+    if (match && match.rules[0].words.length > 1) match = fullerNameInside(text, match, index) ?? longerAfterThe(text, match, index) ?? match;
     if (match) {
       matches.push(match);
       pos = match.end;

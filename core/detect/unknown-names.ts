@@ -41,7 +41,7 @@ const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
 /** Arabic names' article joined to the word it belongs to, in lower case: "Majed al-Ansari", "Abdel Fattah el-Sisi". */
 const ARTICLE_JOINED = '(?:al|el|ad|an|ar|as|ash|at|az)-';
 const STARTS_WITH_ARTICLE_JOINED = new RegExp(`^${ARTICLE_JOINED}`);
-const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le)${GAP})?(?:${ARTICLE_JOINED})?${CAP_WORD}){0,4}`, 'uy');
+const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le|ten|ter|den|op)${GAP})?(?:${ARTICLE_JOINED})?${CAP_WORD}){0,4}`, 'uy');
 /** A party that may stand before a person's name like a title. */
 const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/;
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */

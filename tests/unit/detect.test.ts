@@ -301,3 +301,17 @@ describe('people the knowledge base lacks, named after an office', () => {
     expect(people('The Maryland Governor Office said on Monday it would help.')).toEqual([]);
   });
 });
+
+describe('a longer name after an alias’s “the”', () => {
+  it('finds “Baltic states” in “the Baltic states”, and the sea in “the Baltic”', () => {
+    const kb = buildIndex([
+      entry('place/baltic-sea', 'Baltic Sea', { aliases: ['the Baltic'] }),
+      entry('place/baltic-states', 'Baltic states', { aliases: ['Baltic states', 'Baltic countries'] }),
+    ]);
+    expect(detectMentions('Leaders from the Baltic states met. Ships crossed the Baltic.', kb).map((m) => [m.text, m.entity])).toEqual([
+      ['Baltic states', 'Baltic states'],
+      ['the Baltic', 'Baltic Sea'],
+    ]);
+  });
+});
+

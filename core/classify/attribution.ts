@@ -222,9 +222,11 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   if (found.length > 0) {
     // "Last year’s declaration in Bali, Indonesia, had said": the place is where, the speaker stands before it.
     const prep = tokenIndexBefore(ctx, found[0]!.start);
-    if (prep >= 1 && PLACE_PREPOSITIONS.has(tokens[prep]!.w) && found.every((m) => m.type === 'place')) {
+    if (prep >= 1 && PLACE_PREPOSITIONS.has(tokens[prep]!.w)) {
       const outer = subjectEndingAt(ctx, prep - 1);
-      return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
+      if (found.every((m) => m.type === 'place')) return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
+      // "Some Democrats in Congress have said": the speakers are the ones in the body.
+      if (outer.kind === 'description') return outer;
     }
     return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
   }
@@ -251,6 +253,12 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     let c = j;
     while (c - 1 >= 0 && isWordTok(tokens[c - 1]) && isCapitalised(ctx, tokens[c - 1]!) && j - c < 5) c--;
     c = afterTitles(tokens, c, j);
+    // "Some Democrats in Congress have said": where the speakers are, not who.
+    const prep = tokens[c - 1];
+    if (c >= 2 && prep && PLACE_PREPOSITIONS.has(prep.w)) {
+      const outer = subjectEndingAt(ctx, c - 2);
+      return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
+    }
     const name = ctx.text.slice(tokens[c]!.start, head.end);
     if (c === 0 && c === j && /^(?:The|This|That|It|There|What|But|And)$/.test(name)) return { kind: 'none' };
     return { kind: 'name', text: name, start: tokens[c]!.start, end: head.end };
@@ -427,6 +435,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       candidates.push({ type: 'passive', subject: subj, cues: [[prev.start, t.end]], region: [0, text.length] });
       continue;
     }
+    // "a ceasefire between Israel and Iran announced by Trump": a participle with its agent, no statement.
+    if (next?.w === 'by' && !(prev && PASSIVE_AUX.has(prev.w))) continue;
     // Any other passive ("the text was agreed", "he was warned of"): its subject is not the speaker.
     // With its agent ("declared by the U.S. Census") or its content ("it is estimated that") it still reports.
     if (prev && PASSIVE_AUX.has(prev.w) && !/ing$/.test(t.w) && next?.w !== 'by' && next?.w !== 'that') continue;
@@ -444,6 +454,12 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
 
     const subjEnd = skipBetween(ctx, i - 1);
     if (tokens.slice(subjEnd + 1, i).some((x) => UNSAID_MODALS.has(x.w))) continue;
+    // "Trump singled out Spain, saying it was “terrible”": the participle's speaker is the clause's subject.
+    if (prev?.w === ',' && /ing$/.test(t.w) && (strong || weakContent)) {
+      const speaker = participleSpeaker(ctx, i - 1);
+      if (speaker) candidates.push({ type: 'verb', subject: speaker, cues: [[t.start, t.end]], region: [speaker.start, clauseEnd(ctx, t.start)] });
+      continue;
+    }
     const direct = subjectEndingAt(ctx, subjEnd);
     const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx) : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;
@@ -580,6 +596,25 @@ function endsInversion(ctx: Ctx, subj: Subject): boolean {
   const next = ctx.tokens.find((x) => x.start >= subj.end);
   if (!next || !isWordTok(next) || next.q) return true;
   return subj.kind !== 'pronoun' && AFTER_INVERTED.has(next.w);
+}
+
+/**
+ * The speaker of a participle after the comma at `comma` ("Trump singled out Spain, saying ..."):
+ * the person or organisation nearest before it outside quotations, not after a preposition (not
+ * "Spain", which Trump singled out, were it a person), or none.
+ */
+function participleSpeaker(ctx: Ctx, comma: number): Extract<Subject, { kind: 'mentions' }> | null {
+  const { tokens } = ctx;
+  for (let k = comma - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.q) continue;
+    const m = mentionAt(ctx, t);
+    if (!m || m.type === 'place') continue;
+    const before = tokens[tokenIndexBefore(ctx, m.start)];
+    if (before && /^(?:to|of|with|by|for|at|in|on|from|about|against)$/.test(before.w)) continue;
+    return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
+  }
+  return null;
 }
 
 function sameSubject(a: Subject, b: Subject): boolean {

@@ -151,6 +151,8 @@ interface Analysis {
   /** Reported only because it is (mostly) a quotation: the speaker may be named nearby. */
   quoteOnly: boolean;
   mentions: Mention[];
+  /** Begins inside a quotation opened before it (set by the article pass). */
+  openAtStart?: boolean;
 }
 
 const uniq = (xs: string[]): string[] => [...new Set(xs.filter((x) => x.trim() !== ''))];
@@ -173,6 +175,28 @@ function localSource(s: Subject): { source: string | null; sourceId?: string } {
     default:
       return { source: null };
   }
+}
+
+/** "Tavita:", "Losa Tavita:", "Mr. Sánchez:" at a sentence's start: who speaks what follows. */
+const SPEAKER_LABEL = /^(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}):\s+(?=\S)/u;
+/** Labels that introduce a kind of text, not a speaker ("Update:", "Photo:", "Q:"). */
+const NOT_SPEAKERS = new Set(
+  `update updated note editor correction clarification watch read related source sources photo photos video listen analysis
+  opinion explainer breaking live warning disclaimer background context summary q a question answer key why what how who
+  when where also plus more latest timeline fact verdict tip caption credit credits transcript episode chapter part step
+  lesson example pictured above below top left right inside exclusive developing`.split(/\s+/),
+);
+
+/** The speaker a label at the sentence's start names, and where the label ends; none for an organisation (the publication asking). */
+function speakerLabel(sentence: string, mentions: readonly Mention[]): { subject: Subject; end: number } | null {
+  const m = SPEAKER_LABEL.exec(sentence);
+  if (!m) return null;
+  const name = m[1]!;
+  if (NOT_SPEAKERS.has(name.toLowerCase().replace(/[.'’]+$/, '')) || name.split(/\s/).some((w) => NOT_SPEAKERS.has(w.toLowerCase()))) return null;
+  const at = mentions.find((x) => x.start === 0 && x.end >= name.length - 1);
+  if (at && at.type !== 'person') return null;
+  const subject: Subject = at ? { kind: 'mentions', mentions: [at], start: 0, end: at.end } : { kind: 'name', text: name, start: 0, end: name.length };
+  return { subject, end: name.length + 1 };
 }
 
 function analyse(sentence: string, ctx: SentenceContext): Analysis {
@@ -198,6 +222,13 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   for (const re of BOILERPLATE_PATTERNS) {
     const m = re.exec(sentence);
     if (m) return { passage: make('other', [m[0]]), attribution: null, quoteOnly: false, mentions };
+  }
+
+  // An interview's or a transcript's speaker label ("Tavita: “We had been waiting ..."): the answer is the speaker's.
+  const speaker = speakerLabel(sentence, mentions);
+  if (speaker) {
+    const { source, sourceId } = localSource(speaker.subject);
+    return { passage: make('reported', [sentence.slice(0, speaker.end)], source, sourceId), attribution: { type: 'verb', subject: speaker.subject, cues: [[0, speaker.end]], region: [0, sentence.length] }, quoteOnly: false, mentions };
   }
 
   const features = extractFeatures(sentence, ctx.openQuote ?? false, usesVocabulary(model));
@@ -357,6 +388,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
     const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart });
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
+    a.openAtStart = openAtStart;
     analyses.push(a);
     yield;
   }
@@ -378,6 +410,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     delete rest.sourceId;
     a.passage = s.sourceId ? { ...rest, source: s.source, sourceId: s.sourceId } : { ...rest, source: s.source };
   };
+  /** The one person the sentence before names, if it names exactly one ("Trump was asked ... “...,” he replied"). */
+  let onlyPersonBefore: Source | null = null;
   for (const a of analyses) {
     const subj = a.attribution?.subject;
     const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
@@ -387,7 +421,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const kind: Kind = HE_SHE.test(subj.text) ? 'person' : 'group';
         // The sentence's own opener, when the pronoun comes after it, is the nearest.
         const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
-        const found = own ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
+        const found = own ?? (kind === 'person' ? onlyPersonBefore : null) ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
         setSource(a, found ?? { source: null });
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
@@ -396,6 +430,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       }
     }
     // What this sentence brings into view: its opener, then its speaker.
+    if (a.passage.label !== 'other') {
+      const people = new Set(a.mentions.filter((m) => m.type === 'person').map((m) => m.entity));
+      onlyPersonBefore = people.size === 1 ? sourceOf(a.mentions.find((m) => m.type === 'person')!) : null;
+    }
     if (opener) inView[kindOf(opener)] = sourceOf(opener);
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'mentions') {
@@ -410,21 +448,32 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
   }
 
-  // Quotations whose speaker is named in a neighbouring sentence.
+  // Quotations whose speaker is named in a neighbouring sentence: first a quotation that goes on
+  // from the one before (in text order, so that a quotation of several sentences or paragraphs
+  // keeps its speaker to the end), then one whose speaker comes after it (in reverse order), then
+  // the speaker of the sentence before.
+  const sourceOfPassage = (p: Passage): Source => ({ source: p.source!, ...(p.sourceId ? { sourceId: p.sourceId } : {}) });
+  const goesOn = new Set<Analysis>();
+  for (let i = 1; i < analyses.length; i++) {
+    const a = analyses[i]!;
+    const prev = analyses[i - 1]!;
+    if (!a.quoteOnly || prev.passage.label !== 'reported' || !prev.passage.source) continue;
+    // "“... a war with Yemen,” Kirby said. “... a conflict of any kind.”": the quotation goes on,
+    // also over sentences and paragraphs ("Tavita: “We had been waiting ... Nobody had consulted us.").
+    if (a.openAtStart || quoteOpenAfter(prev.passage.text, prev.openAtStart ?? false) || /["“”]/.test(prev.passage.text)) {
+      setSource(a, sourceOfPassage(prev.passage));
+      goesOn.add(a);
+    }
+  }
   for (let i = analyses.length - 1; i >= 0; i--) {
     const a = analyses[i]!;
-    if (!a.quoteOnly) continue;
+    if (!a.quoteOnly || goesOn.has(a)) continue;
     const prev = analyses[i - 1];
     const next = analyses[i + 1];
-    const prevOpened = prev && prev.passage.label === 'reported' && quoteOpenAfter(prev.passage.text, false);
-    // "“... a war with Yemen,” Kirby said. “... a conflict of any kind.”": the quotation goes on.
-    const prevQuoted = prev && prev.passage.label === 'reported' && /["“”]/.test(prev.passage.text);
-    if ((prevOpened || prevQuoted) && prev.passage.source) {
-      setSource(a, { source: prev.passage.source, ...(prev.passage.sourceId ? { sourceId: prev.passage.sourceId } : {}) });
-    } else if (next && next.passage.label === 'reported' && next.passage.source && (next.attribution || next.quoteOnly)) {
-      setSource(a, { source: next.passage.source, ...(next.passage.sourceId ? { sourceId: next.passage.sourceId } : {}) });
+    if (next && next.passage.label === 'reported' && next.passage.source && (next.attribution || next.quoteOnly)) {
+      setSource(a, sourceOfPassage(next.passage));
     } else if (prev && prev.passage.label === 'reported' && prev.passage.source && a.passage.text.trimStart().startsWith('“') === false) {
-      setSource(a, { source: prev.passage.source, ...(prev.passage.sourceId ? { sourceId: prev.passage.sourceId } : {}) });
+      setSource(a, sourceOfPassage(prev.passage));
     }
   }
   return analyses.map((a) => a.passage);

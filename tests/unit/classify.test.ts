@@ -294,6 +294,70 @@ describe('sources', () => {
     });
   });
 
+  describe('on a live blog and an interview a second reader review wrote', () => {
+    const NAMES6: Name[] = [
+      ['Donald Trump', 'Donald Trump', 'person', 'person/donald-trump'],
+      ['Trump', 'Donald Trump', 'person', 'person/donald-trump'],
+      ['Mark Rutte', 'Mark Rutte', 'person', 'person/mark-rutte'],
+      ['Rutte', 'Mark Rutte', 'person', 'person/mark-rutte'],
+      ['Dick Schoof', 'Dick Schoof', 'person', 'person/dick-schoof'],
+      ['Carlos Cuerpo', 'Carlos Cuerpo', 'person'],
+      ['Mukhtar Babayev', 'Mukhtar Babayev', 'person'],
+      ['Spain', 'Spain', 'place', 'place/spain'],
+      ['Israel', 'Israel', 'place', 'place/israel'],
+      ['Iran', 'Iran', 'place', 'place/iran'],
+      ['Congress', 'United States Congress', 'organization', 'organization/us-congress'],
+      ['Longform Review', 'Longform Review', 'organization'],
+    ];
+    const run6 = (text: string): Array<[Passage['label'], string | null]> =>
+      classifyPassages(text, mentionsIn(text, NAMES6)).map((x) => [x.label, x.source]);
+
+    it('gives a participle after a comma the clause’s speaker, and the quotation after it too', () => {
+      expect(run6('Donald Trump arrived late. Speaking at his closing press conference, Trump singled out Spain, saying it was “terrible” that Madrid had refused. “We’re negotiating with Spain on a trade deal. I’m actually serious about that.” Spain’s economy minister, Carlos Cuerpo, said Spain was a reliable ally.')).toEqual([
+        ['fact', null],
+        ['reported', 'Donald Trump'],
+        ['reported', 'Donald Trump'],
+        ['reported', 'Donald Trump'],
+        ['reported', 'Carlos Cuerpo'],
+      ]);
+    });
+
+    it('reads “he” as the one person the sentence before names, and a quotation over paragraphs as one speaker’s', () => {
+      expect(run6('Dick Schoof spoke first. On the flight over, Trump was asked whether he was committed to Article 5. “Depends on your definition,” he replied.').slice(1)).toEqual([
+        ['fact', null],
+        ['reported', 'Donald Trump'],
+      ]);
+      expect(run6('“He’s not my daddy,” Rutte said, laughing. “It is about a way of talking.\n\nSometimes you have to use strong language.” Dick Schoof said nothing.').slice(0, 3)).toEqual([
+        ['reported', 'Mark Rutte'],
+        ['reported', 'Mark Rutte'],
+        ['reported', 'Mark Rutte'],
+      ]);
+    });
+
+    it('gives an interview’s answers to the speaker its label names, not to the person named in the next question', () => {
+      const p = run6('Longform Review: You walked out on Saturday. What happened?\n\nTavita: “We had been waiting for a day. Nobody had consulted us.\n\n“So we left. It was not a stunt.”\n\nLongform Review: Mukhtar Babayev called the deal “the best we could get”. Was it?');
+      expect(p.slice(0, 2).map(([l]) => l)).not.toContain('reported');
+      expect(p.slice(2, 6)).toEqual([
+        ['reported', 'Tavita'],
+        ['reported', 'Tavita'],
+        ['reported', 'Tavita'],
+        ['reported', 'Tavita'],
+      ]);
+      expect(p[6]).toEqual(['reported', 'Mukhtar Babayev']);
+    });
+
+    it('takes no statement from a participle with its agent, and no place for the speakers it holds', () => {
+      expect(run6('The summit comes a day after a ceasefire between Israel and Iran announced by Trump, which has largely held.')[0]![0]).not.toBe('reported');
+      expect(run6('Some Democrats in Congress have said the withdrawal is illegal.')).toEqual([['reported', 'Some Democrats']]);
+    });
+
+    it('leaves a live blog’s timestamps, greeting and sign-off out', () => {
+      for (const line of ['17.48 CEST', '09.30 CEST Key event', 'Good morning and welcome to our live coverage of the summit.', 'That is it from us for today.', 'Thank you for following along.'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('3.25 billion people voted.').label).not.toBe('other');
+    });
+  });
+
   it('resolves "the State Department" to its entity when it is mentioned', () => {
     const p = run('The State Department said on Monday that the talks would resume. According to the State Department, the talks failed.');
     for (const x of p) {

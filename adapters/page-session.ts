@@ -633,6 +633,10 @@ export class PageSession {
       else if (p.label === 'reported') reported++;
     }
     this.state.legend = opinion + reported && !this.legendClosed ? { markersOn: on, opinion, reported } : null;
+    // The page reflowed (a resize): the keyboard's ring follows its mark.
+    const cursorMark = this.state.cursor ? this.visibleMentions()[this.cursorIndex] : undefined;
+    const cursorRange = cursorMark ? this.rangeOf(cursorMark) : null;
+    if (this.state.cursor && cursorRange) this.state.cursor = { ...this.state.cursor, ...this.cursorBox(cursorRange) };
     this.state.margins = on ? this.marginNotes(passages) : [];
     if (this.cardTarget && !this.targetStillShown(this.cardTarget)) this.closeCard();
     this.render();
@@ -751,6 +755,15 @@ export class PageSession {
       this.legendClosed = true;
       this.state.legend = null;
       this.render();
+    },
+    cursorBlur: (e) => {
+      // The focus left for the page (Tab, a click): the ring and the card it opened go with it; into
+      // the card, or out of the window, they stay.
+      const to = e.relatedTarget as Node | null;
+      if (to && !(this.ui && this.ui.shadow.contains(to))) {
+        this.closeCard();
+        this.clearCursor();
+      }
     },
     cursorKey: (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
@@ -1159,20 +1172,25 @@ export class PageSession {
     const range = this.rangeOf(m);
     if (!range) return;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-    const rect = range.getBoundingClientRect();
-    const win = this.doc.defaultView!;
     this.closeCard();
     this.state.cursor = {
       key: ++this.cardKey,
       label: `${m.entity} (${m.type}), ${this.cursorIndex + 1} of ${list.length}. Enter opens its card.`,
-      top: rect.top + win.scrollY,
-      left: rect.left + win.scrollX,
-      width: rect.width,
-      height: rect.height,
+      ...this.cursorBox(range),
     };
     this.target = { kind: 'mention', m };
     this.render();
     this.timers.push(window.setTimeout(() => void this.openCard({ kind: 'mention', m }, false), FOCUS_SHOW_MS));
+  }
+
+  /**
+   * Where the keyboard's ring goes: around the mark's first line (a mark that wraps would box both
+   * lines whole, and the marks between), in page coordinates.
+   */
+  private cursorBox(range: Range): { top: number; left: number; width: number; height: number } {
+    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    const win = this.doc.defaultView!;
+    return { top: rect.top + win.scrollY, left: rect.left + win.scrollX, width: rect.width, height: rect.height };
   }
 
   private clearCursor(): void {

@@ -36,6 +36,7 @@ export interface UiActions {
   toggleMarkers(): void;
   closeLegend(): void;
   cursorKey(e: KeyboardEvent): void;
+  cursorBlur(e: FocusEvent): void;
 }
 
 function cardLabel(model: EntityCardModel | PassageCardModel): string {
@@ -83,6 +84,7 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
           aria-expanded={card ? 'true' : 'false'}
           style={{ top: `${state.cursor.top}px`, left: `${state.cursor.left}px`, width: `${state.cursor.width}px`, height: `${state.cursor.height}px` }}
           onKeyDown={(e) => actions.cursorKey(e)}
+          onBlur={(e) => actions.cursorBlur(e)}
         />
       )}
       {card && (

@@ -386,6 +386,39 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(back.card!.label).toBe(name);
     });
 
+    it('keeps the keyboard’s ring on its mark’s first line through a resize, and takes it away when the focus leaves for the page', async () => {
+      const { page } = await openArticle();
+      await page.mouseMove(2, 2);
+      // How far the ring is from the nearest first line of a name mark (px); null with no ring.
+      const ringOffMark = () =>
+        page.evaluate(() => {
+          const ring = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.bs-cursor');
+          if (!ring) return null;
+          const r = ring.getBoundingClientRect();
+          const names = ['backstory-person', 'backstory-place', 'backstory-organization', 'backstory-event', 'backstory-term'];
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          let best = Infinity;
+          for (const n of names)
+            for (const range of registry.get(n) ?? []) {
+              const line = range.getClientRects()[0];
+              if (line) best = Math.min(best, Math.abs(line.left - r.left) + Math.abs(line.top - r.top) + Math.abs(line.width - r.width) + Math.abs(line.height - r.height));
+            }
+          return best;
+        });
+      await page.press('Alt+Shift+J');
+      await waitForUi(page, 'Alt+Shift+J to focus a mark', (ui) => ui.focus?.className === 'bs-cursor');
+      expect(await ringOffMark()).toBeLessThanOrEqual(2);
+      await page.setViewport(1000, 900);
+      await waitUntil(async () => ((await ringOffMark()) ?? Infinity) <= 2, { timeout: 5_000, message: 'the ring to follow its mark after a resize' });
+      await page.setViewport(1280, 900);
+      await waitUntil(async () => ((await ringOffMark()) ?? Infinity) <= 2, { timeout: 5_000, message: 'the ring to follow its mark after resizing back' });
+      // Shift+Tab from the ring goes back into the page: the ring (and the card it opened) go.
+      await page.press('Shift+Tab');
+      await waitUntil(async () => (await ringOffMark()) === null, { timeout: 5_000, message: 'the ring to go when the focus left for the page' });
+      const ui = await waitForUi(page, 'no card after the focus left', (u) => !u.card, 5_000);
+      expect(ui.focus?.className ?? null).not.toBe('bs-cursor');
+    });
+
     it('starts stepping from the screen the reader is on: Alt+Shift+J goes to the first mark on screen, Alt+Shift+K to the last', async () => {
       const { page } = await openArticle();
       // How many name marks lie above the screen's top, and on it, once the page is scrolled far down.

@@ -53,7 +53,7 @@ function buildSets() {
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
     protesters supporters opponents democrats republicans data figures poll survey statistics research
     studies reports document documents text letter resolution treaty filing lawsuit complaint
-    indictment memo officer officers governor mayor
+    indictment memo order officer officers governor mayor
     ambassador envoy negotiators negotiator general commander spokesmen people allies ally
     kremlin pentagon regulators regulator watchdog agencies governments ministers authority
     countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
@@ -173,7 +173,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   const { tokens } = ctx;
   let j = j0;
   // "Blinken, who said": a relative clause, not the sentence's main statement.
-  if (tokens[j]?.w === 'who' || tokens[j]?.w === 'which') return { kind: 'none' };
+  // ("The WHO has announced": the World Health Organization, in capitals, is no relative pronoun.)
+  if ((tokens[j]?.w === 'who' && ctx.text.slice(tokens[j]!.start, tokens[j]!.end) !== 'WHO') || tokens[j]?.w === 'which') return { kind: 'none' };
   // "Antony Blinken, the secretary of state, said": step over the apposition.
   if (tokens[j]?.w === ',') {
     let k = j - 1;

@@ -351,6 +351,15 @@ describe('sources', () => {
       expect(run6('Some Democrats in Congress have said the withdrawal is illegal.')).toEqual([['reported', 'Some Democrats']]);
     });
 
+    it('reads “The WHO” as a speaker, not a relative “who”, and an executive order as a source', () => {
+      const who: Name[] = [['WHO', 'World Health Organization', 'organization', 'organization/who']];
+      const p = classifyPassages('The WHO has announced a hiring freeze. The order accuses the organization of mishandling the pandemic.', mentionsIn('The WHO has announced a hiring freeze. The order accuses the organization of mishandling the pandemic.', who));
+      expect(p.map((x) => [x.label, x.source])).toEqual([
+        ['reported', 'World Health Organization'],
+        ['reported', 'The order'],
+      ]);
+    });
+
     it('leaves a live blog’s timestamps, greeting and sign-off out', () => {
       for (const line of ['17.48 CEST', '09.30 CEST Key event', 'Good morning and welcome to our live coverage of the summit.', 'That is it from us for today.', 'Thank you for following along.'])
         expect(classifySentence(line).label, line).toBe('other');

@@ -176,6 +176,12 @@ describe('cards', () => {
     expect(current('2021-06-01').some((l) => /Rashad al-Alimi/.test(l))).toBe(false);
   });
 
+  it('calls Trump president-elect on an article between his election and his inauguration', () => {
+    const kb = new Map(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).map((e) => [e.id, e]));
+    const card = entityCard(kb.get('person/donald-trump')!, { date: '2024-11-27', mentions: [], passages: [] });
+    expect(card.facts.filter((f) => f.current).map((f) => f.label)).toEqual(['President-elect of the United States']);
+  });
+
   it('lists a person’s earlier offices, not only the latest events, within CARD_MAX_FACTS', () => {
     const kb = new Map(loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb')).map((e) => [e.id, e]));
     // Blinken on a Gaza article of 28 Nov 2023: his office, then what came before it, offices among it.

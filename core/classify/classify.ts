@@ -224,6 +224,9 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     if (m) return { passage: make('other', [m[0]]), attribution: null, quoteOnly: false, mentions };
   }
 
+  // A kicker or a label of a word or two without a sentence's end ("Explainer", "Key event"): no statement.
+  if (sentence.trim().split(/\s+/).length <= 2 && !/[.!?]["”’)]?$/u.test(sentence.trim())) return { passage: make('other', []), attribution: null, quoteOnly: false, mentions };
+
   // An interview's or a transcript's speaker label ("Tavita: “We had been waiting ..."): the answer is the speaker's.
   const speaker = speakerLabel(sentence, mentions);
   if (speaker) {

@@ -364,6 +364,9 @@ describe('sources', () => {
       for (const line of ['17.48 CEST', '09.30 CEST Key event', 'Good morning and welcome to our live coverage of the summit.', 'That is it from us for today.', 'Thank you for following along.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('3.25 billion people voted.').label).not.toBe('other');
+      // A kicker of a word or two, without a sentence's end.
+      expect(classifySentence('Explainer').label).toBe('other');
+      expect(classifySentence('Disastrous!').label).not.toBe('other');
     });
   });
 

@@ -286,6 +286,11 @@ describe('people the knowledge base lacks, named after an office', () => {
     expect(people('Secretary General Antonio Guterres spoke.')).toEqual(['Antonio Guterres']);
   });
 
+  it('finds a person by a role before the name and a comma, or after it with a name-like word in the role', () => {
+    expect(people('India’s negotiator, Chandni Raina, called the sum “abysmally poor”.')).toEqual(['Chandni Raina']);
+    expect(people('Mukhtar Babayev, the COP29 president, called the deal “the best we could get”.')).toEqual(['Mukhtar Babayev']);
+  });
+
   it('finds a person by a possessive role after the name', () => {
     expect(people('Barbara Woodward, Britain’s ambassador to the United Nations, spoke first.')).toEqual(['Barbara Woodward']);
   });

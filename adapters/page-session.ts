@@ -634,12 +634,15 @@ export class PageSession {
     }
     this.state.legend = opinion + reported && !this.legendClosed ? { markersOn: on, opinion, reported } : null;
     // The page reflowed (a resize): the keyboard's ring follows its mark.
-    const cursorMark = this.state.cursor ? this.visibleMentions()[this.cursorIndex] : undefined;
-    const cursorRange = cursorMark ? this.rangeOf(cursorMark) : null;
+    // (From the mark itself: the index into the lists is brought up to date only after a paint.)
+    const cursorRange = this.state.cursor && this.target?.kind === 'mention' ? this.rangeOf(this.target.m) : null;
     if (this.state.cursor && cursorRange) this.state.cursor = { ...this.state.cursor, ...this.cursorBox(cursorRange) };
     this.state.margins = on ? this.marginNotes(passages) : [];
     if (this.cardTarget && !this.targetStillShown(this.cardTarget)) this.closeCard();
     this.render();
+    // The legend is placed when the page is painted (its data, a resize), not at every render.
+    const legend = this.ui?.shadow.querySelector<HTMLElement>('.bs-legend');
+    if (legend) this.placeLegend(legend);
   }
 
   private targetStillShown(t: Target): boolean {
@@ -718,7 +721,6 @@ export class PageSession {
 
   private readonly actions: UiActions = {
     positionCard: (el) => this.positionCard(el),
-    placeLegend: (el) => this.placeLegend(el),
     cardEnter: () => {
       this.overCard = true;
       this.clearHide();

@@ -23,8 +23,6 @@ export interface UiState {
 
 export interface UiActions {
   positionCard(el: HTMLElement): void;
-  /** Fits the legend to the room beside the article (after each render). */
-  placeLegend(el: HTMLElement): void;
   cardEnter(): void;
   cardLeave(): void;
   closeCard(): void;
@@ -50,15 +48,11 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
   const cardRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<HTMLButtonElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
-  const legendRef = useRef<HTMLElement>(null);
   const card = state.card;
   const muteOf = ({ id, name }: EntityCardModel) => (id ? () => actions.mute(id, name) : undefined);
   useLayoutEffect(() => {
     if (cardRef.current) actions.positionCard(cardRef.current);
   }, [card?.key]);
-  useLayoutEffect(() => {
-    if (legendRef.current) actions.placeLegend(legendRef.current);
-  });
   useLayoutEffect(() => {
     cursorRef.current?.focus({ preventScroll: true });
   }, [state.cursor?.key]);
@@ -136,7 +130,7 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
         </div>
       )}
       {state.legend && (
-        <aside ref={legendRef} class="bs-legend" aria-label="Backstory legend">
+        <aside class="bs-legend" aria-label="Backstory legend">
           <span class="bs-legend-title">Backstory</span>
           <span class="bs-key bs-key-opinion">Opinion {state.legend.opinion}</span>
           <span class="bs-key bs-key-reported">Reported {state.legend.reported}</span>

@@ -103,6 +103,8 @@ const sets = (): ReturnType<typeof buildSets> => (builtSets ??= buildSets());
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const WRITER_PRONOUNS = new Set(['i', 'we']);
 const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters', 'whether']);
+/** "said by phone": the means, not an agent. */
+const BY_MEANS = new Set(['phone', 'telephone', 'video', 'videolink', 'email', 'e-mail', 'text', 'letter', 'satellite', 'radio', 'zoom']);
 /** Modals that make a verb of speech something to be done, not something said: "Powell should say so". */
 const UNSAID_MODALS = new Set(['should', 'must', 'ought', 'may', 'might']);
 const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 'the', 'a', 'an']);
@@ -232,6 +234,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
   }
   if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
+  // "She's said", "He’s argued": the pronoun, contracted with its auxiliary.
+  if (/'s$/.test(t!.w) && PRONOUNS.has(t!.w.slice(0, -2))) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end - 2), start: t!.start, end: t!.end - 2 };
   if (WRITER_PRONOUNS.has(t!.w)) return { kind: 'none' };
   // A description or a name the detector did not know: a short noun phrase.
   let s = j;
@@ -413,7 +417,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (isCapitalised(ctx, t) && i > 0 && !/^[“"‘(]/.test(text.slice(tokens[i - 1]!.end, t.start).trim())) continue; // "United States"
     const prev = tokens[i - 1];
     if (prev && NOT_BEFORE_VERB.has(prev.w)) continue; // "hard to say", "the claims"
-    if (prev && /'s$|s'$/.test(prev.w)) continue; // "the Fed's caution": a noun after its owner
+    if (prev && /'s$|s'$/.test(prev.w) && !PRONOUNS.has(prev.w.slice(0, -2))) continue; // "the Fed's caution": a noun after its owner (not "She's said")
     const next = tokens[i + 1];
     // "Israel responded with an air campaign", "responded to the attack": an act, not a statement, unless a quote follows.
     if (/^respond/.test(t.w) && /^(?:with|to|by)$/.test(next?.w ?? '') && !anyQuotedAfter[i + 1]) continue;
@@ -437,7 +441,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       continue;
     }
     // "a ceasefire between Israel and Iran announced by Trump": a participle with its agent, no statement.
-    if (next?.w === 'by' && !(prev && PASSIVE_AUX.has(prev.w))) continue;
+    // ("said by phone", "told by video link" are still statements.)
+    if (next?.w === 'by' && !(prev && PASSIVE_AUX.has(prev.w)) && !BY_MEANS.has(tokens[i + 2]?.w ?? '')) continue;
     // Any other passive ("the text was agreed", "he was warned of"): its subject is not the speaker.
     // With its agent ("declared by the U.S. Census") or its content ("it is estimated that") it still reports.
     if (prev && PASSIVE_AUX.has(prev.w) && !/ing$/.test(t.w) && next?.w !== 'by' && next?.w !== 'that') continue;
@@ -601,12 +606,16 @@ function endsInversion(ctx: Ctx, subj: Subject): boolean {
 
 /**
  * The speaker of a participle after the comma at `comma` ("Trump singled out Spain, saying ..."):
- * the person or organisation nearest before it outside quotations, not after a preposition (not
- * "Spain", which Trump singled out, were it a person), or none.
+ * the subject of the clause before it, or none.
  */
 function participleSpeaker(ctx: Ctx, comma: number): Extract<Subject, { kind: 'mentions' }> | null {
   const { tokens } = ctx;
-  for (let k = comma - 1; k >= 0; k--) {
+  // The clause before the comma starts after the comma before it (or at the sentence's start);
+  // its subject is its first person or body, not one after a preposition, and not its object
+  // ("Trump criticized Zelensky, saying ...": Trump).
+  let from = comma - 1;
+  while (from > 0 && !(tokens[from - 1]!.w === ',' && !tokens[from - 1]!.q)) from--;
+  for (let k = from; k < comma; k++) {
     const t = tokens[k]!;
     if (t.q) continue;
     const m = mentionAt(ctx, t);

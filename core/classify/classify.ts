@@ -57,6 +57,8 @@ export interface SentenceContext {
   openQuote?: boolean;
   /** Model to use instead of the shipped one (training and evaluation). */
   model?: SubjectivityModel;
+  /** Speaker labels ("Tavita:") that open two or more of the article's paragraphs: an interview's or a transcript's. */
+  speakers?: ReadonlySet<string>;
 }
 
 /** Categories whose words can, on their own, show the writer's opinion in a mixed sentence. */
@@ -187,14 +189,23 @@ const NOT_SPEAKERS = new Set(
   lesson example pictured above below top left right inside exclusive developing`.split(/\s+/),
 );
 
-/** The speaker a label at the sentence's start names, and where the label ends; none for an organisation (the publication asking). */
-function speakerLabel(sentence: string, mentions: readonly Mention[]): { subject: Subject; end: number } | null {
-  const m = SPEAKER_LABEL.exec(sentence);
-  if (!m) return null;
-  const name = m[1]!;
-  if (NOT_SPEAKERS.has(name.toLowerCase().replace(/[.'’]+$/, '')) || name.split(/\s/).some((w) => NOT_SPEAKERS.has(w.toLowerCase()))) return null;
+/** A speaker label's name at the start of `sentence` ("Tavita" in "Tavita: “We ..."), or null. */
+function labelName(sentence: string): string | null {
+  const name = SPEAKER_LABEL.exec(sentence)?.[1];
+  if (!name || name.split(/\s/).some((w) => NOT_SPEAKERS.has(w.toLowerCase().replace(/[.'’]+$/, '')))) return null;
+  return name;
+}
+
+/**
+ * The speaker a label at the sentence's start names, and where the label ends: a person the
+ * detector found, or a label that opens two or more of the article's paragraphs (`speakers`); none
+ * for an organisation (the publication asking), and none for a lone "Results:".
+ */
+function speakerLabel(sentence: string, mentions: readonly Mention[], speakers?: ReadonlySet<string>): { subject: Subject; end: number } | null {
+  const name = labelName(sentence);
+  if (!name) return null;
   const at = mentions.find((x) => x.start === 0 && x.end >= name.length - 1);
-  if (at && at.type !== 'person') return null;
+  if (at ? at.type !== 'person' : !speakers?.has(name)) return null;
   const subject: Subject = at ? { kind: 'mentions', mentions: [at], start: 0, end: at.end } : { kind: 'name', text: name, start: 0, end: name.length };
   return { subject, end: name.length + 1 };
 }
@@ -225,10 +236,10 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   }
 
   // A kicker or a label of a word or two without a sentence's end ("Explainer", "Key event"): no statement.
-  if (sentence.trim().split(/\s+/).length <= 2 && !/[.!?]["”’)]?$/u.test(sentence.trim())) return { passage: make('other', []), attribution: null, quoteOnly: false, mentions };
+  if (sentence.trim().split(/\s+/).length <= 2 && !/[.!?:]["”’)]?$/u.test(sentence.trim()) && !/["“”]/.test(sentence)) return { passage: make('other', []), attribution: null, quoteOnly: false, mentions };
 
   // An interview's or a transcript's speaker label ("Tavita: “We had been waiting ..."): the answer is the speaker's.
-  const speaker = speakerLabel(sentence, mentions);
+  const speaker = speakerLabel(sentence, mentions, ctx.speakers);
   if (speaker) {
     const { source, sourceId } = localSource(speaker.subject);
     return { passage: make('reported', [sentence.slice(0, speaker.end)], source, sourceId), attribution: { type: 'verb', subject: speaker.subject, cues: [[0, speaker.end]], region: [0, sentence.length] }, quoteOnly: false, mentions };
@@ -372,6 +383,12 @@ export function classifyPassages(text: string, mentions: readonly Mention[] = []
 export function* classifyPassagesInSteps(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Steps<Passage[]> {
   if (typeof text !== 'string' || text.length === 0) return [];
   const segments = segmentSentences(text, blocks);
+  const labels = new Map<string, number>();
+  for (const seg of segments) {
+    const name = labelName(text.slice(seg.start, Math.min(seg.end, seg.start + 60)));
+    if (name) labels.set(name, (labels.get(name) ?? 0) + 1);
+  }
+  const speakers = new Set([...labels].filter(([, n]) => n >= 2).map(([name]) => name));
   const sorted = [...(mentions ?? [])].filter((m) => Number.isFinite(m.start) && Number.isFinite(m.end)).sort((a, b) => a.start - b.start);
   let open = false;
   // Segments and mentions are both in text order: one moving index finds each segment's mentions.
@@ -389,7 +406,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       const m = sorted[i]!;
       if (m.end <= seg.end) local.push({ ...m, start: m.start - seg.start, end: m.end - seg.start });
     }
-    const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart });
+    const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart, speakers });
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
     a.openAtStart = openAtStart;
     analyses.push(a);
@@ -463,7 +480,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     if (!a.quoteOnly || prev.passage.label !== 'reported' || !prev.passage.source) continue;
     // "“... a war with Yemen,” Kirby said. “... a conflict of any kind.”": the quotation goes on,
     // also over sentences and paragraphs ("Tavita: “We had been waiting ... Nobody had consulted us.").
-    if (a.openAtStart || quoteOpenAfter(prev.passage.text, prev.openAtStart ?? false) || /["“”]/.test(prev.passage.text)) {
+    // Not a quotation that opens here and goes on into a next sentence that names its own speaker.
+    const next = analyses[i + 1];
+    const opensForNext = !a.openAtStart && quoteOpenAfter(a.passage.text, false) && !!next?.attribution;
+    if (a.openAtStart || quoteOpenAfter(prev.passage.text, prev.openAtStart ?? false) || (/["“”]/.test(prev.passage.text) && !opensForNext)) {
       setSource(a, sourceOfPassage(prev.passage));
       goesOn.add(a);
     }

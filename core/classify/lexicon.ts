@@ -282,9 +282,9 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/i,
   /^our standards\s*:/i,
   // A live blog's furniture: its timestamps ("17.48 CEST"), its greeting and its sign-off.
-  /^(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:[ap]\.?m\.?|GMT|UTC|CEST|CET|BST|[ECMP][SD]T|ET|PT)/,
+  /^(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:[ap]\.?m\.?|GMT|UTC|CEST|CET|BST|[ECMP][SD]T|ET|PT)(?:\s*\p{L}+){0,2}\s*$/u,
   /^good (?:morning|afternoon|evening)\b.*\bwelcome\b|^welcome to our live (?:coverage|blog|updates)\b/i,
-  /\bthank(?:s| you) for (?:following|reading|joining us|staying with us)\b/i,
+  /^thank(?:s| you) for (?:following|reading|joining us|staying with us)\b[^"“”]*$/i,
   /^that(?:'s| is| was) (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight))\b/i,
   // An author's note under the article: "Margaret Ellison writes about economics and policy."
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:writes|reports) (?:about|on|for)\b[^"“”]*$/u,

@@ -211,12 +211,16 @@ export function isHeadingLine(line: string): boolean {
   return true;
 }
 
-const BYLINE = /^(?:(?:Written|Reported|Story|Words)\s+)?by\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*(?:\s*[,|–—·•-]\s*[\p{L}\p{N} .,:&'’|–—·•-]{0,60})?$/iu;
+// Case-sensitive on purpose: with the `i` flag \p{Lu} takes lower case too, the name words and the
+// particles ("and", "de", "al") overlap, and a line that fails backtracks exponentially.
+const BYLINE_START = String.raw`^(?:(?:[Ww]ritten|[Rr]eported|[Ss]tory|[Ww]ords)\s+)?(?:[Bb]y|BY)\s+\p{Lu}`;
+const BYLINE = new RegExp(`${BYLINE_START}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*(?:\\s*[,|–—·•-]\\s*[\\p{L}\\p{N} .,:&'’|–—·•-]{0,60})?$`, 'u');
+const BYLINE_OPENING = new RegExp(BYLINE_START, 'u');
 
 /** "By Jane Smith", "By Jane Smith and John Doe, Reuters". */
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
-  if (t.length > 120 || !/^(?:(?:Written|Reported|Story|Words)\s+)?by\s+\p{Lu}/iu.test(t)) return false;
+  if (t.length > 120 || !BYLINE_OPENING.test(t)) return false;
   // Ends like a sentence; not an initial ("By Jane Q.") or a time ("· Published March 27, 2024, 6:15 a.m.").
   if (/[.!?]["”’]?$/.test(t) && !/\b\p{Lu}\.$/u.test(t) && !/\b\d{1,2}(?::\d\d)? ?[ap]\.m\.$/.test(t)) return false;
   return BYLINE.test(t);

@@ -13,11 +13,11 @@ const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
 const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate)`;
-const ROLE_HEAD = String.raw`(?:a|an|the|its|his|her|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}-]+\s+){0,3}`;
+const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}-]+\s+){0,3}`;
 /** ", a former national security adviser": an apposition that says the name before it is a person. */
 const ROLE_AFTER = new RegExp(`^,\\s+${ROLE_HEAD}${ROLES}\\b`, 'u');
 /** "India's negotiator, Chandni Raina", "Its chair, Jennifer Homendy": a role, then a comma, before the name. */
-const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'iu');
+const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'u');
 const LEADING_TITLE =
   /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice)\s+/;
 /**
@@ -199,7 +199,9 @@ export function findUnknownNames(
     const camel = words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')/.test(name);
     let type: EntityType | null = null;
     let confidence = 0;
-    const personCue = titled || TITLE_BEFORE.test(before) || ROLE_BEFORE.test(before);
+    // A role before the name counts where the name closes its apposition or speaks ("India's
+    // negotiator, Chandni Raina, called"), not where it opens a longer phrase ("Harbor Point residents").
+    const personCue = titled || TITLE_BEFORE.test(before) || (ROLE_BEFORE.test(before) && (after.startsWith(',') || SAID_AFTER.test(after)));
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled)) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
     else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];
     else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.8];

@@ -335,7 +335,7 @@ describe('sources', () => {
     });
 
     it('gives an interview’s answers to the speaker its label names, not to the person named in the next question', () => {
-      const p = run6('Longform Review: You walked out on Saturday. What happened?\n\nTavita: “We had been waiting for a day. Nobody had consulted us.\n\n“So we left. It was not a stunt.”\n\nLongform Review: Mukhtar Babayev called the deal “the best we could get”. Was it?');
+      const p = run6('Longform Review: You walked out on Saturday. What happened?\n\nTavita: “We had been waiting for a day. Nobody had consulted us.\n\n“So we left. It was not a stunt.”\n\nLongform Review: Mukhtar Babayev called the deal “the best we could get”. Was it?\n\nTavita: “It was not.”');
       expect(p.slice(0, 2).map(([l]) => l)).not.toContain('reported');
       expect(p.slice(2, 6)).toEqual([
         ['reported', 'Tavita'],
@@ -344,6 +344,7 @@ describe('sources', () => {
         ['reported', 'Tavita'],
       ]);
       expect(p[6]).toEqual(['reported', 'Mukhtar Babayev']);
+      expect(p[8]).toEqual(['reported', 'Tavita']);
     });
 
     it('takes no statement from a participle with its agent, and no place for the speakers it holds', () => {
@@ -358,6 +359,30 @@ describe('sources', () => {
         ['reported', 'World Health Organization'],
         ['reported', 'The order'],
       ]);
+    });
+
+    it('keeps these rules to what they are for (a code review’s counter-examples)', () => {
+      const NAMES_CR: Name[] = [
+        ['John Kirby', 'John Kirby', 'person', 'person/john-kirby'],
+        ['Antony Blinken', 'Antony Blinken', 'person', 'person/antony-blinken'],
+        ['Donald Trump', 'Donald Trump', 'person', 'person/donald-trump'],
+        ['Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'person', 'person/volodymyr-zelenskyy'],
+      ];
+      const cr = (text: string) => classifyPassages(text, mentionsIn(text, NAMES_CR)).map((x) => [x.label, x.source]);
+      // A quotation that opens after another speaker's and is closed by its own speaker's sentence.
+      expect(cr('“We will not accept this,” John Kirby said. “This is the first sentence of a statement. And this is its second part,” Antony Blinken said.').slice(1)).toEqual([
+        ['reported', 'Antony Blinken'],
+        ['reported', 'Antony Blinken'],
+      ]);
+      expect(cr('“We are close to a deal,” Antony Blinken said by phone from Doha.')).toEqual([['reported', 'Antony Blinken']]);
+      expect(cr('Donald Trump criticized Volodymyr Zelensky, saying the war must end now.')).toEqual([['reported', 'Donald Trump']]);
+      expect(cr('17.48 CEST Donald Trump said the ceasefire was now in effect.')).toEqual([['reported', 'Donald Trump']]);
+      expect(cr('“Thank you for following the evacuation orders,” Antony Blinken told residents.')).toEqual([['reported', 'Antony Blinken']]);
+      expect(cr('Volodymyr Zelensky wrote:')).toEqual([['reported', 'Volodymyr Zelenskyy']]);
+      // A lone label is no speaker; one that opens two paragraphs is.
+      expect(cr('Results: the party lost its majority in the vote.')[0]![0]).not.toBe('reported');
+      expect(cr('Reporter: So what happens next?\n\nMayor: We rebuild.\n\nReporter: When?')[0]![0]).toBe('reported');
+      expect(classifySentence('She’s said repeatedly that the plan would fail.').label).toBe('reported');
     });
 
     it('leaves a live blog’s timestamps, greeting and sign-off out', () => {

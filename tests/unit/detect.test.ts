@@ -302,6 +302,10 @@ describe('people the knowledge base lacks, named after an office', () => {
     expect(orgs).toEqual(['National Transportation Safety Board', 'Maryland Transportation Authority']);
   });
 
+  it('takes no capitalised phrase after a role and a comma for a person unless the name closes the apposition or speaks', () => {
+    expect(people('After a meeting with the governor, Harbor Point residents said they would stay.')).toEqual([]);
+  });
+
   it('leaves an office that names no one after it alone', () => {
     expect(people('The Maryland Governor Office said on Monday it would help.')).toEqual([]);
   });

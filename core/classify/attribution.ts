@@ -111,6 +111,7 @@ const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 't
 const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'unless', 'whether', 'despite', 'as']);
 const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const isWordTok = (t: Token | undefined): boolean => t !== undefined && /[\p{L}\p{N}]/u.test(t.w);
 const SOURCE_TYPES = new Set(['person', 'organization', 'place']);
 
@@ -224,13 +225,10 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   }
   if (found.length > 0) {
     // "Last year’s declaration in Bali, Indonesia, had said": the place is where, the speaker stands before it.
-    const prep = tokenIndexBefore(ctx, found[0]!.start);
-    if (prep >= 1 && PLACE_PREPOSITIONS.has(tokens[prep]!.w)) {
-      const outer = subjectEndingAt(ctx, prep - 1);
-      if (found.every((m) => m.type === 'place')) return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
-      // "Some Democrats in Congress have said": the speakers are the ones in the body.
-      if (outer.kind === 'description') return outer;
-    }
+    const outer = speakersIn(ctx, tokenIndexBefore(ctx, found[0]!.start));
+    if (outer && found.every((m) => m.type === 'place')) return outer;
+    // "Some Democrats in Congress have said": the speakers are the ones in the body.
+    if (outer?.kind === 'description') return outer;
     return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
   }
   if (PRONOUNS.has(t!.w)) return { kind: 'pronoun', text: ctx.text.slice(t!.start, t!.end), start: t!.start, end: t!.end };
@@ -259,11 +257,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     while (c - 1 >= 0 && isWordTok(tokens[c - 1]) && isCapitalised(ctx, tokens[c - 1]!) && j - c < 5) c--;
     c = afterTitles(tokens, c, j);
     // "Some Democrats in Congress have said": where the speakers are, not who.
-    const prep = tokens[c - 1];
-    if (c >= 2 && prep && PLACE_PREPOSITIONS.has(prep.w)) {
-      const outer = subjectEndingAt(ctx, c - 2);
-      return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
-    }
+    const outer = speakersIn(ctx, c - 1);
+    if (outer) return outer;
     const name = ctx.text.slice(tokens[c]!.start, head.end);
     if (c === 0 && c === j && /^(?:The|This|That|It|There|What|But|And)$/.test(name)) return { kind: 'none' };
     return { kind: 'name', text: name, start: tokens[c]!.start, end: head.end };
@@ -273,8 +268,19 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near']);
 
+/**
+ * Where the token at `prep` is a place preposition before a named speaker ("Some Democrats in
+ * Congress", "the declaration in Bali"): the subject before it, a description or named entities,
+ * else none; null where there is no such preposition.
+ */
+function speakersIn(ctx: Ctx, prep: number): Subject | null {
+  if (prep < 1 || !PLACE_PREPOSITIONS.has(ctx.tokens[prep]!.w)) return null;
+  const outer = subjectEndingAt(ctx, prep - 1);
+  return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
+}
+
 /** Days and months: "said the spokesman Monday" names no one. */
-const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const DATE_WORDS = new Set([...WEEKDAYS, ...'january february march april may june july august september october november december'.split(' ')]);
 
 /** Titles and offices written before a name ("Transportation Secretary Pete Buttigieg", "Rep. Ro Khanna"). */
 const TITLES = new Set(
@@ -323,7 +329,7 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
     const named = after && !after.q ? mentionAt(ctx, after) : undefined;
     if (named?.type === 'person') return { kind: 'mentions', mentions: [named], start: named.start, end: named.end };
     // ... or a name the detector does not know ("Transportation Secretary Pete Buttigieg").
-    if (after && !after.q && !named && isWordTok(after) && isCapitalised(ctx, after) && !DATE_WORD.test(after.w)) {
+    if (after && !after.q && !named && isWordTok(after) && isCapitalised(ctx, after) && !DATE_WORDS.has(after.w)) {
       let c = i + headIdx + 1;
       while (c + 1 < tokens.length && isWordTok(tokens[c + 1]) && isCapitalised(ctx, tokens[c + 1]!) && c - (i + headIdx + 1) < 3) c++;
       return { kind: 'name', text: ctx.text.slice(after.start, tokens[c]!.end), start: after.start, end: tokens[c]!.end };
@@ -590,7 +596,7 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
 }
 
 /** Words that may follow an inverted source: "..., said Blinken on Tuesday." */
-const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last', ...WEEKDAYS]);
 
 /**
  * Does the source after an inverted verb end its clause? "“...,” said Blinken." and "..., said the

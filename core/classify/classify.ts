@@ -420,11 +420,12 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   // entity the article names in full ("Blinken" -> "Antony Blinken").
   type Source = { source: string; sourceId?: string };
   type Kind = 'person' | 'group';
-  const sourceOf = (m: Mention): Source => (m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity });
+  const sourceOf = mentionSource;
   const kindOf = (m: Mention): Kind => (m.type === 'person' ? 'person' : 'group');
   const inView: Record<Kind, Source | null> = { person: null, group: null };
   /** Speakers named so far that the detector does not know ("Wes Moore"), for their short names later ("Moore"). */
   const named: Source[] = [];
+  const sourceOfPassage = (p: Passage): Source => ({ source: p.source!, ...(p.sourceId ? { sourceId: p.sourceId } : {}) });
   const setSource = (a: Analysis, s: { source: string | null; sourceId?: string }): void => {
     const rest: Passage = { ...a.passage };
     delete rest.sourceId;
@@ -446,7 +447,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);
-        if (a.passage.source) named.push({ source: a.passage.source, ...(a.passage.sourceId ? { sourceId: a.passage.sourceId } : {}) });
+        if (a.passage.source) named.push(sourceOfPassage(a.passage));
       }
     }
     // What this sentence brings into view: its opener, then its speaker.
@@ -463,7 +464,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         if (groups.length > 0) inView.group = sourceOf(groups[0]!);
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
         if (subj.kind === 'description' && /s$/.test(subj.text)) inView.group = { source: a.passage.source };
-        if (subj.kind === 'name') inView.person = a.passage.sourceId ? { source: a.passage.source, sourceId: a.passage.sourceId } : { source: a.passage.source };
+        if (subj.kind === 'name') inView.person = sourceOfPassage(a.passage);
       }
     }
   }
@@ -472,7 +473,6 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   // from the one before (in text order, so that a quotation of several sentences or paragraphs
   // keeps its speaker to the end), then one whose speaker comes after it (in reverse order), then
   // the speaker of the sentence before.
-  const sourceOfPassage = (p: Passage): Source => ({ source: p.source!, ...(p.sourceId ? { sourceId: p.sourceId } : {}) });
   const goesOn = new Set<Analysis>();
   for (let i = 1; i < analyses.length; i++) {
     const a = analyses[i]!;
@@ -516,10 +516,15 @@ function quoteOpening(sentence: string, from: number, to: number): string {
   return `${words.trimEnd().replace(/[\s,;:—–-]+$/u, '')}…`;
 }
 
+/** A mention as a passage's source: its entity, with its id where the knowledge base has one. */
+function mentionSource(m: Mention): { source: string; sourceId?: string } {
+  return m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity };
+}
+
 function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: string; sourceId?: string } | null {
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
-    if (m.end <= pos && m.type === 'person') return m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity };
+    if (m.end <= pos && m.type === 'person') return mentionSource(m);
   }
   return null;
 }
@@ -527,8 +532,8 @@ function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: st
 /** "Moore" -> the one speaker named earlier whose full name ends with it ("Wes Moore"), or null. */
 function fullerName(named: readonly { source: string; sourceId?: string }[], name: string): { source: string; sourceId?: string } | null {
   if (/\s/.test(name.trim())) return null;
-  const fits = new Set(named.filter((n) => n.source.endsWith(` ${name}`)).map((n) => n.source));
-  return fits.size === 1 ? named.find((n) => fits.has(n.source))! : null;
+  const fits = named.filter((n) => n.source.endsWith(` ${name}`));
+  return fits.length > 0 && fits.every((n) => n.source === fits[0]!.source) ? fits[0]! : null;
 }
 
 /** "Blinken" -> the person the article already named in full, when exactly one fits. */
@@ -543,5 +548,5 @@ function entityForName(mentions: Mention[], name: string, pos: number): { source
   }
   if (fits.size !== 1) return null;
   const m = [...fits.values()][0]!;
-  return m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity };
+  return mentionSource(m);
 }

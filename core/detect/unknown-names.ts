@@ -52,6 +52,12 @@ const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
 /** Words that end an organisation's or an event's name, which a person's never has. */
 const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review)\b/;
+/** Two or three words that can make a person's name, and no organisation's ("Wes Moore", "Chase Oliver"). */
+function isFirstAndLastName(words: string): boolean {
+  const parts = words.split(/\s+/);
+  return parts.length >= 2 && parts.length <= 3 && parts.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(words) && !NOT_PERSON_WORD.test(words);
+}
+
 /** A capitalised word, for the surnames of names found in the text. */
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'-]+/uy;
 
@@ -166,26 +172,21 @@ export function findUnknownNames(
     // "Libertarian Chase Oliver", "Democratic Sen. Chris Murphy": a party before a first and last
     // name (and a title) says who follows; a party word opens many organisations' names too
     // ("Democratic National Committee", "Republican Jewish Coalition"), which stay as they are.
-    {
-      let office: RegExpExecArray | null = null;
-      for (const t of name.matchAll(INNER_TITLE)) office = t;
-      const rest = office ? name.slice(office.index + office[0].length) : '';
-      const words = rest.split(/\s+/);
-      if (office && words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(rest) && !NOT_PERSON_WORD.test(rest)) {
-        titled = true;
-        start += office.index + office[0].length;
-        name = rest;
-      }
+    let office: RegExpExecArray | null = null;
+    for (const t of name.matchAll(INNER_TITLE)) office = t;
+    const officeEnd = office ? office.index + office[0].length : 0;
+    if (office && isFirstAndLastName(name.slice(officeEnd))) {
+      titled = true;
+      start += officeEnd;
+      name = name.slice(officeEnd);
     }
     const party = PARTY_BEFORE.exec(name);
     if (party && !titled) {
       const skip = party[0].length + (LEADING_TITLE.exec(name.slice(party[0].length))?.[0].length ?? 0);
-      const rest = name.slice(skip);
-      const words = rest.split(/\s+/);
-      if (words.length >= 2 && words.length <= 3 && words.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(rest) && !NOT_PERSON_WORD.test(rest)) {
+      if (isFirstAndLastName(name.slice(skip))) {
         titled = true;
         start += skip;
-        name = rest;
+        name = name.slice(skip);
       }
     }
     if (!name || name.length < 3) continue;

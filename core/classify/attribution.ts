@@ -456,7 +456,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // Inverted: "“...,” said Blinken." / ", said the minister."
     const before = prev ? text.slice(prev.end, t.start) : text.slice(0, t.start);
     const afterQuoteOrComma = i === 0 || prev?.w === ',' || /["”’]/.test(before) || (prev?.q ?? false);
-    if (afterQuoteOrComma && /^(?:said|says|added|asked|wrote|told|replied|insisted|warned|explained|argued|noted|continued)$/.test(t.w)) {
+    if (afterQuoteOrComma && /^(?:said|says|added|asked|wrote|replied|insisted|warned|explained|argued|noted|continued)$/.test(t.w)) {
       const subj = subjectStartingAt(ctx, i + 1);
       if (good(subj) && endsInversion(ctx, subj)) {
         candidates.push({ type: 'inverted', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] });

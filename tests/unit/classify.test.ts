@@ -395,6 +395,26 @@ describe('sources', () => {
     });
   });
 
+  describe('on a markets story and a central-bank report a third reader review wrote', () => {
+    const NAMES7: Name[] = [
+      ['Christine Lagarde', 'Christine Lagarde', 'person', 'person/christine-lagarde'],
+      ['Jensen Huang', 'Jensen Huang', 'person', 'person/jensen-huang'],
+      ['Jerome Powell', 'Jerome Powell', 'person', 'person/jerome-powell'],
+      ['Zelensky', 'Volodymyr Zelenskyy', 'person', 'person/volodymyr-zelenskyy'],
+      ['Fed', 'Federal Reserve', 'organization', 'organization/federal-reserve'],
+      ['ECB', 'European Central Bank', 'organization', 'organization/european-central-bank'],
+    ];
+    const review = (text: string): Array<[Passage['label'], string | null]> =>
+      classifyPassages(text, mentionsIn(text, NAMES7)).map((x) => [x.label, x.source]);
+
+    it('names the speaker, not the listener, of "X, role, told reporters"', () => {
+      expect(review('“We are not pre-committing to a particular rate path,” Christine Lagarde, the ECB president, told reporters in Frankfurt.')).toEqual([['reported', 'Christine Lagarde']]);
+      expect(review('Jensen Huang, Nvidia’s chief executive, told analysts on the earnings call that demand was strong.')).toEqual([['reported', 'Jensen Huang']]);
+      expect(review('Markets were calm, and Jerome Powell, the Fed’s chair, told lawmakers this month that the central bank was in no hurry.')).toEqual([['reported', 'Jerome Powell']]);
+      expect(review('“We will win,” Zelensky told the crowd.')).toEqual([['reported', 'Volodymyr Zelenskyy']]);
+    });
+  });
+
   it('resolves "the State Department" to its entity when it is mentioned', () => {
     const p = run('The State Department said on Monday that the talks would resume. According to the State Department, the talks failed.');
     for (const x of p) {

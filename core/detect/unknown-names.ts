@@ -138,7 +138,9 @@ export function findUnknownNames(
   const listedEnds = new Set<number>();
   for (const m of capitalisedMatches(text, NAME_RUN)) {
     let start = m.index;
-    let name = m[0].replace(/[.'-]+$/, '');
+    // "Wall Street's": a name of several words ends before its possessive. One word keeps it:
+    // brands are named so ("Moody's", "McDonald's").
+    let name = m[0].replace(/(?<=\s\S+)'s$/u, '').replace(/[.'-]+$/, '');
     // "Atlanta's Ebenezer Baptist Church": the name is what follows the possessive.
     const possessive = name.lastIndexOf("'s ");
     if (possessive >= 0) {

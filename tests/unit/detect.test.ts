@@ -153,6 +153,14 @@ describe('detectMentions', () => {
     ]);
   });
 
+  it("leaves the possessive out of a name of several words (Wall Street's)", () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found("Shares rose on Wall Street’s main indexes. Traders on Wall Street's floor cheered.")).toEqual([
+      ['Wall Street', 'place'],
+      ['Wall Street', 'place'],
+    ]);
+  });
+
   it('takes a party before a first and last name for a title ("Libertarian Chase Oliver"), not before an organisation\'s name', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found('Walker won 48%, with Libertarian Chase Oliver drawing about 2%.')).toEqual([['Chase Oliver', 'person']]);

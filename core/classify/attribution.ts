@@ -51,7 +51,7 @@ function buildSets() {
     witness witnesses observers commentators economist economists investigators investigator doctor doctors
     court judge media press newspaper paper agency office party union council committee board commission
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
-    protesters supporters opponents democrats republicans data figures poll survey statistics research
+    protesters supporters opponents campaigners advocates democrats republicans data figures poll survey statistics research
     studies reports document documents text letter resolution treaty filing lawsuit complaint
     indictment memo order officer officers governor mayor
     ambassador envoy negotiators negotiator general commander spokesmen people allies ally
@@ -429,6 +429,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (/^respond/.test(t.w) && /^(?:with|to|by)$/.test(next?.w ?? '') && !anyQuotedAfter[i + 1]) continue;
     const contentFollows =
       (next !== undefined && (CONTENT_AFTER.has(next.w) || next.q || quoteBetween(ctx, t.end, next.start))) ||
+      thatAfterTime(tokens, i + 1) ||
       tokens.slice(i + 1, i + 4).some((x) => x.q) ||
       (next?.w === 'about' && /^(?:talk|talks|talked|spoke|speak|speaks)$/.test(t.w));
     const weakContent =
@@ -596,6 +597,20 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
 }
 
 /** Words that may follow an inverted source: "..., said Blinken on Tuesday." */
+/** Words of a time between a verb and its "that": "reported last week that", "said on Tuesday that". */
+const TIME_BEFORE_THAT = new Set([...DATE_WORDS, 'on', 'in', 'last', 'this', 'earlier', 'late', 'yesterday', 'today', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
+
+/** Whether a "that" follows the token at `from` after at most four words of a time and nothing else. */
+function thatAfterTime(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < from + 5 && k < tokens.length; k++) {
+    const x = tokens[k]!;
+    if (x.q) return false;
+    if (x.w === 'that') return k > from;
+    if (!TIME_BEFORE_THAT.has(x.w)) return false;
+  }
+  return false;
+}
+
 const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last', ...WEEKDAYS]);
 
 /**

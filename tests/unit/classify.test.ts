@@ -413,6 +413,16 @@ describe('sources', () => {
       expect(review('Markets were calm, and Jerome Powell, the Fed’s chair, told lawmakers this month that the central bank was in no hurry.')).toEqual([['reported', 'Jerome Powell']]);
       expect(review('“We will win,” Zelensky told the crowd.')).toEqual([['reported', 'Volodymyr Zelenskyy']]);
     });
+
+    it('reads a time between the verb and its "that", and campaigners as a source', () => {
+      const names: Name[] = [['Eurostat', 'Eurostat', 'organization', 'organization/eurostat']];
+      const run7 = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);
+      expect(run7('Eurostat reported last week that inflation rose to 2.6% in May.')).toEqual([['reported', 'Eurostat']]);
+      expect(run7('Eurostat reported on Tuesday that prices rose.')).toEqual([['reported', 'Eurostat']]);
+      // No "that": a report in the other sense.
+      expect(run7('Eurostat reported last week a rise in prices.')).toEqual([['fact', null]]);
+      expect(run7('The drug works, but at $28,000 a year, campaigners say most people who need it will not get it.')).toEqual([['reported', 'campaigners']]);
+    });
   });
 
   it('resolves "the State Department" to its entity when it is mentioned', () => {

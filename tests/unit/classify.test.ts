@@ -392,6 +392,10 @@ describe('sources', () => {
       // A kicker of a word or two, without a sentence's end.
       expect(classifySentence('Explainer').label).toBe('other');
       expect(classifySentence('Disastrous!').label).not.toBe('other');
+      // A section's kicker with the date (reader review 7).
+      for (const line of ['Economy · 6 June 2024, updated 15:20 CET', 'Economy · 1 August 2024', 'Markets | March 3, 2025'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('Economy · The bank cut rates on 6 June 2024.').label).not.toBe('other');
     });
   });
 

@@ -161,6 +161,13 @@ describe('segmentSentences: explicit blocks', () => {
     expect(isBylineLine('By noon, the crowds had gone home by 5 p.m.')).toBe(false);
   });
 
+  it('reads a byline that says where the writer is ("By Jonas Weber in Frankfurt")', () => {
+    expect(isBylineLine('By Jonas Weber in Frankfurt')).toBe(true);
+    expect(isBylineLine('By Jane Doe in New York, Reuters')).toBe(true);
+    expect(isBylineLine('By Jonas Weber in Frankfurt the bank cut rates')).toBe(false);
+    expect(isBylineLine(`By ${'Al '.repeat(38)}in x #`)).toBe(false);
+  });
+
   it('ignores text outside the blocks and survives blocks out of range or overlapping', () => {
     const text = 'Nav menu\n\nReal sentence one. Real sentence two.';
     expect(texts(text, [{ start: 10, end: text.length, kind: 'paragraph' }])).toEqual(['Real sentence one.', 'Real sentence two.']);

@@ -9,6 +9,12 @@ import { FURTHER_ARTICLE_MIN_CHARS, READABILITY_MAX_ELEMENTS, READABILITY_MAX_TE
 export interface ArticleLocation {
   /** The smallest live element holding the article's body. */
   root: Element;
+  /**
+   * The article's column, for placing notes beside it: the page's own article container when it
+   * holds nearly all of the body and Readability kept a stray line outside it (a ticker above
+   * <main>) that widens `root` to the whole page; else `root`.
+   */
+  column?: Element;
   /** Further articles on the same page, in reading order (a next article added by infinite scroll). */
   more?: Element[];
   /** The body's live text nodes; null when the whole root is the body. */
@@ -192,11 +198,37 @@ export function locateArticle(doc: Document): ArticleLocation | null {
       if (heading) for (const t of textNodesOf(heading)) body.nodes.add(t);
       const more = furtherArticles(doc, withHeading);
       for (const el of more) for (const t of textNodesOf(el)) body.nodes.add(t);
-      return { root: withHeading, ...(more.length ? { more } : {}), textNodes: body.nodes, title: body.title, date: findArticleDate(doc) ?? body.date };
+      const column = articleColumn(withHeading, body.nodes);
+      return { root: withHeading, ...(column ? { column } : {}), ...(more.length ? { more } : {}), textNodes: body.nodes, title: body.title, date: findArticleDate(doc) ?? body.date };
     }
   }
   const root = heuristicRoot(doc) ?? doc.body;
   return { root, textNodes: null, date: findArticleDate(doc) };
+}
+
+/** The page's own markers of its article's container. */
+const COLUMN_SELECTOR = 'article, main, [role="main"], [itemprop="articleBody"]';
+/** The share of the body's text the article's own container must hold to stand for its column. */
+const COLUMN_MIN_SHARE = 0.85;
+
+/**
+ * Where the root has widened to the whole page: the innermost article container (the page's own
+ * markup: <article>, <main>) that holds at least COLUMN_MIN_SHARE of the body's text; else null.
+ */
+function articleColumn(root: Element, nodes: ReadonlySet<Text>): Element | null {
+  if (root !== root.ownerDocument.body && root !== root.ownerDocument.documentElement) return null;
+  const candidates = [...root.querySelectorAll(COLUMN_SELECTOR)];
+  if (!candidates.length) return null;
+  let total = 0;
+  const held = new Map<Element, number>(candidates.map((c) => [c, 0]));
+  for (const t of nodes) {
+    const n = t.data.trim().length;
+    total += n;
+    for (let el = t.parentElement; el && el !== root; el = el.parentElement) if (held.has(el)) held.set(el, held.get(el)! + n);
+  }
+  let best: Element | null = null;
+  for (const c of candidates) if (held.get(c)! >= total * COLUMN_MIN_SHARE && (!best || best.contains(c))) best = c;
+  return best;
 }
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();

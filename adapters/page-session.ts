@@ -190,6 +190,8 @@ export class PageSession {
   /** The text whose whole analysis (every name and passage) is shown; null while one is under way. */
   private completeText: string | null = null;
   private root: Element | null = null;
+  /** The article's column, where notes and the legend are placed beside it (ArticleLocation.column). */
+  private column: Element | null = null;
   private mentions: Mention[] = [];
   private passages: Passage[] = [];
   private date: string | undefined;
@@ -266,6 +268,7 @@ export class PageSession {
     if (this.map && text === this.completeText) {
       // Same text in new nodes (a framework re-rendered it): keep the analysis, move the marks.
       this.root = article.root;
+      this.column = article.column ?? article.root;
       this.map = map;
       this.ranges.clear();
       this.paint();
@@ -419,6 +422,7 @@ export class PageSession {
       this.completeText = null;
     }
     this.root = article.root;
+    this.column = article.column ?? article.root;
     this.pack = pack;
     this.date = article.date ?? pack?.firstPublished;
     this.map = map;
@@ -441,6 +445,7 @@ export class PageSession {
     this.map = null;
     this.completeText = null;
     this.root = null;
+    this.column = null;
     this.mentions = [];
     this.passages = [];
     this.ranges.clear();
@@ -668,11 +673,12 @@ export class PageSession {
    */
   private marginNotes(passages: readonly Passage[]): MarginNote[] {
     const map = this.map;
-    if (!map || !this.root) return [];
+    const column = this.column;
+    if (!map || !column) return [];
     const win = this.doc.defaultView!;
-    // The column's left edge is the root's content box: its padding is room for the notes, not text.
-    const rootStyle = win.getComputedStyle(this.root);
-    const rootLeft = this.root.getBoundingClientRect().left + (parseFloat(rootStyle.borderLeftWidth) || 0) + (parseFloat(rootStyle.paddingLeft) || 0);
+    // The column's left edge is its content box: its padding is room for the notes, not text.
+    const columnStyle = win.getComputedStyle(column);
+    const rootLeft = column.getBoundingClientRect().left + (parseFloat(columnStyle.borderLeftWidth) || 0) + (parseFloat(columnStyle.paddingLeft) || 0);
     const notes: MarginNote[] = [];
     /** The labels each note holds. */
     const labels = new Map<MarginNote, string[]>();
@@ -1039,9 +1045,10 @@ export class PageSession {
    */
   private placeLegend(el: HTMLElement): void {
     const win = this.doc.defaultView;
-    if (!win || !this.root) return;
-    const style = win.getComputedStyle(this.root);
-    const columnRight = this.root.getBoundingClientRect().right - (parseFloat(style.borderRightWidth) || 0) - (parseFloat(style.paddingRight) || 0);
+    const column = this.column;
+    if (!win || !column) return;
+    const style = win.getComputedStyle(column);
+    const columnRight = column.getBoundingClientRect().right - (parseFloat(style.borderRightWidth) || 0) - (parseFloat(style.paddingRight) || 0);
     const legendRight = win.innerWidth - (parseFloat(win.getComputedStyle(el).right) || 0);
     const room = legendRight - columnRight - 8;
     delete el.dataset.layout;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { locateArticle } from '../../adapters/article';
+import { articlePage } from '../fixtures/article-page';
 import { READABILITY_MAX_TEXT_CHARS } from '../../core/constants';
 import { buildTextMap } from '../../adapters/text-map';
 import { REPUBLISHED_HEADLINE, REPUBLISHED_INTRO, readArticleText, staleFixtures } from '../fixtures/pages/issue6/make';
@@ -142,5 +143,25 @@ describe('a page with more text than Readability is given', () => {
     const located = locateArticle(long)!;
     expect(located.textNodes).toBeNull();
     expect(located.root.id).toBe('story');
+  });
+});
+
+describe('a stray line Readability keeps outside the article (a market ticker above <main>)', () => {
+  const TICKER = '<div class="ticker">S&amp;P 500 5,861.57 -1.59% · Nasdaq 18,544.42 -2.78% · NVDA 120.15 -8.48% · 10-yr 4.27% · Brent 74.04 -0.51%</div>';
+
+  it('widens the root to the page, and the article’s own container stays its column for the notes and the legend', () => {
+    const doc = load(articlePage(readArticleText()).replace('<div class="layout">', `${TICKER}\n  <div class="layout">`));
+    const found = locateArticle(doc)!;
+    expect(found).not.toBeNull();
+    expect(found.root).toBe(doc.body);
+    expect(found.column?.tagName).toBe('ARTICLE');
+    expect(found.root.contains(found.column!)).toBe(true);
+  });
+
+  it('gives no separate column where the root is narrower than the page', () => {
+    const doc = load(articlePage(readArticleText()));
+    const found = locateArticle(doc)!;
+    expect(found.root).not.toBe(doc.body);
+    expect(found.column).toBeUndefined();
   });
 });

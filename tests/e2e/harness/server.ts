@@ -76,6 +76,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // One centred column and no sidebar: the window's margins are all the room beside the text.
     '/article-one-column.html': () =>
       articlePage(articleText).replace('</style>', '  .layout { grid-template-columns: minmax(0, 640px); max-width: 640px; }\n    aside.sidebar { display: none; }\n  </style>'),
+    // A market ticker above the layout, which Readability keeps: the article's root widens to <body>.
+    '/article-ticker.html': () =>
+      articlePage(articleText).replace(
+        '<div class="layout">',
+        '<div class="ticker">S&amp;P 500 5,861.57 -1.59% · Nasdaq 18,544.42 -2.78% · NVDA 120.15 -8.48% · 10-yr 4.27% · Brent 74.04 -0.51%</div>\n  <div class="layout">',
+      ),
     // A speaker the knowledge base lacks, named in full once and then by surname.
     '/article-text-only-source.html': () =>
       articlePage(articleText.replace('What Happens Now?', 'Governor Margarethe Lindqvist, who chairs the panel, said the alliance would hold.\nLindqvist added that China had been warned.\nWhat Happens Now?')),

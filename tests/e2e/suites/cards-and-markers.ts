@@ -724,6 +724,14 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(ui.notes.map((n) => n.text).filter((t) => /Lindqvist/.test(t))).toEqual(['Lindqvist', 'Lindqvist']);
     });
 
+    it('keeps the margin notes and the legend beside the article’s column when a stray line above it widens the article’s root to the page', async () => {
+      const page = await open('/article-ticker.html');
+      const ui = await waitForUi(page, 'the margin notes beside the column', (u) => u.notes.some((n) => n.text === 'Harris'), 15_000);
+      expect(ui.notes.map((n) => n.text)).toContain('Blinken');
+      expect(await textUnderNotes(page)).toEqual([]);
+      expect(await textUnderNotes(page, '.bs-legend')).toEqual([]);
+    });
+
     it('never lays a margin note over the article’s words, however narrow the page', async () => {
       const { page } = await openArticle();
       await waitForUi(page, 'the margin notes', (u) => u.notes.length > 0);

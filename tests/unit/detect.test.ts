@@ -153,6 +153,13 @@ describe('detectMentions', () => {
     ]);
   });
 
+  it('takes a first and last name before ", who" for a person, not a county or a body', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('Shares fell. Priya Nair, who covers chipmakers for a brokerage, called the sell-off overdone.')).toEqual([['Priya Nair', 'person']]);
+    expect(found('Officials in Harris County, who run the polls, said little.')).toEqual([['Harris County', 'place']]);
+    expect(found('The Northwind Traders, who lead the league, won again.')).toEqual([]);
+  });
+
   it("leaves the possessive out of a name of several words (Wall Street's)", () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found("Shares rose on Wall Street’s main indexes. Traders on Wall Street's floor cheered.")).toEqual([

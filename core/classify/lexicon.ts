@@ -286,6 +286,8 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^good (?:morning|afternoon|evening)\b.*\bwelcome\b|^welcome to our live (?:coverage|blog|updates)\b/i,
   /^thank(?:s| you) for (?:following|reading|joining us|staying with us)\b[^"“”]*$/i,
   /^that(?:'s| is| was) (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight))\b/i,
+  // A pull quote's signature: "— Priya Nair, chip analyst".
+  /^[—–]\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*[^.!?"“”]{1,60})?$/u,
   // A kicker with the date: "Economy · 6 June 2024, updated 15:20 CET", "Markets | March 3, 2025".
   /^\p{Lu}[\p{L}&'’ -]{0,30}\s*[·|•]\s*(?:\d{1,2} \p{L}+ \d{4}|\p{L}+\.? \d{1,2},? \d{4})(?:,?\s*(?:updated|published)?\s*\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?|GMT|UTC|CEST|CET|BST|[ECMP][SD]T|ET|PT)?)?\s*$/u,
   // An author's note under the article: "Margaret Ellison writes about economics and policy."

@@ -396,6 +396,10 @@ describe('sources', () => {
       for (const line of ['Economy · 6 June 2024, updated 15:20 CET', 'Economy · 1 August 2024', 'Markets | March 3, 2025'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Economy · The bank cut rates on 6 June 2024.').label).not.toBe('other');
+      // A pull quote's signature.
+      for (const line of ['— Priya Nair, chip analyst', '– Jane Doe', '— Christine Lagarde, ECB president'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('— Lagarde said the bank would wait.').label).not.toBe('other');
     });
   });
 

@@ -76,6 +76,37 @@ describe('the shipped knowledge base', () => {
     expect(ids('Deforestation in the Amazon rose. Apple prices rose at farmers markets. The M23 motorway was shut. Bitcoin and DOGE rallied. ICE trains were late.')).toEqual([]);
   });
 
+  it('knows the health, markets, U.S. government and company names of the 2025 packs, and the tech giants listed together', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
+    expect(ids('The FDA approved Wegovy as Novo Nordisk and Eli Lilly fought over GLP-1 drugs; the CDC tracked H5N1 and Africa CDC tracked mpox.')).toEqual([
+      'organization/food-and-drug-administration',
+      'term/semaglutide',
+      'organization/novo-nordisk',
+      'organization/eli-lilly',
+      'term/glp-1-receptor-agonist',
+      'organization/centers-for-disease-control-and-prevention',
+      'term/h5n1',
+      'organization/africa-cdc',
+      'term/mpox',
+    ]);
+    expect(ids('The S&P 500 fell as the Bank of Japan and Kazuo Ueda held rates; Rachel Reeves and the Internal Revenue Service said little, and Bernie Sanders spoke.')).toEqual([
+      'term/s-and-p-500',
+      'organization/bank-of-japan',
+      'person/kazuo-ueda',
+      'person/rachel-reeves',
+      'organization/internal-revenue-service',
+      'person/bernie-sanders',
+    ]);
+    // Listed beside their rivals, the short names are the companies (reader review 7).
+    expect(ids('Microsoft, Alphabet, Amazon and Meta Platforms have all said they will spend more on Nvidia chips.')).toEqual([
+      'organization/microsoft',
+      'organization/google',
+      'organization/amazon',
+      'organization/meta-platforms',
+      'organization/nvidia',
+    ]);
+  });
+
   it('knows the cities, companies, history and terms news names every day', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
     expect(ids('Flights from St. Louis, Dallas, Denver, Baltimore, Montreal, Melbourne, Kolkata and Lahore reached Guam.')).toEqual([

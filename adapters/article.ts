@@ -5,6 +5,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { FURTHER_ARTICLE_MIN_CHARS, READABILITY_MAX_ELEMENTS, READABILITY_MAX_TEXT_CHARS } from '../core/constants';
+import { isoDateFromText } from '../core/text/dates';
 
 export interface ArticleLocation {
   /** The smallest live element holding the article's body. */
@@ -299,5 +300,12 @@ export function findArticleDate(doc: Document): string | undefined {
     const d = iso(m?.[1]);
     if (d) return d;
   }
-  return iso(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+  const stamped = iso(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+  if (stamped) return stamped;
+  // A <time> that only writes its date out ("6 June 2024, updated 15:20 CET").
+  for (const t of doc.querySelectorAll('time:not([datetime])')) {
+    const d = isoDateFromText(t.textContent ?? '');
+    if (d) return d;
+  }
+  return undefined;
 }

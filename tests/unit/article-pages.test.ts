@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { locateArticle } from '../../adapters/article';
+import { findArticleDate, locateArticle } from '../../adapters/article';
 import { articlePage } from '../fixtures/article-page';
 import { READABILITY_MAX_TEXT_CHARS } from '../../core/constants';
 import { buildTextMap } from '../../adapters/text-map';
@@ -163,5 +163,14 @@ describe('a stray line Readability keeps outside the article (a market ticker ab
     const found = locateArticle(doc)!;
     expect(found.root).not.toBe(doc.body);
     expect(found.column).toBeUndefined();
+  });
+});
+
+describe("the article's date", () => {
+  it('is read from a <time> that only writes it out, where no metadata or datetime gives it', () => {
+    const html = (time: string) => articlePage(readArticleText()).replace(/<time[^>]*>[^<]*<\/time>/, time).replace(/<meta[^>]*published_time[^>]*>/g, '');
+    expect(findArticleDate(load(html('<time>6 June 2024, updated 15:20 CET</time>')))).toBe('2024-06-06');
+    expect(findArticleDate(load(html('<time datetime="2023-02-20">Feb. 20</time>')))).toBe('2023-02-20');
+    expect(findArticleDate(load(html('<time>Updated an hour ago</time>')))).toBeUndefined();
   });
 });

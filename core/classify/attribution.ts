@@ -482,7 +482,10 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       // A name the detector does not know, with a quotation after the verb, speaks too ("Barbara Woodward ... called the attacks “illegal”").
       const personal =
         subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person')) || (subj.kind === 'name' && anyQuotedAfter[i + 1]!);
-      if (!contentFollows && !personal) continue;
+      // "..., Reuters reported." / "..., the ministry stated on Monday.": the source closes the sentence.
+      const closes = tokens.slice(i + 1).every((x) => !x.q && TIME_BEFORE_THAT.has(x.w));
+      const afterComma = tokens[tokenIndexBefore(ctx, subjStart(subj, t.start))]?.w === ',';
+      if (!contentFollows && !personal && !(closes && afterComma)) continue;
       if (/^call/.test(t.w) && !anyQuotedAfter[i + 1] && !/^(?:for|on)$/.test(next?.w ?? '')) continue;
       if (/^describ/.test(t.w) && !anyQuotedAfter[i + 1] && !tokens.slice(i + 1, i + 12).some((x) => x.w === 'as')) continue;
     }

@@ -330,6 +330,11 @@ function quoteOpenAfter(s: string, openAtStart: boolean): boolean {
 }
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
+/**
+ * "The company said", "the agency estimates": a body named again by what it is. It is the
+ * organisation the sentence before opens with (not one it only cites: "..., Reuters reported").
+ */
+const BODY_AGAIN = /^the (?:company|firm|agency|bank|central bank|carrier|airline|automaker|carmaker|chipmaker|drugmaker|retailer|lender|insurer|regulator|watchdog|ministry|charity|group)$/i;
 
 const featureModels = new WeakMap<SubjectivityModel, SubjectivityModel>();
 
@@ -433,6 +438,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   };
   /** The one person the sentence before names, if it names exactly one ("Trump was asked ... “...,” he replied"). */
   let onlyPersonBefore: Source | null = null;
+  /** The organisation the sentence before opens with ("Nvidia reported ... The company said"). */
+  let bodyBefore: Source | null = null;
   for (const a of analyses) {
     const subj = a.attribution?.subject;
     const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
@@ -444,6 +451,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
         const found = own ?? (kind === 'person' ? onlyPersonBefore : null) ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
         setSource(a, found ?? { source: null });
+      } else if (subj.kind === 'description' && BODY_AGAIN.test(subj.text) && bodyBefore) {
+        setSource(a, bodyBefore);
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);
@@ -454,6 +463,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     if (a.passage.label !== 'other') {
       const people = new Set(a.mentions.filter((m) => m.type === 'person').map((m) => m.entity));
       onlyPersonBefore = people.size === 1 ? sourceOf(a.mentions.find((m) => m.type === 'person')!) : null;
+      bodyBefore = opener?.type === 'organization' ? sourceOf(opener) : null;
     }
     if (opener) inView[kindOf(opener)] = sourceOf(opener);
     if (a.passage.label === 'reported' && subj) {

@@ -422,6 +422,27 @@ describe('sources', () => {
       expect(review('“We will win,” Zelensky told the crowd.')).toEqual([['reported', 'Volodymyr Zelenskyy']]);
     });
 
+    it('names "the company" after the organisation the sentence before opens with, and reads a source that closes the sentence', () => {
+      const names: Name[] = [
+        ['Nvidia', 'Nvidia', 'organization', 'organization/nvidia'],
+        ['Reuters', 'Reuters', 'organization', 'organization/reuters'],
+      ];
+      const run7 = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);
+      expect(run7('Nvidia reported revenue of $39.3 billion. The company said demand was strong.')).toEqual([
+        ['fact', null],
+        ['reported', 'Nvidia'],
+      ]);
+      // A body only cited is not the company; "..., Reuters reported." is Reuters' report.
+      expect(run7('The startup is planning layoffs, Reuters reported. The company said it does not comment on rumours.')).toEqual([
+        ['reported', 'Reuters'],
+        ['reported', 'The company'],
+      ]);
+      expect(run7('Prices rose in May. The company said nothing.')).toEqual([
+        ['fact', null],
+        ['reported', 'The company'],
+      ]);
+    });
+
     it('reads a time between the verb and its "that", and campaigners as a source', () => {
       const names: Name[] = [['Eurostat', 'Eurostat', 'organization', 'organization/eurostat']];
       const run7 = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);

@@ -11,9 +11,10 @@ export interface ArticleLocation {
   /** The smallest live element holding the article's body. */
   root: Element;
   /**
-   * The article's column, for placing notes beside it: the page's own article container when it
-   * holds nearly all of the body and Readability kept a stray line outside it (a ticker above
-   * <main>) that widens `root` to the whole page; else `root`.
+   * The page's own article container (<article>, <main>) inside `root` that holds nearly all of the
+   * body, when `root` is not one: where `root` spans the whole window (a stray line Readability
+   * kept, such as a ticker above <main>, widened it to <body> or an app's wrapper), the page places
+   * its notes and legend beside this column instead.
    */
   column?: Element;
   /** Further articles on the same page, in reading order (a next article added by infinite scroll). */
@@ -213,11 +214,11 @@ const COLUMN_SELECTOR = 'article, main, [role="main"], [itemprop="articleBody"]'
 const COLUMN_MIN_SHARE = 0.85;
 
 /**
- * Where the root has widened to the whole page: the innermost article container (the page's own
- * markup: <article>, <main>) that holds at least COLUMN_MIN_SHARE of the body's text; else null.
+ * The innermost article container under `root` (the page's own markup: <article>, <main>) that
+ * holds at least COLUMN_MIN_SHARE of the body's text; null when none does or `root` is one itself.
  */
 function articleColumn(root: Element, nodes: ReadonlySet<Text>): Element | null {
-  if (root !== root.ownerDocument.body && root !== root.ownerDocument.documentElement) return null;
+  if (root.matches(COLUMN_SELECTOR)) return null;
   const candidates = [...root.querySelectorAll(COLUMN_SELECTOR)];
   if (!candidates.length) return null;
   let total = 0;

@@ -25,6 +25,7 @@ import {
   HOVER_INTENT_MS,
   MARGIN_NOTE_MIN_ROOM_PX,
   LEGEND_STACK_MIN_ROOM_PX,
+  FULL_WIDTH_SLACK_PX,
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
   MUTE_UNDO_MS,
@@ -190,7 +191,7 @@ export class PageSession {
   /** The text whose whole analysis (every name and passage) is shown; null while one is under way. */
   private completeText: string | null = null;
   private root: Element | null = null;
-  /** The article's column, where notes and the legend are placed beside it (ArticleLocation.column). */
+  /** The page's own article container inside the root (ArticleLocation.column), if any. */
   private column: Element | null = null;
   private mentions: Mention[] = [];
   private passages: Passage[] = [];
@@ -268,7 +269,7 @@ export class PageSession {
     if (this.map && text === this.completeText) {
       // Same text in new nodes (a framework re-rendered it): keep the analysis, move the marks.
       this.root = article.root;
-      this.column = article.column ?? article.root;
+      this.column = article.column ?? null;
       this.map = map;
       this.ranges.clear();
       this.paint();
@@ -422,7 +423,7 @@ export class PageSession {
       this.completeText = null;
     }
     this.root = article.root;
-    this.column = article.column ?? article.root;
+    this.column = article.column ?? null;
     this.pack = pack;
     this.date = article.date ?? pack?.firstPublished;
     this.map = map;
@@ -673,7 +674,7 @@ export class PageSession {
    */
   private marginNotes(passages: readonly Passage[]): MarginNote[] {
     const map = this.map;
-    const column = this.column;
+    const column = this.layoutColumn();
     if (!map || !column) return [];
     const win = this.doc.defaultView!;
     // The column's left edge is its content box: its padding is room for the notes, not text.
@@ -1040,12 +1041,24 @@ export class PageSession {
   }
 
   /**
+   * What the margin notes and the legend are placed beside: the article's root, or, where the root
+   * spans the whole window (it holds a stray line besides the article, or it is an app's wrapper),
+   * the page's own article container inside it, which holds nearly all of the text.
+   */
+  private layoutColumn(): Element | null {
+    const root = this.root;
+    const win = this.doc.defaultView;
+    if (!root || !win || !this.column) return root;
+    return root.getBoundingClientRect().width >= win.innerWidth - FULL_WIDTH_SLACK_PX ? this.column : root;
+  }
+
+  /**
    * The legend stands in the window's right margin, beside the article's column, not over its
    * words: on one line where it fits, else stacked (`data-layout`, which the view does not own).
    */
   private placeLegend(el: HTMLElement): void {
     const win = this.doc.defaultView;
-    const column = this.column;
+    const column = this.layoutColumn();
     if (!win || !column) return;
     const style = win.getComputedStyle(column);
     const columnRight = column.getBoundingClientRect().right - (parseFloat(style.borderRightWidth) || 0) - (parseFloat(style.paddingRight) || 0);

@@ -84,6 +84,11 @@ export const MARGIN_NOTE_MIN_ROOM_PX = 124;
  * stacked, in at least this much room (px); in less, it stays on one line over the page (it can be closed).
  */
 export const LEGEND_STACK_MIN_ROOM_PX = 140;
+/**
+ * An article root at least this close to the window's width (px) spans the whole window: its edges
+ * say nothing of the text's column, and the page's own article container inside it stands for it.
+ */
+export const FULL_WIDTH_SLACK_PX = 32;
 
 /** Readability copies the document; beyond this many elements the page's own structure decides. */
 export const READABILITY_MAX_ELEMENTS = 20_000;

@@ -82,6 +82,14 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         '<div class="layout">',
         '<div class="ticker">S&amp;P 500 5,861.57 -1.59% · Nasdaq 18,544.42 -2.78% · NVDA 120.15 -8.48% · 10-yr 4.27% · Brent 74.04 -0.51%</div>\n  <div class="layout">',
       ),
+    // The same ticker inside an app's full-width wrapper: the article's root is the wrapper.
+    '/article-app-ticker.html': () =>
+      articlePage(articleText)
+        .replace(
+          '<div class="layout">',
+          '<div id="app"><div class="ticker">S&amp;P 500 5,861.57 -1.59% · Nasdaq 18,544.42 -2.78% · NVDA 120.15 -8.48% · 10-yr 4.27% · Brent 74.04 -0.51%</div>\n  <div class="layout">',
+        )
+        .replace('  <footer class="site-footer">', '  </div>\n  <footer class="site-footer">'),
     // A speaker the knowledge base lacks, named in full once and then by surname.
     '/article-text-only-source.html': () =>
       articlePage(articleText.replace('What Happens Now?', 'Governor Margarethe Lindqvist, who chairs the panel, said the alliance would hold.\nLindqvist added that China had been warned.\nWhat Happens Now?')),

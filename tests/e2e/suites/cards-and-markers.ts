@@ -725,11 +725,13 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
     });
 
     it('keeps the margin notes and the legend beside the article’s column when a stray line above it widens the article’s root to the page', async () => {
-      const page = await open('/article-ticker.html');
-      const ui = await waitForUi(page, 'the margin notes beside the column', (u) => u.notes.some((n) => n.text === 'Harris'), 15_000);
-      expect(ui.notes.map((n) => n.text)).toContain('Blinken');
-      expect(await textUnderNotes(page)).toEqual([]);
-      expect(await textUnderNotes(page, '.bs-legend')).toEqual([]);
+      for (const path of ['/article-ticker.html', '/article-app-ticker.html']) {
+        const page = await open(path);
+        const ui = await waitForUi(page, `the margin notes beside the column on ${path}`, (u) => u.notes.some((n) => n.text === 'Harris'), 15_000);
+        expect(ui.notes.map((n) => n.text)).toContain('Blinken');
+        expect(await textUnderNotes(page)).toEqual([]);
+        expect(await textUnderNotes(page, '.bs-legend')).toEqual([]);
+      }
     });
 
     it('never lays a margin note over the article’s words, however narrow the page', async () => {

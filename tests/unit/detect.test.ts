@@ -160,6 +160,15 @@ describe('detectMentions', () => {
     expect(found('The Northwind Traders, who lead the league, won again.')).toEqual([]);
   });
 
+  it('takes no place from "to" or "from" inside a capitalised name ("the Campaign to Fight Poverty")', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('The Campaign to Fight Poverty met. The Coalition to End Hunger, a charity, said more.')).toEqual([]);
+    expect(found('She flew to Lyon. Donations came from Vantoria.')).toEqual([
+      ['Lyon', 'place'],
+      ['Vantoria', 'place'],
+    ]);
+  });
+
   it("leaves the possessive out of a name of several words (Wall Street's)", () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found("Shares rose on Wall Street’s main indexes. Traders on Wall Street's floor cheered.")).toEqual([

@@ -185,6 +185,24 @@ function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
 /** Titles that, just before a name, say it is a person. */
 const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader)\s+$/;
 
+/** Titles before a surname that keep it the person's: PERSON_TITLE's, and the bench's, the city's and the province's. */
+const SURNAME_TITLE = new RegExp(`(?:${PERSON_TITLE.source.replace(/\\s\+\$$/, '')}|Justice|Judge|Mayor|Premier|Commissioner|Director|Chairman|Chairwoman|Chair|Coach|Rep|Speaker|Leader)\\.?\\s+$`);
+
+/** Words that open a sentence with a capital and are no first name ("Meanwhile Jackson said"). */
+const SENTENCE_OPENER = /^(?:Meanwhile|Later|Yesterday|Today|Tonight|Earlier|Then|Now|Still|Also|Instead|Indeed|Afterwards|Afterward|Previously|Recently|Separately|Finally|Initially|Eventually|Here|There|Justice|Judge)$|ly$/;
+
+/**
+ * Whether another first name stands just before a surname at `start` ("Michael Jackson", "Maria
+ * Cruz"): a capitalised word that is no title, no function word and no sentence opener, not ending
+ * a known name (which ends at `knownEnd`).
+ */
+function otherFirstNameBefore(text: string, start: number, knownEnd: number): boolean {
+  if (text[start - 1] !== ' ' || (knownEnd >= 0 && /^\s+$/.test(text.slice(knownEnd, start)))) return false;
+  const before = text.slice(Math.max(0, start - 30), start);
+  const word = /(?:^|[^\p{L}\p{N}'.-])(\p{Lu}\p{Ll}+) $/u.exec(before)?.[1];
+  return !!word && !NOT_A_NAME_PART.test(word) && !SENTENCE_OPENER.test(word) && !SURNAME_TITLE.test(before);
+}
+
 /** Capitalised words that may stand beside a place name without making a longer name. */
 const NOT_A_NAME_PART =
   /^(?:A|An|The|In|On|At|Of|For|From|With|Without|To|Into|And|Or|But|By|As|Is|Are|Was|Were|Be|Has|Have|Had|Will|Would|Could|Should|May|Might|Can|Do|Does|Did|Not|No|Its|His|Her|Their|Our|This|That|These|Those|Who|What|Why|How|When|Where|Which|Says|Said|Over|Under|Against|After|Before|Since|Amid|Between|Than|Up|Down|Out|Off|About|President|Prime|Minister|Foreign|Secretary|State|Department|Government|Embassy|Ambassador|Army|Navy|Forces|Officials|Leaders?|Talks|Summit|War|Sanctions|Troops|Border|Crisis|Conflict|Relations|Ties|Deal|Envoy|Military|Parliament|Congress|Senate|House|Supreme|Court|Ministry|Central|Bank|Army|Air|Force|Coast|Guard|Television|TV|News|Ties|Mr|Mrs|Ms|Dr)$/;
@@ -441,6 +459,9 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       !inHeading(folded, m.start, blocks)
     )
       continue;
+    // A person's surname after another first name is someone else's ("Michael Jackson", "Maria
+    // Cruz"); after a title it stands ("Justice Jackson", "Premier Ford").
+    if (shortOnly && bestType === 'person' && otherFirstNameBefore(folded, m.start, endBefore) && !inHeading(folded, m.start, blocks)) continue;
     // A lone sense needs support in its own right; shared names need a clear winner.
     const confidence =
       scored.size === 1 ? Math.min(1, 0.45 + bestScore * 0.25) : (bestScore / total) * Math.min(1, 0.45 + bestScore * 0.25);

@@ -107,6 +107,24 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it("knows the Supreme Court's justices and other people of the 2025 pack by surname, and leaves a namesake's surname alone", () => {
+    const found = (t: string) => detectMentions(t, index).filter((m) => m.type === 'person').map((m) => [m.text, m.id]);
+    expect(found('Chief Justice John Roberts wrote for the court, and Justice Ketanji Brown Jackson dissented. Jackson called the ruling a mistake. Justice Jackson then read it aloud.')).toEqual([
+      ['Chief Justice John Roberts', 'person/john-roberts'],
+      ['Justice Ketanji Brown Jackson', 'person/ketanji-brown-jackson'],
+      ['Jackson', 'person/ketanji-brown-jackson'],
+      ['Justice Jackson', 'person/ketanji-brown-jackson'],
+    ]);
+    // Another first name before the surname is another person.
+    expect(found('Justice Ketanji Brown Jackson dissented. The singer Michael Jackson was no relation.')).toEqual([['Justice Ketanji Brown Jackson', 'person/ketanji-brown-jackson']]);
+    expect(found('Nigel Farage and Marine Le Pen met Geert Wilders; Farage spoke first.').map(([, id]) => id)).toEqual([
+      'person/nigel-farage',
+      'person/marine-le-pen',
+      'person/geert-wilders',
+      'person/nigel-farage',
+    ]);
+  });
+
   it('knows the cities, companies, history and terms news names every day', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
     expect(ids('Flights from St. Louis, Dallas, Denver, Baltimore, Montreal, Melbourne, Kolkata and Lahore reached Guam.')).toEqual([

@@ -189,7 +189,8 @@ const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancell
 const SURNAME_TITLE = new RegExp(`(?:${PERSON_TITLE.source.replace(/\\s\+\$$/, '')}|Justice|Judge|Mayor|Premier|Commissioner|Director|Chairman|Chairwoman|Chair|Coach|Rep|Speaker|Leader)\\.?\\s+$`);
 
 /** Words that open a sentence with a capital and are no first name ("Meanwhile Jackson said"). */
-const SENTENCE_OPENER = /^(?:Meanwhile|Later|Yesterday|Today|Tonight|Earlier|Then|Now|Still|Also|Instead|Indeed|Afterwards|Afterward|Previously|Recently|Separately|Finally|Initially|Eventually|Here|There|Justice|Judge)$|ly$/;
+const SENTENCE_OPENER =
+  /^(?:Meanwhile|Later|Yesterday|Today|Tonight|Earlier|Then|Now|Still|Also|Instead|Indeed|Afterwards|Afterward|Previously|Recently|Separately|Finally|Initially|Eventually|Here|There|Justice|Judge|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$|ly$/;
 
 /**
  * Whether another first name stands just before a surname at `start` ("Michael Jackson", "Maria

@@ -115,6 +115,7 @@ describe('the shipped knowledge base', () => {
       ['Jackson', 'person/ketanji-brown-jackson'],
       ['Justice Jackson', 'person/ketanji-brown-jackson'],
     ]);
+    expect(found('Justice Ketanji Brown Jackson dissented. On Tuesday Jackson spoke again.').map(([t]) => t)).toEqual(['Justice Ketanji Brown Jackson', 'Jackson']);
     // Another first name before the surname is another person.
     expect(found('Justice Ketanji Brown Jackson dissented. The singer Michael Jackson was no relation.')).toEqual([['Justice Ketanji Brown Jackson', 'person/ketanji-brown-jackson']]);
     expect(found('Nigel Farage and Marine Le Pen met Geert Wilders; Farage spoke first.').map(([, id]) => id)).toEqual([

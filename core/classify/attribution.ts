@@ -599,7 +599,6 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
   return { kind: 'none' };
 }
 
-/** Words that may follow an inverted source: "..., said Blinken on Tuesday." */
 /** Words of a time between a verb and its "that": "reported last week that", "said on Tuesday that". */
 const TIME_BEFORE_THAT = new Set([...DATE_WORDS, 'on', 'in', 'last', 'this', 'earlier', 'late', 'yesterday', 'today', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
 
@@ -614,6 +613,7 @@ function thatAfterTime(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
+/** Words that may follow an inverted source: "..., said Blinken on Tuesday." */
 const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last', ...WEEKDAYS]);
 
 /**

@@ -185,12 +185,12 @@ function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
 /** Titles that, just before a name, say it is a person. */
 const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader)\s+$/;
 
-/** Titles before a surname that keep it the person's: PERSON_TITLE's, and the bench's, the city's and the province's. */
-const SURNAME_TITLE = new RegExp(`(?:${PERSON_TITLE.source.replace(/\\s\+\$$/, '')}|Justice|Judge|Mayor|Premier|Commissioner|Director|Chairman|Chairwoman|Chair|Coach|Rep|Speaker|Leader)\\.?\\s+$`);
+/** Titles before a surname that keep it the person's: PERSON_TITLE's, the bench's, a city's, a board's, a team's, a house's. */
+const SURNAME_TITLE = new RegExp(`(?:${PERSON_TITLE.source.replace(/\\s\+\$$/, '')}|Justice|Judge|Mayor|Commissioner|Director|Chairman|Chairwoman|Chair|Coach|Speaker)\\.?\\s+$`);
 
 /** Words that open a sentence with a capital and are no first name ("Meanwhile Jackson said"). */
 const SENTENCE_OPENER =
-  /^(?:Meanwhile|Later|Yesterday|Today|Tonight|Earlier|Then|Now|Still|Also|Instead|Indeed|Afterwards|Afterward|Previously|Recently|Separately|Finally|Initially|Eventually|Here|There|Justice|Judge|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$|ly$/;
+  /^(?:Meanwhile|Later|Yesterday|Today|Tonight|Earlier|Then|Now|Still|Also|Instead|Indeed|Afterwards|Afterward|Previously|Recently|Separately|Finally|Initially|Eventually|Here|There|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$|ly$/;
 
 /**
  * Whether another first name stands just before a surname at `start` ("Michael Jackson", "Maria

@@ -28,7 +28,7 @@ const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Govern
 const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|noted|warned|explained|claimed|asked|replied|insisted)\b/;
 /** "Priya Nair, who covers chipmakers": a relative "who" after a comma; a body takes "which". */
 const WHO_AFTER = /^,\s+who\s+\p{Ll}/u;
-/** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to" or "for" between capitalised words is inside a name. */
+/** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to", "for" or "from" between capitalised words is inside a name. */
 const INSIDE_A_TITLE = /\p{Lu}[\p{L}.'’-]*\s+(?:to|for|from)\s+$/u;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../core/kb/index';
 import { detectMentions } from '../../core/detect/mentions';
+import { entityCard } from '../../core/cards';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 
 const entries = loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb'));
@@ -124,6 +125,18 @@ describe('the shipped knowledge base', () => {
       'person/geert-wilders',
       'person/nigel-farage',
     ]);
+  });
+
+  it('reads "the Munich Security Conference" as the annual conference, whose card gives the edition nearest the article', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
+    expect(ids('Vance spoke at the Munich Security Conference. The 2023 Munich Security Conference was calmer.')).toEqual([
+      'event/munich-security-conference',
+      'event/munich-security-conference-2023',
+    ]);
+    const msc = entries.find((e) => e.id === 'event/munich-security-conference')!;
+    const facts = (date: string) => entityCard(msc, { date, mentions: [], passages: [] }).facts.map((f) => f.when);
+    expect(facts('2025-02-20')[0]).toContain('2025');
+    expect(facts('2023-02-21')[0]).toContain('2023');
   });
 
   it('knows the cities, companies, history and terms news names every day', () => {

@@ -148,7 +148,8 @@ export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySe
       if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el) || el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return null;
     }
     const tag = node.nodeType === 1 ? el.tagName.toUpperCase() : '';
-    const isBlock = BLOCK.has(tag);
+    // A pull quote's signature (<blockquote>"..."<cite>— Name</cite></blockquote>) is a line of its own.
+    const isBlock = BLOCK.has(tag) || (tag === 'CITE' && el.parentElement?.tagName.toUpperCase() === 'BLOCKQUOTE');
     if (tag === 'BR' && lineStack.length) {
       const breaks = lineStack[lineStack.length - 1].breaks;
       const last = breaks[breaks.length - 1];

@@ -484,6 +484,14 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   // keeps its speaker to the end), then one whose speaker comes after it (in reverse order), then
   // the speaker of the sentence before.
   const goesOn = new Set<Analysis>();
+  // A pull quote signed on the line below it ("“...” — Marta Lindqvist, analyst") is the signer's.
+  for (let i = 0; i + 1 < analyses.length; i++) {
+    const a = analyses[i]!;
+    const signer = a.quoteOnly ? signerOf(analyses[i + 1]!) : null;
+    if (!signer) continue;
+    setSource(a, signer);
+    goesOn.add(a);
+  }
   for (let i = 1; i < analyses.length; i++) {
     const a = analyses[i]!;
     const prev = analyses[i - 1]!;
@@ -524,6 +532,18 @@ function quoteOpening(sentence: string, from: number, to: number): string {
   const space = piece.lastIndexOf(' ', MAX);
   const words = /[\p{L}\p{N}]/u.test(piece[MAX]!) && space > MAX / 2 ? piece.slice(0, space) : piece.slice(0, MAX);
   return `${words.trimEnd().replace(/[\s,;:—–-]+$/u, '')}…`;
+}
+
+/** A pull quote's signature line: a dash, then a name ("— Marta Lindqvist, European security analyst"). */
+const SIGNATURE = /^\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})\s*(?:,|$)/u;
+
+/** Who signs a pull quote on the line `line` (an `other` passage), or null when it is no signature. */
+function signerOf(line: { passage: Passage; mentions: readonly Mention[] }): { source: string; sourceId?: string } | null {
+  if (line.passage.label !== 'other') return null;
+  const m = SIGNATURE.exec(line.passage.text);
+  if (!m) return null;
+  const person = line.mentions.find((x) => x.type === 'person');
+  return person ? mentionSource(person) : { source: m[1]! };
 }
 
 /** A mention as a passage's source: its entity, with its id where the knowledge base has one. */

@@ -174,3 +174,17 @@ describe("the article's date", () => {
     expect(findArticleDate(load(html('<time>Updated an hour ago</time>')))).toBeUndefined();
   });
 });
+
+describe('a pull quote signed with <cite>', () => {
+  it('reads the signature as a line of its own, and an inline <cite> in a sentence as part of it', () => {
+    const doc = load(
+      '<!doctype html><html><body><article><p>As <cite>The Economist</cite> put it, the war goes on.</p><blockquote>“Europe has treated this war as an emergency.”<cite>— Marta Lindqvist, analyst</cite></blockquote></article></body></html>',
+    );
+    const map = buildTextMap(doc.querySelector('article')!);
+    const blocks = map.blocks.map((b) => fold(map.text.slice(b.start, b.end)));
+    expect(blocks).toContain('As The Economist put it, the war goes on.');
+    expect(blocks).toContain('— Marta Lindqvist, analyst');
+    // The quotation and its signature are apart: two lines, never one sentence.
+    expect(map.text).toMatch(/emergency\.”\s*\n\s*\n\s*— Marta/);
+  });
+});

@@ -443,6 +443,16 @@ describe('sources', () => {
       ]);
     });
 
+    it('gives a pull quote to the name that signs it on the line below, not to the speaker before', () => {
+      const names: Name[] = [['Ursula von der Leyen', 'Ursula von der Leyen', 'person', 'person/ursula-von-der-leyen']];
+      const text = 'Ursula von der Leyen promised that Europe would do more.\n\n“Europe has treated this war as an emergency.”\n— Marta Lindqvist, European security analyst';
+      expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])).toEqual([
+        ['reported', 'Ursula von der Leyen'],
+        ['reported', 'Marta Lindqvist'],
+        ['other', null],
+      ]);
+    });
+
     it('reads a time between the verb and its "that", and campaigners as a source', () => {
       const names: Name[] = [['Eurostat', 'Eurostat', 'organization', 'organization/eurostat']];
       const run7 = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);

@@ -478,6 +478,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (!good(subj)) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
+    // "it tells Moscow exactly where Europe's red lines are": a thing that tells is the writer's figure, no speaker.
+    if (/^(?:tell|tells|told)$/.test(t.w) && subj.kind === 'pronoun' && /^it$/i.test(subj.text)) continue;
     if (sets().AMBIGUOUS.has(t.w)) {
       // A name the detector does not know, with a quotation after the verb, speaks too ("Barbara Woodward ... called the attacks “illegal”").
       const personal =

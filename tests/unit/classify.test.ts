@@ -443,6 +443,13 @@ describe('sources', () => {
       ]);
     });
 
+    it('reads "it tells Moscow ..." as the writer’s figure, not a statement of the body named before', () => {
+      const names: Name[] = [['Berlin', 'Berlin', 'place', 'place/berlin']];
+      const text = 'Berlin refused to send the missiles. That refusal is a mistake, and a revealing one: it tells Moscow exactly where Europe’s red lines are.';
+      expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])[1]).toEqual(['opinion', null]);
+      expect(classifySentence('The ministry said nothing, but it told Reuters on Monday that talks would resume.').label).toBe('reported');
+    });
+
     it('gives a pull quote to the name that signs it on the line below, not to the speaker before', () => {
       const names: Name[] = [['Ursula von der Leyen', 'Ursula von der Leyen', 'person', 'person/ursula-von-der-leyen']];
       const text = 'Ursula von der Leyen promised that Europe would do more.\n\n“Europe has treated this war as an emergency.”\n— Marta Lindqvist, European security analyst';

@@ -127,6 +127,19 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('knows the football clubs and managers news names, and reads "FT" in a score as no newspaper', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    expect(ids('FT: Manchester City 3-1 West Ham. Pep Guardiola said City deserved the Premier League title; Arsenal finished second under Mikel Arteta.')).toEqual([
+      ['Manchester City', 'organization/manchester-city'],
+      ['Pep Guardiola', 'person/pep-guardiola'],
+      ['City', 'organization/manchester-city'],
+      ['Premier League', 'organization/premier-league'],
+      ['Arsenal', 'organization/arsenal-fc'],
+      ['Mikel Arteta', 'person/mikel-arteta'],
+    ]);
+    expect(ids('The Financial Times reported the deal first; the FT said talks had ended.').map(([, id]) => id)).toEqual(['organization/financial-times', 'organization/financial-times']);
+  });
+
   it('reads "the Munich Security Conference" as the annual conference, whose card gives the edition nearest the article', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
     expect(ids('Vance spoke at the Munich Security Conference. The 2023 Munich Security Conference was calmer.')).toEqual([

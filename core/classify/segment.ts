@@ -30,7 +30,7 @@ export interface Segment {
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'gen', 'lt',
   'col', 'capt', 'cpt', 'sgt', 'cmdr', 'adm', 'maj', 'brig', 'cpl', 'pvt', 'rev', 'fr', 'hon',
-  'pres', 'supt', 'insp', 'det', 'messrs', 'mme', 'mlle', 'atty', 'amb', 'sec', 'vs', 'v', 'cf',
+  'pres', 'supt', 'insp', 'det', 'messrs', 'mme', 'mlle', 'atty', 'amb', 'sec', 'vs', 'v', 'cf', 'ald', 'alds', 'cllr', 'supv',
   'approx', 'ca', 'fig', 'figs', 'vol', 'vols', 'pp', 'nos', 'op', 'ed', 'eds', 'dept', 'est',
 ]);
 

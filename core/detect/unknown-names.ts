@@ -10,21 +10,21 @@ import { DEMONYMS } from './demonyms';
 
 /** A title or role just before a name says it is a person ("CIA Director X", "political scientist Y"). */
 const TITLE_BEFORE =
-  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev)\.?\s+$/i;
+  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
-const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate)`;
-const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}-]+\s+){0,3}`;
+const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman)`;
+const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}'’-]+\s+){0,3}`;
 /** ", a former national security adviser": an apposition that says the name before it is a person. */
 const ROLE_AFTER = new RegExp(`^,\\s+${ROLE_HEAD}${ROLES}\\b`, 'u');
 /** "India's negotiator, Chandni Raina", "Its chair, Jennifer Homendy": a role, then a comma, before the name. */
 const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'u');
 const LEADING_TITLE =
-  /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice)\s+/;
+  /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman)\s+/;
 /**
  * An office inside a capitalised run, before a first and last name: "Maryland Governor Wes Moore",
  * "Transportation Secretary Pete Buttigieg", "Secretary General Antonio Guterres" (the last office).
  */
-const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman)\s+/g;
+const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman|Superintendent|Alderman|Alderwoman)\s+/g;
 const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|noted|warned|explained|claimed|asked|replied|insisted)\b/;
 /** "Priya Nair, who covers chipmakers": a relative "who" after a comma; a body takes "which". */
 const WHO_AFTER = /^,\s+who\s+\p{Ll}/u;

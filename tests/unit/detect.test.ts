@@ -160,6 +160,16 @@ describe('detectMentions', () => {
     expect(found('The Northwind Traders, who lead the league, won again.')).toEqual([]);
   });
 
+  it('takes a city title, a police rank or a club or campus role for a person cue ("Ald. David Moore", "Police Superintendent Larry Snelling")', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('Ald. David Moore voted against it. Police Superintendent Larry Snelling said the tool helped. Daniel Reese, a lecturer at the college, disagreed, and Tom Weir, the club’s manager, agreed.')).toEqual([
+      ['David Moore', 'person'],
+      ['Larry Snelling', 'person'],
+      ['Daniel Reese', 'person'],
+      ['Tom Weir', 'person'],
+    ]);
+  });
+
   it('takes no place from "to" or "from" inside a capitalised name ("the Campaign to Fight Poverty")', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found('The Campaign to Fight Poverty met. The Coalition to End Hunger, a charity, said more.')).toEqual([]);

@@ -161,6 +161,11 @@ describe('segmentSentences: explicit blocks', () => {
     expect(isBylineLine('By noon, the crowds had gone home by 5 p.m.')).toBe(false);
   });
 
+  it('keeps a sentence whole after a city title ("Ald. David Moore", "Cllr. Jane Doe")', () => {
+    const text = 'Ald. David Moore voted against the plan. Cllr. Jane Doe abstained.';
+    expect(segmentSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Ald. David Moore voted against the plan.', 'Cllr. Jane Doe abstained.']);
+  });
+
   it('reads a byline that says where the writer is ("By Jonas Weber in Frankfurt")', () => {
     expect(isBylineLine('By Jonas Weber in Frankfurt')).toBe(true);
     expect(isBylineLine('By Jane Doe in New York, Reuters')).toBe(true);

@@ -396,6 +396,11 @@ describe('sources', () => {
       for (const line of ['Economy · 6 June 2024, updated 15:20 CET', 'Economy · 1 August 2024', 'Markets | March 3, 2025'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Economy · The bank cut rates on 6 June 2024.').label).not.toBe('other');
+      // An author's note: who the writer is, their beat, how to reach them (reader review 8).
+      for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('Jane Doe is a dangerous writer, the minister said.').label).not.toBe('other');
+      expect(classifySentence('Brandon Johnson covers his tracks badly, critics say.').label).not.toBe('other');
       // A pull quote's signature.
       for (const line of ['— Priya Nair, chip analyst', '– Jane Doe', '— Christine Lagarde, ECB president'])
         expect(classifySentence(line).label, line).toBe('other');

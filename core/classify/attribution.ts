@@ -51,7 +51,7 @@ function buildSets() {
     witness witnesses observers commentators economist economists investigators investigator doctor doctors
     court judge media press newspaper paper agency office party union council committee board commission
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
-    protesters supporters opponents campaigners advocates democrats republicans data figures poll survey statistics research
+    protesters supporters opponents campaigners advocates league club team city county district school hospital democrats republicans data figures poll survey statistics research
     studies reports document documents text letter resolution treaty filing lawsuit complaint
     indictment memo order officer officers governor mayor
     ambassador envoy negotiators negotiator general commander spokesmen people allies ally

@@ -334,7 +334,7 @@ const HE_SHE = /^(?:he|she|him|her)$/i;
  * "The company said", "the agency estimates": a body named again by what it is. It is the
  * organisation the sentence before opens with (not one it only cites: "..., Reuters reported").
  */
-const BODY_AGAIN = /^the (?:company|firm|agency|bank|central bank|carrier|airline|automaker|carmaker|chipmaker|drugmaker|retailer|lender|insurer|regulator|watchdog|ministry|charity|group)$/i;
+const BODY_AGAIN = /^the (?:company|firm|agency|bank|central bank|carrier|airline|automaker|carmaker|chipmaker|drugmaker|retailer|lender|insurer|regulator|watchdog|ministry|charity|group|club|team)$/i;
 
 const featureModels = new WeakMap<SubjectivityModel, SubjectivityModel>();
 

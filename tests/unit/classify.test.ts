@@ -442,6 +442,10 @@ describe('sources', () => {
         ['reported', 'Reuters'],
         ['reported', 'The company'],
       ]);
+      expect(run7('According to the league, the club failed to cooperate. The city has denied the allegations.')).toEqual([
+        ['reported', 'the league'],
+        ['reported', 'The city'],
+      ]);
       expect(run7('Prices rose in May. The company said nothing.')).toEqual([
         ['fact', null],
         ['reported', 'The company'],

@@ -281,7 +281,9 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // Mostly a quotation, or inside one: someone else's words, speaker possibly named nearby.
   const words = features.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.w));
   const quoted = words.filter((t) => t.q).length;
-  if (words.length > 0 && (ctx.openQuote || (quoted >= 4 && quoted / words.length >= 0.6))) {
+  // A short quotation standing as a sentence of its own ("“ShotSpotter does.”") is one too.
+  const wholeQuote = quoted === words.length && /^\s*["“]/.test(sentence) && /["”]\s*$/.test(sentence);
+  if (words.length > 0 && (ctx.openQuote || (quoted >= 4 && quoted / words.length >= 0.6) || wholeQuote)) {
     const firstQuote = features.quotes[0];
     const cue = firstQuote ? quoteOpening(sentence, Math.max(0, firstQuote[0] - 1), firstQuote[1] + 1) : '';
     return { passage: make('reported', cue ? [cue] : []), attribution: null, quoteOnly: true, mentions };

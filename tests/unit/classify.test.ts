@@ -452,6 +452,14 @@ describe('sources', () => {
       ]);
     });
 
+    it('gives a short quotation standing as a sentence of its own to the speaker before it ("“ShotSpotter does.”")', () => {
+      const text = '“When someone is shot in an alley at 2 a.m., nobody calls 911,” said Darnell Hughes, a block club president. “ShotSpotter does.”';
+      expect(classifyPassages(text, []).map((x) => [x.label, x.source])).toEqual([
+        ['reported', 'Darnell Hughes'],
+        ['reported', 'Darnell Hughes'],
+      ]);
+    });
+
     it('reads "it tells Moscow ..." as the writer’s figure, not a statement of the body named before', () => {
       const names: Name[] = [['Berlin', 'Berlin', 'place', 'place/berlin']];
       const text = 'Berlin refused to send the missiles. That refusal is a mistake, and a revealing one: it tells Moscow exactly where Europe’s red lines are.';

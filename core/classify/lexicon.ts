@@ -286,6 +286,9 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^good (?:morning|afternoon|evening)\b.*\bwelcome\b|^welcome to our live (?:coverage|blog|updates)\b/i,
   /^thank(?:s| you) for (?:following|reading|joining us|staying with us)\b[^"“”]*$/i,
   /^that(?:'s| is| was) (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight))\b/i,
+  // A strip of short parts between dots or bars, with no sentence's end: a kicker ("Premier League ·
+  // Final day"), a score bar ("Manchester City 3-1 West Ham · FT"), a ticker ("S&P 500 5,861.57 · ...").
+  /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u,
   // A pull quote's signature: "— Priya Nair, chip analyst".
   /^[—–]\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*[^.!?"“”]{1,60})?$/u,
   // A kicker with the date: "Economy · 6 June 2024, updated 15:20 CET", "Markets | March 3, 2025".

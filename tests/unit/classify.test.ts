@@ -401,6 +401,10 @@ describe('sources', () => {
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Jane Doe is a dangerous writer, the minister said.').label).not.toBe('other');
       expect(classifySentence('Brandon Johnson covers his tracks badly, critics say.').label).not.toBe('other');
+      // Strips of short parts: a kicker, a score bar, a ticker.
+      for (const line of ['Premier League · Final day', 'Manchester City 3 – 1 West Ham · FT', 'S&P 500 5,861.57 -1.59% · Nasdaq 18,544.42 -2.78% · NVDA 120.15 -8.48%'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('City won the title · and the fans celebrated in the streets.').label).not.toBe('other');
       // A pull quote's signature.
       for (const line of ['— Priya Nair, chip analyst', '– Jane Doe', '— Christine Lagarde, ECB president'])
         expect(classifySentence(line).label, line).toBe('other');

@@ -291,8 +291,6 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u,
   // A pull quote's signature: "— Priya Nair, chip analyst".
   /^[—–]\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*[^.!?"“”]{1,60})?$/u,
-  // A kicker with the date: "Economy · 6 June 2024, updated 15:20 CET", "Markets | March 3, 2025".
-  /^\p{Lu}[\p{L}&'’ -]{0,30}\s*[·|•]\s*(?:\d{1,2} \p{L}+ \d{4}|\p{L}+\.? \d{1,2},? \d{4})(?:,?\s*(?:updated|published)?\s*\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?|GMT|UTC|CEST|CET|BST|[ECMP][SD]T|ET|PT)?)?\s*$/u,
   // An author's note under the article: "Margaret Ellison writes about economics and policy."
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} (?:writes|reports) (?:about|on|for)\b[^"“”]*$/u,
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} is (?:an?|our|the(?: paper['’]s)?)(?: [\p{L}-]+){0,3} (?:columnist|contributing writer|contributor|staff writer|senior writer|reporter|correspondent|editor|writer)(?: (?:at|for|of|on|in|based in|covering) [^,;"“”]{1,60})?\.?$/u,

@@ -183,10 +183,11 @@ function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
 }
 
 /** Titles that, just before a name, say it is a person. */
-const PERSON_TITLE = /(?:President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader)\s+$/;
+const PERSON_TITLES = String.raw`President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader`;
+const PERSON_TITLE = new RegExp(`(?:${PERSON_TITLES})\\s+$`);
 
-/** Titles before a surname that keep it the person's: PERSON_TITLE's, the bench's, a city's, a board's, a team's, a house's. */
-const SURNAME_TITLE = new RegExp(`(?:${PERSON_TITLE.source.replace(/\\s\+\$$/, '')}|Justice|Judge|Mayor|Commissioner|Director|Chairman|Chairwoman|Chair|Coach|Speaker)\\.?\\s+$`);
+/** Titles before a surname that keep it the person's: those, and the bench's, a city's, a board's, a team's, a house's. */
+const SURNAME_TITLE = new RegExp(`(?:${PERSON_TITLES}|Justice|Judge|Mayor|Commissioner|Director|Chairman|Chairwoman|Chair|Coach|Speaker)\\.?\\s+$`);
 
 /** Words that open a sentence with a capital and are no first name ("Meanwhile Jackson said"). */
 const SENTENCE_OPENER =

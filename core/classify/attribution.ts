@@ -181,9 +181,11 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   // "Antony Blinken, the secretary of state, said": step over the apposition.
   if (tokens[j]?.w === ',') {
     let k = j - 1;
-    while (k >= 0 && tokens[k]!.w !== ',' && j - k < 12) k--;
+    while (k >= 0 && tokens[k]!.w !== ',' && j - k < 16) k--;
     if (k >= 1 && tokens[k]!.w === ',') {
-      const inner = subjectEndingAt(ctx, k - 1);
+      // "Supporters of the technology, many of them ..., said": a source noun qualified before the apposition.
+      const plain = subjectEndingAt(ctx, k - 1);
+      const inner = good(plain) ? plain : postModifiedSubject(ctx, k);
       if (inner.kind === 'mentions' || inner.kind === 'name') return inner;
       if (inner.kind === 'description') {
         // "Its spokesperson, Oleg Nikolenko, wrote": the name in the apposition is the source.
@@ -225,8 +227,11 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   }
   if (found.length > 0) {
     // "Last year’s declaration in Bali, Indonesia, had said": the place is where, the speaker stands before it.
-    const outer = speakersIn(ctx, tokenIndexBefore(ctx, found[0]!.start));
+    const prep = tokenIndexBefore(ctx, found[0]!.start);
+    const outer = speakersIn(ctx, prep);
     if (outer && found.every((m) => m.type === 'place')) return outer;
+    // "The MacArthur Justice Center at Northwestern University has argued": the body or person at the place of work.
+    if (outer?.kind === 'mentions' && ctx.tokens[prep]!.w === 'at' && outer.mentions.every((m) => m.type !== 'place')) return outer;
     // "Some Democrats in Congress have said": the speakers are the ones in the body.
     if (outer?.kind === 'description') return outer;
     return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
@@ -480,6 +485,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
     // "it tells Moscow exactly where Europe's red lines are": a thing that tells is the writer's figure, no speaker.
     if (/^(?:tell|tells|told)$/.test(t.w) && subj.kind === 'pronoun' && /^it$/i.test(subj.text)) continue;
+    // "the leaders agreed on 1 February to a €50 billion package": a decision, unless what was agreed is said.
+    if (/^agree/.test(t.w) && !tokens.slice(i + 1, i + 8).some((x) => x.w === 'that' || x.q)) continue;
     if (sets().AMBIGUOUS.has(t.w)) {
       // A name the detector does not know, with a quotation after the verb, speaks too ("Barbara Woodward ... called the attacks “illegal”").
       const personal =

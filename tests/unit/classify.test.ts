@@ -490,6 +490,24 @@ describe('sources', () => {
       expect(run7('Eurostat reported last week a rise in prices.')).toEqual([['fact', null]]);
       expect(run7('The drug works, but at $28,000 a year, campaigners say most people who need it will not get it.')).toEqual([['reported', 'campaigners']]);
     });
+
+    it('reads a decision as no statement, a body at a university as the speaker, and a source before a long apposition', () => {
+      const names: Name[] = [
+        ['European Union', 'European Union', 'organization', 'organization/european-union'],
+        ['MacArthur Justice Center', 'MacArthur Justice Center', 'organization', 'organization/macarthur-justice-center'],
+        ['Northwestern University', 'Northwestern University', 'organization', 'organization/northwestern-university'],
+      ];
+      const run8 = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);
+      expect(run8('When the leaders of the European Union agreed on 1 February to a €50 billion package, the mood in Brussels was one of relief.')).toEqual([['fact', null]]);
+      // What was agreed, said: still a statement.
+      expect(run8('The leaders of the European Union agreed on Thursday that the package would be paid in tranches.')).toEqual([['reported', 'European Union']]);
+      expect(run8('The MacArthur Justice Center at Northwestern University has argued that the alerts send officers into Black neighbourhoods.')).toEqual([
+        ['reported', 'MacArthur Justice Center'],
+      ]);
+      expect(run8('Supporters of the technology, many of them representing South and West Side wards with the most shootings, said it helps officers reach victims faster.')).toEqual([
+        ['reported', 'Supporters'],
+      ]);
+    });
   });
 
   it('resolves "the State Department" to its entity when it is mentioned', () => {

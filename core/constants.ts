@@ -155,3 +155,6 @@ export const MAX_CLASSIFIED_SENTENCE_CHARS = 2_000;
 
 /** A further <article> on the page (infinite scroll) is read when its paragraphs hold this much text. */
 export const FURTHER_ARTICLE_MIN_CHARS = 800;
+
+/** How far back, in characters, "the prime minister said" looks for the person the text gave that office. */
+export const OFFICE_HOLDER_REACH_CHARS = 3_000;

@@ -36,7 +36,7 @@ import { valence } from './valence';
 import { strength } from './strength';
 import { segmentSentences, type SegmentKind } from './segment';
 import { SUBJECTIVITY_MODEL } from './subjectivity-model';
-import { MAX_CLASSIFIED_SENTENCE_CHARS } from '../constants';
+import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS } from '../constants';
 import { runToEnd, type Steps } from '../steps';
 
 export interface SubjectivityModel {
@@ -455,6 +455,9 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         setSource(a, found ?? { source: null });
       } else if (subj.kind === 'description' && BODY_AGAIN.test(subj.text) && bodyBefore) {
         setSource(a, bodyBefore);
+      } else if (subj.kind === 'description') {
+        const holder = officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text);
+        if (holder) setSource(a, holder);
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);
@@ -557,6 +560,32 @@ function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: st
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end <= pos && m.type === 'person') return mentionSource(m);
+  }
+  return null;
+}
+
+/** Offices a speaker may be named again by: "the prime minister said". */
+const OFFICE = String.raw`prime minister|president|vice president|chancellor|premier|minister|secretary|secretary-general|governor|mayor|senator|judge|justice|ambassador|envoy|spokesman|spokeswoman|spokesperson|chief executive|chairman|chairwoman|commissioner|king|queen|pope|emir|general`;
+/** "the prime minister", "the British prime minister", "the former president": the office named. */
+const OFFICE_AGAIN = new RegExp(`^the (?:[\\p{L}-]+ ){0,2}?(${OFFICE})$`, 'iu');
+
+/**
+ * "The prime minister also announced": the nearest person before `pos` whom the text gives that
+ * office, by a title before the name ("Prime Minister Rishi Sunak") or an apposition after it
+ * ("Rishi Sunak, the British prime minister,"). Only the article's own words count: a page's
+ * names carry no offices.
+ */
+function officeHolderBefore(text: string, mentions: readonly Mention[], pos: number, description: string): { source: string; sourceId?: string } | null {
+  const office = OFFICE_AGAIN.exec(description)?.[1];
+  if (!office) return null;
+  const words = office.replace(/[\s-]+/g, '[\\s-]+');
+  const titleBefore = new RegExp(`\\b${words}\\s+$`, 'i');
+  const appositionAfter = new RegExp(`^,\\s+(?:the|an?|[\\p{L}.]+['’]s)\\s+(?:[^,.;:]{0,40}\\s)?${words}\\b`, 'iu');
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > pos || m.type !== 'person') continue;
+    if (m.start < pos - OFFICE_HOLDER_REACH_CHARS) break;
+    if (titleBefore.test(text.slice(Math.max(0, m.start - 40), m.start)) || appositionAfter.test(text.slice(m.end, m.end + 80))) return mentionSource(m);
   }
   return null;
 }

@@ -510,6 +510,26 @@ describe('sources', () => {
     });
   });
 
+  it('resolves "the prime minister said" to the person the text gave that office, by title or apposition', () => {
+    const text =
+      'Rishi Sunak, the British prime minister, visited the temple on Sunday. Joe Biden spoke later. The prime minister said the visit was personal. ' +
+      'Prime Minister Narendra Modi greeted him. The prime minister told reporters that India was ready. The president said nothing new.';
+    const names: Name[] = [
+      ['Rishi Sunak', 'Rishi Sunak', 'person', 'person/rishi-sunak'],
+      ['Joe Biden', 'Joe Biden', 'person', 'person/joe-biden'],
+      ['Narendra Modi', 'Narendra Modi', 'person', 'person/narendra-modi'],
+    ];
+    expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source, x.sourceId ?? null])).toEqual([
+      ['fact', null, null],
+      ['fact', null, null],
+      ['reported', 'Rishi Sunak', 'person/rishi-sunak'],
+      ['fact', null, null],
+      ['reported', 'Narendra Modi', 'person/narendra-modi'],
+      // No one is given that office in the text: the description stays.
+      ['reported', 'The president', null],
+    ]);
+  });
+
   it('resolves "the State Department" to its entity when it is mentioned', () => {
     const p = run('The State Department said on Monday that the talks would resume. According to the State Department, the talks failed.');
     for (const x of p) {

@@ -470,7 +470,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       onlyPersonBefore = people.size === 1 ? sourceOf(a.mentions.find((m) => m.type === 'person')!) : null;
       bodyBefore = opener?.type === 'organization' ? sourceOf(opener) : null;
     }
-    if (opener) inView[kindOf(opener)] = sourceOf(opener);
+    if (opener) inView[kindOf(opener)] = longerNameFrom(a.passage.text, opener, a.mentions) ?? sourceOf(opener);
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'mentions') {
         const persons = subj.mentions.filter((m) => m.type === 'person');
@@ -549,6 +549,21 @@ function signerOf(line: { passage: Passage; mentions: readonly Mention[] }): { s
   if (!m) return null;
   const person = line.mentions.find((x) => x.type === 'person');
   return person ? mentionSource(person) : { source: m[1]! };
+}
+
+/**
+ * "The Hague Summit Declaration has been adopted. It reaffirms ...": where a place or body the
+ * sentence opens with is only the start of a longer name, that name is what "it" refers to next
+ * (not where another name follows: "Ukraine President Volodymyr Zelensky").
+ */
+const OFFICE_IN_NAME = /\b(?:President|Prime|Minister|Secretary|Chancellor|Governor|Mayor|Senator|General|King|Queen|Premier|Leader)\b/;
+function longerNameFrom(sentence: string, opener: Mention, mentions: readonly Mention[]): { source: string } | null {
+  if (opener.type === 'person') return null;
+  const rest = /^(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}’'-]*)+/u.exec(sentence.slice(opener.end));
+  if (!rest) return null;
+  const end = opener.end + rest[0].length;
+  if (mentions.some((m) => m !== opener && m.start >= opener.end && m.start < end) || OFFICE_IN_NAME.test(rest[0])) return null;
+  return { source: sentence.slice(opener.start, end).replace(/['’]s$/, '') };
 }
 
 /** A mention as a passage's source: its entity, with its id where the knowledge base has one. */

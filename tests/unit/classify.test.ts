@@ -530,6 +530,18 @@ describe('sources', () => {
     ]);
   });
 
+  it('reads "it" after a sentence that opens with a longer name than the place it starts with', () => {
+    const names: Name[] = [
+      ['The Hague', 'The Hague', 'place', 'place/the-hague'],
+      ['Ukraine', 'Ukraine', 'place', 'place/ukraine'],
+    ];
+    const text = 'The Hague Summit Declaration has been adopted. It reaffirms what it calls an “ironclad commitment” to collective defence.';
+    expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])[1]).toEqual(['reported', 'The Hague Summit Declaration']);
+    // An office and a name after the place are no longer name: "it" is still Ukraine.
+    const other = 'Ukraine President Volodymyr Zelensky visited the front. It said the line was holding.';
+    expect(classifyPassages(other, mentionsIn(other, names)).map((x) => [x.label, x.source])[1]).toEqual(['reported', 'Ukraine']);
+  });
+
   it('resolves "the State Department" to its entity when it is mentioned', () => {
     const p = run('The State Department said on Monday that the talks would resume. According to the State Department, the talks failed.');
     for (const x of p) {

@@ -160,6 +160,15 @@ describe('detectMentions', () => {
     expect(found('The Northwind Traders, who lead the league, won again.')).toEqual([]);
   });
 
+  it('takes an everyday apposition for a person cue ("Michael Williams, a South Side man who", "Eileen Moran, a retired schoolteacher")', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('Michael Williams, a South Side man who spent a year in jail, sued. Eileen Moran, a retired schoolteacher, was there. Karen Ruiz, the club’s goalkeeper, agreed.')).toEqual([
+      ['Michael Williams', 'person'],
+      ['Eileen Moran', 'person'],
+      ['Karen Ruiz', 'person'],
+    ]);
+  });
+
   it('takes a city title, a police rank or a club or campus role for a person cue ("Ald. David Moore", "Police Superintendent Larry Snelling")', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found('Ald. David Moore voted against it. Police Superintendent Larry Snelling said the tool helped. Daniel Reese, a lecturer at the college, disagreed, and Tom Weir, the club’s manager, agreed.')).toEqual([

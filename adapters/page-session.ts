@@ -28,6 +28,8 @@ import {
   FULL_WIDTH_SLACK_PX,
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
+  SMALL_CHANGE_CHARS,
+  SMALL_CHANGE_REREAD_MS,
   MUTE_UNDO_MS,
   WORK_SLICE_MS,
   MAX_ARTICLE_CHARS,
@@ -41,6 +43,7 @@ import {
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
+import { textEdit } from '../core/text/edit';
 import { afterOtherWork, afterQueuedTasks, runSliced, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { offsetAt, rangeFor, textMapSteps, type TextMap } from './text-map';
@@ -206,6 +209,8 @@ export class PageSession {
   private undoable: { id: string; timer: number } | null = null;
   private target: Target | null = null;
   private cardTarget: Target | null = null;
+  /** Items of an earlier analysis and what the next one carried them over to (a pending hover's item). */
+  private successors = new WeakMap<Mention | Passage, Target>();
   private timers: number[] = [];
   private hideTimer = 0;
   private overCard = false;
@@ -224,6 +229,8 @@ export class PageSession {
   private listening = false;
   private refreshTimer = 0;
   private refreshDelay = MUTATION_DEBOUNCE_MS;
+  /** Until when the page's changes wait, after a re-read found only a small change (`SMALL_CHANGE_REREAD_MS`). */
+  private quietUntil = 0;
 
   constructor(
     private readonly doc: Document,
@@ -274,6 +281,10 @@ export class PageSession {
       this.ranges.clear();
       this.paint();
       return;
+    }
+    if (this.map) {
+      const edit = textEdit(this.map.text, map.text);
+      this.quietUntil = edit.removed + edit.inserted <= SMALL_CHANGE_CHARS ? performance.now() + SMALL_CHANGE_REREAD_MS : 0;
     }
     await yieldToPage();
     if (gen !== this.generation) return;
@@ -417,8 +428,7 @@ export class PageSession {
   /** Takes a new analysis of the page and paints it. */
   private adopt(article: ArticleLocation, map: TextMap, mentions: Mention[], passages: Passage[], pack: PackInfo | null, fresh: boolean): void {
     if (fresh) {
-      this.closeCard();
-      this.clearCursor();
+      this.followTargets(map, mentions, passages);
       this.ranges = new Map();
       this.completeText = null;
     }
@@ -431,11 +441,45 @@ export class PageSession {
     this.passages = passages;
     if (!this.listening) this.listen();
     this.paint();
-    // The keyboard cursor stays on its mention as the lists grow (or leaves, if it is gone).
+    // The keyboard cursor stays on its mention as the lists grow or the page changes (or leaves, if it is gone).
     const t = this.target;
-    if (!fresh && this.state.cursor && t?.kind === 'mention') {
+    if (this.state.cursor && t?.kind === 'mention') {
       this.cursorIndex = this.visibleMentions().indexOf(t.m);
       if (this.cursorIndex < 0) this.clearCursor();
+    }
+    // A card carried over is anchored again: its words may stand in new nodes.
+    const card = fresh && this.state.card ? this.ui?.shadow.querySelector<HTMLElement>('.bs-card') : null;
+    if (card) this.positionCard(card);
+  }
+
+  /**
+   * A new analysis of a changed page ("Updated 5 min ago" ticking inside the article): the open
+   * card, the keyboard's mark and the item under the pointer carry over to the same item in it,
+   * where the change did not touch them; the others close.
+   */
+  private followTargets(map: TextMap, mentions: readonly Mention[], passages: readonly Passage[]): void {
+    const edit = this.map && (this.target || this.cardTarget) ? textEdit(this.map.text, map.text) : null;
+    const follow = (t: Target | null): Target | null => {
+      if (!t || !edit) return null;
+      const at = t.kind === 'mention' ? t.m : t.p;
+      const span = edit.map(at.start, at.end);
+      if (!span) return null;
+      const next: Target | null =
+        t.kind === 'mention'
+          ? ((m) => (m && m.start === span[0] && m.end === span[1] && m.entity === t.m.entity && m.type === t.m.type ? { kind: 'mention', m } : null))(itemAt(mentions, span[0]))
+          : ((p) => (p && p.start === span[0] && p.end === span[1] && p.label === t.p.label ? { kind: 'passage', p } : null))(itemAt(passages, span[0]));
+      if (next) this.successors.set(at, next);
+      return next;
+    };
+    const card = follow(this.cardTarget);
+    const aimed = follow(this.target);
+    if (card) this.cardTarget = card;
+    else this.closeCard();
+    if (aimed) this.target = aimed;
+    else if (this.state.cursor) this.clearCursor();
+    else {
+      this.target = null;
+      this.clearTimers();
     }
   }
 
@@ -479,8 +523,14 @@ export class PageSession {
 
   /** Re-reads the page after it has been quiet for a moment (longer and longer on pages that are not articles). */
   scheduleRefresh(): void {
+    const now = performance.now();
+    // After a small change, a read already due is not pushed on by the next tick.
+    if (this.refreshTimer && this.quietUntil > now) return;
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = window.setTimeout(() => void this.read().catch(() => undefined), this.refreshDelay);
+    this.refreshTimer = window.setTimeout(() => {
+      this.refreshTimer = 0;
+      void this.read().catch(() => undefined);
+    }, Math.max(this.refreshDelay, this.quietUntil - now));
   }
 
   applySettings(next: Settings): void {
@@ -893,6 +943,13 @@ export class PageSession {
     return null;
   }
 
+  /** `t`, or the item a newer analysis of the changed page carried it over to (`followTargets`). */
+  private latest(t: Target): Target {
+    let at = t;
+    for (let next = this.successors.get(at.kind === 'mention' ? at.m : at.p); next; next = this.successors.get(next.kind === 'mention' ? next.m : next.p)) at = next;
+    return at;
+  }
+
   private sameTarget(a: Target | null, b: Target | null): boolean {
     if (!a || !b) return a === b;
     return a.kind === b.kind && (a.kind === 'mention' ? a.m === (b as typeof a).m : a.p === (b as { p: Passage }).p);
@@ -1027,8 +1084,10 @@ export class PageSession {
     return this.rangeOf(t.kind === 'mention' ? t.m : t.p);
   }
 
-  private async openCard(t: Target, focus: boolean): Promise<void> {
-    const model = await this.cardModel(t);
+  private async openCard(aimed: Target, focus: boolean): Promise<void> {
+    const model = await this.cardModel(this.latest(aimed));
+    // The page may have been read again while the entry came.
+    const t = this.latest(aimed);
     if (!focus && !this.sameTarget(t, this.target)) return;
     this.cardTarget = t;
     this.overCard = false;

@@ -38,6 +38,13 @@ export const DOCUMENT_PARSED_POLL_MS = 100;
 export const MUTATION_DEBOUNCE_MS = 400;
 /** On pages that are not articles, the quiet period doubles after each look, up to this. */
 export const MUTATION_BACKOFF_MAX_MS = 30_000;
+/**
+ * A change of at most this many characters ("Updated 5 min ago" ticking inside the article) is
+ * re-read, and then the page's changes are read again no sooner than `SMALL_CHANGE_REREAD_MS`
+ * later: a clock in an article costs one analysis every few seconds, not one a second.
+ */
+export const SMALL_CHANGE_CHARS = 64;
+export const SMALL_CHANGE_REREAD_MS = 5_000;
 /** Classification runs over chunks of about this many characters, yielding between them. */
 export const CLASSIFY_CHUNK_CHARS = 4_000;
 /**

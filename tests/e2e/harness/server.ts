@@ -90,6 +90,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
           '<div id="app"><div class="ticker">S&amp;P 500 5,861.57 -1.59% · Nasdaq 18,544.42 -2.78% · NVDA 120.15 -8.48% · 10-yr 4.27% · Brent 74.04 -0.51%</div>\n  <div class="layout">',
         )
         .replace('  <footer class="site-footer">', '  </div>\n  <footer class="site-footer">'),
+    // A clock inside the article that the page's own script sets every 700 ms, as live news pages
+    // do ("Updated 5 min ago"): each tick replaces a text node of the article and changes its length.
+    '/article-live-clock.html': () =>
+      articlePage(articleText)
+        .replace('<h1>', '<p class="live">LIVE <span id="clock">Updated 0 s ago</span></p>\n        <h1>')
+        .replace('</body>', '<script>let ticks = 0; setInterval(() => { document.getElementById("clock").textContent = "Updated " + ++ticks + " s ago"; }, 700);</script>\n</body>'),
     // A speaker the knowledge base lacks, named in full once and then by surname.
     '/article-text-only-source.html': () =>
       articlePage(articleText.replace('What Happens Now?', 'Governor Margarethe Lindqvist, who chairs the panel, said the alliance would hold.\nLindqvist added that China had been warned.\nWhat Happens Now?')),

@@ -386,6 +386,46 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(back.card!.label).toBe(name);
     });
 
+    it('keeps a card open and the keyboard’s place through a clock ticking inside the article, and still reads the page’s real changes', async () => {
+      const page = await open('/article-live-clock.html');
+      await waitForUi(page, 'the passages marked', (u) => u.notes.length > 0, 15_000);
+      const clock = () => page.evaluate(() => document.getElementById('clock')?.textContent ?? '');
+      const opened = await openCardOn(page, 'Blinken');
+      expect(opened.card!.label).toBe('Antony Blinken');
+      // Longer than the quiet time after a small change: the page has been read again meanwhile.
+      const before = await clock();
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(await clock(), 'the page’s clock did not tick').not.toBe(before);
+      expect((await readUi(page)).card?.label, 'the card closed while the clock ticked').toBe('Antony Blinken');
+
+      await page.mouseMove(2, 2);
+      await waitForUi(page, 'the card to close once the pointer left', (ui) => !ui.card, 5_000);
+      await page.press('Alt+Shift+J');
+      // Stepping starts from the screen the reader is on (the hover scrolled to Blinken).
+      const first = await waitForUi(page, 'Alt+Shift+J to focus a mark', (ui) => /, \d+ of \d+\./.test(ui.focus?.label ?? '') && !!ui.card);
+      const index = Number(/, (\d+) of \d+\./.exec(first.focus!.label!)![1]);
+      await page.press('Escape');
+      await waitForUi(page, 'Escape to close the card', (ui) => !ui.card && ui.focus?.className === 'bs-cursor', 5_000);
+      await page.press('Alt+Shift+J');
+      const next = new RegExp(`, ${index + 1} of \\d+\\.`);
+      const second = await waitForUi(page, 'Alt+Shift+J to step to the next mark', (ui) => next.test(ui.focus?.label ?? '') && !!ui.card);
+      await new Promise((r) => setTimeout(r, 6_000));
+      const later = await readUi(page);
+      expect(later.focus?.label, 'the keyboard’s mark was lost while the clock ticked').toBe(second.focus!.label);
+      expect(later.card?.label).toBe(second.card!.label);
+
+      // A real change is still read, the clock ticking all along.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Emmanuel Macron said on Friday that Europe would stand with Kyiv.';
+        document.querySelector('article p:last-of-type')!.after(p);
+      });
+      await waitUntil(async () => ((await browser.highlights(page))['backstory-person'] ?? []).some((t) => /Macron/.test(t)), {
+        timeout: 15_000,
+        message: 'the new paragraph’s name to be marked',
+      });
+    });
+
     it('keeps the keyboard’s ring on its mark’s first line through a resize, and takes it away when the focus leaves for the page', async () => {
       const { page } = await openArticle();
       await page.mouseMove(2, 2);

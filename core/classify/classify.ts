@@ -323,12 +323,29 @@ export function classifySentence(sentence: string, context: SentenceContext = {}
 /** Is the quotation still open at the end of `s` (given whether it was open at its start)? */
 function quoteOpenAfter(s: string, openAtStart: boolean): boolean {
   let open = openAtStart;
-  for (const c of s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (c === '“') open = true;
     else if (c === '”') open = false;
-    else if (c === '"') open = !open;
+    else if (c === '"') {
+      // A straight mark opens before a word and closes after one; only where it stands between
+      // two words or two spaces does it turn the state over.
+      const spaceBefore = i === 0 || /[\s([{—–]/.test(s[i - 1]!);
+      const spaceAfter = i === s.length - 1 || /[\s)\]},.;:!?—–]/.test(s[i + 1]!);
+      open = spaceBefore && !spaceAfter ? true : spaceAfter && !spaceBefore ? false : !open;
+    }
   }
   return open;
+}
+
+/**
+ * Whether a quotation left open stays open at the start of the segment at `start`: across a
+ * paragraph's end only where the next paragraph opens with a quotation mark, as a quotation over
+ * several paragraphs is written. (A mark left unclosed by mistake then ends with its paragraph.)
+ */
+function quoteGoesOn(text: string, start: number): boolean {
+  const paragraphStart = start === 0 || /\n[^\S\n]*$/.test(text.slice(Math.max(0, start - 8), start));
+  return !paragraphStart || /^["“‘]/.test(text.slice(start, start + 1));
 }
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
@@ -405,7 +422,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     const sentence = text.slice(seg.start, seg.end);
     const isProse = seg.kind === 'sentence' || seg.kind === 'list-item';
     if (!isProse) open = false;
-    const openAtStart: boolean = isProse && open;
+    const openAtStart: boolean = isProse && open && quoteGoesOn(text, seg.start);
     open = isProse ? quoteOpenAfter(sentence, openAtStart) : false;
     while (first < sorted.length && sorted[first]!.start < seg.start) first++;
     const local: Mention[] = [];

@@ -510,6 +510,28 @@ describe('sources', () => {
     });
   });
 
+  it('reads a quotation over two paragraphs in straight marks, and ends one left unclosed with its paragraph', () => {
+    const text =
+      'Rebecca Okafor, a former prosecutor, was blunt. "The jury followed the paper trail. Every step was documented, from the invoice to the check.\n' +
+      '"What the jury did not have to decide is whether the law was a good fit. That is a question for the appeals courts," she said.\n' +
+      'Outside the courthouse, supporters shouted at one another.\n' +
+      '"I came down here to see history, and I saw it," said Luis Ortega, a retired bus driver.\n' +
+      'Mr. Trump remains free without bail.';
+    const names: Name[] = [['Rebecca Okafor', 'Rebecca Okafor', 'person']];
+    expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])).toEqual([
+      ['fact', null],
+      ['reported', 'Rebecca Okafor'],
+      ['reported', 'Rebecca Okafor'],
+      ['reported', 'Rebecca Okafor'],
+      ['reported', 'Rebecca Okafor'],
+      ['fact', null],
+      ['reported', 'Luis Ortega'],
+      ['fact', null],
+    ]);
+    // A mark left open by mistake does not run into the next paragraph.
+    expect(classifyPassages('He said "the talks were useful.\nThe ministers met again on Friday.', []).map((x) => x.label)).toEqual(['reported', 'fact']);
+  });
+
   it('resolves "the prime minister said" to the person the text gave that office, by title or apposition', () => {
     const text =
       'Rishi Sunak, the British prime minister, visited the temple on Sunday. Joe Biden spoke later. The prime minister said the visit was personal. ' +

@@ -483,8 +483,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
     // What this sentence brings into view: its opener, then its speaker.
     if (a.passage.label !== 'other') {
-      const people = new Set(a.mentions.filter((m) => m.type === 'person').map((m) => m.entity));
-      onlyPersonBefore = people.size === 1 ? sourceOf(a.mentions.find((m) => m.type === 'person')!) : null;
+      // Names inside a quotation are the speaker's words, not whom the writer brings into view ("... everything Michael Cohen said ...,” she said").
+      const quotes = quoteSpans(a.passage.text, a.openAtStart);
+      const named = a.mentions.filter((m) => m.type === 'person' && !quotes.some(([s, e]) => m.start >= s && m.end <= e));
+      const people = new Set(named.map((m) => m.entity));
+      // A quotation that names no one ("“This was a disgrace.” ... he said") leaves the person before it in view.
+      const quotationOnly = people.size === 0 && (a.openAtStart || /^["“]/.test(a.passage.text));
+      if (!quotationOnly) onlyPersonBefore = people.size === 1 ? sourceOf(named[0]!) : null;
       bodyBefore = opener?.type === 'organization' ? sourceOf(opener) : null;
     }
     if (opener) inView[kindOf(opener)] = longerNameFrom(a.passage.text, opener, a.mentions) ?? sourceOf(opener);

@@ -510,6 +510,28 @@ describe('sources', () => {
     });
   });
 
+  it('gives "he said" after a quotation that names no one to the one person the sentence before named, not an earlier speaker', () => {
+    const names: Name[] = [
+      ['Todd Blanche', 'Todd Blanche', 'person'],
+      ['Mr. Trump', 'Donald Trump', 'person', 'person/donald-trump'],
+      ['Rebecca Okafor', 'Rebecca Okafor', 'person'],
+      ['Michael Cohen', 'Michael Cohen', 'person'],
+    ];
+    const text =
+      'Todd Blanche, the defence lawyer, said the team would appeal.\n' +
+      'Minutes after the verdict, Mr. Trump walked to the cameras in the hallway. "This was a disgrace. This was a rigged trial," he said.\n' +
+      'Rebecca Okafor, a former prosecutor, said the verdict was no surprise. "Jurors could set aside everything Michael Cohen said. That is a question for the appeals courts," she said.';
+    expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'Todd Blanche'],
+      ['fact', null],
+      ['reported', 'Donald Trump'],
+      ['reported', 'Donald Trump'],
+      ['reported', 'Rebecca Okafor'],
+      ['reported', 'Rebecca Okafor'],
+      ['reported', 'Rebecca Okafor'],
+    ]);
+  });
+
   it('reads a quotation over two paragraphs in straight marks, and ends one left unclosed with its paragraph', () => {
     const text =
       'Rebecca Okafor, a former prosecutor, was blunt. "The jury followed the paper trail. Every step was documented, from the invoice to the check.\n' +

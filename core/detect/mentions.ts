@@ -185,6 +185,7 @@ function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
 /** Titles that, just before a name, say it is a person. */
 const PERSON_TITLES = String.raw`President|Vice President|VP|Secretary|Minister|Chancellor|Premier|Senator|Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prince|King|Queen|Pope|Ambassador|Spokesman|Spokeswoman|Leader`;
 const PERSON_TITLE = new RegExp(`(?:${PERSON_TITLES})\\s+$`);
+const COURTESY_TITLE = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+$/;
 
 /** Titles before a surname that keep it the person's: those, and the bench's, a city's, a board's, a team's, a house's. */
 const SURNAME_TITLE = new RegExp(`(?:${PERSON_TITLES}|Justice|Judge|Mayor|Commissioner|Director|Chairman|Chairwoman|Chair|Coach|Speaker)\\.?\\s+$`);
@@ -430,7 +431,11 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       else {
         const full = firstFull.get(r.entity);
         score = full === undefined ? 0 : full < m.start ? 2 : 1.2;
-        if (e.type === 'person' && (titled ??= PERSON_TITLE.test(folded.slice(Math.max(0, m.start - 24), m.start)))) score += 0.6;
+        // An office says who ("Secretary Blinken"); a courtesy title ("Mr. Cohen") only that it is a
+        // person, which confirms a sense the article already supports and no other.
+        if (e.type === 'person' && (titled ??= PERSON_TITLE.test(folded.slice(Math.max(0, m.start - 24), m.start)))) {
+          if (full !== undefined || hitsOf(r.entity) > 0 || !COURTESY_TITLE.test(folded.slice(Math.max(0, m.start - 6), m.start))) score += 0.6;
+        }
       }
       score += Math.min(hitsOf(r.entity), 4) * 0.5;
       scored.set(r.entity, Math.max(scored.get(r.entity) ?? 0, score));

@@ -127,6 +127,28 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('takes "Mr. Cohen" for Eli Cohen only where the article supports him: a courtesy title says a person, not which', () => {
+    const found = (t: string) => detectMentions(t, index).filter((m) => m.type === 'person').map((m) => [m.text, m.entity]);
+    // A court report: Michael Cohen, whom the knowledge base lacks, is named with his role; "Mr. Cohen" is his.
+    expect(found('Donald Trump was found guilty. The payment that Michael Cohen, Mr. Trump’s former lawyer, made was at issue. The company reimbursed Mr. Cohen in 2017.')).toEqual([
+      ['Donald Trump', 'Donald Trump'],
+      ['Michael Cohen', 'Michael Cohen'],
+      ['Trump', 'Donald Trump'],
+      ['Cohen', 'Michael Cohen'],
+    ]);
+    // With his country's context, or after an office, the surname is the Israeli minister's.
+    expect(found('Israel’s Likud government sent Mr. Cohen to the talks.').map(([, e]) => e)).toEqual(['Eli Cohen']);
+    expect(found('Foreign Minister Cohen arrived on Monday.').map(([, e]) => e)).toEqual(['Eli Cohen']);
+  });
+
+  it('types a name the article gives a person’s cue as a person everywhere, not as a place after "to"', () => {
+    const found = (t: string) => detectMentions(t, index).filter((m) => /Daniels/.test(m.text)).map((m) => [m.text, m.type]);
+    expect(found('The $130,000 payment to Stormy Daniels was at issue. Stormy Daniels, an adult film actress, testified for two days.')).toEqual([
+      ['Stormy Daniels', 'person'],
+      ['Stormy Daniels', 'person'],
+    ]);
+  });
+
   it('knows the football clubs and managers news names, and reads "FT" in a score as no newspaper', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
     expect(ids('FT: Manchester City 3-1 West Ham. Pep Guardiola said City deserved the Premier League title; Arsenal finished second under Mikel Arteta.')).toEqual([

@@ -10,7 +10,7 @@ import { DEMONYMS } from './demonyms';
 
 /** A title or role just before a name says it is a person ("CIA Director X", "political scientist Y"). */
 const TITLE_BEFORE =
-  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer)\.?\s+$/i;
+  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer|aide|prosecutor|envoy|negotiator)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
 const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer)`;
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}'’-]+\s+){0,3}`;
@@ -26,6 +26,13 @@ const LEADING_TITLE =
  */
 const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman|Superintendent|Alderman|Alderwoman)\s+/g;
 const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|noted|warned|explained|claimed|asked|replied|insisted)\b/;
+/** "..., said Luis Ortega, 58, a retired bus driver": a name right after an inverted "said" that closes its clause. */
+const SAID_BEFORE = /(?:^|[,”"]\s*)(?:said|says|added|asked|wrote|replied|insisted|explained)\s+$/;
+const CLAUSE_CLOSES = /^(?:[,.;:]|\s+(?:on|in|at)\b)/;
+/** Names that end in an office are the office, no place: "Manhattan District Attorney". */
+const OFFICE_LAST = /\b(?:Attorney|Prosecutor|Sheriff|Judge|Mayor|Governor|Commissioner|Secretary|Minister|Chancellor|President|Superintendent)$/;
+/** A street or square is a place, whatever it is named after: "Centre Street", "Union Square". */
+const STREET_LAST = /\b(?:Street|Avenue|Road|Boulevard|Lane|Square|Plaza|Bridge)$/;
 /** "Priya Nair, who covers chipmakers": a relative "who" after a comma; a body takes "which". */
 const WHO_AFTER = /^,\s+who\s+\p{Ll}/u;
 /** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to", "for" or "from" between capitalised words is inside a name. */
@@ -49,7 +56,9 @@ const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
 /** Arabic names' article joined to the word it belongs to, in lower case: "Majed al-Ansari", "Abdel Fattah el-Sisi". */
 const ARTICLE_JOINED = '(?:al|el|ad|an|ar|as|ash|at|az)-';
 const STARTS_WITH_ARTICLE_JOINED = new RegExp(`^${ARTICLE_JOINED}`);
-const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le|ten|ter|den|op)${GAP})?(?:${ARTICLE_JOINED})?${CAP_WORD}){0,4}`, 'uy');
+/** Bodies whose names go on after "for": "Potsdam Institute for Climate Impact Research", "European Centre for Medium-Range Weather Forecasts". */
+const BODY_FOR = '(?<=(?:Institute|Centre|Center|Centers|Council|Committee|Fund|Foundation|Commission|Society|Association|Alliance|Coalition|Organi[sz]ation|Office|Agency|Network|Federation|School|Trust|Partnership|Campaign|Secretary|Minister|Ministry|Department)' + GAP + ')for';
+const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|bin|of|the|la|le|ten|ter|den|op|${BODY_FOR})${GAP})?(?:${ARTICLE_JOINED})?${CAP_WORD}){0,5}`, 'uy');
 /** A party that may stand before a person's name like a title. */
 const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/;
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
@@ -209,9 +218,11 @@ export function findUnknownNames(
     // A role before the name counts where the name closes its apposition or speaks ("India's
     // negotiator, Chandni Raina, called"), not where it opens a longer phrase ("Harbor Point residents").
     const personCue = titled || TITLE_BEFORE.test(before) || (ROLE_BEFORE.test(before) && (after.startsWith(',') || SAID_AFTER.test(after)));
-    if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled)) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
+    if (OFFICE_LAST.test(name) && !titled) continue;
+    if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled && !STREET_LAST.test(name))) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
     else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];
     else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.8];
+    else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
     else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start)) [type, confidence] = ['place', 0.65];

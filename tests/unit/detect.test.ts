@@ -160,6 +160,20 @@ describe('detectMentions', () => {
     expect(found('The Northwind Traders, who lead the league, won again.')).toEqual([]);
   });
 
+  it('reads the names of a court report and a climate story whole and typed right (reader review 9)', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    // A body's name goes on after "for".
+    expect(found('Researchers at the Potsdam Institute for Climate Impact Research estimated the cost.')).toEqual([['Potsdam Institute for Climate Impact Research', 'organization']]);
+    expect(found('The European Centre for Medium-Range Weather Forecasts runs the service.')).toEqual([['European Centre for Medium-Range Weather Forecasts', 'organization']]);
+    // An office is no place, a street no organisation.
+    expect(found('The Manhattan District Attorney brought the case. Crowds gathered in Centre Street.')).toEqual([['Centre Street', 'place']]);
+    // A name after an inverted "said", and after a role such as an aide's.
+    expect(found('“I came to see history,” said Luis Ortega, 58, a retired bus driver. Kremlin foreign-policy aide Yuri Ushakov said 36 countries came.')).toEqual([
+      ['Luis Ortega', 'person'],
+      ['Yuri Ushakov', 'person'],
+    ]);
+  });
+
   it('takes an everyday apposition for a person cue ("Michael Williams, a South Side man who", "Eileen Moran, a retired schoolteacher")', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found('Michael Williams, a South Side man who spent a year in jail, sued. Eileen Moran, a retired schoolteacher, was there. Karen Ruiz, the club’s goalkeeper, agreed.')).toEqual([

@@ -59,7 +59,7 @@ function buildSets() {
     countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
     representative representatives candidate candidates member members citizens voters workers teachers
     students parents author authors writer columnist editor editors journalist journalists reporter
-    reporters historian historians scholars professor professors`.split(/\s+/),
+    reporters historian historians scholars professor professors defense defence prosecution jury jurors service`.split(/\s+/),
   );
 
   /** Words that may sit between the subject and its verb: "Blinken also said", "has repeatedly said". */

@@ -129,7 +129,7 @@ function isBoundary(text: string, i: number, j: number, n: number, rangeStart: n
   const nextIsNumber = /^\p{Nd}/u.test(next);
   if (BEFORE_NUMBER.has(lower) && nextIsNumber) return false;
   const multiDot = /^(\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(bare); // U.S, a.m, Ph.D, e.g
-  const initial = /^\p{Lu}$/u.test(bare); // "J" in "J. Smith"
+  const initial = /^\p{Lu}$/u.test(bare) && !tok.includes('°'); // "J" in "J. Smith", not the "C" of "0.13 °C."
   if (multiDot || initial || SOFT_ABBREVIATIONS.has(lower)) {
     return SENTENCE_OPENERS.has(next);
   }

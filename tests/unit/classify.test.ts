@@ -397,7 +397,7 @@ describe('sources', () => {
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Economy · The bank cut rates on 6 June 2024.').label).not.toBe('other');
       // An author's note: who the writer is, their beat, how to reach them (reader review 8).
-      for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.'])
+      for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.', 'Hannah Okonjo-Reyes is the Meridian’s Moscow correspondent.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Jane Doe is a dangerous writer, the minister said.').label).not.toBe('other');
       expect(classifySentence('Brandon Johnson covers his tracks badly, critics say.').label).not.toBe('other');
@@ -552,6 +552,11 @@ describe('sources', () => {
     ]);
     // A mark left open by mistake does not run into the next paragraph.
     expect(classifyPassages('He said "the talks were useful.\nThe ministers met again on Friday.', []).map((x) => x.label)).toEqual(['reported', 'fact']);
+  });
+
+  it('reads a court report’s "the defense said" and a "service ... found that" as reported', () => {
+    expect(classifySentence('The defense said the payments were legitimate legal fees.').label).toBe('reported');
+    expect(classifySentence('The climate monitoring service, run by the European Centre, found that 2024 was the warmest year.').label).toBe('reported');
   });
 
   it('resolves "the prime minister said" to the person the text gave that office, by title or apposition', () => {

@@ -43,6 +43,13 @@ describe('segmentSentences: abbreviations and numbers', () => {
     ]);
   });
 
+  it('ends a sentence after a temperature: the "C" of "°C." is a unit, not an initial', () => {
+    expect(texts('The margin of uncertainty is 0.13 °C. NASA also ranked 2024 the warmest year.')).toEqual([
+      'The margin of uncertainty is 0.13 °C.',
+      'NASA also ranked 2024 the warmest year.',
+    ]);
+  });
+
   it('keeps "U.S. officials" and "U.S. President" inside the sentence', () => {
     expect(texts('U.S. officials met U.S. President Joe Biden. He spoke.')).toEqual(['U.S. officials met U.S. President Joe Biden.', 'He spoke.']);
   });

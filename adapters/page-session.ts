@@ -734,8 +734,13 @@ export class PageSession {
     /** The labels each note holds. */
     const labels = new Map<MarginNote, string[]>();
     let lineHeight = 0;
+    let previous: Passage | null = null;
     for (const p of passages) {
+      const before = previous;
+      previous = p;
       if (p.label !== 'reported' || !p.source) continue;
+      // A statement that goes straight on, in the same paragraph and from the same source, is under the note it has (one "Echeverría" for his paragraph).
+      if (before?.label === 'reported' && before.source === p.source && /^[^\S\n]*$/.test(map.text.slice(before.end, p.start))) continue;
       const rect = this.rangeOf(p)?.getClientRects()[0];
       if (!rect) continue;
       const edge = Math.min(rect.left, rootLeft) - 8;

@@ -31,6 +31,8 @@ const REPORTED = {
   accordingToBlinken: 'According to Blinken',
   harrisCalled: 'Harris called the deepening',
 } as const;
+/** Harris's first statement; "Harris called the deepening ..." goes straight on from it in the same paragraph. */
+const HARRIS_REMARKS = 'VP Kamala Harris also delivered remarks';
 const NEUTRAL = ['Russia’s invasion of Ukraine began on February 24, 2022', 'The United States and its NATO allies have been backing Ukraine'];
 
 // ---- page-side probes ----
@@ -684,12 +686,12 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(reported.some((t) => t.startsWith(WRITER_OPINION))).toBe(false);
     });
 
-    it('names the source in the margin beside each reported passage, and the notes follow the text on scroll and resize', async () => {
+    it('names the source in the margin beside each run of reported passages, and the notes follow the text on scroll and resize', async () => {
       const { page } = await openArticle();
       const cases: [string, string][] = [
         [REPORTED.blinkenAlleged, 'Blinken'],
         [REPORTED.accordingToBlinken, 'Blinken'],
-        [REPORTED.harrisCalled, 'Harris'],
+        [HARRIS_REMARKS, 'Harris'],
       ];
       const besideAll = async (when: string) => {
         const out: { source: string; dy: number; dx: number }[] = [];
@@ -711,6 +713,10 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       const ui = await readUi(page);
       expect(ui.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Blinken', 'Harris']));
       const atTop = await besideAll('at the top');
+      // Harris's next statement goes straight on in her paragraph, on a line of its own: under her one note.
+      const [first, next] = [await passageLine(page, 'backstory-reported', HARRIS_REMARKS), await passageLine(page, 'backstory-reported', REPORTED.harrisCalled)];
+      expect(next!.top).toBeGreaterThan(first!.top);
+      expect((await readUi(page)).notes.filter((n) => n.text === 'Harris')).toHaveLength(1);
 
       // Scroll: the notes move with the text (same offset from their passage).
       await page.evaluate(() => window.scrollTo(0, 600));

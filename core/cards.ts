@@ -128,7 +128,10 @@ export function factAsOf(f: Fact, date?: string): DatedFact {
         : f.end
           ? `until ${formatDate(f.end)}`
           : '';
-  const current = !!date && lasting && holdsOn(date, f.start, f.end);
+  // An event of the article's own day (or running through it) is what holds on that date too.
+  const day = date?.slice(0, 10);
+  const onTheDay = !lasting && !!day && day.length === 10 && f.start?.length === 10 && (f.end ? f.start <= day && day <= f.end : f.start === day);
+  const current = (!!date && lasting && holdsOn(date, f.start, f.end)) || onTheDay;
   const later = !!date && !!f.start && date.slice(0, f.start.length) < f.start;
   return { label: f.label, when, current, later, ...(f.place ? { place: f.place } : {}), source: f.source };
 }

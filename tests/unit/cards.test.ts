@@ -74,7 +74,12 @@ describe('cards', () => {
     expect(other({ label: 'Capital of Lithuania' }).current).toBe(true);
     // One date is when it happened, not a state that began then.
     expect(other({ label: 'Founded', start: '1949-04-04' }).current).toBe(false);
-    expect(factAsOf({ kind: 'event', label: 'Summit', start: '2022-06-28', end: '2022-06-30', source: src }, '2022-06-29').current).toBe(false);
+    // ... except on the article's own day: an event of that day, or running through it, is what holds as of it (reader review 9).
+    expect(factAsOf({ kind: 'event', label: 'Summit', start: '2022-06-28', end: '2022-06-30', source: src }, '2022-06-29').current).toBe(true);
+    expect(factAsOf({ kind: 'event', label: 'Convicted on 34 counts', start: '2024-05-30', source: src }, '2024-05-30T21:45:00-04:00').current).toBe(true);
+    expect(factAsOf({ kind: 'event', label: 'Convicted on 34 counts', start: '2024-05-30', source: src }, '2024-05-31').current).toBe(false);
+    // A month's or a year's event is not known to be of that day.
+    expect(factAsOf({ kind: 'event', label: 'Summit', start: '2022-06', source: src }, '2022-06-29').current).toBe(false);
   });
 
   it('dates an event on its day and an office from its start, and marks what came after the article as later, last', () => {

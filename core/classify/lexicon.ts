@@ -286,6 +286,10 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^good (?:morning|afternoon|evening)\b.*\bwelcome\b|^welcome to our live (?:coverage|blog|updates)\b/i,
   /^thank(?:s| you) for (?:following|reading|joining us|staying with us)\b[^"“”]*$/i,
   /^that(?:'s| is| was) (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight))\b/i,
+  // A live line's time: "VERDICT Updated 5 min ago", "Last updated 2 hours ago", and a date on its
+  // own ("May 30, 2024", "30 May 2024") after a dateline.
+  /^(?:\p{Lu}{2,}\s+)?(?:last\s+)?(?:updated|published|posted)\s+(?:\d+|an?|one)\s+(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\.?$/iu,
+  /^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\.?$/,
   // A strip of short parts between dots or bars, with no sentence's end: a kicker ("Premier League ·
   // Final day"), a score bar ("Manchester City 3-1 West Ham · FT"), a ticker ("S&P 500 5,861.57 · ...").
   /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u,

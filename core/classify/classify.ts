@@ -293,6 +293,9 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // A sentence the writer opens with their stance ("Frankly, the strike was a warning ...").
   const stance = stanceOpener(sentence);
   if (stance) return { passage: make('opinion', [stance, ...score.positive]), attribution: null, quoteOnly: false, mentions };
+  // The writer's verdict on a course of action ("Western capitals would be unwise to dismiss them").
+  const verdict = VERDICT.exec(sentence)?.[0];
+  if (verdict) return { passage: make('opinion', [verdict, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   return { passage: make('fact', score.negative), attribution: null, quoteOnly: false, mentions };
 }
 
@@ -307,6 +310,7 @@ export function stanceOpener(sentence: string): string | null {
   return STANCE_OPENER.exec(sentence)?.[1] ?? null;
 }
 
+const VERDICT = /\b(?:would|will|is|was) be (?:unwise|a (?:mistake|blunder|folly|grave error)|foolish|naive|naïve|reckless|short-sighted|shortsighted|wise|prudent)\b(?= to\b)/iu;
 const STANCE_OPENER = /^\s*(Frankly|Honestly|Obviously|Undoubtedly|Admittedly|Arguably|Surely|Make no mistake|Needless to say|Worse still),/u;
 
 /**

@@ -558,6 +558,12 @@ describe('sources', () => {
     expect(classifyPassages('He said "the talks were useful.\nThe ministers met again on Friday.', []).map((x) => x.label)).toEqual(['reported', 'fact']);
   });
 
+  it('reads the writer’s verdict on a course of action as opinion ("would be unwise to", "would be a mistake to")', () => {
+    expect(classifySentence('Western capitals would be unwise to dismiss them as mere theatre.').label).toBe('opinion');
+    expect(classifySentence('It would be a mistake to treat 1.5 °C as just another broken record.').cues).toContain('would be a mistake');
+    expect(classifySentence('The court ruled that the sale would be a mistake to reverse now, the judge said.').label).toBe('reported');
+  });
+
   it('reads a court report’s "the defense said" and a "service ... found that" as reported', () => {
     expect(classifySentence('The defense said the payments were legitimate legal fees.').label).toBe('reported');
     expect(classifySentence('The climate monitoring service, run by the European Centre, found that 2024 was the warmest year.').label).toBe('reported');

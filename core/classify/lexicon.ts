@@ -276,6 +276,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /\b(?:subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter)\b/i,
   /\ball rights reserved\b/i,
   /^(?:editor['’]s note|disclaimer|correction)\s*:/i,
+  /^an? (?:earlier|previous) version of this (?:article|story|report|piece)\b/i,
   /\bThe views expressed (?:in this article )?are (?:those of the author|the author['’]s own)\b/i,
   /\b(?:contributed|contributed reporting) to this (?:report|story)\b/i,
   // A wire's credits: "(Reporting by ... ; Editing by ...)", and its standards line.

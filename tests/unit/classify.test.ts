@@ -398,7 +398,7 @@ describe('sources', () => {
       expect(classifySentence('Economy · The bank cut rates on 6 June 2024.').label).not.toBe('other');
       // An author's note: who the writer is, their beat, how to reach them (reader review 8).
       // A live line's time and a date on its own line (reader review 9).
-      for (const line of ['VERDICT Updated 12 min ago', 'Last updated 2 hours ago', 'May 30, 2024', '30 May 2024'])
+      for (const line of ['VERDICT Updated 12 min ago', 'Last updated 2 hours ago', 'May 30, 2024', '30 May 2024', 'An earlier version of this article misstated the length of the deliberations.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('The verdict was updated 12 min ago by the clerk.').label).not.toBe('other');
       for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.', 'Hannah Okonjo-Reyes is the Meridian’s Moscow correspondent.'])

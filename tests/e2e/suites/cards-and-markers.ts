@@ -570,6 +570,19 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         return hits;
       });
       expect(underBand).toEqual([]);
+      // Scrolled to its end, the card still shows whose it is: its name stays at its top.
+      const nameShown = await page.evaluate(() => {
+        const root = document.querySelector('backstory-ui')!.shadowRoot!;
+        const dialog = root.querySelector('[role="dialog"]') as HTMLElement;
+        const name = root.querySelector('.bs-name') as HTMLElement;
+        dialog.scrollTop = dialog.scrollHeight;
+        const [r, box] = [name.getBoundingClientRect(), dialog.getBoundingClientRect()];
+        const hit = root.elementFromPoint(r.left + 4, r.top + r.height / 2);
+        const shown = dialog.scrollTop > 0 && r.top >= box.top - 1 && !!hit && name.contains(hit);
+        dialog.scrollTop = 0;
+        return shown;
+      });
+      expect(nameShown, 'the card’s name scrolled out of sight').toBe(true);
       // What is scrolled into view, as a focused button is, stops above that band: the mute button,
       // last in the card, is whole and takes a click at its foot.
       const muteFoot = await page.evaluate(() => {

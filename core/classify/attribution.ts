@@ -183,6 +183,12 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     let k = j - 1;
     while (k >= 0 && tokens[k]!.w !== ',' && j - k < 16) k--;
     if (k >= 1 && tokens[k]!.w === ',') {
+      // "Satya Nadella, the chief executive of Microsoft, which has committed $13 billion, said": a
+      // relative clause closing an apposition; the speaker is the name the apposition is about.
+      if (tokens[k + 1]?.w === 'which' || tokens[k + 1]?.w === 'who') {
+        const about = subjectEndingAt(ctx, k);
+        if (about.kind === 'mentions' || about.kind === 'name') return about;
+      }
       // "Supporters of the technology, many of them ..., said": a source noun qualified before the apposition.
       const plain = subjectEndingAt(ctx, k - 1);
       const inner = good(plain) ? plain : postModifiedSubject(ctx, k);

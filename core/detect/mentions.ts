@@ -326,6 +326,14 @@ function codeNumberAfter(text: string, start: number, end: number): boolean {
   return end - start <= 3 && /^ \d{3,4}\b/.test(text.slice(end, end + 6)) && !/^ (?:19|20)\d\d\b/.test(text.slice(end, end + 6)) && /^\p{Lu}+$/u.test(text.slice(start, end));
 }
 
+/** Words after a person's name that make it the name of a thing named after them. */
+const NAMED_AFTER_TAIL = /^\s+(?:Trail|City|Airport|Avenue|Street|Boulevard|Bridge|Square|Memorial|Library|Center|Centre|Foundation|Institute|School|University|Hospital|Station|Stadium|Highway|Doctrine|Prize)\b/;
+
+/** "GPT-4.5", "Windows 10.1": a name that ends in a number goes on with a decimal point; it is another version's name. */
+function versionAfter(text: string, start: number, end: number): boolean {
+  return /\d$/.test(text.slice(start, end)) && /^\.\d/.test(text.slice(end, end + 2));
+}
+
 /**
  * "Barges crowded the Mississippi.", "the Ohio rose": a place's one-word name after "the", ending a
  * clause or before a preposition or a verb of water, is a river's when the knowledge base has the
@@ -476,7 +484,9 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       if (oneWord) unconfirmed.push(m);
       continue;
     }
-    if (codeNumberAfter(folded, m.start, m.end)) continue;
+    if (codeNumberAfter(folded, m.start, m.end) || versionAfter(folded, m.start, m.end)) continue;
+    // "USS Harry S. Truman", "the Ho Chi Minh Trail": a ship, a road or a building named after a person is not the person.
+    if (index.entities[best].type === 'person' && (/\bUSS\s+$/.test(folded.slice(Math.max(0, m.start - 5), m.start)) || NAMED_AFTER_TAIL.test(folded.slice(m.end, m.end + 16)))) continue;
     let e = index.entities[best];
     if (e.type === 'place' && insideLongerName(folded, m.start, m.end) && !inHeading(folded, m.start, blocks)) continue;
     if (e.type === 'place' && usNamesake(folded, m.end, best, index)) continue;

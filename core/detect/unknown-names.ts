@@ -14,8 +14,8 @@ const TITLE_BEFORE =
 /** Words for a person's role or office, in the appositions below. */
 const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer)`;
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}'’-]+\s+){0,3}`;
-/** ", a former national security adviser": an apposition that says the name before it is a person. */
-const ROLE_AFTER = new RegExp(`^,\\s+${ROLE_HEAD}${ROLES}\\b`, 'u');
+/** ", a former national security adviser", ", 64, a retired teacher": an apposition that says the name before it is a person. */
+const ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?${ROLE_HEAD}${ROLES}\\b`, 'u');
 /** "India's negotiator, Chandni Raina", "Its chair, Jennifer Homendy": a role, then a comma, before the name. */
 const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'u');
 const LEADING_TITLE =
@@ -39,7 +39,7 @@ const WHO_AFTER = /^,\s+who\s+\p{Ll}/u;
 const INSIDE_A_TITLE = /\p{Lu}[\p{L}.'’-]*\s+(?:to|for|from)\s+$/u;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
-  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral)\b/;
+  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral|Insight|Insights|Analytics|Partners|Associates|Consulting|Consultancy|Strategies|Advisors|Advisers)\b/;
 /** "Danube ports, such as Izmail": a list of places opens after a plural place noun and "such as", "including" or "like". */
 const PLACE_LIST_HEAD = /\b(?:ports|cities|towns|villages|regions|provinces|districts|oblasts|islands)(?: [a-z]+)?,? (?:such as|including|like) $/;
 const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
@@ -231,6 +231,14 @@ export function findUnknownNames(
       listedEnds.add(end);
     }
     if (!type) continue;
+    // "said Daniel Reeve of Northbridge Insight": a person of a body, each a name of its own.
+    const ofBody = type === 'organization' ? / of /.exec(name) : null;
+    if (ofBody && isFirstAndLastName(name.slice(0, ofBody.index))) {
+      const bodyStart = start + ofBody.index + 4;
+      found.push({ text: name.slice(0, ofBody.index), start, end: start + ofBody.index, type: 'person', entity: name.slice(0, ofBody.index), confidence: 0.75 });
+      found.push({ text: name.slice(ofBody.index + 4), start: bodyStart, end, type: 'organization', entity: name.slice(ofBody.index + 4), confidence });
+      continue;
+    }
     // "Denmark Groover of Macon": the person ends before "of"; the place after it is its own name.
     const of = type === 'person' ? / of /.exec(name) : null;
     if (of) {

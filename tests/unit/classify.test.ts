@@ -558,6 +558,16 @@ describe('sources', () => {
     expect(classifyPassages('He said "the talks were useful.\nThe ministers met again on Friday.', []).map((x) => x.label)).toEqual(['reported', 'fact']);
   });
 
+  it('gives a statement to the name an apposition is about, not to the body its relative clause follows', () => {
+    const names: Name[] = [
+      ['Satya Nadella', 'Satya Nadella', 'person', 'person/satya-nadella'],
+      ['Microsoft', 'Microsoft', 'organization', 'organization/microsoft'],
+      ['OpenAI', 'OpenAI', 'organization', 'organization/openai'],
+    ];
+    const text = 'Hours later, Satya Nadella, the chief executive of Microsoft, which has committed about $13 billion to OpenAI, said that Mr. Altman would join Microsoft.';
+    expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])).toEqual([['reported', 'Satya Nadella']]);
+  });
+
   it('reads the writer’s verdict on a course of action as opinion ("would be unwise to", "would be a mistake to")', () => {
     expect(classifySentence('Western capitals would be unwise to dismiss them as mere theatre.').label).toBe('opinion');
     expect(classifySentence('It would be a mistake to treat 1.5 °C as just another broken record.').cues).toContain('would be a mistake');

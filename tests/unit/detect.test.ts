@@ -160,6 +160,15 @@ describe('detectMentions', () => {
     expect(found('The Northwind Traders, who lead the league, won again.')).toEqual([]);
   });
 
+  it('takes an age before a role for a person’s apposition, and a pollster’s or a consultancy’s name for an organisation (reader review 10)', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('Margaret Hollis, 64, a retired teacher, voted Labour. “It was time,” said Daniel Reeve of Northbridge Insight.')).toEqual([
+      ['Margaret Hollis', 'person'],
+      ['Daniel Reeve', 'person'],
+      ['Northbridge Insight', 'organization'],
+    ]);
+  });
+
   it('reads the names of a court report and a climate story whole and typed right (reader review 9)', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     // A body's name goes on after "for".

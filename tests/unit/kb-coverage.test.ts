@@ -141,6 +141,24 @@ describe('the shipped knowledge base', () => {
     expect(found('Israel’s Foreign Minister Cohen arrived on Monday.').map(([, e]) => e)).toEqual(['Eli Cohen']);
   });
 
+  it('knows the statesmen of an obituary, and leaves alone a ship, a trail, an airport or a newer version named after them (reader review 10)', () => {
+    const found = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    expect(found('Henry Kissinger, who served Richard Nixon, met Zhou Enlai and Le Duc Tho. Nixon resigned in 1974.')).toEqual([
+      ['Henry Kissinger', 'person/henry-kissinger'],
+      ['Richard Nixon', 'person/richard-nixon'],
+      ['Zhou Enlai', 'person/zhou-enlai'],
+      ['Le Duc Tho', 'person/le-duc-tho'],
+      ['Nixon', 'person/richard-nixon'],
+    ]);
+    expect(found('The carrier USS Harry S. Truman sailed. Supplies moved down the Ho Chi Minh Trail.')).toEqual([]);
+    expect(found('Flights out of JFK were delayed at the airport.')).toEqual([['JFK', 'place/john-f-kennedy-international-airport']]);
+    expect(found('JFK was assassinated in Dallas in 1963.')[0]).toEqual(['JFK', 'person/john-f-kennedy']);
+    expect(found('OpenAI released GPT-4 in 2023 and GPT-4.5 in 2025.')).toEqual([
+      ['OpenAI', 'organization/openai'],
+      ['GPT-4', 'term/gpt-4'],
+    ]);
+  });
+
   it('types a name the article gives a person’s cue as a person everywhere, not as a place after "to"', () => {
     const found = (t: string) => detectMentions(t, index).filter((m) => /Daniels/.test(m.text)).map((m) => [m.text, m.type]);
     expect(found('The $130,000 payment to Stormy Daniels was at issue. Stormy Daniels, an adult film actress, testified for two days.')).toEqual([

@@ -501,7 +501,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       const closes = tokens.slice(i + 1).every((x) => !x.q && TIME_BEFORE_THAT.has(x.w));
       const afterComma = tokens[tokenIndexBefore(ctx, subjStart(subj, t.start))]?.w === ',';
       if (!contentFollows && !personal && !(closes && afterComma)) continue;
-      if (/^call/.test(t.w) && !anyQuotedAfter[i + 1] && !/^(?:for|on)$/.test(next?.w ?? '')) continue;
+      // "called for", "called on", "called it “illegal”", and a person's "called him an old friend": what they said he was.
+      const calledSomeone = subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person') && /^(?:him|her|them|it)$/.test(next?.w ?? '') && /^(?:a|an|the)$/.test(tokens[i + 2]?.w ?? '');
+      if (/^call/.test(t.w) && !anyQuotedAfter[i + 1] && !/^(?:for|on)$/.test(next?.w ?? '') && !calledSomeone) continue;
       if (/^describ/.test(t.w) && !anyQuotedAfter[i + 1] && !tokens.slice(i + 1, i + 12).some((x) => x.w === 'as')) continue;
     }
     // "Although Putin claimed ...": a subordinate clause; the main clause is someone else's.

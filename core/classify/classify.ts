@@ -359,6 +359,9 @@ const HE_SHE = /^(?:he|she|him|her)$/i;
  */
 const BODY_AGAIN = /^the (?:company|firm|agency|bank|central bank|carrier|airline|automaker|carmaker|chipmaker|drugmaker|retailer|lender|insurer|regulator|watchdog|ministry|charity|group|club|team)$/i;
 
+/** A description that names one body, which "it" can stand for next ("the board", "the ministry"). */
+const BODY_NOUN = /\b(?:board|company|firm|council|committee|court|government|ministry|agency|department|commission|party|union|club|team|bank|group|administration|office|embassy|military|army|police)$/i;
+
 const featureModels = new WeakMap<SubjectivityModel, SubjectivityModel>();
 
 /** The model without its character n-gram half (kept once per model). */
@@ -504,7 +507,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const groups = subj.mentions.filter((m) => m.type !== 'person');
         if (groups.length > 0) inView.group = sourceOf(groups[0]!);
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
-        if (subj.kind === 'description' && /s$/.test(subj.text)) inView.group = { source: a.passage.source };
+        // "They" for a group ("US officials said ... They added"), "it" for a body ("the board said ... It added").
+        if (subj.kind === 'description' && (/s$/.test(subj.text) || BODY_NOUN.test(subj.text))) inView.group = { source: a.passage.source };
         if (subj.kind === 'name') inView.person = sourceOfPassage(a.passage);
       }
     }

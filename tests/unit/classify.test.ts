@@ -558,6 +558,18 @@ describe('sources', () => {
     expect(classifyPassages('He said "the talks were useful.\nThe ministers met again on Friday.', []).map((x) => x.label)).toEqual(['reported', 'fact']);
   });
 
+  it('reads "it added" after a body’s statement as the body’s, and a person’s "called him an old friend" as a statement', () => {
+    expect(classifyPassages('The board said in a blog post that he was not candid. It added that it no longer had confidence in him.', []).map((x) => [x.label, x.source])).toEqual([
+      ['reported', 'The board'],
+      ['reported', 'The board'],
+    ]);
+    const names: Name[] = [['Xi Jinping', 'Xi Jinping', 'person', 'person/xi-jinping']];
+    const text = 'In Beijing, President Xi Jinping called him an old friend of the Chinese people.';
+    expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])).toEqual([['reported', 'Xi Jinping']]);
+    // A name, not a person's statement: "a group called X".
+    expect(classifySentence('The firm called it a day at noon.').label).not.toBe('reported');
+  });
+
   it('gives a statement to the name an apposition is about, not to the body its relative clause follows', () => {
     const names: Name[] = [
       ['Satya Nadella', 'Satya Nadella', 'person', 'person/satya-nadella'],

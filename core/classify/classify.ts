@@ -477,8 +477,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
         const found = own ?? (kind === 'person' ? onlyPersonBefore : null) ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
         setSource(a, found ?? { source: null });
-      } else if (subj.kind === 'description' && BODY_AGAIN.test(subj.text) && bodyBefore) {
-        setSource(a, bodyBefore);
+      } else if (subj.kind === 'description' && BODY_AGAIN.test(subj.text) && (bodyBefore || a.mentions.some((m) => m.type === 'organization' && m.end <= subj.start))) {
+        // "Altman will return as chief executive of OpenAI, the company said": the body the sentence named first, else the one the sentence before opened with.
+        const own = a.mentions.find((m) => m.type === 'organization' && m.end <= subj.start);
+        setSource(a, own ? sourceOf(own) : bodyBefore!);
       } else if (subj.kind === 'description') {
         const holder = officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text);
         if (holder) setSource(a, holder);

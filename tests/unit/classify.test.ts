@@ -454,6 +454,8 @@ describe('sources', () => {
         ['reported', 'the league'],
         ['reported', 'The city'],
       ]);
+      // The body the same sentence names before "the company".
+      expect(run7('Sam Altman will return as chief executive of Nvidia, the company said late on Tuesday.')).toEqual([['reported', 'Nvidia']]);
       expect(run7('Prices rose in May. The company said nothing.')).toEqual([
         ['fact', null],
         ['reported', 'The company'],

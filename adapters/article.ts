@@ -215,10 +215,10 @@ const COLUMN_MIN_SHARE = 0.85;
 
 /**
  * The innermost article container under `root` (the page's own markup: <article>, <main>) that
- * holds at least COLUMN_MIN_SHARE of the body's text; null when none does or `root` is one itself.
+ * holds at least COLUMN_MIN_SHARE of the body's text; null when none does. A root that is such a
+ * container itself may hold a narrower one: a <main> laid out as a grid of the <article> and a sidebar.
  */
 function articleColumn(root: Element, nodes: ReadonlySet<Text>): Element | null {
-  if (root.matches(COLUMN_SELECTOR)) return null;
   const candidates = [...root.querySelectorAll(COLUMN_SELECTOR)];
   if (!candidates.length) return null;
   let total = 0;

@@ -1122,7 +1122,9 @@ export class PageSession {
    */
   private placeLegend(el: HTMLElement): void {
     const win = this.doc.defaultView;
-    const column = this.layoutColumn();
+    // Beside the article's own container: a root that is a grid with a sidebar in it ends at the
+    // sidebar's edge, which left no room and kept the legend on one line, over the text.
+    const column = this.column ?? this.layoutColumn();
     if (!win || !column) return;
     const style = win.getComputedStyle(column);
     const columnRight = column.getBoundingClientRect().right - (parseFloat(style.borderRightWidth) || 0) - (parseFloat(style.paddingRight) || 0);

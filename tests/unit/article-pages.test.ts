@@ -158,11 +158,16 @@ describe('a stray line Readability keeps outside the article (a market ticker ab
     expect(found.root.contains(found.column!)).toBe(true);
   });
 
-  it('gives no separate column where the root is the page’s own article container or inside it', () => {
-    const doc = load(articlePage(readArticleText()).replace('<div class="layout">', '<div class="layout" role="main">'));
-    const found = locateArticle(doc)!;
-    expect(found.root.matches('article, main, [role="main"]') || !!found.root.closest('article')).toBe(true);
-    expect(found.column).toBeUndefined();
+  it('gives no separate column where the root is the article’s own container, and the <article> inside a root that also holds a sidebar', () => {
+    // A grid of the article and a sidebar that is itself marked as the page's main part: the column is the <article> in it.
+    const grid = locateArticle(load(articlePage(readArticleText()).replace('<div class="layout">', '<div class="layout" role="main">')))!;
+    expect(grid.root.matches('[role="main"]')).toBe(true);
+    expect(grid.column?.tagName).toBe('ARTICLE');
+    // A root that is the article's own container, with no narrower one in it.
+    const paragraphs = readArticleText().split('\n').filter((l) => l.trim()).map((l) => `<p>${l}</p>`).join('');
+    const bare = locateArticle(load(`<!doctype html><html><head><title>t</title></head><body><article>${paragraphs}</article></body></html>`))!;
+    expect(bare.root.tagName).toBe('ARTICLE');
+    expect(bare.column).toBeUndefined();
   });
 });
 

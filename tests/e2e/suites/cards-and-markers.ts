@@ -777,6 +777,33 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       await page.setViewport(1280, 900);
     });
 
+    it('keeps the legend off the text where the article’s root is a grid that holds a sidebar too (a reader review’s election page)', async () => {
+      const page = await open('/layouts/grid-main-election.html');
+      for (const [width, height] of [[1024, 768], [1280, 900]] as const) {
+        await page.setViewport(width, height);
+        await waitForUi(page, `the legend at ${width}px`, (u) => u.legend !== null, 15_000);
+        for (const y of [0, 600, 1200]) {
+          await page.evaluate((y) => window.scrollTo(0, y), y);
+          await waitUntil(() => page.evaluate((y) => Math.abs(window.scrollY - Math.min(y, document.documentElement.scrollHeight - window.innerHeight)) < 2, y), { message: 'the page to scroll' });
+          // The article's own words (the sidebar beside it is the page's, which the legend may sit over).
+          const covered = await page.evaluate(() => {
+            const legend = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('.bs-legend')!.getBoundingClientRect();
+            const words: string[] = [];
+            const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              for (const r of Array.from(range.getClientRects()))
+                if (r.width > 0 && legend.left < r.right - 1 && legend.right > r.left + 1 && legend.top < r.bottom - 1 && legend.bottom > r.top + 1) words.push(node.data.trim().slice(0, 40));
+            }
+            return words;
+          });
+          expect(covered, `at ${width}px, scrolled to ${y}`).toEqual([]);
+        }
+      }
+      await page.setViewport(1280, 900);
+    });
+
     it('names a speaker the knowledge base lacks in the margin by surname, as it names the others', async () => {
       const page = await open('/article-text-only-source.html');
       const ui = await waitForUi(page, 'the margin notes, with the new speaker', (u) => u.notes.some((n) => /Lindqvist/.test(n.text)), 15_000);

@@ -12,9 +12,9 @@ export interface ArticleLocation {
   root: Element;
   /**
    * The page's own article container (<article>, <main>) inside `root` that holds nearly all of the
-   * body, when `root` is not one: where `root` spans the whole window (a stray line Readability
-   * kept, such as a ticker above <main>, widened it to <body> or an app's wrapper), the page places
-   * its notes and legend beside this column instead.
+   * body. The legend stands beside it (`root` may be a grid that holds a sidebar too), and so do the
+   * margin notes where `root` spans the whole window (a stray line Readability kept, such as a
+   * ticker above <main>, widened it to <body> or an app's wrapper).
    */
   column?: Element;
   /** Further articles on the same page, in reading order (a next article added by infinite scroll). */

@@ -43,7 +43,7 @@ import {
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
 import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
-import { textEdit } from '../core/text/edit';
+import { textEdit, type TextEdit } from '../core/text/edit';
 import { afterOtherWork, afterQueuedTasks, runSliced, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
 import { offsetAt, rangeFor, textMapSteps, type TextMap } from './text-map';
@@ -75,6 +75,7 @@ interface PageLookup {
 }
 
 type Target = { kind: 'mention'; m: Mention } | { kind: 'passage'; p: Passage };
+const itemOf = (t: Target): Mention | Passage => (t.kind === 'mention' ? t.m : t.p);
 
 /** The item whose [start, end) holds `offset`, in a list sorted by start. */
 function itemAt<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | undefined {
@@ -282,10 +283,9 @@ export class PageSession {
       this.paint();
       return;
     }
-    if (this.map) {
-      const edit = textEdit(this.map.text, map.text);
-      this.quietUntil = edit.removed + edit.inserted <= SMALL_CHANGE_CHARS ? performance.now() + SMALL_CHANGE_REREAD_MS : 0;
-    }
+    // How the text changed since the last read: what the open card and the keyboard's mark follow, and whether it was small.
+    const edit = this.map ? textEdit(this.map.text, map.text) : null;
+    if (edit) this.quietUntil = edit.removed + edit.inserted <= SMALL_CHANGE_CHARS ? performance.now() + SMALL_CHANGE_REREAD_MS : 0;
     await yieldToPage();
     if (gen !== this.generation) return;
     // The classification chunks depend only on the text: cut once, given each detection's mentions.
@@ -310,7 +310,7 @@ export class PageSession {
     let fresh = true;
     const show = (mentions: Mention[], passages: Passage[], pack: PackInfo | null, names: MentionNames) => {
       this.names = names;
-      this.adopt(article, map, mentions, passages, pack, fresh);
+      this.adopt(article, map, mentions, passages, pack, fresh ? edit : undefined);
       fresh = false;
     };
     // A short text's detection is little work for the background: warm the classifier up meanwhile.
@@ -425,10 +425,14 @@ export class PageSession {
     return classified;
   }
 
-  /** Takes a new analysis of the page and paints it. */
-  private adopt(article: ArticleLocation, map: TextMap, mentions: Mention[], passages: Passage[], pack: PackInfo | null, fresh: boolean): void {
+  /**
+   * Takes an analysis of the page and paints it: a step of the current read (`edit` undefined), or
+   * the first of a new read, with how the text changed since the last one (null: a first read).
+   */
+  private adopt(article: ArticleLocation, map: TextMap, mentions: Mention[], passages: Passage[], pack: PackInfo | null, edit: TextEdit | null | undefined): void {
+    const fresh = edit !== undefined;
     if (fresh) {
-      this.followTargets(map, mentions, passages);
+      this.followTargets(edit, mentions, passages);
       this.ranges = new Map();
       this.completeText = null;
     }
@@ -457,18 +461,19 @@ export class PageSession {
    * card, the keyboard's mark and the item under the pointer carry over to the same item in it,
    * where the change did not touch them; the others close.
    */
-  private followTargets(map: TextMap, mentions: readonly Mention[], passages: readonly Passage[]): void {
-    const edit = this.map && (this.target || this.cardTarget) ? textEdit(this.map.text, map.text) : null;
+  private followTargets(edit: TextEdit | null, mentions: readonly Mention[], passages: readonly Passage[]): void {
     const follow = (t: Target | null): Target | null => {
-      if (!t || !edit) return null;
-      const at = t.kind === 'mention' ? t.m : t.p;
-      const span = edit.map(at.start, at.end);
-      if (!span) return null;
-      const next: Target | null =
-        t.kind === 'mention'
-          ? ((m) => (m && m.start === span[0] && m.end === span[1] && m.entity === t.m.entity && m.type === t.m.type ? { kind: 'mention', m } : null))(itemAt(mentions, span[0]))
-          : ((p) => (p && p.start === span[0] && p.end === span[1] && p.label === t.p.label ? { kind: 'passage', p } : null))(itemAt(passages, span[0]));
-      if (next) this.successors.set(at, next);
+      const span = t && edit?.map(itemOf(t).start, itemOf(t).end);
+      if (!t || !span) return null;
+      let next: Target | null = null;
+      if (t.kind === 'mention') {
+        const m = itemAt(mentions, span[0]);
+        if (m && m.start === span[0] && m.end === span[1] && m.entity === t.m.entity && m.type === t.m.type) next = { kind: 'mention', m };
+      } else {
+        const p = itemAt(passages, span[0]);
+        if (p && p.start === span[0] && p.end === span[1] && p.label === t.p.label) next = { kind: 'passage', p };
+      }
+      if (next) this.successors.set(itemOf(t), next);
       return next;
     };
     const card = follow(this.cardTarget);
@@ -652,7 +657,7 @@ export class PageSession {
    */
   private dropRangesOutside(span: Span): void {
     const keep = new Set<Mention | Passage>();
-    for (const t of [this.target, this.cardTarget]) if (t) keep.add(t.kind === 'mention' ? t.m : t.p);
+    for (const t of [this.target, this.cardTarget]) if (t) keep.add(itemOf(t));
     for (const item of this.ranges.keys()) if ((item.end <= span.start || item.start >= span.end) && !keep.has(item)) this.ranges.delete(item);
   }
 
@@ -951,7 +956,7 @@ export class PageSession {
   /** `t`, or the item a newer analysis of the changed page carried it over to (`followTargets`). */
   private latest(t: Target): Target {
     let at = t;
-    for (let next = this.successors.get(at.kind === 'mention' ? at.m : at.p); next; next = this.successors.get(next.kind === 'mention' ? next.m : next.p)) at = next;
+    for (let next = this.successors.get(itemOf(at)); next; next = this.successors.get(itemOf(next))) at = next;
     return at;
   }
 
@@ -1086,7 +1091,7 @@ export class PageSession {
   }
 
   private anchorRange(t: Target): Range | null {
-    return this.rangeOf(t.kind === 'mention' ? t.m : t.p);
+    return this.rangeOf(itemOf(t));
   }
 
   private async openCard(aimed: Target, focus: boolean): Promise<void> {
@@ -1105,9 +1110,9 @@ export class PageSession {
   }
 
   /**
-   * What the margin notes and the legend are placed beside: the article's root, or, where the root
-   * spans the whole window (it holds a stray line besides the article, or it is an app's wrapper),
-   * the page's own article container inside it, which holds nearly all of the text.
+   * What the margin notes are placed beside: the article's root, or, where the root spans the whole
+   * window (it holds a stray line besides the article, or it is an app's wrapper), the page's own
+   * article container inside it, which holds nearly all of the text.
    */
   private layoutColumn(): Element | null {
     const root = this.root;
@@ -1124,7 +1129,7 @@ export class PageSession {
     const win = this.doc.defaultView;
     // Beside the article's own container: a root that is a grid with a sidebar in it ends at the
     // sidebar's edge, which left no room and kept the legend on one line, over the text.
-    const column = this.column ?? this.layoutColumn();
+    const column = this.column ?? this.root;
     if (!win || !column) return;
     const style = win.getComputedStyle(column);
     const columnRight = column.getBoundingClientRect().right - (parseFloat(style.borderRightWidth) || 0) - (parseFloat(style.paddingRight) || 0);

@@ -254,7 +254,7 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     const subj = subjectText(sentence, attribution.subject);
     // The writer's own words: outside the attributed clause and outside quotations.
     const [ra, rb] = attribution.region;
-    const quotes = quoteSpans(sentence, ctx.openQuote ?? false);
+    const quotes = features.quotes;
     const chars = Array.from({ length: sentence.length }, (_, i) => sentence[i]!);
     const blank = (a: number, b: number): void => {
       for (let i = Math.max(0, a); i < Math.min(sentence.length, b); i++) chars[i] = ' ';
@@ -477,12 +477,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
         const found = own ?? (kind === 'person' ? onlyPersonBefore : null) ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
         setSource(a, found ?? { source: null });
-      } else if (subj.kind === 'description' && BODY_AGAIN.test(subj.text) && (bodyBefore || a.mentions.some((m) => m.type === 'organization' && m.end <= subj.start))) {
-        // "Altman will return as chief executive of OpenAI, the company said": the body the sentence named first, else the one the sentence before opened with.
-        const own = a.mentions.find((m) => m.type === 'organization' && m.end <= subj.start);
-        setSource(a, own ? sourceOf(own) : bodyBefore!);
       } else if (subj.kind === 'description') {
-        const holder = officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text);
+        // "The company said": the body the sentence named first ("... chief executive of OpenAI, the
+        // company said"), else the one the sentence before opened with; "the prime minister said":
+        // the person the text gave that office.
+        const ownBody = a.mentions.find((m) => m.type === 'organization' && m.end <= subj.start);
+        const body = BODY_AGAIN.test(subj.text) ? (ownBody ? sourceOf(ownBody) : bodyBefore) : null;
+        const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text);
         if (holder) setSource(a, holder);
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);

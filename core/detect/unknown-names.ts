@@ -207,10 +207,10 @@ export function findUnknownNames(
     if (!name || name.length < 3) continue;
     const end = start + name.length;
     if (covered(start, end) || unconfirmedSpans.has(`${start}:${end}`) || isHeading(text, start, end, blocks)) continue;
-    let words = name.split(/\s+/);
+    const words = name.split(/\s+/);
     if (words.every((w) => STOP.has(w)) || (words.length === 1 && DEMONYMS.has(name))) continue;
     const before = text.slice(Math.max(0, start - 40), start);
-    let after = text.slice(end, end + 80);
+    const after = text.slice(end, end + 80);
     // Mc/Mac/De/Di/La/Le/O' names are people's and places' names, not brands.
     const camel = words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')/.test(name);
     let type: EntityType | null = null;
@@ -231,28 +231,21 @@ export function findUnknownNames(
       listedEnds.add(end);
     }
     if (!type) continue;
-    // "said Daniel Reeve of Northbridge Insight": a person of a body, each a name of its own.
-    const ofBody = type === 'organization' ? / of /.exec(name) : null;
-    if (ofBody && isFirstAndLastName(name.slice(0, ofBody.index))) {
-      const bodyStart = start + ofBody.index + 4;
-      found.push({ text: name.slice(0, ofBody.index), start, end: start + ofBody.index, type: 'person', entity: name.slice(0, ofBody.index), confidence: 0.75 });
-      found.push({ text: name.slice(ofBody.index + 4), start: bodyStart, end, type: 'organization', entity: name.slice(ofBody.index + 4), confidence });
+    // "Denmark Groover of Macon", "said Daniel Reeve of Northbridge Insight": a person "of" a place or
+    // a body ends before "of", and what follows is a name of its own.
+    const of = / of /.exec(name);
+    const personOf = of && (type === 'person' || (type === 'organization' && isFirstAndLastName(name.slice(0, of.index)))) ? of : null;
+    if (personOf) {
+      const rest = { start: start + personOf.index + 4, text: name.slice(personOf.index + 4) };
+      const restType: EntityType = type === 'person' ? 'place' : 'organization';
+      const restConfidence = type === 'person' ? 0.65 : confidence;
+      name = name.slice(0, personOf.index);
+      if (name.split(/\s+/).length < 2) continue;
+      found.push({ text: name, start, end: start + name.length, type: 'person', entity: name, confidence: type === 'person' ? confidence : 0.75 });
+      if (restType === 'organization' || rest.text.split(/\s+/).length <= 3) found.push({ text: rest.text, start: rest.start, end, type: restType, entity: rest.text, confidence: restConfidence });
       continue;
     }
-    // "Denmark Groover of Macon": the person ends before "of"; the place after it is its own name.
-    const of = type === 'person' ? / of /.exec(name) : null;
-    if (of) {
-      name = name.slice(0, of.index);
-      words = name.split(/\s+/);
-      if (words.length < 2) continue;
-      after = text.slice(start + name.length, start + name.length + 80);
-    }
     found.push({ text: name, start, end: start + name.length, type, entity: name, confidence });
-    if (of) {
-      const placeStart = start + of.index + 4;
-      const place = text.slice(placeStart, end);
-      if (place.split(/\s+/).length <= 3) found.push({ text: place, start: placeStart, end, type: 'place', entity: place, confidence: 0.65 });
-    }
   }
   // "a payment to Stormy Daniels" is no place where the article names her as a person elsewhere:
   // a person's cue outweighs a preposition's.

@@ -349,7 +349,12 @@ export class PageSession {
     const withNames = withMentions(chunks, mentions);
     const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, firstEnd) : new Map();
     if (!firstChunks) return;
-    if (firstDetect && progressive) show(mentions, passagesOf(firstChunks), pack, names);
+    if (firstDetect && progressive) {
+      // Painting is a task of its own: the last slice of classification may have run its whole budget.
+      await yieldToPage();
+      if (gen !== this.generation) return;
+      show(mentions, passagesOf(firstChunks), pack, names);
+    }
     // 4. Every passage; those near the screen are kept.
     const classified = await this.classifyChunks(gen, text, withNames, text.length, firstChunks);
     if (!classified) return;
@@ -702,8 +707,7 @@ export class PageSession {
     if (this.cardTarget && !this.targetStillShown(this.cardTarget)) this.closeCard();
     this.render();
     // The legend is placed when the page is painted (its data, a resize), not at every render.
-    const legend = this.ui?.shadow.querySelector<HTMLElement>('.bs-legend');
-    if (legend) this.placeLegend(legend);
+    this.placeLegendInFrame();
   }
 
   private targetStillShown(t: Target): boolean {
@@ -1121,6 +1125,23 @@ export class PageSession {
     return root.getBoundingClientRect().width >= win.innerWidth - FULL_WIDTH_SLACK_PX ? this.column : root;
   }
 
+  private legendFrame = 0;
+
+  /**
+   * Places the legend in the next frame, before it is painted. Measuring it here would lay the
+   * page out inside this task, which on a long article already holds the highlights and the UI's
+   * render (one task of 50-60 ms); the frame lays the page out anyway.
+   */
+  private placeLegendInFrame(): void {
+    const win = this.doc.defaultView;
+    if (!win || this.legendFrame) return;
+    this.legendFrame = win.requestAnimationFrame(() => {
+      this.legendFrame = 0;
+      const legend = this.ui?.shadow.querySelector<HTMLElement>('.bs-legend');
+      if (legend) this.placeLegend(legend);
+    });
+  }
+
   /**
    * The legend stands in the window's right margin, beside the article's column, not over its
    * words: on one line where it fits, else stacked (`data-layout`, which the view does not own).
@@ -1328,6 +1349,8 @@ export class PageSession {
     for (const p of this.lookups.values()) if (!p.result) p.controller.abort();
     this.lookups.clear();
     for (const c of this.cleanups.splice(0)) c();
+    if (this.legendFrame) this.doc.defaultView?.cancelAnimationFrame(this.legendFrame);
+    this.legendFrame = 0;
     this.highlighter.clear();
     this.destroyUi();
     this.map = null;

@@ -484,7 +484,10 @@ export class PageSession {
     const card = follow(this.cardTarget);
     const aimed = follow(this.target);
     if (card) this.cardTarget = card;
-    else this.closeCard();
+    // Closing a card stops the timers of the item under the pointer too: one carried over keeps them
+    // (its card, about to open). With no card open there is nothing to close: closing there stopped
+    // the card a hover was about to open, whenever the page changed in that half second.
+    else if (this.state.card) this.closeCard(false, !!aimed);
     if (aimed) this.target = aimed;
     else if (this.state.cursor) this.clearCursor();
     else {
@@ -1184,8 +1187,8 @@ export class PageSession {
     this.stopAutoUpdate = autoUpdate(reference, el, update, { animationFrame: false });
   }
 
-  closeCard(returnFocus = false): void {
-    this.clearTimers();
+  closeCard(returnFocus = false, keepTimers = false): void {
+    if (!keepTimers) this.clearTimers();
     this.clearHide();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;

@@ -428,6 +428,17 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       });
     });
 
+    it('opens the card a hover asked for when the page changes in the half second before it opens', async () => {
+      const page = await open('/article.html');
+      await waitForUi(page, 'the passages marked', (u) => u.notes.length > 0, 15_000);
+      // A small change to the article's text: the page is read again MUTATION_DEBOUNCE_MS (400 ms)
+      // after it, while the card hovered 200 ms after it waits out its CARD_SHOW_MS (500 ms).
+      await page.evaluate(() => document.querySelector('article p')!.append(' Updated.'));
+      await new Promise((r) => setTimeout(r, 200));
+      const opened = await openCardOn(page, 'Blinken');
+      expect(opened.card!.label).toBe('Antony Blinken');
+    });
+
     it('keeps the keyboard’s ring on its mark’s first line through a resize, and takes it away when the focus leaves for the page', async () => {
       const { page } = await openArticle();
       await page.mouseMove(2, 2);

@@ -253,6 +253,13 @@ describe('the shipped knowledge base', () => {
       expect(ids(text)).not.toContain(wrong);
   });
 
+  it('reads a surname that is also a word as the person only where the article names her or her world (reader review 10)', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
+    expect(ids('Helen Toner sat on the OpenAI board. Ms. Toner said the board had acted properly.').filter((m) => m === 'person/helen-toner')).toHaveLength(2);
+    expect(ids('The OpenAI board fired Sam Altman. Ms. Toner said the board had acted properly.')).toContain('person/helen-toner');
+    expect(ids('Toner cartridges are expensive. The printer maker said Toner sales fell.')).not.toContain('person/helen-toner');
+  });
+
   it('reads "the Mississippi" ending a clause as the river, and the state everywhere else', () => {
     const named = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
     expect(named('Barges crowded the Mississippi near St. Louis. The Missouri rose. Floods on the Ohio. Water from the Colorado flows south.')).toEqual([

@@ -22,41 +22,35 @@ export function highlightsSupported(): boolean {
 
 /** Owns Backstory's entries in `CSS.highlights`. */
 export class Highlighter {
-  private readonly owned = new Map<HighlightKey, Highlight>();
-  /** The ranges each owned highlight was given. */
-  private readonly ranges = new Map<HighlightKey, readonly AbstractRange[]>();
+  /** Each name's registered Highlight, with the ranges it was given (Firefox gives a content script no iteration of a Highlight). */
+  private readonly owned = new Map<HighlightKey, { highlight: Highlight; ranges: readonly AbstractRange[] }>();
 
   /** Replaces the ranges of one highlight name; an empty list removes the name. */
   set(key: HighlightKey, ranges: readonly AbstractRange[]): void {
     if (!highlightsSupported()) return;
     const name = HIGHLIGHT_NAMES[key];
     if (!ranges.length) {
-      this.ranges.delete(key);
       if (this.owned.delete(key)) CSS.highlights.delete(name);
       return;
     }
     // The same ranges again (a paint that changed only other kinds), still registered: registering
     // them anew would have the browser recompute every one of them for the next frame.
-    // (Compared with the list kept here: Firefox gives a content script no iteration of a Highlight.)
     const held = this.owned.get(key);
-    const before = this.ranges.get(key);
-    if (held && before && CSS.highlights.get(name) === held && before.length === ranges.length && before.every((r, i) => r === ranges[i])) return;
-    const h = new Highlight(...ranges);
+    if (held && CSS.highlights.get(name) === held.highlight && held.ranges.length === ranges.length && held.ranges.every((r, i) => r === ranges[i])) return;
+    const highlight = new Highlight(...ranges);
     // Passages sit under entity marks.
-    h.priority = key === 'opinion' || key === 'reported' ? 0 : 1;
-    this.owned.set(key, h);
-    this.ranges.set(key, [...ranges]);
-    CSS.highlights.set(name, h);
+    highlight.priority = key === 'opinion' || key === 'reported' ? 0 : 1;
+    this.owned.set(key, { highlight, ranges: [...ranges] });
+    CSS.highlights.set(name, highlight);
   }
 
   /** Removes every highlight this instance registered, and nothing else. */
   clear(): void {
     if (!highlightsSupported()) return;
-    for (const key of this.owned.keys()) {
+    for (const [key, { highlight }] of this.owned) {
       const name = HIGHLIGHT_NAMES[key];
-      if (CSS.highlights.get(name) === this.owned.get(key)) CSS.highlights.delete(name);
+      if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
     }
     this.owned.clear();
-    this.ranges.clear();
   }
 }

@@ -483,16 +483,16 @@ export class PageSession {
     };
     const card = follow(this.cardTarget);
     const aimed = follow(this.target);
+    // The timers belong to the item aimed at: a card about to open for one carried over still opens
+    // (closing the card here stopped them too, and a hover's card never came when the page changed
+    // in its half second).
     if (card) this.cardTarget = card;
-    // Closing a card stops the timers of the item under the pointer too: one carried over keeps them
-    // (its card, about to open). With no card open there is nothing to close: closing there stopped
-    // the card a hover was about to open, whenever the page changed in that half second.
-    else if (this.state.card) this.closeCard(false, !!aimed);
+    else this.takeCardDown();
     if (aimed) this.target = aimed;
-    else if (this.state.cursor) this.clearCursor();
     else {
-      this.target = null;
       this.clearTimers();
+      if (this.state.cursor) this.clearCursor();
+      else this.target = null;
     }
   }
 
@@ -1187,8 +1187,13 @@ export class PageSession {
     this.stopAutoUpdate = autoUpdate(reference, el, update, { animationFrame: false });
   }
 
-  closeCard(returnFocus = false, keepTimers = false): void {
-    if (!keepTimers) this.clearTimers();
+  closeCard(returnFocus = false): void {
+    this.clearTimers();
+    this.takeCardDown(returnFocus);
+  }
+
+  /** Takes the card down, if one is open; what the pointer or the keyboard aims at keeps its timers. */
+  private takeCardDown(returnFocus = false): void {
     this.clearHide();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;

@@ -3,7 +3,7 @@
  * trusted until it parses.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES } from './kb/entity-types';
+import { ENTITY_TYPES, PRONOUNS } from './kb/entity-types';
 import { DECODE_STEP_MENTIONS, DETECT_PART_CHARS, LOOKUP_MAX_CONTEXT_WORDS } from './constants';
 import { runToEnd, type Steps } from './steps';
 import { isHighSurrogateAt } from './text/chars';
@@ -124,6 +124,7 @@ export const MentionSchema = v.object({
   entity: Name,
   id: v.optional(v.pipe(v.string(), v.maxLength(200))),
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  pronoun: v.optional(v.picklist(PRONOUNS)),
 });
 
 /** The known-article pack as the background sends it (without its fingerprint). */
@@ -156,6 +157,7 @@ export const DetectResponseSchema = v.object({
 export type DetectResponse = v.InferOutput<typeof DetectResponseSchema>;
 
 const MENTION_TYPES: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
+const PRONOUN_SET: ReadonlySet<unknown> = new Set(PRONOUNS);
 /** Confidences travel as whole numbers of ten-thousandths. */
 const CONFIDENCE_SCALE = 10_000;
 /** Numbers per mention in `DetectWire.marks`: start, end, index in `names`, confidence. */
@@ -174,6 +176,7 @@ export const DetectWireSchema = v.object({
       type: v.picklist(ENTITY_TYPES),
       entity: Name,
       id: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      pronoun: v.optional(v.picklist(PRONOUNS)),
     }),
   ),
   /** MARK_FIELDS numbers a mention: start, end, index in `names`, confidence in ten-thousandths. */
@@ -188,11 +191,14 @@ export function encodeDetectResponse(answer: DetectResponse): DetectWire {
   const seen = new Map<string, number>();
   const marks = new Array<number>(answer.mentions.length * MARK_FIELDS);
   answer.mentions.forEach((m, i) => {
-    const key = JSON.stringify([m.type, m.entity, m.id ?? null]);
+    const key = JSON.stringify([m.type, m.entity, m.id ?? null, m.pronoun ?? null]);
     let at = seen.get(key);
     if (at === undefined) {
       seen.set(key, (at = names.length));
-      names.push(m.id === undefined ? { type: m.type, entity: m.entity } : { type: m.type, entity: m.entity, id: m.id });
+      const name: DetectWire['names'][number] = { type: m.type, entity: m.entity };
+      if (m.id !== undefined) name.id = m.id;
+      if (m.pronoun !== undefined) name.pronoun = m.pronoun;
+      names.push(name);
     }
     marks[i * MARK_FIELDS] = m.start;
     marks[i * MARK_FIELDS + 1] = m.end;
@@ -208,7 +214,12 @@ const isName = (x: unknown): x is string => typeof x === 'string' && x.length <=
 function isWireName(x: unknown): boolean {
   if (typeof x !== 'object' || x === null) return false;
   const n = x as Record<string, unknown>;
-  return MENTION_TYPES.has(n.type) && isName(n.entity) && (n.id === undefined || (typeof n.id === 'string' && n.id.length <= 200));
+  return (
+    MENTION_TYPES.has(n.type) &&
+    isName(n.entity) &&
+    (n.id === undefined || (typeof n.id === 'string' && n.id.length <= 200)) &&
+    (n.pronoun === undefined || PRONOUN_SET.has(n.pronoun))
+  );
 }
 
 /** A detection's answer as the page reads it: with each entity's type and shortest name (core/cards.ts `mentionNames`). */
@@ -248,10 +259,12 @@ export function* decodeDetectResponseSteps(data: unknown, text: string): Steps<D
     const confidence: unknown = marks[i + 3];
     if (!isIndex(start) || !isIndex(end) || !isIndex(at) || !isIndex(confidence)) return null;
     if (start >= end || end > text.length || end - start > 300 || at >= listed.length || confidence > CONFIDENCE_SCALE) return null;
-    const { type, entity, id } = listed[at];
+    const { type, entity, id, pronoun } = listed[at];
     const slice = text.slice(start, end);
-    const c = confidence / CONFIDENCE_SCALE;
-    mentions.push(id === undefined ? { text: slice, start, end, type, entity, confidence: c } : { text: slice, start, end, type, entity, id, confidence: c });
+    const mention: Mention = { text: slice, start, end, type, entity, confidence: confidence / CONFIDENCE_SCALE };
+    if (id !== undefined) mention.id = id;
+    if (pronoun !== undefined) mention.pronoun = pronoun;
+    mentions.push(mention);
     const known = shortest[at];
     if (known === undefined) first[at] = mentions.length - 1;
     if (known === undefined || slice.length < known.length + 2) {

@@ -1,5 +1,5 @@
 /** The core's vocabulary: what goes in (text, blocks) and what comes out (mentions, passages). */
-import type { EntityType } from './kb/entity-types';
+import type { EntityType, Pronoun } from './kb/entity-types';
 export type { EntityType } from './kb/entity-types';
 
 export const PASSAGE_LABELS = ['opinion', 'reported', 'fact', 'other'] as const;
@@ -25,6 +25,8 @@ export interface Mention {
   id?: string;
   /** 0..1: how sure the detector is that this is the entity. */
   confidence: number;
+  /** A person's pronoun, from the knowledge base: who "she said" may stand for. */
+  pronoun?: Pronoun;
 }
 
 /** A sentence (or heading, caption...) with its label. Offsets index the article text. */

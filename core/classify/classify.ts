@@ -28,6 +28,7 @@
  * not know it.
  */
 import type { Block, Mention, Passage, PassageLabel } from '../types';
+import type { Pronoun } from '../kb/entity-types';
 import { findAttribution, openingMention, type Attribution, type Subject } from './attribution';
 import { charGramWeights, scoreCharGrams, type CharGramModel } from './char-ngrams';
 import { extractFeatures, norm, quoteSpans, type Features } from './features';
@@ -463,6 +464,17 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   const sourceOf = mentionSource;
   const kindOf = (m: Mention): Kind => (m.type === 'person' ? 'person' : 'group');
   const inView: Record<Kind, Source | null> = { person: null, group: null };
+  /** The people last brought into view, the latest first: "she" passes over a man ("Harris spoke. Blinken nodded. She said ..."). */
+  const peopleInView: Source[] = [];
+  const bringIntoView = (kind: Kind, s: Source): void => {
+    inView[kind] = s;
+    if (kind !== 'person') return;
+    const at = peopleInView.findIndex((p) => p.source === s.source);
+    if (at >= 0) peopleInView.splice(at, 1);
+    peopleInView.unshift(s);
+    peopleInView.length = Math.min(peopleInView.length, PEOPLE_IN_VIEW);
+  };
+  const pronouns = pronounsOf(text, sorted);
   /** Speakers named so far that the detector does not know ("Wes Moore"), for their short names later ("Moore"). */
   const named: Source[] = [];
   const sourceOfPassage = (p: Passage): Source => ({ source: p.source!, ...(p.sourceId ? { sourceId: p.sourceId } : {}) });
@@ -484,8 +496,11 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const kind: Kind = HE_SHE.test(subj.text) ? 'person' : 'group';
         // The sentence's own opener, when the pronoun comes after it, is the nearest.
         const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
-        const found = own ?? (kind === 'person' ? onlyPersonBefore : null) ?? inView[kind] ?? (kind === 'person' ? lastPersonMentionBefore(sorted, a.passage.start) : null);
-        setSource(a, found ?? { source: null });
+        // A person whose pronoun is known must be the one the text uses ("she" is never Blinken).
+        const want: Pronoun = /^(?:she|her)$/i.test(subj.text) ? 'she' : 'he';
+        const fits = (s: Source | null): s is Source => s !== null && (kind !== 'person' || (pronouns.get(s.source) ?? want) === want);
+        const candidates = kind === 'person' ? [own, onlyPersonBefore, ...peopleInView, lastPersonMentionBefore(sorted, a.passage.start)] : [own, inView.group];
+        setSource(a, candidates.find(fits) ?? { source: null });
       } else if (subj.kind === 'description') {
         // "The company said": the body the sentence named first ("... chief executive of OpenAI, the
         // company said"), else the one the sentence before opened with; "the prime minister said":
@@ -511,17 +526,17 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       if (!quotationOnly) onlyPersonBefore = people.size === 1 ? sourceOf(named[0]!) : null;
       bodyBefore = opener?.type === 'organization' ? sourceOf(opener) : null;
     }
-    if (opener) inView[kindOf(opener)] = longerNameFrom(a.passage.text, opener, a.mentions) ?? sourceOf(opener);
+    if (opener) bringIntoView(kindOf(opener), longerNameFrom(a.passage.text, opener, a.mentions) ?? sourceOf(opener));
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'mentions') {
         const persons = subj.mentions.filter((m) => m.type === 'person');
-        if (persons.length > 0) inView.person = sourceOf(persons[persons.length - 1]!);
+        if (persons.length > 0) bringIntoView('person', sourceOf(persons[persons.length - 1]!));
         const groups = subj.mentions.filter((m) => m.type !== 'person');
         if (groups.length > 0) inView.group = sourceOf(groups[0]!);
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
         // "They" for a group ("US officials said ... They added"), "it" for a body ("the board said ... It added").
         if (subj.kind === 'description' && (/s$/.test(subj.text) || BODY_NOUN.test(subj.text))) inView.group = { source: a.passage.source };
-        if (subj.kind === 'name') inView.person = sourceOfPassage(a.passage);
+        if (subj.kind === 'name') bringIntoView('person', sourceOfPassage(a.passage));
       }
     }
   }
@@ -611,6 +626,33 @@ function longerNameFrom(sentence: string, opener: Mention, mentions: readonly Me
 /** A mention as a passage's source: its entity, with its id where the knowledge base has one. */
 function mentionSource(m: Mention): { source: string; sourceId?: string } {
   return m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity };
+}
+
+/** How many people "he" and "she" may reach back to, the latest first. */
+const PEOPLE_IN_VIEW = 3;
+
+const COURTESY_BEFORE = /\b(Mrs?|Ms|Miss)\.?\s+$/;
+
+/**
+ * Each person's pronoun where the article's names tell it: the knowledge base's, else a courtesy
+ * title the text gives the name ("Mr. Shapps", "Ms. Hollis"); titles that disagree tell nothing.
+ */
+function pronounsOf(text: string, mentions: readonly Mention[]): Map<string, Pronoun> {
+  const known = new Map<string, Pronoun>();
+  const titled = new Map<string, Pronoun | null>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    if (m.pronoun) {
+      known.set(m.entity, m.pronoun);
+      continue;
+    }
+    const title = COURTESY_BEFORE.exec(text.slice(Math.max(0, m.start - 6), m.start))?.[1];
+    if (!title) continue;
+    const p: Pronoun = title === 'Mr' ? 'he' : 'she';
+    titled.set(m.entity, titled.has(m.entity) && titled.get(m.entity) !== p ? null : p);
+  }
+  for (const [entity, p] of titled) if (p && !known.has(entity)) known.set(entity, p);
+  return known;
 }
 
 function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: string; sourceId?: string } | null {

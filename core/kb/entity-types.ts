@@ -5,3 +5,7 @@
  */
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'term'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** A person's pronoun as the knowledge base states it: whom "he said" and "she said" may stand for. */
+export const PRONOUNS = ['he', 'she'] as const;
+export type Pronoun = (typeof PRONOUNS)[number];

@@ -2,7 +2,7 @@
  * The knowledge base compiled for matching: every alias and short form keyed by its first word,
  * longest first, so that detection is one pass over the text with a Map look-up per word.
  */
-import type { EntityType } from './schema';
+import type { EntityType, Pronoun } from './entity-types';
 import type { KbNames } from './schema';
 import { foldText, isUpper } from '../text/chars';
 
@@ -16,6 +16,8 @@ export interface IndexedEntity {
   metonymOf?: string;
   /** Everyday vocabulary: detected only on request (`DetectOptions.everydayTerms`). */
   everyday?: true;
+  /** A person's pronoun, where the knowledge base states it. */
+  pronoun?: Pronoun;
 }
 
 export interface AliasRule {
@@ -76,6 +78,7 @@ export function buildIndex(entries: readonly KbNames[]): KbIndex {
       context: (e.context ?? []).map((c) => foldText(c.toLowerCase())),
       ...(e.metonymOf ? { metonymOf: e.metonymOf } : {}),
       ...(e.everyday ? { everyday: true as const } : {}),
+      ...(e.pronoun ? { pronoun: e.pronoun } : {}),
     });
     const names = new Set([e.name, ...(e.aliases ?? [])]);
     for (const n of names) add(n, i, 'name');

@@ -3,9 +3,9 @@
  * (scripts/kb-check.ts, run by `npm run build`) and a broken entry fails the build naming file, entry and field.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES } from './entity-types';
+import { ENTITY_TYPES, PRONOUNS } from './entity-types';
 
-export { ENTITY_TYPES, type EntityType } from './entity-types';
+export { ENTITY_TYPES, PRONOUNS, type EntityType, type Pronoun } from './entity-types';
 
 /**
  * Characters reviewed text never needs and a reviewer cannot see: control characters (C0, DEL,
@@ -130,6 +130,11 @@ export const EntrySchema = v.strictObject({
    * (territorial integrity, non-lethal aid) leave this out.
    */
   everyday: v.optional(v.literal(true)),
+  /**
+   * A person's pronoun, as the entry's background and its cited source use it. It lets "she said"
+   * pass over a man named just before it (and "he said" a woman); left out where not stated.
+   */
+  pronoun: v.optional(v.picklist(PRONOUNS)),
   /** One line: what it is. */
   description: PlainText(200),
   /** Two to four sentences, written for a news reader. */
@@ -154,10 +159,10 @@ export type KbEntry = v.InferOutput<typeof EntrySchema>;
 export type KbFile = v.InferOutput<typeof KbFileSchema>;
 
 /** What detection reads of an entry; the rest (background, facts, sources) is only for its card. */
-export type KbNames = Pick<KbEntry, 'id' | 'type' | 'name' | 'aliases' | 'shortForms' | 'metonymOf' | 'context' | 'everyday'>;
+export type KbNames = Pick<KbEntry, 'id' | 'type' | 'name' | 'aliases' | 'shortForms' | 'metonymOf' | 'context' | 'everyday' | 'pronoun'>;
 
 /** The detection part of an entry (about 15% of the knowledge base by size). */
 export function namesOf(e: KbEntry): KbNames {
-  const { id, type, name, aliases, shortForms, metonymOf, context, everyday } = e;
-  return { id, type, name, aliases, shortForms, metonymOf, context, everyday };
+  const { id, type, name, aliases, shortForms, metonymOf, context, everyday, pronoun } = e;
+  return { id, type, name, aliases, shortForms, metonymOf, context, everyday, pronoun };
 }

@@ -1,6 +1,6 @@
 /** Checks knowledge-base files against the schema and against each other. Pure: no file system. */
 import * as v from 'valibot';
-import { EntrySchema, KbFileSchema, type KbEntry } from './schema';
+import { EntrySchema, KbFileSchema, type KbEntry, type Pronoun } from './schema';
 
 export interface KbProblem {
   file: string;
@@ -77,6 +77,12 @@ function endsBeforeStart(start: string, end: string): boolean {
   return end.slice(0, n) < start.slice(0, n);
 }
 
+/** A sentence of the background that opens with the other pronoun ("She ..." for a "he"): the first such word, or null. */
+function pronounContradicting(background: string, pronoun: Pronoun): string | null {
+  const other = pronoun === 'he' ? 'She' : 'He';
+  return new RegExp(`(?:^|[.!?]\\s+)${other}\\b`).test(background) ? other : null;
+}
+
 /** Cross-file checks: unique ids, type matching the id, references that resolve. */
 export function checkKbEntries(files: { file: string; entries: KbEntry[] }[]): KbProblem[] {
   const problems: KbProblem[] = [];
@@ -88,6 +94,9 @@ export function checkKbEntries(files: { file: string; entries: KbEntry[] }[]): K
       seen.set(e.id, file);
       if (!e.id.startsWith(`${e.type}/`)) problems.push({ file, entry: e.id, field: 'type', message: `type ${e.type} does not match the id` });
       if (e.everyday && e.type !== 'term') problems.push({ file, entry: e.id, field: 'everyday', message: 'only a term can be everyday vocabulary; a name is never left unmarked for being common' });
+      if (e.pronoun && e.type !== 'person') problems.push({ file, entry: e.id, field: 'pronoun', message: 'only a person has a pronoun' });
+      const opener = e.pronoun ? pronounContradicting(e.background, e.pronoun) : null;
+      if (opener) problems.push({ file, entry: e.id, field: 'pronoun', message: `"${e.pronoun}", but the background opens a sentence with "${opener}"` });
       // The index keeps a form once per entry, as the full name it was first given as: a short form
       // that is also the name or an alias would always count, context or not.
       const full = new Set([e.name, ...(e.aliases ?? [])].map((n) => n.trim()));

@@ -14,7 +14,7 @@ const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixture
   passages: Array<{ text: string; start: number; end: number; label: Passage['label']; source: string | null }>;
 };
 
-type Name = [form: string, entity: string, type: Mention['type'], id?: string];
+type Name = [form: string, entity: string, type: Mention['type'], id?: string, pronoun?: Mention['pronoun']];
 const NAMES: Name[] = [
   ['Antony Blinken', 'Antony Blinken', 'person', 'person/antony-blinken'],
   ['Blinken', 'Antony Blinken', 'person', 'person/antony-blinken'],
@@ -34,13 +34,13 @@ const NAMES: Name[] = [
 /** Mentions as a detector would give them: whole words, longest match wins. */
 function mentionsIn(text: string, names: Name[] = NAMES): Mention[] {
   const out: Mention[] = [];
-  for (const [form, entity, type, id] of names) {
+  for (const [form, entity, type, id, pronoun] of names) {
     const re = new RegExp(`(?<![\\p{L}])${form}(?![\\p{L}])`, 'gu');
     for (const m of text.matchAll(re)) {
       const start = m.index!;
       const end = start + form.length;
       if (out.some((o) => o.start <= start && o.end >= end)) continue;
-      out.push({ text: form, start, end, type, entity, ...(id ? { id } : {}), confidence: 1 });
+      out.push({ text: form, start, end, type, entity, ...(id ? { id } : {}), confidence: 1, ...(pronoun ? { pronoun } : {}) });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -212,6 +212,47 @@ describe('sources', () => {
     expect(p[1]!.source).toBe('Antony Blinken');
     expect(p[1]!.sourceId).toBe('person/antony-blinken');
     expect(p[3]!.source).toBe('Kamala Harris');
+  });
+
+  describe('"she said" and "he said" with the pronouns the knowledge base gives', () => {
+    const names: Name[] = [
+      ['Kamala Harris', 'Kamala Harris', 'person', 'person/kamala-harris', 'she'],
+      ['Antony Blinken', 'Antony Blinken', 'person', 'person/antony-blinken', 'he'],
+      ['Grant Shapps', 'Grant Shapps', 'person', 'person/grant-shapps', 'he'],
+      ['Ortega', 'Ortega', 'person'],
+      ['Hollis', 'Hollis', 'person'],
+    ];
+    const sources = (text: string): Array<[string, string | null]> => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);
+
+    it('passes over a man named last to the woman named before him', () => {
+      const text = 'Kamala Harris spoke in Munich on Saturday. Antony Blinken met Chinese officials later. “This relationship is troubling,” she said.';
+      expect(sources(text)).toEqual([
+        ['fact', null],
+        ['fact', null],
+        ['reported', 'Kamala Harris'],
+      ]);
+      // Without the pronouns, "she" is the one person the sentence before named (as before).
+      const unknown = names.map(([f, e, t, id]): Name => [f, e, t, id]);
+      expect(classifyPassages(text, mentionsIn(text, unknown)).at(-1)!.source).toBe('Antony Blinken');
+    });
+
+    it('leaves "she said" unnamed when only a man is in view, rather than give a voter\'s words to a minister', () => {
+      expect(sources('Grant Shapps, the defence secretary, lost his seat. In Clacton, voters queued outside a polling station. “Nothing works any more,” she said.')).toEqual([
+        ['fact', null],
+        ['fact', null],
+        ['reported', null],
+      ]);
+    });
+
+    it('reads a courtesy title as the pronoun of a name the knowledge base does not hold', () => {
+      expect(sources('Mr. Ortega runs a bakery near the port. “Prices doubled in a year,” she said.').at(-1)).toEqual(['reported', null]);
+      expect(sources('Ms. Hollis runs a bakery near the port. “Prices doubled in a year,” she said.').at(-1)).toEqual(['reported', 'Hollis']);
+      expect(sources('Ms. Hollis runs a bakery near the port. “Prices doubled in a year,” he said.').at(-1)).toEqual(['reported', null]);
+    });
+
+    it('keeps "he said" with the man it was given to', () => {
+      expect(sources('Antony Blinken spoke in Munich on Saturday. He said the balloon was a violation of US sovereignty.').at(-1)).toEqual(['reported', 'Antony Blinken']);
+    });
   });
 
   it('gives a quotation the speaker named in the next sentence', () => {

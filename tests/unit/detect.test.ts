@@ -74,6 +74,24 @@ describe('detectMentions', () => {
     expect(names('said Antony\n   Blinken today')).toEqual([['Antony\n   Blinken', 'Antony Blinken']]);
   });
 
+  it("gives a person's mentions the pronoun the knowledge base states, and nothing else one", () => {
+    const withPronouns = buildIndex([
+      entry('person/antony-blinken', 'Antony Blinken', { shortForms: ['Blinken'], pronoun: 'he' }),
+      entry('person/kamala-harris', 'Kamala Harris', { shortForms: ['Harris'], pronoun: 'she' }),
+      entry('place/munich', 'Munich'),
+      entry('event/munich-security-conference-2023', 'Munich Security Conference 2023', { aliases: ['Munich Security Conference'] }),
+    ]);
+    const text = 'Kamala Harris met Antony Blinken in Munich. Harris spoke first, then Blinken, at the Munich Security Conference.';
+    const m = detectMentions(text, withPronouns);
+    expect(m.filter((x) => x.type === 'person').map((x) => [x.text, x.pronoun])).toEqual([
+      ['Kamala Harris', 'she'],
+      ['Antony Blinken', 'he'],
+      ['Harris', 'she'],
+      ['Blinken', 'he'],
+    ]);
+    expect(m.filter((x) => x.type !== 'person').every((x) => x.pronoun === undefined)).toBe(true);
+  });
+
   it('resolves a short form only after the full name', () => {
     expect(names('Blinken spoke. Later Antony Blinken left. Blinken returned.')).toEqual([
       ['Blinken', 'Antony Blinken'],

@@ -40,6 +40,9 @@ describe('embedded knowledge: names for detection, cards read on first use', () 
     const blinken = namesOf(entries.find((e) => e.id === 'person/antony-blinken')!);
     expect(Object.keys(blinken).sort()).toEqual(expect.arrayContaining(['id', 'name', 'type']));
     for (const field of ['background', 'description', 'facts', 'source', 'links', 'asOf']) expect(blinken).not.toHaveProperty(field);
+    // Whom "he said" may stand for travels with the names.
+    expect(blinken.pronoun).toBe('he');
+    expect(names.find((n) => n.id === 'person/kamala-harris')?.pronoun).toBe('she');
   });
 
   it('reads the cards once for every entry asked, and answers null for an unknown id', async () => {

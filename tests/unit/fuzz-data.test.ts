@@ -11,7 +11,7 @@ import { DetectPortMessageSchema, DetectResponseSchema, DetectWireSchema, Reques
 import { mentionNames } from '../../core/cards';
 import type { Mention } from '../../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, isSiteEnabled, markersOn, parseSettings, typeEnabled } from '../../core/settings';
-import { ENTITY_TYPES } from '../../core/kb/schema';
+import { ENTITY_TYPES, PRONOUNS } from '../../core/kb/schema';
 import { fuzzParams } from './fuzz-arbitraries';
 
 function fail(what: string, x?: unknown): never {
@@ -179,12 +179,15 @@ describe('fuzz: messages between the extension parts', () => {
         // Ids that a naive key could confuse with "no id": '' and control characters.
         id: fc.option(fc.constantFrom('place/munich', 'person/wang-yi', '', '\u0001', '\u0000'), { nil: undefined }),
         hundredths: fc.integer({ min: 0, max: 100 }),
+        pronoun: fc.option(fc.constantFrom(...PRONOUNS), { nil: undefined }),
       })
-      .map(({ start, len, type, entity, id, hundredths }): Mention => {
+      .map(({ start, len, type, entity, id, hundredths, pronoun }): Mention => {
         const end = Math.min(TEXT.length, start + len);
         // The detector's confidences are hundredths (tests/unit/fuzz-detect.test.ts).
-        const confidence = hundredths / 100;
-        return id === undefined ? { text: TEXT.slice(start, end), start, end, type, entity, confidence } : { text: TEXT.slice(start, end), start, end, type, entity, id, confidence };
+        const m: Mention = { text: TEXT.slice(start, end), start, end, type, entity, confidence: hundredths / 100 };
+        if (id !== undefined) m.id = id;
+        if (pronoun !== undefined) m.pronoun = pronoun;
+        return m;
       });
     fc.assert(
       fc.property(fc.array(mention, { maxLength: 30 }), fc.boolean(), (mentions, reversed) => {

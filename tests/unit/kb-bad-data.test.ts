@@ -195,6 +195,15 @@ describe('knowledge base: bad data is rejected, naming file, entry and field', (
     expect(problemsOf([{ ...good(), id: 'term/test-term', type: 'term', everyday: 'yes' }])).toMatchObject([{ entry: 'term/test-term', field: 'everyday' }]);
   });
 
+  it('takes a pronoun for a person only, "he" or "she", and not one its background contradicts', () => {
+    expect(problemsOf([{ ...good(), pronoun: 'she', background: 'Test Person exists only in the unit tests. She breaks one field in each.' }])).toEqual([]);
+    expect(problemsOf([{ ...good(), id: 'place/test-land', type: 'place', pronoun: 'she' }])).toMatchObject([{ entry: 'place/test-land', field: 'pronoun', message: 'only a person has a pronoun' }]);
+    expect(problemsOf([{ ...good(), pronoun: 'it' }])).toMatchObject([{ entry: 'person/test-person', field: 'pronoun' }]);
+    expect(problemsOf([{ ...good(), pronoun: 'he', background: 'Test Person exists only in the unit tests. She breaks one field in each.' }])).toMatchObject([
+      { entry: 'person/test-person', field: 'pronoun', message: '"he", but the background opens a sentence with "She"' },
+    ]);
+  });
+
   it('drops only the broken entry, so the others still resolve (no knock-on errors)', () => {
     const target = { ...good(), id: 'place/test-land', type: 'place', name: 'Test Land' };
     const broken = { ...good(), id: 'person/broken', name: '<script>' };

@@ -99,6 +99,14 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // A speaker the knowledge base lacks, named in full once and then by surname.
     '/article-text-only-source.html': () =>
       articlePage(articleText.replace('What Happens Now?', 'Governor Margarethe Lindqvist, who chairs the panel, said the alliance would hold.\nLindqvist added that China had been warned.\nWhat Happens Now?')),
+    // "she said" just after a man is named: the woman named before him said it (the knowledge base's pronouns).
+    '/article-she-said.html': () =>
+      articlePage(
+        articleText.replace(
+          'What Happens Now?',
+          'Harris met European leaders on the sidelines of the conference.\nBlinken stayed in the hall for a panel on Ukraine. “Our resolve has not changed,” she said.\nWhat Happens Now?',
+        ),
+      ),
     // Everyday vocabulary (marked only when the reader asks for it) in the sample article; with
     // `chapters`, long enough that the whole text's detection goes over a port.
     '/article-everyday.html': (q) =>

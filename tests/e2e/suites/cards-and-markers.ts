@@ -821,6 +821,17 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(ui.notes.map((n) => n.text).filter((t) => /Lindqvist/.test(t))).toEqual(['Lindqvist', 'Lindqvist']);
     });
 
+    it('gives "she said" after a man is named to the woman named before him, in the margin and the passage card', async () => {
+      const page = await open('/article-she-said.html');
+      const quote = '“Our resolve has not changed,”';
+      await waitForUi(page, 'the margin notes', (u) => u.notes.some((n) => n.text === 'Harris'), 15_000);
+      const line = await passageLine(page, 'backstory-reported', quote);
+      expect(line, 'the statement is marked reported').not.toBeNull();
+      const ui = await readUi(page);
+      expect(ui.notes.filter((n) => Math.abs(n.box.top - line!.top) < line!.height).map((n) => n.text)).toEqual(['Harris']);
+      expect((await hoverPassage(page, 'backstory-reported', quote, 'resolve')).card!.label).toBe('Reported: Kamala Harris');
+    });
+
     it('keeps the margin notes and the legend beside the article’s column when a stray line above it widens the article’s root to the page', async () => {
       for (const path of ['/article-ticker.html', '/article-app-ticker.html']) {
         const page = await open(path);

@@ -282,6 +282,8 @@ export function entityCard(
 export interface MentionName {
   type: EntityType;
   shortest: string;
+  /** A person's short name from the knowledge base (its first mention's that has one). */
+  shortName?: string;
 }
 export type MentionNames = ReadonlyMap<string, MentionName>;
 
@@ -301,8 +303,11 @@ export function mentionNames(mentions: readonly Mention[]): MentionNames {
   for (const m of mentions) {
     const text = nameAsWritten(m.text);
     const known = names.get(m.entity);
-    if (!known) names.set(m.entity, { type: m.type, shortest: text });
-    else if (text.length < known.shortest.length) known.shortest = text;
+    if (!known) names.set(m.entity, m.shortName !== undefined ? { type: m.type, shortest: text, shortName: m.shortName } : { type: m.type, shortest: text });
+    else {
+      if (text.length < known.shortest.length) known.shortest = text;
+      if (known.shortName === undefined && m.shortName !== undefined) known.shortName = m.shortName;
+    }
   }
   return names;
 }
@@ -321,9 +326,10 @@ export function surnameOf(name: string): string {
 
 /**
  * The margin label of a reported passage's source ("Biden, Blinken"): each person by the shortest
- * name the article calls them ("Blinken", "Lai", "Lula"), or their surname when it names them only
- * in full; anyone else by the full name, or, when that is too long for the margin, by the
- * article's shorter name for it ("State Department", "Defense Ministry").
+ * name the article calls them ("Blinken", "Lai", "Lula"); when it names them only in full, by the
+ * knowledge base's short name ("Xi" of "Xi Jinping", "Le Duc Tho" whole) where it fits the margin,
+ * else their surname; anyone else by the full name, or, when that is too long for the margin, by
+ * the article's shorter name for it ("State Department", "Defense Ministry").
  */
 export function sourceLabel(source: string, names: MentionNames): string {
   return source
@@ -331,7 +337,8 @@ export function sourceLabel(source: string, names: MentionNames): string {
     .map((name) => {
       const known = names.get(name);
       if (known?.type !== 'person') return name.length > MARGIN_LABEL_MAX_CHARS && known && known.shortest.length < name.length ? known.shortest : name;
-      return known.shortest.length < name.length ? known.shortest : surnameOf(name);
+      if (known.shortest.length < name.length) return known.shortest;
+      return known.shortName !== undefined && known.shortName.length <= MARGIN_LABEL_MAX_CHARS ? known.shortName : surnameOf(name);
     })
     .join(', ');
 }

@@ -125,6 +125,7 @@ export const MentionSchema = v.object({
   id: v.optional(v.pipe(v.string(), v.maxLength(200))),
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   pronoun: v.optional(v.picklist(PRONOUNS)),
+  shortName: v.optional(Name),
 });
 
 /** The known-article pack as the background sends it (without its fingerprint). */
@@ -177,6 +178,7 @@ export const DetectWireSchema = v.object({
       entity: Name,
       id: v.optional(v.pipe(v.string(), v.maxLength(200))),
       pronoun: v.optional(v.picklist(PRONOUNS)),
+      shortName: v.optional(Name),
     }),
   ),
   /** MARK_FIELDS numbers a mention: start, end, index in `names`, confidence in ten-thousandths. */
@@ -191,13 +193,14 @@ export function encodeDetectResponse(answer: DetectResponse): DetectWire {
   const seen = new Map<string, number>();
   const marks = new Array<number>(answer.mentions.length * MARK_FIELDS);
   answer.mentions.forEach((m, i) => {
-    const key = JSON.stringify([m.type, m.entity, m.id ?? null, m.pronoun ?? null]);
+    const key = JSON.stringify([m.type, m.entity, m.id ?? null, m.pronoun ?? null, m.shortName ?? null]);
     let at = seen.get(key);
     if (at === undefined) {
       seen.set(key, (at = names.length));
       const name: DetectWire['names'][number] = { type: m.type, entity: m.entity };
       if (m.id !== undefined) name.id = m.id;
       if (m.pronoun !== undefined) name.pronoun = m.pronoun;
+      if (m.shortName !== undefined) name.shortName = m.shortName;
       names.push(name);
     }
     marks[i * MARK_FIELDS] = m.start;
@@ -218,7 +221,8 @@ function isWireName(x: unknown): boolean {
     MENTION_TYPES.has(n.type) &&
     isName(n.entity) &&
     (n.id === undefined || (typeof n.id === 'string' && n.id.length <= 200)) &&
-    (n.pronoun === undefined || PRONOUN_SET.has(n.pronoun))
+    (n.pronoun === undefined || PRONOUN_SET.has(n.pronoun)) &&
+    (n.shortName === undefined || isName(n.shortName))
   );
 }
 
@@ -259,11 +263,12 @@ export function* decodeDetectResponseSteps(data: unknown, text: string): Steps<D
     const confidence: unknown = marks[i + 3];
     if (!isIndex(start) || !isIndex(end) || !isIndex(at) || !isIndex(confidence)) return null;
     if (start >= end || end > text.length || end - start > 300 || at >= listed.length || confidence > CONFIDENCE_SCALE) return null;
-    const { type, entity, id, pronoun } = listed[at];
+    const { type, entity, id, pronoun, shortName } = listed[at];
     const slice = text.slice(start, end);
     const mention: Mention = { text: slice, start, end, type, entity, confidence: confidence / CONFIDENCE_SCALE };
     if (id !== undefined) mention.id = id;
     if (pronoun !== undefined) mention.pronoun = pronoun;
+    if (shortName !== undefined) mention.shortName = shortName;
     mentions.push(mention);
     const known = shortest[at];
     if (known === undefined) first[at] = mentions.length - 1;
@@ -287,18 +292,19 @@ export function* decodeDetectResponseSteps(data: unknown, text: string): Steps<D
  * of those as short).
  */
 function namesFromLists(listed: DetectWire['names'], shortest: readonly (string | undefined)[], shortestAt: readonly number[], first: readonly number[]): MentionNames {
-  const names = new Map<string, MentionName & { at: number; first: number }>();
-  listed.forEach(({ type, entity }, i) => {
+  const names = new Map<string, MentionName & { at: number; first: number; shortNameFirst: number }>();
+  listed.forEach(({ type, entity, shortName }, i) => {
     const name = shortest[i];
     if (name === undefined) return;
     const known = names.get(entity);
-    if (!known) names.set(entity, { type, shortest: name, at: shortestAt[i], first: first[i] });
+    if (!known) names.set(entity, { type, shortest: name, at: shortestAt[i], first: first[i], ...(shortName !== undefined ? { shortName } : {}), shortNameFirst: shortName !== undefined ? first[i] : Infinity });
     else {
       if (name.length < known.shortest.length || (name.length === known.shortest.length && shortestAt[i] < known.at)) Object.assign(known, { shortest: name, at: shortestAt[i] });
       if (first[i] < known.first) Object.assign(known, { type, first: first[i] });
+      if (shortName !== undefined && first[i] < known.shortNameFirst) Object.assign(known, { shortName, shortNameFirst: first[i] });
     }
   });
-  return new Map([...names].map(([entity, { type, shortest }]) => [entity, { type, shortest }]));
+  return new Map([...names].map(([entity, { type, shortest, shortName }]) => [entity, shortName !== undefined ? { type, shortest, shortName } : { type, shortest }]));
 }
 
 /** Background -> content script, answering `lookup`. */

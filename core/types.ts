@@ -27,6 +27,8 @@ export interface Mention {
   confidence: number;
   /** A person's pronoun, from the knowledge base: who "she said" may stand for. */
   pronoun?: Pronoun;
+  /** A person's short name from the knowledge base, for the margin ("Xi" of "Xi Jinping"). */
+  shortName?: string;
 }
 
 /** A sentence (or heading, caption...) with its label. Offsets index the article text. */

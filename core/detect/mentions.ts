@@ -179,7 +179,7 @@ function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
   const candidates = (organizationsByOwnName(index).get(m.text) ?? []).filter((e) => index.entities[e].context.includes(owner));
   if (candidates.length !== 1) return m;
   const e = index.entities[candidates[0]];
-  return { ...m, entity: e.name, id: e.id, confidence: Math.max(m.confidence, 0.8), ...(e.pronoun ? { pronoun: e.pronoun } : {}) };
+  return { ...m, entity: e.name, id: e.id, confidence: Math.max(m.confidence, 0.8), ...(e.pronoun ? { pronoun: e.pronoun } : {}), ...(e.shortName ? { shortName: e.shortName } : {}) };
 }
 
 /** Titles that, just before a name, say it is a person. */
@@ -503,6 +503,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       id: e.id,
       confidence: Math.round(confidence * 100) / 100,
       ...(e.pronoun ? { pronoun: e.pronoun } : {}),
+      ...(e.shortName ? { shortName: e.shortName } : {}),
     };
     mentions.push(mention);
     if (e.everyday && !options.everydayTerms) unasked.add(mention);

@@ -18,6 +18,8 @@ export interface IndexedEntity {
   everyday?: true;
   /** A person's pronoun, where the knowledge base states it. */
   pronoun?: Pronoun;
+  /** A person's short name for the margin (`personShortName`). */
+  shortName?: string;
 }
 
 export interface AliasRule {
@@ -47,6 +49,17 @@ function splitWords(form: string): string[] {
 /** The key a rule is filed under: the run of letters and digits its first word starts with. */
 export function wordKey(word: string): string {
   return /^[\p{L}\p{N}\p{M}]+/u.exec(word)?.[0] ?? word;
+}
+
+/**
+ * What a margin calls a person when the article gives no shorter name: the first short form that is
+ * part of the name ("Xi" of "Xi Jinping", "Wang" of "Wang Yi", "Le Pen", "bin Salman"), else the
+ * name itself ("Le Duc Tho", "Kim Jong Un", "Pope Leo XIV"): the last word is not always the
+ * surname, and a name the entry gives no short form of is not shortened.
+ */
+export function personShortName(e: Pick<KbNames, 'name' | 'shortForms'>): string {
+  const words = ` ${e.name} `;
+  return e.shortForms?.find((s) => s !== e.name && words.includes(` ${s} `)) ?? e.name;
 }
 
 export function buildIndex(entries: readonly KbNames[]): KbIndex {
@@ -79,6 +92,7 @@ export function buildIndex(entries: readonly KbNames[]): KbIndex {
       ...(e.metonymOf ? { metonymOf: e.metonymOf } : {}),
       ...(e.everyday ? { everyday: true as const } : {}),
       ...(e.pronoun ? { pronoun: e.pronoun } : {}),
+      ...(e.type === 'person' ? { shortName: personShortName(e) } : {}),
     });
     const names = new Set([e.name, ...(e.aliases ?? [])]);
     for (const n of names) add(n, i, 'name');

@@ -136,6 +136,28 @@ describe('cards', () => {
     expect(sourceLabel('United States', mentionNames([mention('US', 0, { type: 'place', entity: 'United States', id: 'place/united-states' })]))).toBe('United States');
   });
 
+  it('labels a person the article names only in full by the knowledge base’s short name, not by the last word', () => {
+    const person = (text: string, start: number, shortName?: string) => mention(text, start, { entity: text, id: `person/${start}`, ...(shortName ? { shortName } : {}) });
+    const people = mentionNames([
+      person('Wang Yi', 0, 'Wang'),
+      person('Xi Jinping', 10, 'Xi'),
+      person('Le Duc Tho', 30, 'Le Duc Tho'),
+      person('Robert F. Kennedy Jr.', 50, 'Kennedy'),
+      // Too long for the margin whole: the surname.
+      person('Volodymyr Zelenskyy', 80, 'Volodymyr Zelenskyy'),
+      // Found only in the text: the last word.
+      mention('Margarethe Lindqvist', 110, { entity: 'Margarethe Lindqvist', id: undefined }),
+    ]);
+    expect(['Wang Yi', 'Xi Jinping', 'Le Duc Tho', 'Robert F. Kennedy Jr.', 'Volodymyr Zelenskyy', 'Margarethe Lindqvist'].map((n) => sourceLabel(n, people))).toEqual([
+      'Wang',
+      'Xi',
+      'Le Duc Tho',
+      'Kennedy',
+      'Zelenskyy',
+      'Lindqvist',
+    ]);
+  });
+
   it('puts a card’s facts under the article’s date, before it and after it; one list for an undated article', () => {
     // The article names Wang Yi, whom the event names (events an article does not touch on come later: below).
     const wang = mention('Wang Yi', 30, { entity: 'Wang Yi', id: 'person/wang-yi' });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedKnowledge } from '../../adapters/embedded-knowledge';
 import { namesOf, type KbEntry, type KbNames } from '../../core/kb/schema';
+import { personShortName } from '../../core/kb/index';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 import { decodeDetectResponse, encodeDetectResponse } from '../../core/messages';
 import { mentionNames } from '../../core/cards';
@@ -40,6 +41,9 @@ describe('embedded knowledge: names for detection, cards read on first use', () 
     const blinken = namesOf(entries.find((e) => e.id === 'person/antony-blinken')!);
     expect(Object.keys(blinken).sort()).toEqual(expect.arrayContaining(['id', 'name', 'type']));
     for (const field of ['background', 'description', 'facts', 'source', 'links', 'asOf']) expect(blinken).not.toHaveProperty(field);
+    // A person's short name for the margin is the short form inside the name, else the name.
+    const shortName = (id: string) => personShortName(names.find((n) => n.id === id)!);
+    expect(['person/xi-jinping', 'person/wang-yi', 'person/le-duc-tho', 'person/marine-le-pen', 'person/antony-blinken'].map(shortName)).toEqual(['Xi', 'Wang', 'Le Duc Tho', 'Le Pen', 'Blinken']);
     // Whom "he said" may stand for travels with the names.
     expect(blinken.pronoun).toBe('he');
     expect(names.find((n) => n.id === 'person/kamala-harris')?.pronoun).toBe('she');

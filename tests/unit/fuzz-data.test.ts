@@ -180,13 +180,15 @@ describe('fuzz: messages between the extension parts', () => {
         id: fc.option(fc.constantFrom('place/munich', 'person/wang-yi', '', '\u0001', '\u0000'), { nil: undefined }),
         hundredths: fc.integer({ min: 0, max: 100 }),
         pronoun: fc.option(fc.constantFrom(...PRONOUNS), { nil: undefined }),
+        shortName: fc.option(fc.constantFrom('Wang', 'Le Duc Tho', ''), { nil: undefined }),
       })
-      .map(({ start, len, type, entity, id, hundredths, pronoun }): Mention => {
+      .map(({ start, len, type, entity, id, hundredths, pronoun, shortName }): Mention => {
         const end = Math.min(TEXT.length, start + len);
         // The detector's confidences are hundredths (tests/unit/fuzz-detect.test.ts).
         const m: Mention = { text: TEXT.slice(start, end), start, end, type, entity, confidence: hundredths / 100 };
         if (id !== undefined) m.id = id;
         if (pronoun !== undefined) m.pronoun = pronoun;
+        if (shortName !== undefined) m.shortName = shortName;
         return m;
       });
     fc.assert(

@@ -99,6 +99,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // A speaker the knowledge base lacks, named in full once and then by surname.
     '/article-text-only-source.html': () =>
       articlePage(articleText.replace('What Happens Now?', 'Governor Margarethe Lindqvist, who chairs the panel, said the alliance would hold.\nLindqvist added that China had been warned.\nWhat Happens Now?')),
+    // A source named only in full, whose family name comes first.
+    '/article-full-name-source.html': () =>
+      articlePage(articleText.replace('What Happens Now?', 'Wang Yi, China’s top diplomat, said Beijing would keep talking to both sides.\nWhat Happens Now?')),
     // "she said" just after a man is named: the woman named before him said it (the knowledge base's pronouns).
     '/article-she-said.html': () =>
       articlePage(

@@ -821,6 +821,15 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(ui.notes.map((n) => n.text).filter((t) => /Lindqvist/.test(t))).toEqual(['Lindqvist', 'Lindqvist']);
     });
 
+    it('names a source the article calls only by full name by the knowledge base’s short name, whose family name comes first', async () => {
+      const page = await open('/article-full-name-source.html');
+      await waitForUi(page, 'the margin notes', (u) => u.notes.some((n) => n.text === 'Harris'), 15_000);
+      const line = await passageLine(page, 'backstory-reported', 'Wang Yi, China’s top diplomat');
+      expect(line, 'the statement is marked reported').not.toBeNull();
+      const ui = await readUi(page);
+      expect(ui.notes.filter((n) => Math.abs(n.box.top - line!.top) < line!.height).map((n) => n.text)).toEqual(['Wang']);
+    });
+
     it('gives "she said" after a man is named to the woman named before him, in the margin and the passage card', async () => {
       const page = await open('/article-she-said.html');
       const quote = '“Our resolve has not changed,”';

@@ -23,7 +23,9 @@ import {
   FOCUS_MAX_TEXT_CHARS,
   FOCUS_SHOW_MS,
   HOVER_INTENT_MS,
+  MARGIN_NOTE_CHROME_PX,
   MARGIN_NOTE_MIN_ROOM_PX,
+  MARGIN_NOTE_WINDOW_GAP_PX,
   LEGEND_STACK_MIN_ROOM_PX,
   FULL_WIDTH_SLACK_PX,
   MUTATION_BACKOFF_MAX_MS,
@@ -51,6 +53,7 @@ import { locateArticle, type ArticleLocation } from './article';
 import { Highlighter, type HighlightKey } from './highlighter';
 import { createUiHost, type UiHost } from './ui-host';
 import { rangeContainsPoint, textOffsetAt } from './hit-test';
+import { labelWidth } from './label-width';
 import type { Steps } from '../core/steps';
 
 export interface SessionDeps {
@@ -732,7 +735,8 @@ export class PageSession {
   /**
    * The sources of reported passages, in the page's left margin beside their first line. Where the
    * margin has no room, no note: a note must never cover the page's words (the right margin is
-   * often a sidebar), and the passage's card names its source.
+   * often a sidebar), and the passage's card names its source. A margin narrower than the widest
+   * note still holds the notes whose whole label fits ("Altman" in 96 px).
    */
   private marginNotes(passages: readonly Passage[]): MarginNote[] {
     const map = this.map;
@@ -756,7 +760,7 @@ export class PageSession {
       const rect = this.rangeOf(p)?.getClientRects()[0];
       if (!rect) continue;
       const edge = Math.min(rect.left, rootLeft) - 8;
-      if (edge < MARGIN_NOTE_MIN_ROOM_PX) continue;
+      if (edge < MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX) continue;
       const note = { key: `${p.start}`, text: this.sourceLabel(p), top: rect.top + win.scrollY, left: edge + win.scrollX };
       // Two statements that start on the same line share its note ("Biden, Blinken"; one "Guterres" for two).
       const last = notes[notes.length - 1];
@@ -770,7 +774,11 @@ export class PageSession {
       labels.set(note, [note.text]);
       notes.push(note);
     }
-    return notes;
+    const fits = (n: MarginNote) => {
+      const room = n.left - win.scrollX;
+      return room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
+    };
+    return notes.filter(fits);
   }
 
   private ensureUi(): UiHost {

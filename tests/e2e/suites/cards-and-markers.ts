@@ -864,6 +864,22 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       await waitForUi(page, 'the notes back at full width', (u) => u.notes.length > 0);
     });
 
+    it('puts the notes whose whole label fits in a margin narrower than the widest note (a tech site’s 96 px), over none of the words', async () => {
+      const page = await open('/layouts/narrow-margin-tech.html');
+      await page.setViewport(1280, 900);
+      const ui = await waitForUi(page, 'the margin notes in a 96 px margin', (u) => u.notes.some((n) => n.text === 'Natarajan'), 15_000);
+      expect(ui.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Altman', 'Nadella', 'Natarajan']));
+      for (const n of ui.notes) expect(n.box.left, `"${n.text}" starts inside the window`).toBeGreaterThanOrEqual(0);
+      expect(await textUnderNotes(page)).toEqual([]);
+      // Each label is whole, none cut short with an ellipsis.
+      const cut = await page.evaluate(() =>
+        Array.from(document.querySelector('backstory-ui')!.shadowRoot!.querySelectorAll<HTMLElement>('.bs-margin'))
+          .filter((n) => n.scrollWidth > n.clientWidth)
+          .map((n) => n.textContent),
+      );
+      expect(cut).toEqual([]);
+    });
+
     it('mutes a name from its card, says so with an Undo that holds the focus, and Undo brings its marks back', async () => {
       const { page, marks } = await openArticle();
       const blinken = () => browser.highlights(page).then((h) => (h['backstory-person'] ?? []).filter((t) => /Blinken/.test(t)).length);

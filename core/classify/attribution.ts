@@ -193,6 +193,11 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
       const plain = subjectEndingAt(ctx, k - 1);
       const inner = good(plain) ? plain : postModifiedSubject(ctx, k);
       if (inner.kind === 'mentions' || inner.kind === 'name') return inner;
+      // "Margaret Hollis, 64, a retired teacher, said": an age before the apposition is one more.
+      if (inner.kind === 'none' && k >= 3 && /^\d{1,3}$/.test(tokens[k - 1]!.w) && tokens[k - 2]!.w === ',') {
+        const aged = subjectEndingAt(ctx, k - 3);
+        if (aged.kind === 'mentions' || aged.kind === 'name') return aged;
+      }
       if (inner.kind === 'description') {
         // "Its spokesperson, Oleg Nikolenko, wrote": the name in the apposition is the source.
         const named = subjectEndingAt(ctx, j - 1);
@@ -278,6 +283,9 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near']);
+
+/** Weak reporting verbs that say what someone judged, even without "that" or a quotation after them. */
+const EVALUATION_VERB = /^(?:prais|criticiz|criticis|condemn|denounc|hail)(?:e|es|ed|s)?$/;
 
 /**
  * Where the token at `prep` is a place preposition before a named speaker ("Some Democrats in
@@ -449,7 +457,11 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
         (next.w === 'about' && /^(?:talk|talks|talked|spoke|speak|speaks)$/.test(t.w)) ||
         // "condemned the strikes as “a clear violation ...”": what they called it, in their words.
         tokens.slice(i + 1, i + 8).some((x, k, arr) => x.w === 'as' && !x.q && (arr[k + 1]?.q ?? false)));
-    if (weak && !weakContent) continue;
+    // "Biden praised his fierce intellect", "She expects the board to be expanded": a judgement or a
+    // forecast someone named made, in the writer's words; checked against its subject below.
+    const judged = weak && !weakContent && EVALUATION_VERB.test(t.w) && next !== undefined && isWordTok(next) && !/^(?:by|for|as)$/.test(next.w);
+    const forecast = weak && !weakContent && /^expects?$|^expected$/.test(t.w) && tokens.slice(i + 1, i + 8).some((x) => x.w === 'to' && !x.q);
+    if (weak && !weakContent && !judged && !forecast) continue;
 
     // Passive hearsay: "is said to", "was reported".
     if (prev && PASSIVE_AUX.has(prev.w) && /(?:said|reported|alleged|claimed|believed|thought)$/.test(t.w)) {
@@ -484,9 +496,15 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       if (speaker) candidates.push({ type: 'verb', subject: speaker, cues: [[t.start, t.end]], region: [speaker.start, clauseEnd(ctx, t.start)] });
       continue;
     }
-    const direct = subjectEndingAt(ctx, subjEnd);
+    // "Dr. Sutskever, who wrote on X: “I deeply regret ...”": a relative clause that quotes its speaker.
+    // (A quotation after a colon or comma, not a title: "who wrote the lyrics of “The Star-Spangled Banner”".)
+    const quoted = tokens.findIndex((x, k) => k > i && x.q);
+    const quotingWho = tokens[subjEnd]?.w === 'who' && tokens[subjEnd - 1]?.w === ',' && quoted > i && quoted - i <= 5 && /^[:,]$/.test(tokens[quoted - 1]!.w);
+    const direct = quotingWho ? subjectEndingAt(ctx, subjEnd - 2) : subjectEndingAt(ctx, subjEnd);
     const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx) : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;
+    // Only someone can have judged or forecast it: a person or a body named, or "he", "she", "it", "they".
+    if ((judged || forecast) && !(subj.kind === 'pronoun' || subj.kind === 'name' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person' || m.type === 'organization')))) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
     // "it tells Moscow exactly where Europe's red lines are": a thing that tells is the writer's figure, no speaker.

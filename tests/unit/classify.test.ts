@@ -255,6 +255,33 @@ describe('sources', () => {
     });
   });
 
+  it('reads reports a reader review found plain fact: an age before an apposition, a judgement, a forecast, a quoting relative clause', () => {
+    const names: Name[] = [
+      ['Margaret Hollis', 'Margaret Hollis', 'person'],
+      ['Biden', 'Joe Biden', 'person', 'person/joe-biden', 'he'],
+      ['Priya Natarajan', 'Priya Natarajan', 'person'],
+      ['Sutskever', 'Ilya Sutskever', 'person', 'person/ilya-sutskever', 'he'],
+      ['Francis Scott Key', 'Francis Scott Key', 'person'],
+    ];
+    const sources = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);
+    expect(sources('In Clacton, Margaret Hollis, 64, a retired teacher, said she had voted Conservative all her life.')).toEqual([['reported', 'Margaret Hollis']]);
+    expect(sources('President Biden, who often disagreed with him, praised his fierce intellect and strategic focus.')).toEqual([['reported', 'Joe Biden']]);
+    expect(sources('Priya Natarajan, an analyst, said the board had no leverage. She expects the new board to be expanded within weeks.')).toEqual([
+      ['reported', 'Priya Natarajan'],
+      ['reported', 'Priya Natarajan'],
+    ]);
+    expect(sources('Among the signers was Dr. Sutskever, who wrote on X: "I deeply regret my participation in the board\'s actions."')).toEqual([['reported', 'Ilya Sutskever']]);
+    // Not reports: a title in quotation marks, a judgement no one named made, a passive, an adjective.
+    for (const text of [
+      'The bridge was named for Francis Scott Key, who wrote the lyrics of "The Star-Spangled Banner" after the battle.',
+      'Critics praised the film.',
+      'The plan was praised by economists.',
+      'Rates are expected to rise.',
+      'The expected rise in rates did not come.',
+    ])
+      expect(sources(text), text).toEqual([['fact', null]]);
+  });
+
   it('gives a quotation the speaker named in the next sentence', () => {
     const p = run('Harris arrived in Munich on Friday. “This relationship is troubling. It must be rolled back,” she said.');
     expect(p.map((x) => [x.label, x.source])).toEqual([

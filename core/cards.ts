@@ -282,7 +282,7 @@ export function entityCard(
 export interface MentionName {
   type: EntityType;
   shortest: string;
-  /** A person's short name from the knowledge base (its first mention's that has one). */
+  /** A person's short name from the knowledge base, as the first of its mentions that carries one gives it. */
   shortName?: string;
 }
 export type MentionNames = ReadonlyMap<string, MentionName>;
@@ -317,7 +317,9 @@ export function mentionNames(mentions: readonly Mention[]): MentionNames {
  * "Biden"), from a particle on ("Mohammed bin Salman" -> "bin Salman"), or the full name when its
  * last word is a hyphenated given name that follows the family name ("Lai Ching-te").
  */
-export function surnameOf(name: string): string {
+export function surnameOf(full: string): string {
+  // "Martin Luther King Jr." is King, "Salman of Saudi Arabia" Salman.
+  const name = full.replace(/ of .*$/, '').replace(/,? (?:Jr\.?|Sr\.?|[IVX]+)$/, '');
   const words = name.split(' ');
   if (words.length < 2 || words[words.length - 1].includes('-')) return name;
   const particle = words.findIndex((w, i) => i > 0 && /^(?:bin|ibn|bint|al|el|da|de|di|do|dos|van|von|der|la|le)$/.test(w));

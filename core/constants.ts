@@ -84,11 +84,12 @@ export const CONTENT_LOADER_BUDGET_GZIP_BYTES = 8 * 1024;
 export const CARD_MAX_FACTS = 5;
 /** A source's full name longer than this does not fit the page's margin: the article's shorter name for it stands there. */
 export const MARGIN_LABEL_MAX_CHARS = 16;
-/** A reported passage's source label goes in the page's margin when there is this much room: the widest note (`.bs-margin`'s max-width, 120 px) and a gap to the window's edge. */
-export const MARGIN_NOTE_MIN_ROOM_PX = 124;
-/** In a narrower margin, a note whose whole label fits: its label's width plus the note's padding and border (components/ui.css), and the same gap. */
-export const MARGIN_NOTE_CHROME_PX = 15;
+/** The room a margin note keeps between itself and the window's left edge. */
 export const MARGIN_NOTE_WINDOW_GAP_PX = 4;
+/** A reported passage's source label goes in the page's margin when there is this much room: the widest note (`.bs-margin`'s max-width in components/ui.css) and the gap. */
+export const MARGIN_NOTE_MIN_ROOM_PX = 120 + MARGIN_NOTE_WINDOW_GAP_PX;
+/** In a narrower margin, a note whose whole label fits: its label's width plus this (the note's padding and border, components/ui.css) and the gap. */
+export const MARGIN_NOTE_CHROME_PX = 15;
 /**
  * The legend keeps to the window's margin beside the article: on one line where that fits, else
  * stacked, in at least this much room (px); in less, it stays on one line over the page (it can be closed).

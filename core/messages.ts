@@ -125,7 +125,7 @@ export const MentionSchema = v.object({
   id: v.optional(v.pipe(v.string(), v.maxLength(200))),
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   pronoun: v.optional(v.picklist(PRONOUNS)),
-  shortName: v.optional(Name),
+  shortName: v.optional(v.pipe(Name, v.minLength(1))),
 });
 
 /** The known-article pack as the background sends it (without its fingerprint). */
@@ -178,7 +178,7 @@ export const DetectWireSchema = v.object({
       entity: Name,
       id: v.optional(v.pipe(v.string(), v.maxLength(200))),
       pronoun: v.optional(v.picklist(PRONOUNS)),
-      shortName: v.optional(Name),
+      shortName: v.optional(v.pipe(Name, v.minLength(1))),
     }),
   ),
   /** MARK_FIELDS numbers a mention: start, end, index in `names`, confidence in ten-thousandths. */
@@ -222,7 +222,7 @@ function isWireName(x: unknown): boolean {
     isName(n.entity) &&
     (n.id === undefined || (typeof n.id === 'string' && n.id.length <= 200)) &&
     (n.pronoun === undefined || PRONOUN_SET.has(n.pronoun)) &&
-    (n.shortName === undefined || isName(n.shortName))
+    (n.shortName === undefined || (isName(n.shortName) && n.shortName.length > 0))
   );
 }
 

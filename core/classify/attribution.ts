@@ -194,9 +194,11 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
       const inner = good(plain) ? plain : postModifiedSubject(ctx, k);
       if (inner.kind === 'mentions' || inner.kind === 'name') return inner;
       // "Margaret Hollis, 64, a retired teacher, said": an age before the apposition is one more.
-      if (inner.kind === 'none' && k >= 3 && /^\d{1,3}$/.test(tokens[k - 1]!.w) && tokens[k - 2]!.w === ',') {
+      // (Not a share: "Among Republicans, 62%, a clear majority, said".)
+      const age = tokens[k - 1];
+      if (inner.kind === 'none' && k >= 3 && age && /^\d{1,3}$/.test(age.w) && ctx.text[age.end] === ',' && tokens[k - 2]!.w === ',') {
         const aged = subjectEndingAt(ctx, k - 3);
-        if (aged.kind === 'mentions' || aged.kind === 'name') return aged;
+        if ((aged.kind === 'mentions' && aged.mentions.every((m) => m.type === 'person')) || aged.kind === 'name') return aged;
       }
       if (inner.kind === 'description') {
         // "Its spokesperson, Oleg Nikolenko, wrote": the name in the apposition is the source.
@@ -285,7 +287,16 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near']);
 
 /** Weak reporting verbs that say what someone judged, even without "that" or a quotation after them. */
-const EVALUATION_VERB = /^(?:prais|criticiz|criticis|condemn|denounc|hail)(?:e|es|ed|s)?$/;
+const EVALUATION_VERBS = new Set(
+  `praise praises praised criticize criticizes criticized criticise criticises criticised condemn condemns condemned
+  denounce denounces denounced hail hails hailed`.split(/\s+/),
+);
+
+/** A quotation within a few words after the verb at `i`, opened after a colon or a comma ("wrote on X: “...”"), not a title. */
+function quotationAfterColon(tokens: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k <= i + 5 && k < tokens.length; k++) if (tokens[k]!.q) return /^[:,]$/.test(tokens[k - 1]!.w);
+  return false;
+}
 
 /**
  * Where the token at `prep` is a place preposition before a named speaker ("Some Democrats in
@@ -459,8 +470,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
         tokens.slice(i + 1, i + 8).some((x, k, arr) => x.w === 'as' && !x.q && (arr[k + 1]?.q ?? false)));
     // "Biden praised his fierce intellect", "She expects the board to be expanded": a judgement or a
     // forecast someone named made, in the writer's words; checked against its subject below.
-    const judged = weak && !weakContent && EVALUATION_VERB.test(t.w) && next !== undefined && isWordTok(next) && !/^(?:by|for|as)$/.test(next.w);
-    const forecast = weak && !weakContent && /^expects?$|^expected$/.test(t.w) && tokens.slice(i + 1, i + 8).some((x) => x.w === 'to' && !x.q);
+    // Not a passive ("Biden is not expected to attend", "Boeing was also criticised"), nor "Apple expected to unveil" (a headline's passive).
+    const judged = weak && !weakContent && EVALUATION_VERBS.has(t.w) && next !== undefined && isWordTok(next) && !/^(?:by|for|as)$/.test(next.w);
+    const forecast = weak && !weakContent && /^expects?$|^expected$/.test(t.w) && !(t.w === 'expected' && next?.w === 'to') && tokens.slice(i + 1, i + 8).some((x) => x.w === 'to' && !x.q);
     if (weak && !weakContent && !judged && !forecast) continue;
 
     // Passive hearsay: "is said to", "was reported".
@@ -490,6 +502,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
 
     const subjEnd = skipBetween(ctx, i - 1);
     if (tokens.slice(subjEnd + 1, i).some((x) => UNSAID_MODALS.has(x.w))) continue;
+    if ((judged || forecast) && tokens.slice(subjEnd + 1, i).some((x) => PASSIVE_AUX.has(x.w))) continue;
     // "Trump singled out Spain, saying it was “terrible”": the participle's speaker is the clause's subject.
     if (prev?.w === ',' && /ing$/.test(t.w) && (strong || weakContent)) {
       const speaker = participleSpeaker(ctx, i - 1);
@@ -498,8 +511,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     }
     // "Dr. Sutskever, who wrote on X: “I deeply regret ...”": a relative clause that quotes its speaker.
     // (A quotation after a colon or comma, not a title: "who wrote the lyrics of “The Star-Spangled Banner”".)
-    const quoted = tokens.findIndex((x, k) => k > i && x.q);
-    const quotingWho = tokens[subjEnd]?.w === 'who' && tokens[subjEnd - 1]?.w === ',' && quoted > i && quoted - i <= 5 && /^[:,]$/.test(tokens[quoted - 1]!.w);
+    // ("WHO said" in capitals is the World Health Organization.)
+    const who = tokens[subjEnd];
+    const quotingWho = who !== undefined && ctx.text.slice(who.start, who.end) === 'who' && tokens[subjEnd - 1]?.w === ',' && quotationAfterColon(tokens, i);
     const direct = quotingWho ? subjectEndingAt(ctx, subjEnd - 2) : subjectEndingAt(ctx, subjEnd);
     const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx) : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;

@@ -23,7 +23,7 @@
  * Sources: the canonical name of the entity the detector found in the subject ("Blinken says"
  * -> "Antony Blinken", with its `sourceId`); several speakers ("Joe Biden and Blinken said")
  * are joined in order of appearance with ", " ("Joe Biden, Antony Blinken") and `sourceId` is
- * the first one's; a pronoun ("she said") is the last named speaker; otherwise the description
+ * the first one's; a pronoun ("she said") is the last person in view whose pronoun fits (below); otherwise the description
  * as written ("US officials", "the ministry") or the name as written when the detector does
  * not know it.
  */
@@ -454,7 +454,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     yield;
   }
 
-  // Resolve pronouns to the one last in view, for "he" and "she" a person, for "it" and "they" a
+  // Resolve pronouns to the one last in view whose pronoun fits, for "he" and "she" a person, for "it" and "they" a
   // place or organization: the last named speaker, or the subject a sentence opens with ("Walker,
   // 60, ... His campaign was shadowed by reports, which he denied"; "Beijing regards ...; it had
   // described Lai as a separatist"), whichever came last; and names the detector missed to an
@@ -463,15 +463,23 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   type Kind = 'person' | 'group';
   const sourceOf = mentionSource;
   const kindOf = (m: Mention): Kind => (m.type === 'person' ? 'person' : 'group');
-  const inView: Record<Kind, Source | null> = { person: null, group: null };
-  /** The people last brought into view, the latest first: "she" passes over a man ("Harris spoke. Blinken nodded. She said ..."). */
-  const peopleInView: Source[] = [];
+  /** The place or body last in view, for "it" and "they". */
+  let groupInView: Source | null = null;
+  /**
+   * The people last brought into view, the latest first, with the sentence that did: "she" passes
+   * over a man ("Harris spoke. Blinken nodded. She said ..."), but only to someone named in the last
+   * few sentences, the latest always.
+   */
+  const peopleInView: Array<{ s: Source; at: number }> = [];
+  let sentence = 0;
   const bringIntoView = (kind: Kind, s: Source): void => {
-    inView[kind] = s;
-    if (kind !== 'person') return;
-    const at = peopleInView.findIndex((p) => p.source === s.source);
+    if (kind !== 'person') {
+      groupInView = s;
+      return;
+    }
+    const at = peopleInView.findIndex((p) => p.s.source === s.source);
     if (at >= 0) peopleInView.splice(at, 1);
-    peopleInView.unshift(s);
+    peopleInView.unshift({ s, at: sentence });
     peopleInView.length = Math.min(peopleInView.length, PEOPLE_IN_VIEW);
   };
   const pronouns = pronounsOf(text, sorted);
@@ -488,6 +496,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   /** The organisation the sentence before opens with ("Nvidia reported ... The company said"). */
   let bodyBefore: Source | null = null;
   for (const a of analyses) {
+    sentence++;
     const subj = a.attribution?.subject;
     const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
     const opener = first && (first.type === 'person' || first.type === 'place' || first.type === 'organization') ? first : null;
@@ -499,7 +508,15 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         // A person whose pronoun is known must be the one the text uses ("she" is never Blinken).
         const want: Pronoun = /^(?:she|her)$/i.test(subj.text) ? 'she' : 'he';
         const fits = (s: Source | null): s is Source => s !== null && (kind !== 'person' || (pronouns.get(s.source) ?? want) === want);
-        const candidates = kind === 'person' ? [own, onlyPersonBefore, ...peopleInView, lastPersonMentionBefore(sorted, a.passage.start)] : [own, inView.group];
+        // "Blinken met Harris on Friday, and she said ...": the sentence's own people before the pronoun
+        // (outside its quotations), the latest first, where their pronoun is known to be this one.
+        const quoted = quoteSpans(a.passage.text, a.openAtStart);
+        const ownPeople = a.mentions
+          .filter((m) => m.type === 'person' && m.end <= subj.start && pronouns.get(m.entity) === want && !quoted.some(([s, e]) => m.start >= s && m.end <= e))
+          .reverse()
+          .map(sourceOf);
+        const recent = peopleInView.filter((p, n) => n === 0 || sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES).map((p) => p.s);
+        const candidates = kind === 'person' ? [own, ...ownPeople, onlyPersonBefore, ...recent, lastPersonMentionBefore(sorted, a.passage.start)] : [own, groupInView];
         setSource(a, candidates.find(fits) ?? { source: null });
       } else if (subj.kind === 'description') {
         // "The company said": the body the sentence named first ("... chief executive of OpenAI, the
@@ -532,10 +549,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const persons = subj.mentions.filter((m) => m.type === 'person');
         if (persons.length > 0) bringIntoView('person', sourceOf(persons[persons.length - 1]!));
         const groups = subj.mentions.filter((m) => m.type !== 'person');
-        if (groups.length > 0) inView.group = sourceOf(groups[0]!);
+        if (groups.length > 0) groupInView = sourceOf(groups[0]!);
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
         // "They" for a group ("US officials said ... They added"), "it" for a body ("the board said ... It added").
-        if (subj.kind === 'description' && (/s$/.test(subj.text) || BODY_NOUN.test(subj.text))) inView.group = { source: a.passage.source };
+        if (subj.kind === 'description' && (/s$/.test(subj.text) || BODY_NOUN.test(subj.text))) groupInView = { source: a.passage.source };
         if (subj.kind === 'name') bringIntoView('person', sourceOfPassage(a.passage));
       }
     }
@@ -628,8 +645,9 @@ function mentionSource(m: Mention): { source: string; sourceId?: string } {
   return m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity };
 }
 
-/** How many people "he" and "she" may reach back to, the latest first. */
+/** How many people "he" and "she" may reach back to, the latest first, and within how many sentences (the latest at any distance). */
 const PEOPLE_IN_VIEW = 3;
+const PEOPLE_IN_VIEW_SENTENCES = 4;
 
 const COURTESY_BEFORE = /\b(Mrs?|Ms|Miss)\.?\s+$/;
 

@@ -179,7 +179,7 @@ function ownedBy(text: string, m: Mention, index: KbIndex): Mention {
   const candidates = (organizationsByOwnName(index).get(m.text) ?? []).filter((e) => index.entities[e].context.includes(owner));
   if (candidates.length !== 1) return m;
   const e = index.entities[candidates[0]];
-  return { ...m, entity: e.name, id: e.id, confidence: Math.max(m.confidence, 0.8), ...(e.pronoun ? { pronoun: e.pronoun } : {}), ...(e.shortName ? { shortName: e.shortName } : {}) };
+  return { ...m, entity: e.name, id: e.id, confidence: Math.max(m.confidence, 0.8) };
 }
 
 /** Titles that, just before a name, say it is a person. */

@@ -156,6 +156,10 @@ describe('cards', () => {
       'Zelenskyy',
       'Lindqvist',
     ]);
+    // The surname rule leaves out a generation and a realm.
+    const full = mentionNames([mention('Martin Luther King Jr.', 0, { entity: 'Martin Luther King Jr.', id: undefined }), mention('Salman of Saudi Arabia', 30, { entity: 'Salman of Saudi Arabia', id: undefined })]);
+    expect(sourceLabel('Martin Luther King Jr.', full)).toBe('King');
+    expect(sourceLabel('Salman of Saudi Arabia', full)).toBe('Salman');
   });
 
   it('puts a card’s facts under the article’s date, before it and after it; one list for an undated article', () => {

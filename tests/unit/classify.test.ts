@@ -250,6 +250,12 @@ describe('sources', () => {
       expect(sources('Ms. Hollis runs a bakery near the port. “Prices doubled in a year,” he said.').at(-1)).toEqual(['reported', null]);
     });
 
+    it('takes a woman the sentence itself names before "she", and reaches back only a few sentences past a man', () => {
+      expect(sources('Antony Blinken met Kamala Harris on Friday, and she said the talks were frank.')).toEqual([['reported', 'Kamala Harris']]);
+      const far = 'Kamala Harris opened the session. Antony Blinken met officials. The hall was full. The talks ran late. Lunch was served at noon. Rain fell outside. “Nothing works any more,” she said.';
+      expect(sources(far).at(-1)).toEqual(['reported', null]);
+    });
+
     it('keeps "he said" with the man it was given to', () => {
       expect(sources('Antony Blinken spoke in Munich on Saturday. He said the balloon was a violation of US sovereignty.').at(-1)).toEqual(['reported', 'Antony Blinken']);
     });
@@ -271,6 +277,9 @@ describe('sources', () => {
       ['reported', 'Priya Natarajan'],
     ]);
     expect(sources('Among the signers was Dr. Sutskever, who wrote on X: "I deeply regret my participation in the board\'s actions."')).toEqual([['reported', 'Ilya Sutskever']]);
+    // "WHO" in capitals is the body, not a relative pronoun; a share is no age.
+    expect(classifyPassages('On Friday, WHO said: "The risk to the public is low."', mentionsIn('On Friday, WHO said', [['WHO', 'World Health Organization', 'organization', 'organization/who']]))[0]!.source).toBe('World Health Organization');
+    expect(classifySentence('Of those polled in March, 62%, a clear majority, said the economy was weak.').source).not.toBe('March');
     // Not reports: a title in quotation marks, a judgement no one named made, a passive, an adjective.
     for (const text of [
       'The bridge was named for Francis Scott Key, who wrote the lyrics of "The Star-Spangled Banner" after the battle.',
@@ -278,6 +287,10 @@ describe('sources', () => {
       'The plan was praised by economists.',
       'Rates are expected to rise.',
       'The expected rise in rates did not come.',
+      // A passive with a word between: no one named judged or forecast it.
+      'Biden is not expected to attend the summit.',
+      'Boeing was also criticised over safety lapses.',
+      'Apple expected to unveil a thinner iPhone on Tuesday.',
     ])
       expect(sources(text), text).toEqual([['fact', null]]);
   });

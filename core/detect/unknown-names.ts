@@ -225,7 +225,9 @@ export function findUnknownNames(
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
-    else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start)) [type, confidence] = ['place', 0.65];
+    // (Not a people's name, "to North Vietnamese forces", nor a person's after "to", "a marriage to Ann Fleischer".)
+    else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !DEMONYMS.has(words[words.length - 1]!) && !(/\bto\s+$/.test(before) && isFirstAndLastName(name)))
+      [type, confidence] = ['place', 0.65];
     else if (words.length <= 2 && placeInList(text, start, end, placeStarts, listedEnds)) {
       [type, confidence] = ['place', 0.65];
       listedEnds.add(end);

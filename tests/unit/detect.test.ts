@@ -74,6 +74,14 @@ describe('detectMentions', () => {
     expect(names('said Antony\n   Blinken today')).toEqual([['Antony\n   Blinken', 'Antony Blinken']]);
   });
 
+  it('takes no first and last name after "to", nor a people, for a place the text names', () => {
+    const text = 'His first marriage, to Ann Fleischer, ended in divorce. Saigon fell to North Vietnamese forces in 1975. Voters in Clacton drove to Frinton on Friday.';
+    expect(detectMentions(text, index).map((m) => [m.text, m.type])).toEqual([
+      ['Clacton', 'place'],
+      ['Frinton', 'place'],
+    ]);
+  });
+
   it("gives a person's mentions the pronoun the knowledge base states, and nothing else one", () => {
     const withPronouns = buildIndex([
       entry('person/antony-blinken', 'Antony Blinken', { shortForms: ['Blinken'], pronoun: 'he' }),

@@ -261,6 +261,13 @@ describe('sources', () => {
     });
   });
 
+  it('reads the writer naming what matters in the story as opinion, with the words that say so', () => {
+    const p = classifySentence('That is the real warning in this result.');
+    expect(p.label).toBe('opinion');
+    expect(p.cues[0]).toBe('That is the real warning');
+    expect(classifySentence('That is the third warning this year.').label).toBe('fact');
+  });
+
   it('reads reports a reader review found plain fact: an age before an apposition, a judgement, a forecast, a quoting relative clause', () => {
     const names: Name[] = [
       ['Margaret Hollis', 'Margaret Hollis', 'person'],

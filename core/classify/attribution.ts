@@ -25,9 +25,10 @@ export interface Attribution {
 
 /** The word sets, built on first use rather than when the module loads. */
 function buildSets() {
-  const { SPEECH_NOUNS, SPEECH_VERBS_STRONG, SPEECH_VERBS_WEAK } = lexicon();
+  const { SPEECH_NOUNS, SPEECH_VERBS_STRONG, SPEECH_VERBS_WEAK, SPEECH_VERBS_JUDGING } = lexicon();
   const STRONG = new Set(SPEECH_VERBS_STRONG.map(norm));
   const WEAK = new Set(SPEECH_VERBS_WEAK.map(norm));
+  const JUDGING = new Set(SPEECH_VERBS_JUDGING.map(norm));
   const NOUNS = new Set(SPEECH_NOUNS.map(norm));
 
   /** Reporting verbs that have other senses ("added 200 jobs", "a group called X"). */
@@ -88,6 +89,7 @@ function buildSets() {
   return {
     STRONG,
     WEAK,
+    JUDGING,
     NOUNS,
     AMBIGUOUS,
     SOURCE_NOUNS,
@@ -286,12 +288,6 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near']);
 
-/** Weak reporting verbs that say what someone judged, even without "that" or a quotation after them. */
-const EVALUATION_VERBS = new Set(
-  `praise praises praised criticize criticizes criticized criticise criticises criticised condemn condemns condemned
-  denounce denounces denounced hail hails hailed`.split(/\s+/),
-);
-
 /** A quotation within a few words after the verb at `i`, opened after a colon or a comma ("wrote on X: “...”"), not a title. */
 function quotationAfterColon(tokens: readonly Token[], i: number): boolean {
   for (let k = i + 1; k <= i + 5 && k < tokens.length; k++) if (tokens[k]!.q) return /^[:,]$/.test(tokens[k - 1]!.w);
@@ -471,9 +467,10 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "Biden praised his fierce intellect", "She expects the board to be expanded": a judgement or a
     // forecast someone named made, in the writer's words; checked against its subject below.
     // Not a passive ("Biden is not expected to attend", "Boeing was also criticised"), nor "Apple expected to unveil" (a headline's passive).
-    const judged = weak && !weakContent && EVALUATION_VERBS.has(t.w) && next !== undefined && isWordTok(next) && !/^(?:by|for|as)$/.test(next.w);
-    const forecast = weak && !weakContent && /^expects?$|^expected$/.test(t.w) && !(t.w === 'expected' && next?.w === 'to') && tokens.slice(i + 1, i + 8).some((x) => x.w === 'to' && !x.q);
-    if (weak && !weakContent && !judged && !forecast) continue;
+    const unsaid = weak && !weakContent;
+    const judged = unsaid && sets().JUDGING.has(t.w) && next !== undefined && isWordTok(next) && !/^(?:by|for|as)$/.test(next.w);
+    const forecast = unsaid && /^expects?$|^expected$/.test(t.w) && !(t.w === 'expected' && next?.w === 'to') && tokens.slice(i + 1, i + 8).some((x) => x.w === 'to' && !x.q);
+    if (unsaid && !judged && !forecast) continue;
 
     // Passive hearsay: "is said to", "was reported".
     if (prev && PASSIVE_AUX.has(prev.w) && /(?:said|reported|alleged|claimed|believed|thought)$/.test(t.w)) {

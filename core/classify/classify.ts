@@ -502,24 +502,27 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     const subj = a.attribution?.subject;
     const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
     const opener = first && (first.type === 'person' || first.type === 'place' || first.type === 'organization') ? first : null;
+    // The people the sentence names outside its quotations: names inside one are the speaker's words,
+    // not whom the writer brings into view ("... everything Michael Cohen said ...,” she said").
+    const quotes = a.passage.label === 'other' ? [] : quoteSpans(a.passage.text, a.openAtStart);
+    const people = a.passage.label === 'other' ? [] : a.mentions.filter((m) => m.type === 'person' && !quotes.some(([s, e]) => m.start >= s && m.end <= e));
     if (a.passage.label === 'reported' && subj) {
       if (subj.kind === 'pronoun') {
         const kind: Kind = HE_SHE.test(subj.text) ? 'person' : 'group';
         // The sentence's own opener, when the pronoun comes after it, is the nearest.
         const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
-        // A person whose pronoun is known must be the one the text uses ("she" is never Blinken).
-        const want: Pronoun = /^(?:she|her)$/i.test(subj.text) ? 'she' : 'he';
-        const fits = (s: Source | null): s is Source => s !== null && (kind !== 'person' || (pronouns.get(s.source) ?? want) === want);
-        // "Blinken met Harris on Friday, and she said ...": the sentence's own people before the pronoun
-        // (outside its quotations), the latest first, where their pronoun is known to be this one.
-        const quoted = quoteSpans(a.passage.text, a.openAtStart);
-        const ownPeople = a.mentions
-          .filter((m) => m.type === 'person' && m.end <= subj.start && pronouns.get(m.entity) === want && !quoted.some(([s, e]) => m.start >= s && m.end <= e))
-          .reverse()
-          .map(sourceOf);
-        const recent = peopleInView.filter((p, n) => n === 0 || sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES).map((p) => p.s);
-        const candidates = kind === 'person' ? [own, ...ownPeople, onlyPersonBefore, ...recent, lastPersonMentionBefore(sorted, a.passage.start)] : [own, groupInView];
-        setSource(a, candidates.find(fits) ?? { source: null });
+        if (kind === 'group') setSource(a, own ?? groupInView ?? { source: null });
+        else {
+          // A person whose pronoun is known must be the one the text uses ("she" is never Blinken).
+          const want: Pronoun = /^(?:she|her)$/i.test(subj.text) ? 'she' : 'he';
+          const fits = (s: Source | null): s is Source => s !== null && (pronouns.get(s.source) ?? want) === want;
+          // "Blinken met Harris on Friday, and she said ...": the sentence's own people before the
+          // pronoun, the latest first, where their pronoun is known to be this one.
+          const ownPeople = people.filter((m) => m.end <= subj.start && pronouns.get(m.entity) === want).reverse().map(sourceOf);
+          const recent = peopleInView.filter((p, n) => n === 0 || sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES).map((p) => p.s);
+          const candidates = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPersonMentionBefore(sorted, a.passage.start)];
+          setSource(a, candidates.find(fits) ?? { source: null });
+        }
       } else if (subj.kind === 'description') {
         // "The company said": the body the sentence named first ("... chief executive of OpenAI, the
         // company said"), else the one the sentence before opened with; "the prime minister said":
@@ -536,13 +539,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
     // What this sentence brings into view: its opener, then its speaker.
     if (a.passage.label !== 'other') {
-      // Names inside a quotation are the speaker's words, not whom the writer brings into view ("... everything Michael Cohen said ...,” she said").
-      const quotes = quoteSpans(a.passage.text, a.openAtStart);
-      const named = a.mentions.filter((m) => m.type === 'person' && !quotes.some(([s, e]) => m.start >= s && m.end <= e));
-      const people = new Set(named.map((m) => m.entity));
+      const entities = new Set(people.map((m) => m.entity));
       // A quotation that names no one ("“This was a disgrace.” ... he said") leaves the person before it in view.
-      const quotationOnly = people.size === 0 && (a.openAtStart || /^["“]/.test(a.passage.text));
-      if (!quotationOnly) onlyPersonBefore = people.size === 1 ? sourceOf(named[0]!) : null;
+      const quotationOnly = entities.size === 0 && (a.openAtStart || /^["“]/.test(a.passage.text));
+      if (!quotationOnly) onlyPersonBefore = entities.size === 1 ? sourceOf(people[0]!) : null;
       bodyBefore = opener?.type === 'organization' ? sourceOf(opener) : null;
     }
     if (opener) bringIntoView(kindOf(opener), longerNameFrom(a.passage.text, opener, a.mentions) ?? sourceOf(opener));
@@ -551,10 +551,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const persons = subj.mentions.filter((m) => m.type === 'person');
         if (persons.length > 0) bringIntoView('person', sourceOf(persons[persons.length - 1]!));
         const groups = subj.mentions.filter((m) => m.type !== 'person');
-        if (groups.length > 0) groupInView = sourceOf(groups[0]!);
+        if (groups.length > 0) bringIntoView('group', sourceOf(groups[0]!));
       } else if ((subj.kind === 'description' || subj.kind === 'name') && a.passage.source) {
         // "They" for a group ("US officials said ... They added"), "it" for a body ("the board said ... It added").
-        if (subj.kind === 'description' && (/s$/.test(subj.text) || BODY_NOUN.test(subj.text))) groupInView = { source: a.passage.source };
+        if (subj.kind === 'description' && (/s$/.test(subj.text) || BODY_NOUN.test(subj.text))) bringIntoView('group', { source: a.passage.source });
         if (subj.kind === 'name') bringIntoView('person', sourceOfPassage(a.passage));
       }
     }

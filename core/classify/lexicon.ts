@@ -198,14 +198,20 @@ function build() {
     cautioned boast boasts boasted agree agrees agreed assure assures assured lament laments
     lamented exclaim exclaimed quipped quip quips joked joke jokes mused muse added
   `);
-  const SPEECH_VERBS_WEAK = list(`
+  /** Weak reporting verbs that say what someone judged: a report even without "that" or a quotation ("Biden praised his intellect"). */
+  const SPEECH_VERBS_JUDGING = list(`
+    condemn condemns condemned denounce denounces denounced criticize criticizes criticized
+    criticise criticises criticised praise praises praised hail hails hailed
+  `);
+  const SPEECH_VERBS_WEAK = [
+    ...list(`
     repeat repeats repeated echo echoes echoed talk talks talked speak speaks spoke discuss
     discusses discussed raise raises raised mention mentions mentioned show shows showed shown
     find finds found believe believes believed think thinks thought feel feels felt hope hopes
-    hoped fear fears feared expect expects expected condemn condemns condemned denounce denounces
-    denounced criticize criticizes criticized criticise criticises criticised praise praises praised
-    hail hails hailed question questions questioned wonder wonders wondered
-  `);
+    hoped fear fears feared expect expects expected question questions questioned wonder wonders wondered
+  `),
+    ...SPEECH_VERBS_JUDGING,
+  ];
 
   /** Nouns of speech: "X's accusations that ...", "delivered remarks". */
   const SPEECH_NOUNS = list(`
@@ -251,6 +257,7 @@ function build() {
     NEGATION,
     SPEECH_VERBS_STRONG,
     SPEECH_VERBS_WEAK,
+    SPEECH_VERBS_JUDGING,
     SPEECH_NOUNS,
     SPEECH_PHRASES,
     RECORD_WORDS,

@@ -66,6 +66,11 @@ const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$
 /** Words that end an organisation's or an event's name, which a person's never has. */
 const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review)\b/;
 /** Two or three words that can make a person's name, and no organisation's ("Wes Moore", "Chase Oliver"). */
+/** No place after a preposition: a people's name ("to North Vietnamese forces"), or a person's after "to" ("a marriage to Ann Fleischer"). */
+function peopleOrPersonAfterTo(words: readonly string[], name: string, before: string): boolean {
+  return DEMONYMS.has(words[words.length - 1]!) || (/\bto\s+$/.test(before) && isFirstAndLastName(name));
+}
+
 function isFirstAndLastName(words: string): boolean {
   const parts = words.split(/\s+/);
   return parts.length >= 2 && parts.length <= 3 && parts.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(words) && !NOT_PERSON_WORD.test(words);
@@ -225,9 +230,7 @@ export function findUnknownNames(
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
-    // (Not a people's name, "to North Vietnamese forces", nor a person's after "to", "a marriage to Ann Fleischer".)
-    else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !DEMONYMS.has(words[words.length - 1]!) && !(/\bto\s+$/.test(before) && isFirstAndLastName(name)))
-      [type, confidence] = ['place', 0.65];
+    else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !peopleOrPersonAfterTo(words, name, before)) [type, confidence] = ['place', 0.65];
     else if (words.length <= 2 && placeInList(text, start, end, placeStarts, listedEnds)) {
       [type, confidence] = ['place', 0.65];
       listedEnds.add(end);

@@ -77,10 +77,16 @@ function endsBeforeStart(start: string, end: string): boolean {
   return end.slice(0, n) < start.slice(0, n);
 }
 
-/** A sentence of the background that opens with the other pronoun ("She ..." for a "he"): the first such word, or null. */
+/** The other pronoun, opening a sentence of the background ("She ..." for a "he"). */
+const OTHER_PRONOUN_OPENS: Record<Pronoun, { word: string; re: RegExp }> = {
+  he: { word: 'She', re: /(?:^|[.!?]\s+)She\b/ },
+  she: { word: 'He', re: /(?:^|[.!?]\s+)He\b/ },
+};
+
+/** The other pronoun where a sentence of the background opens with it, or null. */
 function pronounContradicting(background: string, pronoun: Pronoun): string | null {
-  const other = pronoun === 'he' ? 'She' : 'He';
-  return new RegExp(`(?:^|[.!?]\\s+)${other}\\b`).test(background) ? other : null;
+  const other = OTHER_PRONOUN_OPENS[pronoun];
+  return other.re.test(background) ? other.word : null;
 }
 
 /** Cross-file checks: unique ids, type matching the id, references that resolve. */

@@ -573,6 +573,20 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     setSource(a, signer);
     goesOn.add(a);
   }
+  // A pull quote that repeats words the article quotes from a named speaker elsewhere is theirs
+  // ("“Realism was the word he used ...”" in a box, and "She added, “Realism was the word ...”").
+  const quotedBySpeaker = analyses
+    .filter((a) => a.passage.label === 'reported' && a.passage.source && a.attribution)
+    .flatMap((a) => quoteSpans(a.passage.text, a.openAtStart).map(([s, e]) => ({ words: quoteWords(a.passage.text.slice(s, e)), a })));
+  for (const a of analyses) {
+    if (!a.quoteOnly || a.passage.source) continue;
+    const words = quoteWords(a.passage.text);
+    if (words.length < PULL_QUOTE_MIN_CHARS) continue;
+    const said = quotedBySpeaker.find((q) => q.a !== a && q.words.includes(words));
+    if (!said) continue;
+    setSource(a, sourceOfPassage(said.a.passage));
+    goesOn.add(a);
+  }
   for (let i = 1; i < analyses.length; i++) {
     const a = analyses[i]!;
     const prev = analyses[i - 1]!;
@@ -614,6 +628,12 @@ function quoteOpening(sentence: string, from: number, to: number): string {
   const words = /[\p{L}\p{N}]/u.test(piece[MAX]!) && space > MAX / 2 ? piece.slice(0, space) : piece.slice(0, MAX);
   return `${words.trimEnd().replace(/[\s,;:—–-]+$/u, '')}…`;
 }
+
+/** A quotation's words, lower case, without punctuation: the same words wherever the page repeats them. */
+const quoteWords = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Shorter quotations ("“No,”") are too common to say who said them. */
+const PULL_QUOTE_MIN_CHARS = 20;
 
 /** A pull quote's signature line: a dash, then a name ("— Marta Lindqvist, European security analyst"). */
 const SIGNATURE = /^\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})\s*(?:,|$)/u;

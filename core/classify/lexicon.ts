@@ -288,6 +288,9 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /\b(?:contributed|contributed reporting) to this (?:report|story)\b/i,
   // A wire's credits: "(Reporting by ... ; Editing by ...)", and its standards line.
   /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/i,
+  // A contributor line: "Reporting was contributed by Hannah Oduya.", "Jane Doe contributed reporting from Kyiv."
+  /^(?:additional )?reporting (?:was )?contributed by [^;"“”]{1,80}$/i,
+  /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}(?:(?:,| and) \p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3})* contributed reporting(?: (?:from|in|to) [^.,;"“”]{1,60})?\.?$/u,
   /^our standards\s*:/i,
   // A live blog's furniture: its timestamps ("17.48 CEST"), its greeting and its sign-off.
   /^(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:[ap]\.?m\.?|GMT|UTC|CEST|CET|BST|[ECMP][SD]T|ET|PT)(?:\s*\p{L}+){0,2}\s*$/u,
@@ -295,9 +298,10 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^thank(?:s| you) for (?:following|reading|joining us|staying with us)\b[^"“”]*$/i,
   /^that(?:'s| is| was) (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight))\b/i,
   // A live line's time: "VERDICT Updated 5 min ago", "Last updated 2 hours ago", and a date on its
-  // own ("May 30, 2024", "30 May 2024") after a dateline.
+  // own ("May 30, 2024", "30 May 2024") after a dateline, or after a "By" whose name the page
+  // keeps elsewhere (microdata: "By Nov. 29, 2023").
   /^(?:\p{Lu}{2,}\s+)?(?:last\s+)?(?:updated|published|posted)\s+(?:\d+|an?|one)\s+(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\.?$/iu,
-  /^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\.?$/,
+  /^(?:By\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\.?$/,
   // A strip of short parts between dots or bars, with no sentence's end: a kicker ("Premier League ·
   // Final day"), a score bar ("Manchester City 3-1 West Ham · FT"), a ticker ("S&P 500 5,861.57 · ...").
   /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u,

@@ -489,6 +489,11 @@ describe('sources', () => {
       for (const line of ['VERDICT Updated 12 min ago', 'Last updated 2 hours ago', 'May 30, 2024', '30 May 2024', 'An earlier version of this article misstated the length of the deliberations.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('The verdict was updated 12 min ago by the clerk.').label).not.toBe('other');
+      // A byline whose name the page keeps apart, and a contributor line (reader review 10).
+      for (const line of ['By Nov. 29, 2023', 'Reporting was contributed by Hannah Oduya.', 'Additional reporting was contributed by Ann Lee in Seoul.', 'Ann Lee and Tom Park contributed reporting from Seoul.'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('By Nov. 29, 2023, the army had withdrawn.').label).not.toBe('other');
+      expect(classifySentence('Tom Park contributed reporting that the minister later called false, his editor said.').label).not.toBe('other');
       for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.', 'Hannah Okonjo-Reyes is the Meridian’s Moscow correspondent.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Jane Doe is a dangerous writer, the minister said.').label).not.toBe('other');
@@ -573,6 +578,25 @@ describe('sources', () => {
         ['reported', 'Marta Lindqvist'],
         ['other', null],
       ]);
+    });
+
+    it('gives an unsigned pull quote to the speaker the article quotes with the same words', () => {
+      const names: Name[] = [
+        ['Lucía Ferreira Campos', 'Lucía Ferreira Campos', 'person', 'person/lucia-ferreira-campos'],
+        ['Richard Nixon', 'Richard Nixon', 'person', 'person/richard-nixon'],
+      ];
+      const text =
+        'He stayed in office under Richard Nixon until 1974.\n\n“Realism was the word he used for choosing not to see them.”\n\nThe accords ended the war.\n\nDr. Lucía Ferreira Campos, a historian, said the victims were never a footnote. She added, "Realism was the word he used for choosing not to see them, and he knew it."';
+      expect(classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source])).toEqual([
+        ['fact', null],
+        ['reported', 'Lucía Ferreira Campos'],
+        ['fact', null],
+        ['reported', 'Lucía Ferreira Campos'],
+        ['reported', 'Lucía Ferreira Campos'],
+      ]);
+      // A short quotation says too little to be someone's ("“No.”").
+      const short = 'Nixon resigned.\n\n“It was over.”\n\nThe accords ended the war.\n\nLucía Ferreira Campos said: "It was over."';
+      expect(classifyPassages(short, mentionsIn(short, names)).map((x) => x.source)[1]).toBeNull();
     });
 
     it('reads a time between the verb and its "that", and campaigners as a source', () => {

@@ -14,7 +14,8 @@ function blockKindOf(el: Element): BlockKind {
   const tag = el.tagName;
   if (/^H[1-6]$/.test(tag)) return 'heading';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
-  if (tag === 'LI' || tag === 'DT' || tag === 'DD') return 'list-item';
+  if (tag === 'LI') return 'list-item';
+  if (tag === 'DT' || tag === 'DD') return 'definition';
   if (tag === 'BLOCKQUOTE') return 'quote';
   if (tag === 'ADDRESS' || /\bbyline\b/i.test(el.className && typeof el.className === 'string' ? el.className : '')) return 'byline';
   return 'paragraph';

@@ -227,7 +227,7 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     sourceId ? { ...base, label, source, sourceId, cues: uniq(cues) } : { ...base, label, source, cues: uniq(cues) };
 
   const kind = ctx.kind ?? 'sentence';
-  if (kind === 'heading' || kind === 'caption' || kind === 'byline' || kind === 'dateline') {
+  if (kind === 'heading' || kind === 'caption' || kind === 'label' || kind === 'byline' || kind === 'dateline') {
     return { passage: make('other', []), attribution: null, quoteOnly: false, mentions };
   }
   if (!/[\p{L}\p{N}]/u.test(sentence)) return { passage: make('other', []), attribution: null, quoteOnly: false, mentions };

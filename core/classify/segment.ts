@@ -18,7 +18,8 @@
  */
 import type { Block } from '../types';
 
-export type SegmentKind = 'sentence' | 'heading' | 'caption' | 'list-item' | 'byline' | 'dateline';
+/** `label`: a definition list's entry with no sentence's end (a fact box's "Born", "1969–1975"). */
+export type SegmentKind = 'sentence' | 'heading' | 'caption' | 'list-item' | 'label' | 'byline' | 'dateline';
 
 export interface Segment {
   start: number;
@@ -233,6 +234,14 @@ export function isCaptionLine(line: string): boolean {
   return CAPTION.test(line.trim());
 }
 
+/**
+ * A definition list's entry written as prose: it ends as a sentence does and has words in lower
+ * case ("A long-acting HIV capsid inhibitor made by Gilead Sciences."), unlike a value such as
+ * "Nov. 29, 2023, Kent, Conn.".
+ */
+function readsAsProse(entry: string): boolean {
+  return /[.!?]["”’)\]]?\s*$/u.test(entry) && (entry.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0) >= 3;
+}
 const LIST_MARKER = /^[ \t]*(?:[-*•·▪‣◦–]|\d{1,3}[.)]|\(?[a-z][.)])[ \t]+(?=\S)/u;
 
 /** Length of a list marker ("- ", "• ", "1. ") at the start of the line, or 0. */
@@ -364,6 +373,11 @@ export function segmentSentences(text: string, blocks?: readonly Block[]): Segme
           break;
         case 'list-item':
           pushSentences(text, s, e, 'list-item', out, false);
+          break;
+        case 'definition':
+          // A fact box's entries are labels and values, not statements, unless written as sentences.
+          if (readsAsProse(text.slice(s, e))) pushSentences(text, s, e, 'list-item', out, false);
+          else pushWhole(text, s, e, 'label', out);
           break;
         default:
           // A byline the page did not class as one ("By Kevin Marsh · Published March 27, 2024").

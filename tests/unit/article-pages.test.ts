@@ -110,6 +110,16 @@ describe('lines split by <br>', () => {
     expect(blocks).toEqual(['The minister said on Monday that talks would resume next week.', 'A second sentence follows.', 'Another paragraph.']);
   });
 
+  it('reads a definition list’s terms and values as definitions, and list items as list items', () => {
+    const doc = load('<!doctype html><body><div id="x"><dl><dt>Born</dt><dd>May 27, 1923, Fürth</dd></dl><ul><li>One point.</li></ul></div></body>');
+    const map = buildTextMap(doc.getElementById('x')!);
+    expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
+      ['definition', 'Born'],
+      ['definition', 'May 27, 1923, Fürth'],
+      ['list-item', 'One point.'],
+    ]);
+  });
+
   it('leaves bold words inside a line alone', () => {
     const doc = load('<!doctype html><body><div id="x"><b>Note</b> that the talks resumed.<br><br><strong>Bold sentence as a whole.</strong><br><br><b>A heading</b></div></body>');
     const map = buildTextMap(doc.getElementById('x')!);

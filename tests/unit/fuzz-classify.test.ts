@@ -22,7 +22,7 @@ import { loadKbDir } from '../../scripts/lib/kb-files';
 import { anyText, fuzzParams } from './fuzz-arbitraries';
 
 const index = buildIndex(loadKbDir('data/kb'));
-const KINDS = ['sentence', 'heading', 'caption', 'list-item', 'byline', 'dateline'];
+const KINDS = ['sentence', 'heading', 'caption', 'list-item', 'label', 'byline', 'dateline'];
 const LIST_MARKER_CHARS = /^[-*•·▪‣◦–\d.)(a-z]$/u;
 
 function fail(what: string, x?: unknown): never {
@@ -68,7 +68,7 @@ function checkSegments(text: string, segments: Segment[], covers: boolean): void
 const blockArb = fc.record({
   start: fc.integer({ min: -5, max: 500 }),
   end: fc.integer({ min: -5, max: 500 }),
-  kind: fc.constantFrom('heading', 'paragraph', 'caption', 'list-item', 'quote', 'byline' as const),
+  kind: fc.constantFrom('heading', 'paragraph', 'caption', 'list-item', 'definition', 'quote', 'byline' as const),
 });
 
 /** Blocks that tile the text at its blank lines, as the page's text map would give them. */
@@ -134,7 +134,7 @@ describe('fuzz: segmentation and classification', () => {
       fc.property(
         anyText(500),
         fc.oneof(
-          fc.array(fc.constantFrom('paragraph', 'heading', 'quote', 'caption', 'list-item', 'byline' as const), { minLength: 1, maxLength: 4 }).map((k) => ({ tile: k })),
+          fc.array(fc.constantFrom('paragraph', 'heading', 'quote', 'caption', 'list-item', 'definition', 'byline' as const), { minLength: 1, maxLength: 4 }).map((k) => ({ tile: k })),
           fc.array(blockArb, { maxLength: 8 }).map((b) => ({ raw: b })),
         ),
         fc.array(mentionArb, { maxLength: 6 }),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isBylineLine, isHeadingLine, isTitleCase, segmentSentences, type Segment } from '../../core/classify/segment';
+import { classifyPassages } from '../../core/classify/classify';
 import type { Block } from '../../core/types';
 
 const article = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'article.txt'), 'utf8');
@@ -152,6 +153,28 @@ describe('segmentSentences: explicit blocks', () => {
       ['sentence', 'First sentence.'],
       ['sentence', 'Second sentence.'],
     ]);
+  });
+
+  it('reads a fact box’s definition list as labels and values, unless an entry is written as prose', () => {
+    const entries = ['Born', 'May 27, 1923, Fürth, Germany', 'Died', 'Nov. 29, 2023, Kent, Conn.', 'What it is', 'A long-acting HIV capsid inhibitor made by Gilead Sciences. It is injected.'];
+    const text = entries.join('\n\n');
+    let at = 0;
+    const blocks: Block[] = entries.map((e) => {
+      const b: Block = { start: at, end: at + e.length, kind: 'definition' };
+      at += e.length + 2;
+      return b;
+    });
+    expect(kinds(text, blocks)).toEqual([
+      ['label', 'Born'],
+      ['label', 'May 27, 1923, Fürth, Germany'],
+      ['label', 'Died'],
+      ['label', 'Nov. 29, 2023, Kent, Conn.'],
+      ['label', 'What it is'],
+      ['list-item', 'A long-acting HIV capsid inhibitor made by Gilead Sciences.'],
+      ['list-item', 'It is injected.'],
+    ]);
+    // Labels say nothing: no passage is a fact or an opinion.
+    expect(classifyPassages(text, [], blocks).map((p) => p.label)).toEqual(['other', 'other', 'other', 'other', 'other', 'fact', 'fact']);
   });
 
   it('reads a paragraph block that is a byline as one, with a dot between its parts and a time at its end', () => {

@@ -159,6 +159,25 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('knows the rest of an obituary’s cast: a president by his middle initial and then his surname, the congress, the wars, the accords and the firm named after him', () => {
+    const found = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    const text =
+      'He served under Presidents Richard M. Nixon and Gerald R. Ford. His dissertation was on the Congress of Vienna. He negotiated the first Strategic Arms Limitation Treaty and, after the Yom Kippur War, stayed on under Ford. The Paris Peace Accords did not save Saigon. His firm, Kissinger Associates, announced his death.';
+    expect(found(text)).toEqual([
+      ['Richard M. Nixon', 'person/richard-nixon'],
+      ['Gerald R. Ford', 'person/gerald-ford'],
+      ['Congress of Vienna', 'event/congress-of-vienna'],
+      ['Strategic Arms Limitation Treaty', 'event/strategic-arms-limitation-talks'],
+      ['Yom Kippur War', 'event/yom-kippur-war'],
+      ['Ford', 'person/gerald-ford'],
+      ['Paris Peace Accords', 'event/paris-peace-accords'],
+      ['Saigon', 'place/ho-chi-minh-city'],
+      ['Kissinger Associates', 'organization/kissinger-associates'],
+    ]);
+    // "Ford" after the carmaker's name is the carmaker.
+    expect(found('Ford Motor said sales fell. Ford recalled 100,000 pickup trucks.')[1]).toEqual(['Ford', 'organization/ford-motor-company']);
+  });
+
   it('types a name the article gives a person’s cue as a person everywhere, not as a place after "to"', () => {
     const found = (t: string) => detectMentions(t, index).filter((m) => /Daniels/.test(m.text)).map((m) => [m.text, m.type]);
     expect(found('The $130,000 payment to Stormy Daniels was at issue. Stormy Daniels, an adult film actress, testified for two days.')).toEqual([

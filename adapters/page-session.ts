@@ -1188,8 +1188,11 @@ export class PageSession {
         elements.floating.style.maxHeight = `${Math.max(120, Math.min(480, Math.floor(availableHeight)))}px`;
       },
     });
+    // A passage's card stands above it, over lines already read, not over those the reader goes on
+    // to; a name's card under the name, as a tooltip does. Either flips where the window has no room.
+    const placement = t.kind === 'passage' ? 'top-start' : 'bottom-start';
     const update = () =>
-      void computePosition(reference, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [inline(), offset(6), flip(), shift({ padding: 8 }), fitHeight] }).then(({ x, y }) => {
+      void computePosition(reference, el, { strategy: 'fixed', placement, middleware: [inline(), offset(6), flip(), shift({ padding: 8 }), fitHeight] }).then(({ x, y }) => {
         el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
     this.stopAutoUpdate = autoUpdate(reference, el, update, { animationFrame: false });

@@ -1049,6 +1049,19 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(ui.card!.label).toBe('Opinion');
       expect(ui.card!.text).toMatch(/Cues: .+/);
       expect(ui.card!.text).not.toContain('Source:');
+      // The card stands above the passage, over none of its lines and none of those after it.
+      const lines = await page.evaluate((prefix) => {
+        let passage: Range | null = null;
+        (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('backstory-opinion')?.forEach((r) => {
+          if (!passage && r.toString().startsWith(prefix)) passage = r;
+        });
+        return passage ? Array.from((passage as Range).getClientRects(), (r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right })) : [];
+      }, WRITER_OPINION);
+      expect(lines.length, 'the passage has no lines on screen').toBeGreaterThan(1);
+      const card = ui.card!.box;
+      const firstTop = Math.min(...lines.map((l) => l.top));
+      expect(firstTop, 'no room above the passage for its card').toBeGreaterThan(card.height + 8);
+      expect(card.bottom, 'the passage card is not above the passage').toBeLessThanOrEqual(firstTop + 1);
     });
 
     it('turns the markers off and on from the popup switch "Opinion markers (all sites)", leaving no trace', async () => {

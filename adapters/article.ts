@@ -178,10 +178,49 @@ function textUpTo(node: Node, cap: number): string {
   return text;
 }
 
+/** The page says it is an article: its Open Graph type, its schema.org type, or its markup. */
+function declaresArticle(doc: Document): boolean {
+  if (/^article$/i.test(doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim() ?? '')) return true;
+  if (doc.querySelector('article, [itemprop="articleBody"], [itemtype*="Article"]')) return true;
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]'))
+    if (/"@type"\s*:\s*(?:\[[^\]]*)?"(?:\w*NewsArticle|Article|BlogPosting|ReportageNewsArticle|OpinionNewsArticle)"/.test(s.textContent ?? '')) return true;
+  return false;
+}
+
+/** Elements that start a block of their own: a <div> with none of them as a child is a paragraph of text. */
+const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DIV', 'DL', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'UL']);
+
+/**
+ * The readerable check for a story whose paragraphs are <div>s (`<div class="para">`), which
+ * `isProbablyReaderable` does not count: the same score over the <div>s that hold only text and
+ * inline elements, each read up to READERABLE_TEXT_CAP characters.
+ */
+function divParagraphsReaderable(doc: Document): boolean {
+  let score = 0;
+  let seen = 0;
+  for (const div of doc.body.getElementsByTagName('div')) {
+    if (++seen > READABILITY_MAX_ELEMENTS) return false;
+    if (Array.prototype.some.call(div.children, (c: Element) => BLOCK_TAGS.has(c.tagName))) continue;
+    const length = textUpTo(div, READERABLE_TEXT_CAP).trim().length;
+    if (length < READERABLE_OPTIONS.minContentLength) continue;
+    score += Math.sqrt(length - READERABLE_OPTIONS.minContentLength);
+    if (score > READERABLE_OPTIONS.minScore) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether Readability should read the page: its check passes, or the page says it is an article
+ * and its paragraphs are <div>s (Readability itself reads those as paragraphs).
+ */
+function readerable(doc: Document): boolean {
+  return probablyReaderable(doc) || (declaresArticle(doc) && divParagraphsReaderable(doc));
+}
+
 /** Where the article is, or null when the page is not an article. */
 export function locateArticle(doc: Document): ArticleLocation | null {
   if (!doc.body) return null;
-  if (!probablyReaderable(doc)) {
+  if (!readerable(doc)) {
     const shadowHost = shadowArticle(doc);
     return shadowHost ? { root: shadowHost, textNodes: null, date: findArticleDate(doc) } : null;
   }
@@ -251,7 +290,7 @@ function findHeadline(doc: Document, title: string | undefined, body: ReadonlySe
   const titles = [title, doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')].map(squash).filter((t) => t.length > 0);
   let best: Element | null = null;
   let bestRank = 0;
-  for (const h1 of doc.querySelectorAll('h1')) {
+  for (const h1 of doc.querySelectorAll('h1, [role="heading"][aria-level="1"]')) {
     // Only a heading that comes before the body (DOCUMENT_POSITION_FOLLOWING: the body follows it).
     if (!(h1.compareDocumentPosition(first) & 4)) continue;
     const text = squash(h1.textContent);

@@ -12,7 +12,7 @@ const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOT
 
 function blockKindOf(el: Element): BlockKind {
   const tag = el.tagName;
-  if (/^H[1-6]$/.test(tag)) return 'heading';
+  if (/^H[1-6]$/.test(tag) || el.getAttribute('role') === 'heading') return 'heading';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
   if (tag === 'LI') return 'list-item';
   if (tag === 'DT' || tag === 'DD') return 'definition';

@@ -17,9 +17,9 @@ describe('firefox', () => {
   cardsAndMarkersSuite(launchFirefox);
 });
 
-// Issue 6 on three of the article pages (a news site, a single-page app, a republished copy) and one that is not an article.
+// Issue 6 on four of the article pages (a news site, a single-page app, a republished copy, a story of <div>s) and one that is not an article.
 describe('firefox article pages', () => {
-  articlePagesSuite(launchFirefox, { articles: ['news-site', 'spa', 'republished'], others: ['search-results'] });
+  articlePagesSuite(launchFirefox, { articles: ['news-site', 'spa', 'republished', 'div-paragraphs'], others: ['search-results'] });
 });
 
 // Issue 8: hostile pages (tests/fixtures/pages/hostile/), every one.

@@ -59,6 +59,7 @@ describe('issue 6 fixture pages', () => {
     { file: 'amp.html', headline: HEADLINE },
     { file: 'embed-article.html', headline: HEADLINE },
     { file: 'br-lines.html', headline: HEADLINE },
+    { file: 'div-paragraphs.html', headline: HEADLINE },
     { file: 'republished.html', headline: REPUBLISHED_HEADLINE, added: [REPUBLISHED_INTRO] },
   ];
   for (const c of copies) {
@@ -84,7 +85,8 @@ describe('issue 6 fixture pages', () => {
     });
   }
 
-  for (const file of ['search-results.html', 'dashboard.html', 'login.html', 'embed-host.html', 'ad-frame.html']) {
+  // A story of <div>s that does not say it is an article is left alone, as a page of other text would be.
+  for (const file of ['search-results.html', 'dashboard.html', 'login.html', 'embed-host.html', 'ad-frame.html', 'div-paragraphs-untyped.html']) {
     it(`${file} is not an article`, () => {
       expect(locateArticle(page(file))).toBeNull();
     });
@@ -110,10 +112,11 @@ describe('lines split by <br>', () => {
     expect(blocks).toEqual(['The minister said on Monday that talks would resume next week.', 'A second sentence follows.', 'Another paragraph.']);
   });
 
-  it('reads a definition list’s terms and values as definitions, and list items as list items', () => {
-    const doc = load('<!doctype html><body><div id="x"><dl><dt>Born</dt><dd>May 27, 1923, Fürth</dd></dl><ul><li>One point.</li></ul></div></body>');
+  it('reads a definition list’s terms and values as definitions, list items as list items, and a <div role="heading"> as a heading', () => {
+    const doc = load('<!doctype html><body><div id="x"><div role="heading" aria-level="2">What comes next</div><dl><dt>Born</dt><dd>May 27, 1923, Fürth</dd></dl><ul><li>One point.</li></ul></div></body>');
     const map = buildTextMap(doc.getElementById('x')!);
     expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
+      ['heading', 'What comes next'],
       ['definition', 'Born'],
       ['definition', 'May 27, 1923, Fürth'],
       ['list-item', 'One point.'],

@@ -36,6 +36,7 @@ export const ARTICLE_FIXTURES: ArticleFixture[] = [
   { name: 'shadow-dom', path: '/issue6/shadow-dom.html', article: ['news-story', 'article'] },
   { name: 'iframe-embed', path: '/issue6/embed-host.html', frame: 'iframe#embed', article: ['article'], frames: true },
   { name: 'br-lines', path: '/issue6/br-lines.html', article: ['#content'] },
+  { name: 'div-paragraphs', path: '/issue6/div-paragraphs.html', article: ['.story'] },
   { name: 'republished', path: '/issue6/republished.html', article: ['.entry'], differs: ['h1', '.editor-note'] },
 ];
 

@@ -10,14 +10,19 @@ import { runToEnd, type Steps } from '../core/steps';
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'BACKSTORY-UI']);
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'CAPTION', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'BODY']);
 
+/** Classes sites give the subheads they write as <div>s: "subhead", "article__subheading", "crosshead". */
+const HEADING_CLASS = /(?:^|[\s_])(?:sub-?head(?:ing)?|cross-?head(?:ing)?)(?:$|\s)/i;
+
 function blockKindOf(el: Element): BlockKind {
   const tag = el.tagName;
-  if (/^H[1-6]$/.test(tag) || el.getAttribute('role') === 'heading') return 'heading';
+  const className = el.className && typeof el.className === 'string' ? el.className : '';
+  // A heading by its tag, its role, or the class a site gives its subheads ("subhead", "crosshead").
+  if (/^H[1-6]$/.test(tag) || el.getAttribute('role') === 'heading' || HEADING_CLASS.test(className)) return 'heading';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
   if (tag === 'LI') return 'list-item';
   if (tag === 'DT' || tag === 'DD') return 'definition';
   if (tag === 'BLOCKQUOTE') return 'quote';
-  if (tag === 'ADDRESS' || /\bbyline\b/i.test(el.className && typeof el.className === 'string' ? el.className : '')) return 'byline';
+  if (tag === 'ADDRESS' || /\bbyline\b/i.test(className)) return 'byline';
   return 'paragraph';
 }
 

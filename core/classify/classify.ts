@@ -497,8 +497,11 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   let onlyPersonBefore: Source | null = null;
   /** The organisation the sentence before opens with ("Nvidia reported ... The company said"). */
   let bodyBefore: Source | null = null;
+  /** Where each passage so far starts, this one's last. */
+  const starts: number[] = [];
   for (const a of analyses) {
     sentence++;
+    starts.push(a.passage.start);
     const subj = a.attribution?.subject;
     const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
     const opener = first && (first.type === 'person' || first.type === 'place' || first.type === 'organization') ? first : null;
@@ -519,9 +522,15 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           // "Blinken met Harris on Friday, and she said ...": the sentence's own people before the
           // pronoun, the latest first, where their pronoun is known to be this one.
           const ownPeople = people.filter((m) => m.end <= subj.start && pronouns.get(m.entity) === want).reverse().map(sourceOf);
-          const recent = peopleInView.filter((p, n) => n === 0 || sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES).map((p) => p.s);
-          const candidates = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPersonMentionBefore(sorted, a.passage.start)];
-          setSource(a, candidates.find(fits) ?? { source: null });
+          const recent = peopleInView.filter((p) => sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES).map((p) => p.s);
+          // The last person named, within the sentences a pronoun reaches back over ("he" after a
+          // subhead and seven sentences is no longer the governor named there).
+          const reach = starts[Math.max(0, starts.length - 1 - PEOPLE_IN_VIEW_SENTENCES)] ?? 0;
+          const candidates = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPersonMentionBefore(sorted, a.passage.start, reach)];
+          const speaker = candidates.find(fits);
+          setSource(a, speaker ?? { source: null });
+          // Who speaks stays in view: "he said ... He added ... he went on".
+          if (speaker) bringIntoView('person', speaker);
         }
       } else if (subj.kind === 'description') {
         // "The company said": the body the sentence named first ("... chief executive of OpenAI, the
@@ -695,9 +704,11 @@ function pronounsOf(text: string, mentions: readonly Mention[]): Map<string, Pro
   return known;
 }
 
-function lastPersonMentionBefore(mentions: Mention[], pos: number): { source: string; sourceId?: string } | null {
+/** The last person named before `pos`, and not before `from`: a pronoun reaches no further back. */
+function lastPersonMentionBefore(mentions: Mention[], pos: number, from: number): { source: string; sourceId?: string } | null {
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
+    if (m.start < from) break;
     if (m.end <= pos && m.type === 'person') return mentionSource(m);
   }
   return null;

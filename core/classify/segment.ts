@@ -215,10 +215,12 @@ export function isHeadingLine(line: string): boolean {
 // Case-sensitive on purpose: with the `i` flag \p{Lu} takes lower case too, the name words and the
 // particles ("and", "de", "al") overlap, and a line that fails backtracks exponentially.
 const BYLINE_START = String.raw`^(?:(?:[Ww]ritten|[Rr]eported|[Ss]tory|[Ww]ords)\s+)?(?:[Bb]y|BY)\s+\p{Lu}`;
-const BYLINE = new RegExp(`${BYLINE_START}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|&|,|de|van|von|al|bin))*(?:\\s+in\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2})?(?:\\s*[,|–—·•-]\\s*[\\p{L}\\p{N} .,:&'’|–—·•-]{0,60})?$`, 'u');
+// Each word is a name's (capitalised) or one of the particles, "in" among them: "By Samir Haddad in
+// Doha and Rachel Stein in Jerusalem". No word matches two alternatives, so a failing line fails at once.
+const BYLINE = new RegExp(`${BYLINE_START}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|&|,|de|van|von|al|bin|in))*(?:\\s*[,|–—·•-]\\s*[\\p{L}\\p{N} .,:&'’|–—·•-]{0,60})?$`, 'u');
 const BYLINE_OPENING = new RegExp(BYLINE_START, 'u');
 
-/** "By Jane Smith", "By Jane Smith and John Doe, Reuters", "By Jonas Weber in Frankfurt". */
+/** "By Jane Smith", "By Jane Smith and John Doe, Reuters", "By Jonas Weber in Frankfurt", "By Ann Lee in Doha and Tom Park in Jerusalem". */
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
   if (t.length > 120 || !BYLINE_OPENING.test(t)) return false;

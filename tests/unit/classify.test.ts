@@ -760,6 +760,15 @@ describe('sources', () => {
     ]);
   });
 
+  it('gives "he" no source rather than a man named many sentences before, and keeps a speaker who goes on speaking (reader review 11)', () => {
+    const far = run(
+      'Blinken voted against the cut. Translated, this was a cut that may have to wait. Why the rush?\n\nThe honest answer is that the bank talked itself into a corner. Since the spring, policymakers had lined up to say June was the month. The market had priced it in. One economist put it bluntly.\n\n"They spent their credibility on the date," he said.',
+    );
+    expect(far.map((x) => x.source)[far.length - 1]).toBeNull();
+    const goesOn = run('Blinken said the balloon was a violation. He added that talks would go on. He said China was warned. He said Russia was warned too. He said allies agreed. He said the summit had been useful.');
+    expect(goesOn.map((x) => x.source)).toEqual(Array(6).fill('Antony Blinken'));
+  });
+
   it('resolves "it" to the place or organization its sentence opens with, rather than an earlier group', () => {
     const p = run('US officials said the talks had failed. China regards the island as its own; it had described the vote as illegal.');
     expect(p.map((x) => [x.label, x.source])).toEqual([

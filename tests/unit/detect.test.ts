@@ -195,6 +195,14 @@ describe('detectMentions', () => {
     ]);
   });
 
+  it('takes a role without an article, where a place of work follows, for a person’s apposition (reader review 11)', () => {
+    const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
+    expect(found('Tomás Reyes, chief economist at Alderbrook Capital in Madrid, put it bluntly.')[0]).toEqual(['Tomás Reyes', 'person']);
+    expect(found('Anna Berg, senior fellow at the institute, disagreed.')[0]).toEqual(['Anna Berg', 'person']);
+    // A role word with no place of work after it says nothing.
+    expect(found('Lake Tana, chief source of the Blue Nile, is shrinking.').map(([, type]) => type)).not.toContain('person');
+  });
+
   it('reads the names of a court report and a climate story whole and typed right (reader review 9)', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     // A body's name goes on after "for".

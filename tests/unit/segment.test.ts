@@ -189,6 +189,10 @@ describe('segmentSentences: explicit blocks', () => {
     // With the old case-insensitive pattern this line backtracked for hours (the test's timeout fails it).
     expect(isBylineLine(`By ${'al '.repeat(38)}#`)).toBe(false);
     expect(isBylineLine('By noon, the crowds had gone home by 5 p.m.')).toBe(false);
+    // Two writers, each with a place, and the time of the last update (reader review 11).
+    expect(isBylineLine('By Samir Haddad in Doha and Rachel Stein in Jerusalem · Updated 24 November 2023, 21:40 GMT')).toBe(true);
+    expect(isBylineLine('By Monday in Paris the talks had collapsed')).toBe(false);
+    expect(isBylineLine(`By Ann ${'in Doha '.repeat(40)}#`)).toBe(false);
   });
 
   it('keeps a sentence whole after a city title ("Ald. David Moore", "Cllr. Jane Doe")', () => {

@@ -749,6 +749,8 @@ export class PageSession {
     const notes: MarginNote[] = [];
     /** The labels each note holds. */
     const labels = new Map<MarginNote, string[]>();
+    /** The height of each note's line. */
+    const heights = new Map<MarginNote, number>();
     let lineHeight = 0;
     let previous: Passage | null = null;
     for (const p of passages) {
@@ -772,13 +774,40 @@ export class PageSession {
       }
       lineHeight = rect.height;
       labels.set(note, [note.text]);
+      heights.set(note, rect.height);
       notes.push(note);
     }
+    // The room ends at the window's edge, or at what the page lays out beside the column on the
+    // note's line (a rail of key facts left of the story), whichever is nearer.
+    const beside = this.leftOfColumn(column, rootLeft);
     const fits = (n: MarginNote) => {
-      const room = n.left - win.scrollX;
+      const height = heights.get(n) ?? lineHeight;
+      const end = beside.reduce((x, b) => (b.top < n.top + height && b.bottom > n.top ? Math.max(x, b.right) : x), win.scrollX);
+      const room = n.left - end;
       return room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
     };
     return notes.filter(fits);
+  }
+
+  /**
+   * The boxes, in the document's coordinates, of what the page lays out left of the article's
+   * column (`columnLeft`, in the window's): the column's siblings and its ancestors' siblings. One
+   * that is sticky or fixed may stand beside any line, so it spans every line.
+   */
+  private leftOfColumn(column: Element, columnLeft: number): Array<{ right: number; top: number; bottom: number }> {
+    const win = this.doc.defaultView!;
+    const boxes: Array<{ right: number; top: number; bottom: number }> = [];
+    for (let el: Element = column; el.parentElement && el !== this.doc.body; el = el.parentElement) {
+      for (const other of el.parentElement.children) {
+        if (other === el || other === this.ui?.host) continue;
+        const r = other.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || r.right > columnLeft + 1) continue;
+        const position = win.getComputedStyle(other).position;
+        const anyLine = position === 'sticky' || position === 'fixed';
+        boxes.push({ right: r.right + win.scrollX, top: anyLine ? -Infinity : r.top + win.scrollY, bottom: anyLine ? Infinity : r.bottom + win.scrollY });
+      }
+    }
+    return boxes;
   }
 
   private ensureUi(): UiHost {

@@ -880,6 +880,19 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(cut).toEqual([]);
     });
 
+    it('lays no margin note over a rail of key facts that the page lays out left of the story (reader review 11)', async () => {
+      const page = await open('/layouts/left-rail-gaza.html');
+      await page.setViewport(1280, 900);
+      await waitForUi(page, 'the legend to count the reported passages', (u) => /Reported\s*[1-9]/.test(u.legend?.text ?? ''), 15_000);
+      // The notes are laid out with the markers; give them a moment, then read the page under them.
+      await new Promise((r) => setTimeout(r, 500));
+      for (const y of [0, 600, 1200]) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(await textUnderNotes(page), `scrolled to ${y}`).toEqual([]);
+      }
+    });
+
     it('mutes a name from its card, says so with an Undo that holds the focus, and Undo brings its marks back', async () => {
       const { page, marks } = await openArticle();
       const blinken = () => browser.highlights(page).then((h) => (h['backstory-person'] ?? []).filter((t) => /Blinken/.test(t)).length);

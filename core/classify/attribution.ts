@@ -245,6 +245,9 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     const prep = tokenIndexBefore(ctx, found[0]!.start);
     const outer = speakersIn(ctx, prep);
     if (outer && found.every((m) => m.type === 'place')) return outer;
+    // "Prime Minister Srettha Thavisin of Thailand confirmed": the person of the place speaks.
+    const holder = prep >= 1 && ctx.tokens[prep]!.w === 'of' && found.every((m) => m.type === 'place') ? mentionAt(ctx, ctx.tokens[prep - 1]!) : null;
+    if (holder?.type === 'person') return { kind: 'mentions', mentions: [holder], start: holder.start, end: holder.end };
     // "The MacArthur Justice Center at Northwestern University has argued": the body or person at the place of work.
     if (outer?.kind === 'mentions' && ctx.tokens[prep]!.w === 'at' && outer.mentions.every((m) => m.type !== 'place')) return outer;
     // "Some Democrats in Congress have said": the speakers are the ones in the body.

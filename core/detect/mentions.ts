@@ -422,6 +422,7 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   const unasked = new Set<Mention>();
   /** Single-word names the knowledge base knows that the article did not confirm. */
   const unconfirmed: Match[] = [];
+  const matchStarts = new Set(matches.map((x) => x.start));
   /** Where the previous alias match ended: a name right before another is a known one. */
   let previousEnd = -1;
   for (const m of matches) {
@@ -477,6 +478,9 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     // A person's surname after another first name is someone else's ("Michael Jackson", "Maria
     // Cruz"); after a title it stands ("Justice Jackson", "Premier Ford").
     if (shortOnly && bestType === 'person' && otherFirstNameBefore(folded, m.start, endBefore) && !inHeading(folded, m.start, blocks)) continue;
+    // ... and before another name word it is someone else's first name ("Abbas Kamel" is not Mahmoud
+    // Abbas), unless that word starts a name the knowledge base knows ("the Biden White House").
+    if (shortOnly && bestType === 'person' && nameWordAfter(folded, m.end) && !matchStarts.has(m.end + 1) && !inHeading(folded, m.start, blocks)) continue;
     // A lone sense needs support in its own right; shared names need a clear winner.
     const confidence =
       scored.size === 1 ? Math.min(1, 0.45 + bestScore * 0.25) : (bestScore / total) * Math.min(1, 0.45 + bestScore * 0.25);

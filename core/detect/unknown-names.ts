@@ -36,7 +36,7 @@ const OFFICE_LAST = /\b(?:Attorney|Prosecutor|Sheriff|Judge|Mayor|Governor|Commi
 /** A street or square is a place, whatever it is named after: "Centre Street", "Union Square". */
 const STREET_LAST = /\b(?:Street|Avenue|Road|Boulevard|Lane|Square|Plaza|Bridge)$/;
 /** "Priya Nair, who covers chipmakers": a relative "who" after a comma; a body takes "which". */
-const WHO_AFTER = /^,\s+who\s+\p{Ll}/u;
+const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who\s+\p{Ll}/u;
 /** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to", "for" or "from" between capitalised words is inside a name. */
 const INSIDE_A_TITLE = /\p{Lu}[\p{L}.'’-]*\s+(?:to|for|from)\s+$/u;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
@@ -75,8 +75,14 @@ function peopleOrPersonAfterTo(words: readonly string[], name: string, before: s
 
 function isFirstAndLastName(words: string): boolean {
   const parts = words.split(/\s+/);
-  return parts.length >= 2 && parts.length <= 3 && parts.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(words) && !NOT_PERSON_WORD.test(words);
+  // "Anneke de Vries", "Jan van der Berg": the particles between a first and a last name.
+  const named = parts.filter((w) => !NAME_PARTICLE.test(w));
+  const particlesInside = parts.length === named.length || (!NAME_PARTICLE.test(parts[0]!) && !NAME_PARTICLE.test(parts[parts.length - 1]!));
+  return named.length >= 2 && named.length <= 3 && particlesInside && named.every((w) => PERSON_NAME_WORD.test(w) && !DEMONYMS.has(w)) && !ORG_WORD.test(words) && !NOT_PERSON_WORD.test(words);
 }
+
+/** Particles of a surname, in lower case. */
+const NAME_PARTICLE = /^(?:de|da|del|der|di|du|van|von|ten|ter|den)$/;
 
 /** A capitalised word, for the surnames of names found in the text. */
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'-]+/uy;
@@ -212,7 +218,14 @@ export function findUnknownNames(
       }
     }
     if (!name || name.length < 3) continue;
-    const end = start + name.length;
+    let end = start + name.length;
+    // "Prime Minister Srettha Thavisin of Thailand": a titled name, then "of" and a name the knowledge
+    // base knows, is the name before "of" (the known one is marked on its own).
+    const ofKnown = titled ? / of /.exec(name) : null;
+    if (ofKnown && !covered(start, start + ofKnown.index) && covered(start + ofKnown.index + 4, end)) {
+      name = name.slice(0, ofKnown.index);
+      end = start + name.length;
+    }
     if (covered(start, end) || unconfirmedSpans.has(`${start}:${end}`) || isHeading(text, start, end, blocks)) continue;
     const words = name.split(/\s+/);
     if (words.every((w) => STOP.has(w)) || (words.length === 1 && DEMONYMS.has(name))) continue;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../core/kb/index';
 import { detectMentions } from '../../core/detect/mentions';
 import { entityCard } from '../../core/cards';
+import { classifyPassages } from '../../core/classify/classify';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 
 const entries = loadKbDir(join(import.meta.dirname, '..', '..', 'data', 'kb'));
@@ -176,6 +177,23 @@ describe('the shipped knowledge base', () => {
     ]);
     // "Ford" after the carmaker's name is the carmaker.
     expect(found('Ford Motor said sales fell. Ford recalled 100,000 pickup trucks.')[1]).toEqual(['Ford', 'organization/ford-motor-company']);
+  });
+
+  it('reads the people of a truce story by their whole names: a first name that is a leader’s surname, a premier “of” his country, a surname with its particle, an age before “who” (reader review 11)', () => {
+    const people = (t: string) => detectMentions(t, index).filter((m) => m.type === 'person').map((m) => [m.text, m.id ?? null]);
+    const text =
+      'The West Bank city of Ramallah waited. Prime Minister Srettha Thavisin of Thailand thanked the mediators. Egypt’s intelligence chief, Abbas Kamel, joined the talks. Youssef Darwish, 41, who fled Gaza City, said he was turned away. Anneke de Vries, who runs a bakery, said prices rose.';
+    expect(people(text)).toEqual([
+      ['Srettha Thavisin', null],
+      ['Abbas Kamel', null],
+      ['Youssef Darwish', null],
+      ['Anneke de Vries', null],
+    ]);
+    // The leader himself, after his full name.
+    expect(people('Mahmoud Abbas spoke in Ramallah. Abbas said the truce must hold.').map(([, id]) => id)).toEqual(['person/mahmoud-abbas', 'person/mahmoud-abbas']);
+    // The premier speaks, not his country.
+    const said = 'Prime Minister Srettha Thavisin of Thailand confirmed their release.';
+    expect(classifyPassages(said, detectMentions(said, index)).map((p) => [p.label, p.source])).toEqual([['reported', 'Srettha Thavisin']]);
   });
 
   it('types a name the article gives a person’s cue as a person everywhere, not as a place after "to"', () => {

@@ -199,6 +199,12 @@ describe('detectMentions', () => {
     const found = (text: string) => detectMentions(text, index).map((m) => [m.text, m.type]);
     expect(found('Tomás Reyes, chief economist at Alderbrook Capital in Madrid, put it bluntly.')[0]).toEqual(['Tomás Reyes', 'person']);
     expect(found('Anna Berg, senior fellow at the institute, disagreed.')[0]).toEqual(['Anna Berg', 'person']);
+    expect(found('Tomás Reyes, chief economist at Alderbrook Capital in Madrid, put it bluntly.')[1]).toEqual(['Alderbrook Capital', 'organization']);
+    // After a preposition, a name before ", said" is where the speaker came from, not the speaker.
+    expect(found('Mark Delgado, a physics teacher who drove his class from Fort Wayne, said they cheered.')).toEqual([
+      ['Mark Delgado', 'person'],
+      ['Fort Wayne', 'place'],
+    ]);
     // A role word with no place of work after it says nothing.
     expect(found('Lake Tana, chief source of the Blue Nile, is shrinking.').map(([, type]) => type)).not.toContain('person');
   });

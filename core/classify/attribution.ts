@@ -283,7 +283,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     const outer = speakersIn(ctx, c - 1);
     if (outer) return outer;
     const name = ctx.text.slice(tokens[c]!.start, head.end);
-    if (c === 0 && c === j && /^(?:The|This|That|It|There|What|But|And)$/.test(name)) return { kind: 'none' };
+    // Nobody and everyone are no one's name ("Nobody said the plan would work").
+    if (c === 0 && c === j && /^(?:The|This|That|It|There|What|But|And|Nobody|Everyone|Everybody|Someone|Somebody|Anyone|Anybody|None)$/.test(name)) return { kind: 'none' };
     return { kind: 'name', text: name, start: tokens[c]!.start, end: head.end };
   }
   return { kind: 'none' };
@@ -472,7 +473,11 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // Not a passive ("Biden is not expected to attend", "Boeing was also criticised"), nor "Apple expected to unveil" (a headline's passive).
     const unsaid = weak && !weakContent;
     const judged = unsaid && sets().JUDGING.has(t.w) && next !== undefined && isWordTok(next) && !/^(?:by|for|as)$/.test(next.w);
-    const forecast = unsaid && /^expects?$|^expected$/.test(t.w) && !(t.w === 'expected' && next?.w === 'to') && tokens.slice(i + 1, i + 8).some((x) => x.w === 'to' && !x.q);
+    // ("He expects no further cut before September": the present tense forecasts without "to" too.)
+    const forecast =
+      unsaid &&
+      ((/^expects?$|^expected$/.test(t.w) && !(t.w === 'expected' && next?.w === 'to') && tokens.slice(i + 1, i + 8).some((x) => x.w === 'to' && !x.q)) ||
+        (t.w === 'expects' && next !== undefined && isWordTok(next) && next.w !== 'to'));
     if (unsaid && !judged && !forecast) continue;
 
     // Passive hearsay: "is said to", "was reported".

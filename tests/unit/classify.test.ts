@@ -283,6 +283,11 @@ describe('sources', () => {
       ['reported', 'Priya Natarajan'],
       ['reported', 'Priya Natarajan'],
     ]);
+    // The present tense forecasts without "to" too (reader review 11).
+    expect(sources('Priya Natarajan, an analyst, said the board had no leverage. She expects no further change before September.')[1]).toEqual(['reported', 'Priya Natarajan']);
+    // Nobody is no one's name.
+    expect(sources('Nobody expects miracles from the new board.')).toEqual([['fact', null]]);
+    expect(sources('Nobody said the plan would work.')).toEqual([['fact', null]]);
     expect(sources('Among the signers was Dr. Sutskever, who wrote on X: "I deeply regret my participation in the board\'s actions."')).toEqual([['reported', 'Ilya Sutskever']]);
     // "WHO" in capitals is the body, not a relative pronoun; a share is no age.
     expect(classifyPassages('On Friday, WHO said: "The risk to the public is low."', mentionsIn('On Friday, WHO said', [['WHO', 'World Health Organization', 'organization', 'organization/who']]))[0]!.source).toBe('World Health Organization');

@@ -359,6 +359,24 @@ function riverReading(text: string, start: number, end: number, index: KbIndex):
   return byName.get(`${text.slice(start, end)} River`) ?? -1;
 }
 
+/** "upstate New York", "eastern Washington": a part of a state, which names it, not its namesake city. */
+const REGION_OF_STATE_BEFORE = /\b(?:upstate|downstate|western|eastern|northern|southern|central|rural)\s+$/i;
+const states = new WeakMap<KbIndex, Map<string, number>>();
+
+/** The entity of the state that "<region> <name>" at `start`..`end` means ("New York (state)"), or -1. */
+function stateReading(text: string, start: number, end: number, index: KbIndex): number {
+  if (!REGION_OF_STATE_BEFORE.test(text.slice(Math.max(0, start - 11), start))) return -1;
+  let byName = states.get(index);
+  if (!byName) {
+    byName = new Map();
+    index.entities.forEach((e, i) => {
+      if (e.type === 'place' && e.name.endsWith(' (state)')) byName!.set(e.name, i);
+    });
+    states.set(index, byName);
+  }
+  return byName.get(`${text.slice(start, end)} (state)`) ?? -1;
+}
+
 const contextMatchers = new WeakMap<KbIndex, SubstringMatcher>();
 
 /**
@@ -497,6 +515,10 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
     if (e.type === 'place' && oneWord) {
       const river = riverReading(folded, m.start, m.end, index);
       if (river >= 0) e = index.entities[river];
+    }
+    if (e.type === 'place') {
+      const state = stateReading(folded, m.start, m.end, index);
+      if (state >= 0) e = index.entities[state];
     }
     const mention: Mention = {
       text: text.slice(m.start, m.end),

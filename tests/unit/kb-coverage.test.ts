@@ -196,6 +196,15 @@ describe('the shipped knowledge base', () => {
     expect(classifyPassages(said, detectMentions(said, index)).map((p) => [p.label, p.source])).toEqual([['reported', 'Srettha Thavisin']]);
   });
 
+  it('reads "upstate New York" as the state, and New York alone as the city (reader review 11)', () => {
+    const places = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    expect(places('Observers in parts of Ohio and upstate New York saw totality.')).toEqual([
+      ['Ohio', 'place/ohio'],
+      ['New York', 'place/new-york-state'],
+    ]);
+    expect(places('The mayor of New York spoke.')).toEqual([['New York', 'place/new-york-city']]);
+  });
+
   it('types a name the article gives a person’s cue as a person everywhere, not as a place after "to"', () => {
     const found = (t: string) => detectMentions(t, index).filter((m) => /Daniels/.test(m.text)).map((m) => [m.text, m.type]);
     expect(found('The $130,000 payment to Stormy Daniels was at issue. Stormy Daniels, an adult film actress, testified for two days.')).toEqual([

@@ -20,7 +20,7 @@ function blockKindOf(el: Element): BlockKind {
   if (/^H[1-6]$/.test(tag) || el.getAttribute('role') === 'heading' || HEADING_CLASS.test(className)) return 'heading';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
   if (tag === 'LI') return 'list-item';
-  if (tag === 'DT' || tag === 'DD') return 'definition';
+  if (tag === 'DT' || tag === 'DD' || tag === 'TD' || tag === 'TH') return 'entry';
   if (tag === 'BLOCKQUOTE') return 'quote';
   if (tag === 'ADDRESS' || /\bbyline\b/i.test(className)) return 'byline';
   return 'paragraph';

@@ -18,7 +18,7 @@ const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS));
 const BlockSchema = v.object({
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  kind: v.picklist(['heading', 'paragraph', 'caption', 'list-item', 'definition', 'quote', 'byline']),
+  kind: v.picklist(['heading', 'paragraph', 'caption', 'list-item', 'entry', 'quote', 'byline']),
 });
 
 const LookupId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));

@@ -6,8 +6,8 @@ export const PASSAGE_LABELS = ['opinion', 'reported', 'fact', 'other'] as const;
 export type PassageLabel = (typeof PASSAGE_LABELS)[number];
 
 /** A structural block of the article text, as the page (or an HTML file) shows it. */
-/** `definition`: a definition list's term or value (<dt>, <dd>), as in a fact box ("Born", "May 27, 1923, Fürth"). */
-export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'list-item' | 'definition' | 'quote' | 'byline';
+/** `entry`: a fact box's or a table's term or value (<dt>, <dd>, <th>, <td>): "Born", "May 27, 1923, Fürth", "Eagle Pass, Texas". */
+export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'list-item' | 'entry' | 'quote' | 'byline';
 export interface Block {
   start: number;
   end: number;

@@ -18,7 +18,7 @@
  */
 import type { Block } from '../types';
 
-/** `label`: a definition list's entry with no sentence's end (a fact box's "Born", "1969–1975"). */
+/** `label`: a fact box's or a table's entry that is no sentence ("Born", "1969–1975", "Eagle Pass, Texas"). */
 export type SegmentKind = 'sentence' | 'heading' | 'caption' | 'list-item' | 'label' | 'byline' | 'dateline';
 
 export interface Segment {
@@ -237,7 +237,7 @@ export function isCaptionLine(line: string): boolean {
 }
 
 /**
- * A definition list's entry written as prose: it ends as a sentence does and has words in lower
+ * A fact box's or a table's entry written as prose: it ends as a sentence does and has words in lower
  * case ("A long-acting HIV capsid inhibitor made by Gilead Sciences."), unlike a value such as
  * "Nov. 29, 2023, Kent, Conn.".
  */
@@ -376,8 +376,8 @@ export function segmentSentences(text: string, blocks?: readonly Block[]): Segme
         case 'list-item':
           pushSentences(text, s, e, 'list-item', out, false);
           break;
-        case 'definition':
-          // A fact box's entries are labels and values, not statements, unless written as sentences.
+        case 'entry':
+          // A fact box's or a table's entries are labels and values, not statements, unless written as sentences.
           if (readsAsProse(text.slice(s, e))) pushSentences(text, s, e, 'list-item', out, false);
           else pushWhole(text, s, e, 'label', out);
           break;

@@ -112,15 +112,17 @@ describe('lines split by <br>', () => {
     expect(blocks).toEqual(['The minister said on Monday that talks would resume next week.', 'A second sentence follows.', 'Another paragraph.']);
   });
 
-  it('reads a definition list’s terms and values as definitions, list items as list items, and a <div role="heading"> or of a subhead’s class as a heading', () => {
-    const doc = load('<!doctype html><body><div id="x"><div role="heading" aria-level="2">What comes next</div><div class="story__subhead">How the deal was reached</div><div class="subheadline">A longer summary of the story, in a sentence.</div><dl><dt>Born</dt><dd>May 27, 1923, Fürth</dd></dl><ul><li>One point.</li></ul></div></body>');
+  it('reads the terms and values of a definition list and a table as entries, list items as list items, and a <div role="heading"> or of a subhead’s class as a heading', () => {
+    const doc = load('<!doctype html><body><div id="x"><div role="heading" aria-level="2">What comes next</div><div class="story__subhead">How the deal was reached</div><div class="subheadline">A longer summary of the story, in a sentence.</div><dl><dt>Born</dt><dd>May 27, 1923, Fürth</dd></dl><table><tr><th>Place</th><td>Eagle Pass, Texas</td></tr></table><ul><li>One point.</li></ul></div></body>');
     const map = buildTextMap(doc.getElementById('x')!);
     expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
       ['heading', 'What comes next'],
       ['heading', 'How the deal was reached'],
       ['paragraph', 'A longer summary of the story, in a sentence.'],
-      ['definition', 'Born'],
-      ['definition', 'May 27, 1923, Fürth'],
+      ['entry', 'Born'],
+      ['entry', 'May 27, 1923, Fürth'],
+      ['entry', 'Place'],
+      ['entry', 'Eagle Pass, Texas'],
       ['list-item', 'One point.'],
     ]);
   });

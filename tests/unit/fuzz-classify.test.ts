@@ -68,7 +68,7 @@ function checkSegments(text: string, segments: Segment[], covers: boolean): void
 const blockArb = fc.record({
   start: fc.integer({ min: -5, max: 500 }),
   end: fc.integer({ min: -5, max: 500 }),
-  kind: fc.constantFrom('heading', 'paragraph', 'caption', 'list-item', 'definition', 'quote', 'byline' as const),
+  kind: fc.constantFrom('heading', 'paragraph', 'caption', 'list-item', 'entry', 'quote', 'byline' as const),
 });
 
 /** Blocks that tile the text at its blank lines, as the page's text map would give them. */
@@ -134,7 +134,7 @@ describe('fuzz: segmentation and classification', () => {
       fc.property(
         anyText(500),
         fc.oneof(
-          fc.array(fc.constantFrom('paragraph', 'heading', 'quote', 'caption', 'list-item', 'definition', 'byline' as const), { minLength: 1, maxLength: 4 }).map((k) => ({ tile: k })),
+          fc.array(fc.constantFrom('paragraph', 'heading', 'quote', 'caption', 'list-item', 'entry', 'byline' as const), { minLength: 1, maxLength: 4 }).map((k) => ({ tile: k })),
           fc.array(blockArb, { maxLength: 8 }).map((b) => ({ raw: b })),
         ),
         fc.array(mentionArb, { maxLength: 6 }),

@@ -54,7 +54,7 @@ const blocksArb = fc.option(
     fc.record({
       start: fc.nat({ max: 400 }),
       end: fc.nat({ max: 400 }),
-      kind: fc.constantFrom('heading', 'paragraph', 'caption', 'list-item', 'definition', 'quote', 'byline' as const),
+      kind: fc.constantFrom('heading', 'paragraph', 'caption', 'list-item', 'entry', 'quote', 'byline' as const),
     }),
     { maxLength: 6 },
   ),

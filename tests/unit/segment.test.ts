@@ -160,7 +160,7 @@ describe('segmentSentences: explicit blocks', () => {
     const text = entries.join('\n\n');
     let at = 0;
     const blocks: Block[] = entries.map((e) => {
-      const b: Block = { start: at, end: at + e.length, kind: 'definition' };
+      const b: Block = { start: at, end: at + e.length, kind: 'entry' };
       at += e.length + 2;
       return b;
     });

@@ -4,7 +4,8 @@
  * live nodes, so ads, sidebars and comments inside the article's container stay unmarked.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { FURTHER_ARTICLE_MIN_CHARS, READABILITY_MAX_ELEMENTS, READABILITY_MAX_TEXT_CHARS } from '../core/constants';
+import { FURTHER_ARTICLE_MIN_CHARS, READABILITY_MAX_ELEMENTS, READABILITY_MAX_TEXT_CHARS, READERABLE_SCAN_CHARS } from '../core/constants';
+import { BLOCK_TAGS } from './text-map';
 import { isoDateFromText } from '../core/text/dates';
 
 export interface ArticleLocation {
@@ -146,6 +147,14 @@ const READERABLE_TEXT_CAP = 1_000;
  * score); past it, a candidate that passes the bar in both.
  */
 export function probablyReaderable(doc: Document): boolean {
+  return readerableOver(doc, (selectors) => doc.querySelectorAll(selectors));
+}
+
+/**
+ * `isProbablyReaderable` over the candidates `query` gives for its selectors, each seen through a
+ * view that reads its text only as far as the bar needs.
+ */
+function readerableOver(doc: Document, query: (selectors: string) => Iterable<Node>): boolean {
   const views = new Map<Node, Node>();
   const view = (node: Node): Node => {
     let v = views.get(node);
@@ -163,7 +172,7 @@ export function probablyReaderable(doc: Document): boolean {
       );
     return v;
   };
-  const docView = { querySelectorAll: (selectors: string) => Array.from(doc.querySelectorAll(selectors), view) };
+  const docView = { querySelectorAll: (selectors: string) => Array.from(query(selectors), view) };
   return isProbablyReaderable(docView as unknown as Document, READERABLE_OPTIONS);
 }
 
@@ -171,9 +180,22 @@ export function probablyReaderable(doc: Document): boolean {
 function textUpTo(node: Node, cap: number): string {
   const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, SHOW_TEXT);
   let text = '';
+  // Where the trimmed text starts and ends, kept as the text grows (trimming the whole text at
+  // every node made a run of white space quadratic); no more than READERABLE_SCAN_CHARS are read.
+  let first = -1;
+  let last = -1;
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    text += (t as Text).data;
-    if (text.length >= cap && text.trim().length >= cap) return text;
+    const data = (t as Text).data;
+    const at = text.length;
+    text += data;
+    const lead = data.search(/\S/);
+    if (lead >= 0) {
+      if (first < 0) first = at + lead;
+      let end = data.length;
+      while (end > lead && /\s/.test(data[end - 1]!)) end--;
+      last = at + end;
+    }
+    if ((first >= 0 && last - first >= cap) || text.length >= READERABLE_SCAN_CHARS) return text;
   }
   return text;
 }
@@ -187,26 +209,19 @@ function declaresArticle(doc: Document): boolean {
   return false;
 }
 
-/** Elements that start a block of their own: a <div> with none of them as a child is a paragraph of text. */
-const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DIV', 'DL', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'UL']);
-
 /**
  * The readerable check for a story whose paragraphs are <div>s (`<div class="para">`), which
- * `isProbablyReaderable` does not count: the same score over the <div>s that hold only text and
- * inline elements, each read up to READERABLE_TEXT_CAP characters.
+ * `isProbablyReaderable` does not count: the same check, hidden and unlikely candidates ("comment",
+ * "banner", "sidebar") left out as it leaves them, over the <div>s that hold no block of their own.
  */
 function divParagraphsReaderable(doc: Document): boolean {
-  let score = 0;
+  const paragraphs: Element[] = [];
   let seen = 0;
   for (const div of doc.body.getElementsByTagName('div')) {
     if (++seen > READABILITY_MAX_ELEMENTS) return false;
-    if (Array.prototype.some.call(div.children, (c: Element) => BLOCK_TAGS.has(c.tagName))) continue;
-    const length = textUpTo(div, READERABLE_TEXT_CAP).trim().length;
-    if (length < READERABLE_OPTIONS.minContentLength) continue;
-    score += Math.sqrt(length - READERABLE_OPTIONS.minContentLength);
-    if (score > READERABLE_OPTIONS.minScore) return true;
+    if (!Array.prototype.some.call(div.children, (c: Element) => BLOCK_TAGS.has(c.tagName))) paragraphs.push(div);
   }
-  return false;
+  return readerableOver(doc, (selectors) => (selectors === 'p, pre, article' ? paragraphs : []));
 }
 
 /**

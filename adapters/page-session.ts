@@ -24,6 +24,7 @@ import {
   FOCUS_SHOW_MS,
   HOVER_INTENT_MS,
   MARGIN_NOTE_CHROME_PX,
+  MARGIN_SIDE_ELEMENTS_MAX,
   MARGIN_NOTE_MIN_ROOM_PX,
   MARGIN_NOTE_WINDOW_GAP_PX,
   LEGEND_STACK_MIN_ROOM_PX,
@@ -791,24 +792,31 @@ export class PageSession {
 
   /**
    * The boxes, in the document's coordinates, of what the page lays out left of the article's
-   * column (`columnLeft`, in the window's): the column's siblings and its ancestors' siblings. One
-   * that is sticky or fixed may stand beside any line, so it spans every line.
+   * column (`columnLeft`, in the window's): the column's siblings and its ancestors' siblings that
+   * show something (text or media; not a hidden menu, not an empty spacer). A sticky one may stand
+   * beside any line of its container; a fixed one floats over the page and its notes alike and
+   * is left out. At most MARGIN_SIDE_ELEMENTS_MAX elements are looked at.
    */
   private leftOfColumn(column: Element, columnLeft: number): Array<{ right: number; top: number; bottom: number }> {
     const win = this.doc.defaultView!;
     const boxes: Array<{ right: number; top: number; bottom: number }> = [];
+    let looked = 0;
     for (let el: Element = column; el.parentElement && el !== this.doc.body; el = el.parentElement) {
       for (const other of el.parentElement.children) {
         if (other === el || other === this.ui?.host) continue;
+        if (++looked > MARGIN_SIDE_ELEMENTS_MAX) return boxes;
         const r = other.getBoundingClientRect();
         if (r.width === 0 || r.height === 0 || r.right > columnLeft + 1) continue;
-        const position = win.getComputedStyle(other).position;
-        const anyLine = position === 'sticky' || position === 'fixed';
-        boxes.push({ right: r.right + win.scrollX, top: anyLine ? -Infinity : r.top + win.scrollY, bottom: anyLine ? Infinity : r.bottom + win.scrollY });
+        if (!other.textContent?.trim() && !other.querySelector('img, svg, video, canvas, iframe, picture')) continue;
+        const style = win.getComputedStyle(other);
+        if (style.position === 'fixed' || style.visibility === 'hidden' || style.opacity === '0') continue;
+        const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : r;
+        boxes.push({ right: r.right + win.scrollX, top: span.top + win.scrollY, bottom: span.bottom + win.scrollY });
       }
     }
     return boxes;
   }
+
 
   private ensureUi(): UiHost {
     if (!this.ui) this.ui = createUiHost(this.doc, this.deps.css);

@@ -8,7 +8,8 @@ import { TEXT_MAP_STEP_NODES } from '../core/constants';
 import { runToEnd, type Steps } from '../core/steps';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE', 'SVG', 'MATH', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'BACKSTORY-UI']);
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'CAPTION', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'BODY']);
+/** Elements that start a block of text of their own. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'CAPTION', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'BODY']);
 
 /** Classes sites give the subheads they write as <div>s: "subhead", "article__subheading", "crosshead". */
 const HEADING_CLASS = /(?:^|[\s_])(?:sub-?head(?:ing)?|cross-?head(?:ing)?)(?:$|\s)/i;
@@ -155,7 +156,7 @@ export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySe
     }
     const tag = node.nodeType === 1 ? el.tagName.toUpperCase() : '';
     // A pull quote's signature (<blockquote>"..."<cite>— Name</cite></blockquote>) is a line of its own.
-    const isBlock = BLOCK.has(tag) || (tag === 'CITE' && el.parentElement?.tagName.toUpperCase() === 'BLOCKQUOTE');
+    const isBlock = BLOCK_TAGS.has(tag) || (tag === 'CITE' && el.parentElement?.tagName.toUpperCase() === 'BLOCKQUOTE');
     if (tag === 'BR' && lineStack.length) {
       const breaks = lineStack[lineStack.length - 1].breaks;
       const last = breaks[breaks.length - 1];

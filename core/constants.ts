@@ -90,6 +90,8 @@ export const MARGIN_NOTE_WINDOW_GAP_PX = 4;
 export const MARGIN_NOTE_MIN_ROOM_PX = 120 + MARGIN_NOTE_WINDOW_GAP_PX;
 /** In a narrower margin, a note whose whole label fits: its label's width plus this (the note's padding and border, components/ui.css) and the gap. */
 export const MARGIN_NOTE_CHROME_PX = 15;
+/** The margin's room is measured against at most this many elements the page lays out beside the article's column. */
+export const MARGIN_SIDE_ELEMENTS_MAX = 400;
 /**
  * The legend keeps to the window's margin beside the article: on one line where that fits, else
  * stacked, in at least this much room (px); in less, it stays on one line over the page (it can be closed).
@@ -100,6 +102,9 @@ export const LEGEND_STACK_MIN_ROOM_PX = 140;
  * say nothing of the text's column, and the page's own article container inside it stands for it.
  */
 export const FULL_WIDTH_SLACK_PX = 32;
+
+/** The readerable check reads at most this many characters of a candidate's text (white space included). */
+export const READERABLE_SCAN_CHARS = 20_000;
 
 /** Readability copies the document; beyond this many elements the page's own structure decides. */
 export const READABILITY_MAX_ELEMENTS = 20_000;

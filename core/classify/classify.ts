@@ -437,6 +437,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   // Segments and mentions are both in text order: one moving index finds each segment's mentions.
   let first = 0;
   const analyses: Analysis[] = [];
+  /** Each analysis's kind of segment (a heading, a caption, a sentence ...). */
+  const kinds: SegmentKind[] = [];
   for (const seg of segments) {
     const sentence = text.slice(seg.start, seg.end);
     const isProse = seg.kind === 'sentence' || seg.kind === 'list-item';
@@ -453,6 +455,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
     a.openAtStart = openAtStart;
     analyses.push(a);
+    kinds.push(seg.kind);
     yield;
   }
 
@@ -499,9 +502,12 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   let bodyBefore: Source | null = null;
   /** Where each passage so far starts, this one's last. */
   const starts: number[] = [];
+  /** The number of the last heading so far (0: none): a pronoun does not reach back over one. */
+  let lastHeading = 0;
   for (const a of analyses) {
     sentence++;
     starts.push(a.passage.start);
+    if (kinds[sentence - 1] === 'heading') lastHeading = sentence;
     const subj = a.attribution?.subject;
     const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
     const opener = first && (first.type === 'person' || first.type === 'place' || first.type === 'organization') ? first : null;
@@ -522,10 +528,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           // "Blinken met Harris on Friday, and she said ...": the sentence's own people before the
           // pronoun, the latest first, where their pronoun is known to be this one.
           const ownPeople = people.filter((m) => m.end <= subj.start && pronouns.get(m.entity) === want).reverse().map(sourceOf);
-          const recent = peopleInView.filter((p) => sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES).map((p) => p.s);
-          // The last person named, within the sentences a pronoun reaches back over ("he" after a
-          // subhead and seven sentences is no longer the governor named there).
-          const reach = starts[Math.max(0, starts.length - 1 - PEOPLE_IN_VIEW_SENTENCES)] ?? 0;
+          // The people in view: those of the last few sentences, and the latest over a few more
+          // where no heading came since ("he" after a subhead is no longer the governor named before it).
+          const recent = peopleInView
+            .filter((p, n) => sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES || (n === 0 && p.at > lastHeading && sentence - p.at <= PRONOUN_REACH_SENTENCES))
+            .map((p) => p.s);
+          // The last person named, as far back as that, and not before the last heading.
+          const reach = Math.max(starts[Math.max(0, starts.length - 1 - PRONOUN_REACH_SENTENCES)] ?? 0, lastHeading ? starts[lastHeading - 1]! : 0);
           const candidates = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPersonMentionBefore(sorted, a.passage.start, reach)];
           const speaker = candidates.find(fits);
           setSource(a, speaker ?? { source: null });
@@ -584,18 +593,38 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   }
   // A pull quote that repeats words the article quotes from a named speaker elsewhere is theirs
   // ("“Realism was the word he used ...”" in a box, and "She added, “Realism was the word ...”").
-  const quotedBySpeaker = analyses
-    .filter((a) => a.passage.label === 'reported' && a.passage.source && a.attribution)
-    .flatMap((a) => quoteSpans(a.passage.text, a.openAtStart).map(([s, e]) => ({ words: quoteWords(a.passage.text.slice(s, e)), a })));
+  // The quotations without a source, by their first words; each attributed quotation is then read
+  // once, word by word, and the first that holds one gives it its speaker.
+  const unsigned = new Map<string, Array<{ a: Analysis; words: string[] }>>();
   for (const a of analyses) {
     if (!a.quoteOnly || a.passage.source) continue;
-    const words = quoteWords(a.passage.text);
-    if (words.length < PULL_QUOTE_MIN_CHARS) continue;
-    const said = quotedBySpeaker.find((q) => q.a !== a && q.words.includes(words));
-    if (!said) continue;
-    setSource(a, sourceOfPassage(said.a.passage));
-    goesOn.add(a);
+    const text = quoteWords(a.passage.text);
+    const words = text.split(' ');
+    if (text.length < PULL_QUOTE_MIN_CHARS || words.length < PULL_QUOTE_KEY_WORDS) continue;
+    const key = words.slice(0, PULL_QUOTE_KEY_WORDS).join(' ');
+    unsigned.set(key, [...(unsigned.get(key) ?? []), { a, words }]);
   }
+  if (unsigned.size)
+    for (const said of analyses) {
+      if (said.passage.label !== 'reported' || !said.passage.source || !said.attribution) continue;
+      for (const [qs, qe] of quoteSpans(said.passage.text, said.openAtStart)) {
+        const words = quoteWords(said.passage.text.slice(qs, qe)).split(' ');
+        for (let i = 0; i + PULL_QUOTE_KEY_WORDS <= words.length; i++) {
+          const key = words.slice(i, i + PULL_QUOTE_KEY_WORDS).join(' ');
+          const candidates = unsigned.get(key);
+          if (!candidates) continue;
+          for (const u of candidates) {
+            if (u.a === said || u.words.some((w, k) => words[i + k] !== w)) continue;
+            setSource(u.a, sourceOfPassage(said.passage));
+            goesOn.add(u.a);
+          }
+          // A quotation given its speaker is not looked for again.
+          const left = candidates.filter((u) => !u.a.passage.source);
+          if (left.length) unsigned.set(key, left);
+          else unsigned.delete(key);
+        }
+      }
+    }
   for (let i = 1; i < analyses.length; i++) {
     const a = analyses[i]!;
     const prev = analyses[i - 1]!;
@@ -643,6 +672,8 @@ const quoteWords = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]
 
 /** Shorter quotations ("“No,”") are too common to say who said them. */
 const PULL_QUOTE_MIN_CHARS = 20;
+/** A pull quote is looked for by its first this many words. */
+const PULL_QUOTE_KEY_WORDS = 3;
 
 /** A pull quote's signature line: a dash, then a name ("— Marta Lindqvist, European security analyst"). */
 const SIGNATURE = /^\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})\s*(?:,|$)/u;
@@ -679,6 +710,8 @@ function mentionSource(m: Mention): { source: string; sourceId?: string } {
 /** How many people "he" and "she" may reach back to, the latest first, and within how many sentences (the latest at any distance). */
 const PEOPLE_IN_VIEW = 3;
 const PEOPLE_IN_VIEW_SENTENCES = 4;
+/** How many sentences back a pronoun reaches to the latest person in view, or the last one named, with no heading between. */
+const PRONOUN_REACH_SENTENCES = 8;
 
 const COURTESY_BEFORE = /\b(Mrs?|Ms|Miss)\.?\s+$/;
 

@@ -15,7 +15,7 @@ const TITLE_BEFORE =
 const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer)`;
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}'’-]+\s+){0,3}`;
 /** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
-const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*(?:\p{Ll}[\p{Ll}'’-]*\s+){0,2}${ROLES}\s+(?:at|of|for|with)\s`;
+const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*${ROLES}\s+(?:at|of)\s`;
 /** ", a former national security adviser", ", 64, a retired teacher", ", chief economist at ...": an apposition that says the name before it is a person. */
 const ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:${ROLE_HEAD}${ROLES}\\b|${ROLE_BARE})`, 'u');
 /** "India's negotiator, Chandni Raina", "Its chair, Jennifer Homendy": a role, then a comma, before the name. */
@@ -39,6 +39,8 @@ const STREET_LAST = /\b(?:Street|Avenue|Road|Boulevard|Lane|Square|Plaza|Bridge)
 const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who\s+\p{Ll}/u;
 /** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to", "for" or "from" between capitalised words is inside a name. */
 const INSIDE_A_TITLE = /\p{Lu}[\p{L}.'’-]*\s+(?:to|for|from)\s+$/u;
+/** "from Fort Wayne", "in Doha": where someone is or comes from, never the speaker. */
+const WHERE_FROM_BEFORE = /\b(?:from|in|near)\s+$/;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
   /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral|Insight|Insights|Analytics|Partners|Associates|Consulting|Consultancy|Strategies|Advisors|Advisers|Capital|Securities|Investments|Ventures)\b/;
@@ -241,8 +243,8 @@ export function findUnknownNames(
     if (OFFICE_LAST.test(name) && !titled) continue;
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled && !STREET_LAST.test(name))) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
     else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];
-    // (Not after a preposition: "a teacher who drove his class from Fort Wayne, said" is the teacher speaking.)
-    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !PLACE_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
+    // (Not after "from", "in" or "near": "a teacher who drove his class from Fort Wayne, said" is the teacher speaking.)
+    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];

@@ -765,11 +765,18 @@ describe('sources', () => {
     ]);
   });
 
-  it('gives "he" no source rather than a man named many sentences before, and keeps a speaker who goes on speaking (reader review 11)', () => {
-    const far = run(
-      'Blinken voted against the cut. Translated, this was a cut that may have to wait. Why the rush?\n\nThe honest answer is that the bank talked itself into a corner. Since the spring, policymakers had lined up to say June was the month. The market had priced it in. One economist put it bluntly.\n\n"They spent their credibility on the date," he said.',
+  it('gives "he" no source rather than a man named before a subhead, or more than eight sentences back, and keeps a speaker who goes on speaking (reader review 11)', () => {
+    const overHeading = run(
+      'Blinken voted against the cut. Translated, this was a cut that may have to wait.\n\nWhy The Rush?\n\nThe honest answer is that the bank talked itself into a corner. One economist put it bluntly.\n\n"They spent their credibility on the date," he said.',
     );
+    expect(overHeading.map((x) => [x.label, x.source])[2]).toEqual(['other', null]);
+    expect(overHeading.map((x) => x.source)[overHeading.length - 1]).toBeNull();
+    const facts = 'The bank cut rates. Markets rose. Bonds fell. The euro slipped. Oil was flat. Gold rose. Wages grew. ';
+    const far = run(`Blinken voted against the cut. ${facts}Exports fell. "They spent their credibility on the date," he said.`);
     expect(far.map((x) => x.source)[far.length - 1]).toBeNull();
+    // Within reach, with no heading between, the one man named is still the speaker.
+    const near = run('Blinken voted against the cut. The bank cut rates. Markets rose. Bonds fell. The euro slipped. "We are not there yet," he said.');
+    expect(near.map((x) => x.source)[near.length - 1]).toBe('Antony Blinken');
     const goesOn = run('Blinken said the balloon was a violation. He added that talks would go on. He said China was warned. He said Russia was warned too. He said allies agreed. He said the summit had been useful.');
     expect(goesOn.map((x) => x.source)).toEqual(Array(6).fill('Antony Blinken'));
   });

@@ -205,8 +205,9 @@ describe('detectMentions', () => {
       ['Mark Delgado', 'person'],
       ['Fort Wayne', 'place'],
     ]);
-    // A role word with no place of work after it says nothing.
-    expect(found('Lake Tana, chief source of the Blue Nile, is shrinking.').map(([, type]) => type)).not.toContain('person');
+    // A firm's apposition is no person's: "financial adviser for", "market leader for".
+    expect(found('Perella Weinberg, financial adviser for the company, declined to comment.').map(([, type]) => type)).not.toContain('person');
+    expect(found('Northvolt Ett, market leader for batteries, hired staff.').map(([, type]) => type)).not.toContain('person');
   });
 
   it('reads the names of a court report and a climate story whole and typed right (reader review 9)', () => {

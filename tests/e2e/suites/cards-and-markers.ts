@@ -891,6 +891,14 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         await new Promise((r) => setTimeout(r, 200));
         expect(await textUnderNotes(page), `scrolled to ${y}`).toEqual([]);
       }
+      // With the rail hidden (its place in the grid kept), the same margin holds the notes.
+      await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        (document.querySelector('.keyfacts') as HTMLElement).style.visibility = 'hidden';
+      });
+      await page.setViewport(1284, 900);
+      await waitForUi(page, 'the margin notes once the rail is gone', (u) => u.notes.length > 0, 10_000);
+      expect(await textUnderNotes(page)).toEqual([]);
     });
 
     it('mutes a name from its card, says so with an Undo that holds the focus, and Undo brings its marks back', async () => {

@@ -138,6 +138,22 @@ describe('lines split by <br>', () => {
   });
 });
 
+describe('a page that calls itself an article', () => {
+  const typed = (body: string) => load(`<!doctype html><html><head><meta property="og:type" content="article"></head><body>${body}</body></html>`);
+  const prose = 'Long enough to count as a paragraph of an article if it were one of its paragraphs, and shown to the reader. ';
+
+  it('is not an article for a cookie banner, hidden text or reader comments in <div>s', () => {
+    expect(locateArticle(typed(`<div class="gdpr-banner">${prose.repeat(12)}</div>`))).toBeNull();
+    expect(locateArticle(typed(`<div style="display:none">${prose.repeat(12)}</div>`))).toBeNull();
+    expect(locateArticle(typed(`<div class="comment">${prose.repeat(2)}</div>`.repeat(4)))).toBeNull();
+  });
+
+  it('answers at once for a <div> of thousands of runs of white space', () => {
+    // Trimming the growing text at every node took seconds here (the test's timeout fails it).
+    expect(locateArticle(typed(`<div>${`<span>${' '.repeat(200)}</span>`.repeat(4000)}</div>`))).toBeNull();
+  });
+});
+
 describe('a page with more text than Readability is given', () => {
   const pageOf = (paragraphs: number) =>
     load(

@@ -175,6 +175,8 @@ describe('the shipped knowledge base', () => {
       ['Saigon', 'place/ho-chi-minh-city'],
       ['Kissinger Associates', 'organization/kissinger-associates'],
     ]);
+    // A car story's "Ford" is not the president, whatever the White House and Michigan.
+    expect(found('The White House announced new tariffs on Friday. Ford said it would raise prices on some models built in Michigan.').map(([, id]) => id)).not.toContain('person/gerald-ford');
     // "Ford" after the carmaker's name is the carmaker.
     expect(found('Ford Motor said sales fell. Ford recalled 100,000 pickup trucks.')[1]).toEqual(['Ford', 'organization/ford-motor-company']);
   });

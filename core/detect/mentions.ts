@@ -341,40 +341,36 @@ function versionAfter(text: string, start: number, end: number): boolean {
  * Pennsylvania delegations" are states.
  */
 const RIVER_AFTER = /^(?:\s*(?:[.,;:!?)]|$)|\s+(?:at|near|in|into|from|to|through|between|below|above|along|past|flows?|flowed|runs?|ran|rose|rises|crested|flooded|overflowed|river)\b)/;
-const rivers = new WeakMap<KbIndex, Map<string, number>>();
+const placesBySuffix = new WeakMap<KbIndex, Map<string, Map<string, number>>>();
+
+/** The index's places whose name ends in `suffix` (" River", " (state)"), by name; built once per index and suffix. */
+function placesEndingWith(index: KbIndex, suffix: string): Map<string, number> {
+  let bySuffix = placesBySuffix.get(index);
+  if (!bySuffix) placesBySuffix.set(index, (bySuffix = new Map()));
+  let byName = bySuffix.get(suffix);
+  if (!byName) {
+    byName = new Map();
+    for (const [i, e] of index.entities.entries()) if (e.type === 'place' && e.name.endsWith(suffix)) byName.set(e.name, i);
+    bySuffix.set(suffix, byName);
+  }
+  return byName;
+}
 
 /** The entity of the river that "the <name>" at `start`..`end` means, or -1. */
 function riverReading(text: string, start: number, end: number, index: KbIndex): number {
   const the = text.slice(Math.max(0, start - 4), start);
   if (the !== 'the ' && !(the === 'The ' && !insideSentence(text, start - 4))) return -1;
   if (!RIVER_AFTER.test(text.slice(end, end + 14))) return -1;
-  let byName = rivers.get(index);
-  if (!byName) {
-    byName = new Map();
-    index.entities.forEach((e, i) => {
-      if (e.type === 'place' && e.name.endsWith(' River')) byName!.set(e.name, i);
-    });
-    rivers.set(index, byName);
-  }
-  return byName.get(`${text.slice(start, end)} River`) ?? -1;
+  return placesEndingWith(index, ' River').get(`${text.slice(start, end)} River`) ?? -1;
 }
 
 /** "upstate New York", "eastern Washington": a part of a state, which names it, not its namesake city. */
 const REGION_OF_STATE_BEFORE = /\b(?:upstate|downstate|western|eastern|northern|southern|central|rural)\s+$/i;
-const states = new WeakMap<KbIndex, Map<string, number>>();
 
 /** The entity of the state that "<region> <name>" at `start`..`end` means ("New York (state)"), or -1. */
 function stateReading(text: string, start: number, end: number, index: KbIndex): number {
   if (!REGION_OF_STATE_BEFORE.test(text.slice(Math.max(0, start - 11), start))) return -1;
-  let byName = states.get(index);
-  if (!byName) {
-    byName = new Map();
-    index.entities.forEach((e, i) => {
-      if (e.type === 'place' && e.name.endsWith(' (state)')) byName!.set(e.name, i);
-    });
-    states.set(index, byName);
-  }
-  return byName.get(`${text.slice(start, end)} (state)`) ?? -1;
+  return placesEndingWith(index, ' (state)').get(`${text.slice(start, end)} (state)`) ?? -1;
 }
 
 const contextMatchers = new WeakMap<KbIndex, SubstringMatcher>();

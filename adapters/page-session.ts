@@ -155,6 +155,14 @@ interface Span {
 /** NodeFilter.SHOW_TEXT, spelled out: the global is missing where this runs on happy-dom in Node. */
 const SHOW_TEXT_NODES = 0x4;
 
+/** Whether an element holds text or media: read to its first word, not its whole text. */
+function showsSomething(el: Element): boolean {
+  if (el.querySelector('img, svg, video, canvas, iframe, picture')) return true;
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT_NODES);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (/\S/.test((t as Text).data)) return true;
+  return false;
+}
+
 /** The first index of a list in which `before` (true for a prefix of the list, false after it) is false. */
 function firstNotBefore<T>(items: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
@@ -807,7 +815,7 @@ export class PageSession {
         if (++looked > MARGIN_SIDE_ELEMENTS_MAX) return boxes;
         const r = other.getBoundingClientRect();
         if (r.width === 0 || r.height === 0 || r.right > columnLeft + 1) continue;
-        if (!other.textContent?.trim() && !other.querySelector('img, svg, video, canvas, iframe, picture')) continue;
+        if (!showsSomething(other)) continue;
         const style = win.getComputedStyle(other);
         if (style.position === 'fixed' || style.visibility === 'hidden' || style.opacity === '0') continue;
         const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : r;

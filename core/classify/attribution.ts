@@ -48,7 +48,8 @@ function buildSets() {
     communiqué source sources diplomat
     diplomats lawmaker lawmakers senator senators prosecutor prosecutors authorities researcher researchers
     scientist scientists administration leader leaders military army president minister secretary
-    chairman chairwoman chair ceo executive executives company firm campaign group residents resident
+    chairman chairwoman chair ceo executive executives company firm bank lender insurer carrier airline
+    automaker carmaker chipmaker drugmaker retailer campaign group residents resident
     witness witnesses observers commentators economist economists investigators investigator doctor doctors
     court judge media press newspaper paper agency office party union council committee board commission
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists

@@ -468,18 +468,18 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   type Kind = 'person' | 'group';
   const sourceOf = mentionSource;
   const kindOf = (m: Mention): Kind => (m.type === 'person' ? 'person' : 'group');
-  /** The place or body last in view, for "it" and "they". */
-  let groupInView: Source | null = null;
+  /** The place or body last in view, for "it" and "they", with the sentence that brought it. */
+  let groupInView = null as { s: Source; at: number } | null;
   /**
    * The people last brought into view, the latest first, with the sentence that did: "she" passes
    * over a man ("Harris spoke. Blinken nodded. She said ..."), but only to someone named in the last
-   * few sentences, the latest always.
+   * few sentences (the latest a few more, with no heading between).
    */
   const peopleInView: Array<{ s: Source; at: number }> = [];
   let sentence = 0;
   const bringIntoView = (kind: Kind, s: Source): void => {
     if (kind !== 'person') {
-      groupInView = s;
+      groupInView = { s, at: sentence };
       return;
     }
     const at = peopleInView.findIndex((p) => p.s.source === s.source);
@@ -520,7 +520,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         const kind: Kind = HE_SHE.test(subj.text) ? 'person' : 'group';
         // The sentence's own opener, when the pronoun comes after it, is the nearest.
         const own = opener && kindOf(opener) === kind && opener.end <= subj.start ? sourceOf(opener) : null;
-        if (kind === 'group') setSource(a, own ?? groupInView ?? { source: null });
+        // A body reaches as far as the latest person in view does: "they announced", after a subhead
+        // and four paragraphs, is not the venture firm named there.
+        const group = groupInView && groupInView.at > lastHeading && sentence - groupInView.at <= PRONOUN_REACH_SENTENCES ? groupInView.s : null;
+        if (kind === 'group') setSource(a, own ?? group ?? { source: null });
         else {
           // A person whose pronoun is known must be the one the text uses ("she" is never Blinken).
           const want: Pronoun = /^(?:she|her)$/i.test(subj.text) ? 'she' : 'he';
@@ -546,7 +549,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         // company said"), else the one the sentence before opened with; "the prime minister said":
         // the person the text gave that office.
         const ownBody = a.mentions.find((m) => m.type === 'organization' && m.end <= subj.start);
-        const body = BODY_AGAIN.test(subj.text) ? (ownBody ? sourceOf(ownBody) : bodyBefore) : null;
+        // ... else the last body named whose name holds the noun ("the bank": the European Central Bank).
+        const body = BODY_AGAIN.test(subj.text) ? (ownBody ? sourceOf(ownBody) : (bodyBefore ?? bodyNamedBefore(sorted, a.passage.start, subj.text))) : null;
         const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text);
         if (holder) setSource(a, holder);
       } else if (subj.kind === 'name') {
@@ -743,6 +747,16 @@ function lastPersonMentionBefore(mentions: Mention[], pos: number, from: number)
     const m = mentions[i]!;
     if (m.start < from) break;
     if (m.end <= pos && m.type === 'person') return mentionSource(m);
+  }
+  return null;
+}
+
+/** The last organisation named before `pos` whose name ends in the noun of `description` ("the bank": "European Central Bank"), or null. */
+function bodyNamedBefore(mentions: readonly Mention[], pos: number, description: string): { source: string; sourceId?: string } | null {
+  const noun = description.split(' ').pop()!.toLowerCase();
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end <= pos && m.type === 'organization' && (m.entity ?? m.text).toLowerCase().split(/\s+/).pop() === noun) return mentionSource(m);
   }
   return null;
 }

@@ -227,13 +227,17 @@ const PLACE_INSTITUTION =
  */
 const ORG_OPENER = /(?:^|[^\p{L}\p{N}])(?:Air|Radio) $/u;
 
+/** "Stade de France", "Banco de España", "Universidad de Chile": a name's particle between a capitalised word and the place. */
+const PARTICLE_OF_NAME = /(?:^|[^\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]+ (?:de|del|della|di|du|des|da|do|dos)(?: la| las| los| l')? ?$/u;
+
 /**
  * A place alias inside a longer capitalised name the knowledge base lacks ("Latin America",
- * "New Mexico", "Washington Post", "University of Georgia", "Air India") is not the place: leave it unmarked.
+ * "New Mexico", "Washington Post", "University of Georgia", "Air India", "Stade de France") is not the place: leave it unmarked.
  */
 function insideLongerName(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ' ' && INSTITUTION_OF.test(text.slice(Math.max(0, start - 30), start))) return true;
   if (text[start - 1] === ' ' && ORG_OPENER.test(text.slice(Math.max(0, start - 8), start))) return true;
+  if ((text[start - 1] === ' ' || text[start - 1] === "'") && PARTICLE_OF_NAME.test(text.slice(Math.max(0, start - 30), start))) return true;
   if (text[end] === ' ' && PLACE_INSTITUTION.test(text.slice(end, end + 40))) return true;
   if (namePartBefore(text, start)) return true;
   const after = capitalAfter(text, end);

@@ -777,6 +777,14 @@ describe('sources', () => {
     // Within reach, with no heading between, the one man named is still the speaker.
     const near = run('Blinken voted against the cut. The bank cut rates. Markets rose. Bonds fell. The euro slipped. "We are not there yet," he said.');
     expect(near.map((x) => x.source)[near.length - 1]).toBe('Antony Blinken');
+    // "they" no more than "he": a body named before a subhead is not the one that announces after it (reader review 12).
+    const body = 'Founders Fund, the venture firm, advised its companies to move money out.\n\nThe Weekend Rescue\n\nOver the weekend, officials tried and failed to find a buyer. On Sunday evening they announced that all depositors would be protected.';
+    const bodies = classifyPassages(body, mentionsIn(body, [['Founders Fund', 'Founders Fund', 'organization', 'organization/founders-fund']]));
+    expect(bodies.map((x) => [x.label, x.source])[bodies.length - 1]).toEqual(['reported', null]);
+    // "the bank said" is the last bank named, over a subhead too; and "It added" is then the bank.
+    const bank = 'The European Central Bank cut rates on Thursday.\n\nA Cut With An Escape Hatch\n\nChristine Lagarde, its president, insisted the cut was justified. "It is now appropriate," the bank said. It added that it was not pre-committing.';
+    const banks = classifyPassages(bank, mentionsIn(bank, [['European Central Bank', 'European Central Bank', 'organization', 'organization/european-central-bank'], ['Christine Lagarde', 'Christine Lagarde', 'person', 'person/christine-lagarde', 'she']]));
+    expect(banks.map((x) => x.source).slice(-2)).toEqual(['European Central Bank', 'European Central Bank']);
     const goesOn = run('Blinken said the balloon was a violation. He added that talks would go on. He said China was warned. He said Russia was warned too. He said allies agreed. He said the summit had been useful.');
     expect(goesOn.map((x) => x.source)).toEqual(Array(6).fill('Antony Blinken'));
   });

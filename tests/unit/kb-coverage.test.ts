@@ -207,6 +207,18 @@ describe('the shipped knowledge base', () => {
     expect(places('The mayor of New York spoke.')).toEqual([['New York', 'place/new-york-city']]);
   });
 
+  it('reads the bank, not the region, in "Silicon Valley Bank", and no country inside "Stade de France" or "Banco de España" (reader review 12)', () => {
+    const found = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id ?? m.type]);
+    expect(found('Silicon Valley Bank failed. SVB had lent to start-ups, and Janet Yellen said depositors were safe.')).toEqual([
+      ['Silicon Valley Bank', 'organization/silicon-valley-bank'],
+      ['SVB', 'organization/silicon-valley-bank'],
+      ['Janet Yellen', 'person/janet-yellen'],
+    ]);
+    expect(found('Lyles won at the Stade de France.')).toEqual([['Stade de France', 'place/stade-de-france']]);
+    expect(found('The Banco de España raised its forecast.').map(([, id]) => id)).not.toContain('place/spain');
+    expect(found('Founders in Silicon Valley worried.')).toEqual([['Silicon Valley', 'place/silicon-valley']]);
+  });
+
   it('types a name the article gives a person’s cue as a person everywhere, not as a place after "to"', () => {
     const found = (t: string) => detectMentions(t, index).filter((m) => /Daniels/.test(m.text)).map((m) => [m.text, m.type]);
     expect(found('The $130,000 payment to Stormy Daniels was at issue. Stormy Daniels, an adult film actress, testified for two days.')).toEqual([

@@ -49,7 +49,8 @@ function buildSets() {
     diplomats lawmaker lawmakers senator senators prosecutor prosecutors authorities researcher researchers
     scientist scientists administration leader leaders military army president minister secretary
     chairman chairwoman chair ceo executive executives company firm bank lender insurer carrier airline
-    automaker carmaker chipmaker drugmaker retailer campaign group residents resident
+    automaker carmaker chipmaker drugmaker retailer coach coaches manager captain teammate trainer
+    campaign group residents resident
     witness witnesses observers commentators economist economists investigators investigator doctor doctors
     court judge media press newspaper paper agency office party union council committee board commission
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
@@ -669,7 +670,7 @@ function thatAfterTime(tokens: readonly Token[], from: number): boolean {
 }
 
 /** Words that may follow an inverted source: "..., said Blinken on Tuesday." */
-const AFTER_INVERTED = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last', ...WEEKDAYS]);
+const AFTER_INVERTED = new Set(['on', 'in', 'at', 'of', 'from', 'during', 'after', 'before', 'late', 'earlier', 'yesterday', 'today', 'tonight', 'this', 'last', ...WEEKDAYS]);
 
 /**
  * Does the source after an inverted verb end its clause? "“...,” said Blinken." and "..., said the

@@ -283,6 +283,9 @@ describe('sources', () => {
       ['reported', 'Priya Natarajan'],
       ['reported', 'Priya Natarajan'],
     ]);
+    // An inverted "said" before a name and where it is from, and a role before the name (reader review 12).
+    expect(classifyPassages('"The loopholes are big enough to drive a van through," said Jonas Albrecht of the Berlin-based group Netzfreiheit.', []).map((x) => [x.label, x.source])).toEqual([['reported', 'Jonas Albrecht']]);
+    expect(classifyPassages('His coach, Stephen Francis, said the Jamaican had run the race of his life.', []).map((x) => [x.label, x.source])).toEqual([['reported', 'Stephen Francis']]);
     // The present tense forecasts without "to" too (reader review 11).
     expect(sources('Priya Natarajan, an analyst, said the board had no leverage. She expects no further change before September.')[1]).toEqual(['reported', 'Priya Natarajan']);
     // Nobody is no one's name.

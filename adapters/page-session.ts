@@ -790,8 +790,8 @@ export class PageSession {
     // note's line (a rail of key facts left of the story), whichever is nearer.
     const beside = this.leftOfColumn(column, rootLeft);
     const fits = (n: MarginNote) => {
-      const height = heights.get(n) ?? lineHeight;
-      const end = beside.reduce((x, b) => (b.top < n.top + height && b.bottom > n.top ? Math.max(x, b.right) : x), win.scrollX);
+      const bottom = n.top + heights.get(n)!;
+      const end = beside.reduce((x, b) => (b.top < bottom && b.bottom > n.top ? Math.max(x, b.right) : x), win.scrollX);
       const room = n.left - end;
       return room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
     };
@@ -824,7 +824,6 @@ export class PageSession {
     }
     return boxes;
   }
-
 
   private ensureUi(): UiHost {
     if (!this.ui) this.ui = createUiHost(this.doc, this.deps.css);

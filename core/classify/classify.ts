@@ -156,6 +156,8 @@ interface Analysis {
   mentions: Mention[];
   /** Begins inside a quotation opened before it (set by the article pass). */
   openAtStart?: boolean;
+  /** The kind of segment it is (set by the article pass): a heading, a caption, a sentence ... */
+  kind?: SegmentKind;
 }
 
 const uniq = (xs: string[]): string[] => [...new Set(xs.filter((x) => x.trim() !== ''))];
@@ -437,8 +439,6 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   // Segments and mentions are both in text order: one moving index finds each segment's mentions.
   let first = 0;
   const analyses: Analysis[] = [];
-  /** Each analysis's kind of segment (a heading, a caption, a sentence ...). */
-  const kinds: SegmentKind[] = [];
   for (const seg of segments) {
     const sentence = text.slice(seg.start, seg.end);
     const isProse = seg.kind === 'sentence' || seg.kind === 'list-item';
@@ -454,8 +454,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart, speakers });
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
     a.openAtStart = openAtStart;
+    a.kind = seg.kind;
     analyses.push(a);
-    kinds.push(seg.kind);
     yield;
   }
 
@@ -500,14 +500,11 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   let onlyPersonBefore: Source | null = null;
   /** The organisation the sentence before opens with ("Nvidia reported ... The company said"). */
   let bodyBefore: Source | null = null;
-  /** Where each passage so far starts, this one's last. */
-  const starts: number[] = [];
   /** The number of the last heading so far (0: none): a pronoun does not reach back over one. */
   let lastHeading = 0;
   for (const a of analyses) {
     sentence++;
-    starts.push(a.passage.start);
-    if (kinds[sentence - 1] === 'heading') lastHeading = sentence;
+    if (a.kind === 'heading') lastHeading = sentence;
     const subj = a.attribution?.subject;
     const first = a.passage.label === 'other' ? null : openingMention(a.passage.text, a.mentions);
     const opener = first && (first.type === 'person' || first.type === 'place' || first.type === 'organization') ? first : null;
@@ -537,8 +534,9 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
             .filter((p, n) => sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES || (n === 0 && p.at > lastHeading && sentence - p.at <= PRONOUN_REACH_SENTENCES))
             .map((p) => p.s);
           // The last person named, as far back as that, and not before the last heading.
-          const reach = Math.max(starts[Math.max(0, starts.length - 1 - PRONOUN_REACH_SENTENCES)] ?? 0, lastHeading ? starts[lastHeading - 1]! : 0);
-          const candidates = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPersonMentionBefore(sorted, a.passage.start, reach)];
+          const reach = analyses[Math.max(sentence - 1 - PRONOUN_REACH_SENTENCES, lastHeading - 1, 0)]!.passage.start;
+          const lastPerson = lastMentionBefore(sorted, a.passage.start, (m) => m.type === 'person', reach);
+          const candidates = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPerson && sourceOf(lastPerson)];
           const speaker = candidates.find(fits);
           setSource(a, speaker ?? { source: null });
           // Who speaks stays in view: "he said ... He added ... he went on".
@@ -597,38 +595,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   }
   // A pull quote that repeats words the article quotes from a named speaker elsewhere is theirs
   // ("“Realism was the word he used ...”" in a box, and "She added, “Realism was the word ...”").
-  // The quotations without a source, by their first words; each attributed quotation is then read
-  // once, word by word, and the first that holds one gives it its speaker.
-  const unsigned = new Map<string, Array<{ a: Analysis; words: string[] }>>();
-  for (const a of analyses) {
-    if (!a.quoteOnly || a.passage.source) continue;
-    const text = quoteWords(a.passage.text);
-    const words = text.split(' ');
-    if (text.length < PULL_QUOTE_MIN_CHARS || words.length < PULL_QUOTE_KEY_WORDS) continue;
-    const key = words.slice(0, PULL_QUOTE_KEY_WORDS).join(' ');
-    unsigned.set(key, [...(unsigned.get(key) ?? []), { a, words }]);
+  for (const [quote, said] of pullQuoteSpeakers(analyses)) {
+    setSource(quote, sourceOfPassage(said.passage));
+    goesOn.add(quote);
   }
-  if (unsigned.size)
-    for (const said of analyses) {
-      if (said.passage.label !== 'reported' || !said.passage.source || !said.attribution) continue;
-      for (const [qs, qe] of quoteSpans(said.passage.text, said.openAtStart)) {
-        const words = quoteWords(said.passage.text.slice(qs, qe)).split(' ');
-        for (let i = 0; i + PULL_QUOTE_KEY_WORDS <= words.length; i++) {
-          const key = words.slice(i, i + PULL_QUOTE_KEY_WORDS).join(' ');
-          const candidates = unsigned.get(key);
-          if (!candidates) continue;
-          for (const u of candidates) {
-            if (u.a === said || u.words.some((w, k) => words[i + k] !== w)) continue;
-            setSource(u.a, sourceOfPassage(said.passage));
-            goesOn.add(u.a);
-          }
-          // A quotation given its speaker is not looked for again.
-          const left = candidates.filter((u) => !u.a.passage.source);
-          if (left.length) unsigned.set(key, left);
-          else unsigned.delete(key);
-        }
-      }
-    }
   for (let i = 1; i < analyses.length; i++) {
     const a = analyses[i]!;
     const prev = analyses[i - 1]!;
@@ -669,6 +639,43 @@ function quoteOpening(sentence: string, from: number, to: number): string {
   const space = piece.lastIndexOf(' ', MAX);
   const words = /[\p{L}\p{N}]/u.test(piece[MAX]!) && space > MAX / 2 ? piece.slice(0, space) : piece.slice(0, MAX);
   return `${words.trimEnd().replace(/[\s,;:—–-]+$/u, '')}…`;
+}
+
+/**
+ * Each quotation without a source that repeats words the article quotes from a named speaker
+ * elsewhere ("“Realism was the word he used ...”" in a box, and "She added, “Realism was the word
+ * ...”"), with the first passage that quotes them. The quotations are filed by their first words;
+ * each attributed quotation is then read once, word by word.
+ */
+function pullQuoteSpeakers(analyses: readonly Analysis[]): Map<Analysis, Analysis> {
+  const speakers = new Map<Analysis, Analysis>();
+  const unsigned = new Map<string, Array<{ a: Analysis; words: string[] }>>();
+  for (const a of analyses) {
+    if (!a.quoteOnly || a.passage.source) continue;
+    const text = quoteWords(a.passage.text);
+    const words = text.split(' ');
+    if (text.length < PULL_QUOTE_MIN_CHARS || words.length < PULL_QUOTE_KEY_WORDS) continue;
+    const key = words.slice(0, PULL_QUOTE_KEY_WORDS).join(' ');
+    unsigned.set(key, [...(unsigned.get(key) ?? []), { a, words }]);
+  }
+  for (const said of analyses) {
+    if (!unsigned.size) break;
+    if (said.passage.label !== 'reported' || !said.passage.source || !said.attribution) continue;
+    for (const [qs, qe] of quoteSpans(said.passage.text, said.openAtStart)) {
+      const words = quoteWords(said.passage.text.slice(qs, qe)).split(' ');
+      for (let i = 0; i + PULL_QUOTE_KEY_WORDS <= words.length; i++) {
+        const key = words.slice(i, i + PULL_QUOTE_KEY_WORDS).join(' ');
+        const candidates = unsigned.get(key);
+        if (!candidates) continue;
+        for (const u of candidates) if (u.words.every((w, k) => words[i + k] === w)) speakers.set(u.a, said);
+        // A quotation given its speaker is not looked for again.
+        const left = candidates.filter((u) => !speakers.has(u.a));
+        if (left.length) unsigned.set(key, left);
+        else unsigned.delete(key);
+      }
+    }
+  }
+  return speakers;
 }
 
 /** A quotation's words, lower case, without punctuation: the same words wherever the page repeats them. */
@@ -741,12 +748,21 @@ function pronounsOf(text: string, mentions: readonly Mention[]): Map<string, Pro
   return known;
 }
 
-/** The last person named before `pos`, and not before `from`: a pronoun reaches no further back. */
-function lastPersonMentionBefore(mentions: Mention[], pos: number, from: number): { source: string; sourceId?: string } | null {
-  for (let i = mentions.length - 1; i >= 0; i--) {
+/**
+ * The last mention that ends before `pos`, starts at `from` or later and passes `test`, or null.
+ * `mentions` are sorted by start: the walk begins at `pos`, not at the article's end.
+ */
+function lastMentionBefore(mentions: readonly Mention[], pos: number, test: (m: Mention) => boolean, from = 0): Mention | null {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && mentions[i]!.start >= from; i--) {
     const m = mentions[i]!;
-    if (m.start < from) break;
-    if (m.end <= pos && m.type === 'person') return mentionSource(m);
+    if (m.end <= pos && test(m)) return m;
   }
   return null;
 }
@@ -754,11 +770,8 @@ function lastPersonMentionBefore(mentions: Mention[], pos: number, from: number)
 /** The last organisation named before `pos` whose name ends in the noun of `description` ("the bank": "European Central Bank"), or null. */
 function bodyNamedBefore(mentions: readonly Mention[], pos: number, description: string): { source: string; sourceId?: string } | null {
   const noun = description.split(' ').pop()!.toLowerCase();
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i]!;
-    if (m.end <= pos && m.type === 'organization' && (m.entity ?? m.text).toLowerCase().split(/\s+/).pop() === noun) return mentionSource(m);
-  }
-  return null;
+  const body = lastMentionBefore(mentions, pos, (m) => m.type === 'organization' && (m.entity ?? m.text).toLowerCase().split(/\s+/).pop() === noun);
+  return body && mentionSource(body);
 }
 
 /** Offices a speaker may be named again by: "the prime minister said". */
@@ -778,13 +791,13 @@ function officeHolderBefore(text: string, mentions: readonly Mention[], pos: num
   const words = office.replace(/[\s-]+/g, '[\\s-]+');
   const titleBefore = new RegExp(`\\b${words}\\s+$`, 'i');
   const appositionAfter = new RegExp(`^,\\s+(?:the|an?|[\\p{L}.]+['’]s)\\s+(?:[^,.;:]{0,40}\\s)?${words}\\b`, 'iu');
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i]!;
-    if (m.end > pos || m.type !== 'person') continue;
-    if (m.start < pos - OFFICE_HOLDER_REACH_CHARS) break;
-    if (titleBefore.test(text.slice(Math.max(0, m.start - 40), m.start)) || appositionAfter.test(text.slice(m.end, m.end + 80))) return mentionSource(m);
-  }
-  return null;
+  const holder = lastMentionBefore(
+    mentions,
+    pos,
+    (m) => m.type === 'person' && (titleBefore.test(text.slice(Math.max(0, m.start - 40), m.start)) || appositionAfter.test(text.slice(m.end, m.end + 80))),
+    pos - OFFICE_HOLDER_REACH_CHARS,
+  );
+  return holder && mentionSource(holder);
 }
 
 /** "Moore" -> the one speaker named earlier whose full name ends with it ("Wes Moore"), or null. */

@@ -10,6 +10,7 @@ import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, toggleSiteMarkers, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
 import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
+import { distinctStatements } from '../core/classify/statements';
 import { entityCard, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
 import type { ArticleSummary, DecodedDetectResponse, DetectRequest, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
@@ -1387,8 +1388,9 @@ export class PageSession {
       entities.set(m.entity, e);
     }
     const quoted = new Map<string, number>();
-    for (const p of this.passages) {
-      if (p.label !== 'reported' || !p.source) continue;
+    // A pull quote that repeats a paragraph's quotation is one statement, counted once.
+    for (const p of distinctStatements(this.passages)) {
+      if (!p.source) continue;
       // A statement of several named sources ("Joe Biden, Antony Blinken") counts for each of them.
       const parts = p.sourceId ? p.source.split(', ') : [p.source];
       const names = parts.every((n) => entities.has(n)) ? parts : [p.source];

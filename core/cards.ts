@@ -3,6 +3,7 @@ import type { Fact, KbEntry, Source } from './kb/schema';
 import type { EntityType, Mention, Passage, PassageLabel } from './types';
 import { CARD_MAX_FACTS, MARGIN_LABEL_MAX_CHARS } from './constants';
 import { isWordCharAt } from './text/chars';
+import { distinctStatements } from './classify/statements';
 
 export interface DatedFact {
   label: string;
@@ -270,9 +271,9 @@ export function entityCard(
     origin: 'embedded',
     provenance: { type: 'embedded', description: 'embedded', background: 'embedded' },
     mentions: article.mentions.filter((m) => m.id === entry.id).length,
-    said: article.passages
+    said: distinctStatements(article.passages)
       // A joint statement ("Joe Biden and Blinken said") counts for each person it names.
-      .filter((p) => p.label === 'reported' && (p.sourceId === entry.id || (p.source ?? '').split(', ').includes(entry.name)))
+      .filter((p) => p.sourceId === entry.id || (p.source ?? '').split(', ').includes(entry.name))
       .map((p) => ({ text: p.text, start: p.start })),
     ...(metonym ? { metonymNote: metonymNote(metonym) } : {}),
   };
@@ -359,7 +360,7 @@ export function textOnlyCard(m: Mention, article: { mentions: readonly Mention[]
     origin: 'text',
     provenance: { type: 'article', description: 'article', background: 'article' },
     mentions: article.mentions.filter((x) => x.entity === m.entity).length,
-    said: article.passages.filter((p) => p.label === 'reported' && p.source === m.entity).map((p) => ({ text: p.text, start: p.start })),
+    said: distinctStatements(article.passages).filter((p) => p.source === m.entity).map((p) => ({ text: p.text, start: p.start })),
   };
 }
 

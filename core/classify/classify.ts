@@ -39,6 +39,7 @@ import { segmentSentences, type SegmentKind } from './segment';
 import { SUBJECTIVITY_MODEL } from './subjectivity-model';
 import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS } from '../constants';
 import { runToEnd, type Steps } from '../steps';
+import { quoteWords } from './statements';
 
 export interface SubjectivityModel {
   bias: number;
@@ -677,9 +678,6 @@ function pullQuoteSpeakers(analyses: readonly Analysis[]): Map<Analysis, Analysi
   }
   return speakers;
 }
-
-/** A quotation's words, lower case, without punctuation: the same words wherever the page repeats them. */
-const quoteWords = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Shorter quotations ("“No,”") are too common to say who said them. */
 const PULL_QUOTE_MIN_CHARS = 20;

@@ -47,6 +47,9 @@ describe('cards', () => {
     expect(card.facts.find((f) => f.label.startsWith('Met'))?.current).toBe(false);
     expect(card.mentions).toBe(2);
     expect(card.said).toEqual([{ text: said.text, start: 40 }]);
+    // A pull quote that repeats the statement is not a second one.
+    const pull: Passage = { ...said, text: '“This would have serious consequences.”', start: 0, end: 39, cues: [] };
+    expect(entityCard(blinken, { mentions: [mention('Antony Blinken', 0)], passages: [pull, said] }).said).toEqual([{ text: said.text, start: 40 }]);
     expect(card.asOf).toBe('2023-02-21');
     expect(card.checked).toBe('2025-01-31');
     // Its background was written after the article: the card says so.

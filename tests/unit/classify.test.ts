@@ -7,6 +7,7 @@ import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
 import { valence } from '../../core/classify/valence';
 import { segmentSentences } from '../../core/classify/segment';
+import { distinctStatements } from '../../core/classify/statements';
 import type { Mention, Passage } from '../../core/types';
 
 const article = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'article.txt'), 'utf8');
@@ -605,6 +606,30 @@ describe('sources', () => {
       // A short quotation says too little to be someone's ("“No.”").
       const short = 'Nixon resigned.\n\n“It was over.”\n\nThe accords ended the war.\n\nLucía Ferreira Campos said: "It was over."';
       expect(classifyPassages(short, mentionsIn(short, names)).map((x) => x.source)[1]).toBeNull();
+    });
+
+    it('counts a pull quote and the paragraph it repeats as one statement', () => {
+      const names: Name[] = [['Lucía Ferreira Campos', 'Lucía Ferreira Campos', 'person']];
+      const text =
+        '“Realism was the word he used for choosing not to see them.”\n\nThe accords ended the war.\n\nDr. Lucía Ferreira Campos, a historian, said the victims were never a footnote. She added, "Realism was the word he used for choosing not to see them, and he knew it."';
+      const passages = classifyPassages(text, mentionsIn(text, names));
+      expect(passages.filter((p) => p.source === 'Lucía Ferreira Campos')).toHaveLength(3);
+      // The pull quote is still marked as hers; it is not a third thing she said.
+      expect(distinctStatements(passages).map((p) => p.text)).toEqual([
+        'Dr. Lucía Ferreira Campos, a historian, said the victims were never a footnote.',
+        'She added, "Realism was the word he used for choosing not to see them, and he knew it."',
+      ]);
+      // The same words from two speakers, or a short reply said twice, each count.
+      const two: Passage[] = [
+        { text: '“We will rebuild every school.”', start: 0, end: 31, label: 'reported', source: 'A', cues: [] },
+        { text: 'B said: “We will rebuild every school.”', start: 32, end: 71, label: 'reported', source: 'B', cues: [] },
+        { text: '“No,” A said.', start: 72, end: 85, label: 'reported', source: 'A', cues: [] },
+        { text: 'Later, “No,” A said.', start: 86, end: 106, label: 'reported', source: 'A', cues: [] },
+      ];
+      expect(distinctStatements(two)).toEqual(two);
+      // Two alike: the first stays.
+      const twice: Passage[] = [two[0]!, { ...two[0]!, start: 200, end: 231 }];
+      expect(distinctStatements(twice)).toEqual([two[0]]);
     });
 
     it('reads a time between the verb and its "that", and campaigners as a source', () => {

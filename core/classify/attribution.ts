@@ -232,10 +232,16 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     if (!m) break;
     if (!found.includes(m)) found.unshift(m);
     k = tokenIndexBefore(ctx, m.start);
+    // "Janet Yellen, Federal Reserve Chair Jerome Powell and FDIC Chairman Martin Gruenberg said":
+    // each speaker's office stands between the joins; the speaker before it is then a person too.
+    const titleFrom = m.type === 'person' ? beforeTitle(ctx, k) : k;
+    const titled = titleFrom !== k;
+    k = titleFrom;
     if (k >= 0 && (tokens[k]!.w === 'and' || tokens[k]!.w === ',' || tokens[k]!.w === '&')) {
       const prev = tokens[k - 1];
+      const joined = prev && mentionAt(ctx, prev);
       // "“... a war with Yemen,” Kirby said": a name inside the quotation is no second speaker.
-      if (prev && !prev.q && !quoteBetween(ctx, prev.end, m.start) && mentionAt(ctx, prev)) {
+      if (prev && !prev.q && !quoteBetween(ctx, prev.end, m.start) && joined && (!titled || joined.type === 'person')) {
         k--;
         continue;
       }
@@ -322,6 +328,25 @@ const TITLES = new Set(
   lt col adm admiral sheriff superintendent councilman councilwoman professor prof premier sheikh
   emir crown deputy foreign defense defence interior finance state`.split(/\s+/),
 );
+
+/** A title before a name is this many words at most ("Federal Reserve Board Vice Chair"). */
+const TITLE_RUN_MAX = 6;
+
+/**
+ * The index of the token before the title that ends at token `k` and stands before a person's
+ * name ("Federal Reserve Chair", "FDIC Chairman": capitalised words and bodies, with an office among
+ * them), or `k` when no title ends there.
+ */
+function beforeTitle(ctx: Ctx, k: number): number {
+  let i = k;
+  let titled = false;
+  for (; i >= 0 && k - i < TITLE_RUN_MAX; i--) {
+    const t = ctx.tokens[i]!;
+    if (TITLES.has(t.w.replace(/\.$/, ''))) titled = true;
+    else if (!/^\p{Lu}/u.test(ctx.text.slice(t.start, t.end)) && mentionAt(ctx, t)?.type !== 'organization') break;
+  }
+  return titled ? i : k;
+}
 
 /**
  * Where the name of a capitalised run from `c` to `j` starts, after the titles and offices before

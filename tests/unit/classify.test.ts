@@ -147,6 +147,22 @@ describe('classifyPassages on the sample article', () => {
     expect(p.sourceId).toBe('person/joe-biden');
   });
 
+  it('joins speakers each named with an office, not a place named before them', () => {
+    const names: Name[] = [
+      ['Janet Yellen', 'Janet Yellen', 'person'],
+      ['Jerome Powell', 'Jerome Powell', 'person'],
+      ['Martin Gruenberg', 'Martin Gruenberg', 'person'],
+      ['Fed', 'Federal Reserve', 'organization'],
+      ['FDIC', 'Federal Deposit Insurance Corporation', 'organization'],
+      ['Washington', 'Washington, D.C.', 'place'],
+    ];
+    const source = (text: string) => classifyPassages(text, mentionsIn(text, names))[0]!.source;
+    expect(source('Treasury Secretary Janet Yellen, Fed chair Jerome Powell and FDIC Chairman Martin Gruenberg said in a joint statement that depositors would be protected.')).toBe(
+      'Janet Yellen, Jerome Powell, Martin Gruenberg',
+    );
+    expect(source('In Washington, Treasury Secretary Janet Yellen said depositors would be protected.')).toBe('Janet Yellen');
+  });
+
   it('labels the writer’s own judgments opinion, with cues taken from the sentence', () => {
     for (const prefix of [
       'Ever since the disastrous US pullout',

@@ -625,7 +625,85 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       setSource(a, sourceOfPassage(prev.passage));
     }
   }
+  interviewTurns(text, analyses);
   return analyses.map((a) => a.passage);
+}
+
+/** A label of any kind at a paragraph's start: a speaker's, a box's ("By the numbers:"). */
+const ANY_LABEL = /^[^.!?:\n]{1,40}:\s/u;
+/** An interview's question and answer labels. */
+const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
+
+type Turn = { kind: 'question'; label: string } | { kind: 'answer'; label: string; source: string | null; sourceId?: string };
+
+/**
+ * An interview's turns. A labelled answer ("Lindqvist: ...", "A: ...") is the speaker's to the end
+ * of its paragraph, and in an interview (two "Q:" or more) over the paragraphs that follow, up to
+ * the next label or heading; a sentence that names its own source keeps it. "A:" is the speaker
+ * the interview's named labels give most, else the person its introduction names most. A question
+ * ("Q: ...") is the interviewer's: no statement, labelled other.
+ */
+function interviewTurns(text: string, analyses: Analysis[]): void {
+  const qaOf = (a: Analysis): string | null => (a.kind === 'sentence' ? (QA_LABEL.exec(a.passage.text)?.[1] ?? null) : null);
+  const questions = analyses.filter((a) => qaOf(a) === 'Q');
+  const interview = questions.length >= 2;
+  /** A named label's answer, as `analyse` read it ("Lindqvist:" at the sentence's start). */
+  const namedAnswer = (a: Analysis): Turn | null => {
+    const name = labelName(a.passage.text);
+    const label = name && a.passage.text.slice(0, name.length + 1);
+    if (!label || a.passage.label !== 'reported' || a.passage.cues[0] !== label) return null;
+    return { kind: 'answer', label, source: a.passage.source, ...(a.passage.sourceId ? { sourceId: a.passage.sourceId } : {}) };
+  };
+  const interviewee = interview ? intervieweeOf(analyses, analyses.indexOf(questions[0]!), namedAnswer) : null;
+  let turn: Turn | null = null;
+  let prevEnd = -1;
+  for (const a of analyses) {
+    if (a.kind === 'heading') turn = null;
+    if (a.kind !== 'sentence' && a.kind !== 'list-item') continue;
+    // Past a paragraph's end, only an interview's answer goes on, and not into a box ("By the
+    // numbers: ...") or a line about someone ("Maren Lindqvist leads ...", a bio at the end).
+    if (turn && text.slice(prevEnd, a.passage.start).includes('\n') && (!interview || ANY_LABEL.test(a.passage.text) || openingMention(a.passage.text, a.mentions)?.type === 'person')) turn = null;
+    prevEnd = a.passage.end;
+    const qa = interview ? qaOf(a) : null;
+    const named = namedAnswer(a);
+    if (qa === 'Q') turn = { kind: 'question', label: 'Q:' };
+    else if (qa === 'A') turn = { kind: 'answer', label: 'A:', source: interviewee?.source ?? null, ...(interviewee?.sourceId ? { sourceId: interviewee.sourceId } : {}) };
+    else if (named) {
+      turn = named;
+      continue;
+    } else if (labelName(a.passage.text)) turn = null;
+    if (!turn) continue;
+    const { sourceId: _id, ...rest } = a.passage;
+    // A question that quotes someone ("Q: Samantha Burgess said ... Do you agree?") keeps its source.
+    if (turn.kind === 'question') {
+      if (!(a.passage.label === 'reported' && a.passage.source)) a.passage = { ...rest, label: 'other', source: null, cues: [] };
+    }
+    else if (turn.source && (qa === 'A' || !a.attribution) && !(a.passage.label === 'reported' && a.passage.source))
+      a.passage = { ...rest, label: 'reported', source: turn.source, ...(turn.sourceId ? { sourceId: turn.sourceId } : {}), cues: [turn.label] };
+  }
+}
+
+/**
+ * Who answers an interview's "A:": the speaker its named labels give most, else the person named
+ * most before its first question (the introduction: "We asked Dr Maren Lindqvist ...").
+ */
+function intervieweeOf(analyses: readonly Analysis[], firstQuestion: number, namedAnswer: (a: Analysis) => Turn | null): { source: string; sourceId?: string } | null {
+  const tally = new Map<string, { source: string; sourceId?: string; n: number }>();
+  const count = (s: { source: string; sourceId?: string }) => {
+    const t = tally.get(s.source) ?? { ...s, n: 0 };
+    t.n++;
+    tally.set(s.source, t);
+  };
+  for (const a of analyses) {
+    const t = namedAnswer(a);
+    if (t?.kind === 'answer' && t.source) count({ source: t.source, ...(t.sourceId ? { sourceId: t.sourceId } : {}) });
+  }
+  if (!tally.size)
+    for (const a of analyses.slice(0, firstQuestion)) if (a.kind === 'sentence') for (const m of a.mentions) if (m.type === 'person') count(mentionSource(m));
+  let best: { source: string; sourceId?: string; n: number } | null = null;
+  for (const t of tally.values()) if (!best || t.n > best.n) best = t;
+  if (!best) return null;
+  return best.sourceId ? { source: best.source, sourceId: best.sourceId } : { source: best.source };
 }
 
 /**

@@ -147,6 +147,48 @@ describe('classifyPassages on the sample article', () => {
     expect(p.sourceId).toBe('person/joe-biden');
   });
 
+  it('gives an interview’s answers to the interviewee, to the next question, and its questions to no one', () => {
+    const names: Name[] = [
+      ['Maren Lindqvist', 'Maren Lindqvist', 'person'],
+      ['Lindqvist', 'Maren Lindqvist', 'person'],
+      ['Samantha Burgess', 'Samantha Burgess', 'person'],
+    ];
+    const run = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((p) => [p.label, p.source, p.text.slice(0, 14)]);
+    const qa = [
+      'We asked Dr Maren Lindqvist what that means.',
+      'Q: Were you surprised by the numbers?',
+      'A: Not really. I think the summer told us. The record was broken for months.',
+      'Q: Samantha Burgess said the planet is on the edge. Do you agree?',
+      'A: I agree with her completely.',
+      'Cities should have heat plans.',
+      'By the numbers: 2024 was 1.6C above the 1850-1900 average.',
+      'Maren Lindqvist leads a research group in Stockholm.',
+    ].join('\n\n');
+    expect(run(qa)).toEqual([
+      ['fact', null, 'We asked Dr Ma'],
+      ['other', null, 'Q: Were you su'],
+      ['reported', 'Maren Lindqvist', 'A: Not really.'],
+      ['reported', 'Maren Lindqvist', 'I think the su'],
+      ['reported', 'Maren Lindqvist', 'The record was'],
+      ['reported', 'Samantha Burgess', 'Q: Samantha Bu'],
+      ['other', null, 'Do you agree?'],
+      ['reported', 'Maren Lindqvist', 'A: I agree wit'],
+      // An answer goes on over its paragraphs, not into a box or a line about the interviewee.
+      ['reported', 'Maren Lindqvist', 'Cities should '],
+      ['fact', null, 'By the numbers'],
+      ['fact', null, 'Maren Lindqvis'],
+    ]);
+    // Named labels: the answer is the speaker's to its paragraph's end; outside an interview, no further.
+    const labelled = 'Lindqvist: Yes. That is a global average. It hides local values.\n\nLindqvist: No.\n\nThe summit ended on Friday.';
+    expect(run(labelled).map(([label, source]) => `${label} ${source}`)).toEqual([
+      'reported Maren Lindqvist',
+      'reported Maren Lindqvist',
+      'reported Maren Lindqvist',
+      'reported Maren Lindqvist',
+      'fact null',
+    ]);
+  });
+
   it('joins speakers each named with an office, not a place named before them', () => {
     const names: Name[] = [
       ['Janet Yellen', 'Janet Yellen', 'person'],

@@ -57,7 +57,7 @@ function buildSets() {
     protesters supporters opponents campaigners advocates league club team city county district school hospital democrats republicans data figures poll survey statistics research
     studies reports document documents text letter resolution treaty filing lawsuit complaint
     indictment memo order officer officers governor mayor
-    ambassador envoy negotiators negotiator general commander spokesmen people allies ally
+    ambassador envoy delegate delegates negotiators negotiator general commander spokesmen people allies ally
     kremlin pentagon regulators regulator watchdog agencies governments ministers authority
     countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
     representative representatives candidate candidates member members citizens voters workers teachers
@@ -656,6 +656,13 @@ const POST_MODIFIERS = new Set(['familiar', 'close', 'briefed', 'involved', 'kno
  */
 function postModifiedSubject(ctx: Ctx, v: number): Subject {
   const { tokens } = ctx;
+  // "the Saudi delegate, Abdulrahman Al Gwaiz, told": the person a role opens, set off by commas.
+  if (tokens[v - 1]?.w === ',' && v >= 2) {
+    const named = subjectEndingAt(ctx, v - 2);
+    const person = named.kind === 'name' || (named.kind === 'mentions' && named.mentions.every((m) => m.type === 'person'));
+    const comma = person ? tokenIndexBefore(ctx, named.start) : -1;
+    if (comma >= 1 && tokens[comma]!.w === ',' && sets().SOURCE_NOUNS.has(tokens[comma - 1]!.w)) return named;
+  }
   // "..., a spokesman for the ministry, announced": the apposition's closing comma.
   const last = tokens[v - 1]?.w === ',' ? v - 2 : v - 1;
   for (let h = last; h >= 0 && v - h <= 10; h--) {

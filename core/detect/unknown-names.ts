@@ -221,9 +221,12 @@ export function findUnknownNames(
     }
     if (!name || name.length < 3) continue;
     let end = start + name.length;
-    // "Prime Minister Srettha Thavisin of Thailand": a titled name, then "of" and a name the knowledge
-    // base knows, is the name before "of" (the known one is marked on its own).
-    const ofKnown = titled ? / of /.exec(name) : null;
+    // "Prime Minister Srettha Thavisin of Thailand", "The committee's chair, Luis Vayas Valdivieso of
+    // Ecuador,": a titled name, or one a role opens, then "of" and a name the knowledge base knows,
+    // is the name before "of" (the known one is marked on its own).
+    const ofKnown = titled || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? / of /.exec(name) : null;
+    /** What follows the whole run, "of Ecuador" included: the apposition closes after it. */
+    const runAfter = text.slice(end, end + 80);
     if (ofKnown && !covered(start, start + ofKnown.index) && covered(start + ofKnown.index + 4, end)) {
       name = name.slice(0, ofKnown.index);
       end = start + name.length;
@@ -239,7 +242,7 @@ export function findUnknownNames(
     let confidence = 0;
     // A role before the name counts where the name closes its apposition or speaks ("India's
     // negotiator, Chandni Raina, called"), not where it opens a longer phrase ("Harbor Point residents").
-    const personCue = titled || TITLE_BEFORE.test(before) || (ROLE_BEFORE.test(before) && (after.startsWith(',') || SAID_AFTER.test(after)));
+    const personCue = titled || TITLE_BEFORE.test(before) || (ROLE_BEFORE.test(before) && (after.startsWith(',') || runAfter.startsWith(',') || SAID_AFTER.test(after)));
     if (OFFICE_LAST.test(name) && !titled) continue;
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled && !STREET_LAST.test(name))) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
     else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];

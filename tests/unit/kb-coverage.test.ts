@@ -198,6 +198,19 @@ describe('the shipped knowledge base', () => {
     expect(classifyPassages(said, detectMentions(said, index)).map((p) => [p.label, p.source])).toEqual([['reported', 'Srettha Thavisin']]);
   });
 
+  it('reads a name a role opens, with the country it is "of", and gives the quotation after a role and a name to the person (reader review 13)', () => {
+    const text =
+      '"There never was a consensus," the Saudi delegate, Abdulrahman Al Gwaiz, told the plenary. The committee’s chair, Luis Vayas Valdivieso of Ecuador, tried to bridge the gap. He said it could serve as the basis for the next session.';
+    const mentions = detectMentions(text, index);
+    expect(mentions.filter((m) => m.type === 'person').map((m) => m.text)).toEqual(['Abdulrahman Al Gwaiz', 'Luis Vayas Valdivieso']);
+    expect(mentions.find((m) => m.text === 'Ecuador')?.id).toBe('place/ecuador');
+    expect(classifyPassages(text, mentions).map((p) => [p.label, p.source])).toEqual([
+      ['reported', 'Abdulrahman Al Gwaiz'],
+      ['fact', null],
+      ['reported', 'Luis Vayas Valdivieso'],
+    ]);
+  });
+
   it('reads "upstate New York" as the state, and New York alone as the city (reader review 11)', () => {
     const places = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
     expect(places('Observers in parts of Ohio and upstate New York saw totality.')).toEqual([

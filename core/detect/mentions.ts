@@ -283,9 +283,9 @@ function afterTitleThe(text: string, start: number): boolean {
   return text.startsWith('The ', start - 4) && insideSentence(text, start - 4);
 }
 
-/** Whether a word at `at` stands inside a sentence, where its capital means something, not at its start. */
+/** Whether a word at `at` stands inside a sentence, where its capital means something, not at its start (nor after a dateline's dash: "TOKYO — The"). */
 function insideSentence(text: string, at: number): boolean {
-  return at > 0 && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+  return at > 0 && !/[.!?:"\n—–]\s*$/.test(text.slice(Math.max(0, at - 3), at));
 }
 
 /** A U.S. state after a city and a comma: "Paris, Texas". */

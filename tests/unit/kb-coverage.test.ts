@@ -198,6 +198,29 @@ describe('the shipped knowledge base', () => {
     expect(classifyPassages(said, detectMentions(said, index)).map((p) => [p.label, p.source])).toEqual([['reported', 'Srettha Thavisin']]);
   });
 
+  it('knows the parties of a Japanese leadership race and the bodies of the plastics treaty talks (reader review 13)', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id ?? null]);
+    expect(ids('TOKYO — The Liberal Democratic Party chose Shigeru Ishiba. The LDP and its partner Komeito control the Diet, where the Constitutional Democratic Party of Japan leads the opposition.')).toEqual([
+      ['TOKYO', 'place/tokyo'],
+      ['Liberal Democratic Party', 'organization/liberal-democratic-party-japan'],
+      ['Shigeru Ishiba', 'person/shigeru-ishiba'],
+      ['LDP', 'organization/liberal-democratic-party-japan'],
+      ['Komeito', 'organization/komeito'],
+      ['Diet', 'organization/national-diet'],
+      ['Constitutional Democratic Party of Japan', 'organization/constitutional-democratic-party-of-japan'],
+    ]);
+    // Without Japan in view, "LDP" and "Diet" are no one's.
+    expect(ids('A balanced diet matters. Diet and exercise help. The LDP said nothing.')).toEqual([]);
+    expect(ids('Inger Andersen, who leads the UN Environment Programme (UNEP), opened the talks in Busan, where the Intergovernmental Negotiating Committee met after the United Nations Environment Assembly set it up.').map(([, id]) => id)).toEqual([
+      'person/inger-andersen',
+      'organization/united-nations-environment-programme',
+      'organization/united-nations-environment-programme',
+      'place/busan',
+      'event/global-plastics-treaty-talks',
+      'organization/united-nations-environment-assembly',
+    ]);
+  });
+
   it('reads a name a role opens, with the country it is "of", and gives the quotation after a role and a name to the person (reader review 13)', () => {
     const text =
       '"There never was a consensus," the Saudi delegate, Abdulrahman Al Gwaiz, told the plenary. The committee’s chair, Luis Vayas Valdivieso of Ecuador, tried to bridge the gap. He said it could serve as the basis for the next session.';

@@ -315,7 +315,7 @@ export function mentionNames(mentions: readonly Mention[]): MentionNames {
 
 /**
  * A person's surname, for an article that names them only in full: the last word ("Joe Biden" ->
- * "Biden"), from a particle on ("Mohammed bin Salman" -> "bin Salman"), or the full name when its
+ * "Biden"), from a particle on ("Mohammed bin Salman" -> "bin Salman", "Abdulrahman Al Gwaiz" -> "Al Gwaiz"), or the full name when its
  * last word is a hyphenated given name that follows the family name ("Lai Ching-te").
  */
 export function surnameOf(full: string): string {
@@ -323,7 +323,8 @@ export function surnameOf(full: string): string {
   const name = full.replace(/ of .*$/, '').replace(/,? (?:Jr\.?|Sr\.?|[IVX]+)$/, '');
   const words = name.split(' ');
   if (words.length < 2 || words[words.length - 1].includes('-')) return name;
-  const particle = words.findIndex((w, i) => i > 0 && /^(?:bin|ibn|bint|al|el|da|de|di|do|dos|van|von|der|la|le)$/.test(w));
+  // Capitalised too ("Abdulrahman Al Gwaiz" -> "Al Gwaiz", "Marine Le Pen" -> "Le Pen"), but not "Do" (a given name).
+  const particle = words.findIndex((w, i) => i > 0 && (/^(?:bin|ibn|bint|al|el|da|de|di|van|von|der|la|le)$/i.test(w) || /^(?:do|dos)$/.test(w)));
   return particle > 0 ? words.slice(particle).join(' ') : words[words.length - 1];
 }
 

@@ -134,6 +134,11 @@ describe('cards', () => {
     expect(sourceLabel('Luiz Inácio Lula da Silva', people)).toBe('Lula');
     expect(sourceLabel('Mohammed bin Salman', people)).toBe('bin Salman');
     expect(sourceLabel('Lai Ching-te', people)).toBe('Lai Ching-te');
+    // A capitalised particle starts the surname too (reader review 13), not a Vietnamese "Do".
+    const found = (name: string) => mentionNames([mention(name, 0, { entity: name, id: undefined })]);
+    expect(sourceLabel('Abdulrahman Al Gwaiz', found('Abdulrahman Al Gwaiz'))).toBe('Al Gwaiz');
+    expect(sourceLabel('Marine Le Pen', found('Marine Le Pen'))).toBe('Le Pen');
+    expect(sourceLabel('Tran Do Minh', found('Tran Do Minh'))).toBe('Minh');
     // Anyone else by the full name, unless it is too long for the margin and the article has a shorter one.
     expect(sourceLabel('United States Department of State', people)).toBe('State Department');
     expect(sourceLabel('United States', mentionNames([mention('US', 0, { type: 'place', entity: 'United States', id: 'place/united-states' })]))).toBe('United States');

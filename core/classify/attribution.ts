@@ -549,6 +549,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     const direct = quotingWho ? subjectEndingAt(ctx, subjEnd - 2) : subjectEndingAt(ctx, subjEnd);
     const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx) : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;
+    // "Neither Takaichi nor Koizumi has said whether ...": what no one said.
+    if ('start' in subj && /^(?:nor|neither)$/.test(tokens[tokenIndexBefore(ctx, subj.start)]?.w ?? '')) continue;
     // Only someone can have judged or forecast it: a person or a body named, or "he", "she", "it", "they".
     if ((judged || forecast) && !(subj.kind === 'pronoun' || subj.kind === 'name' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person' || m.type === 'organization')))) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.

@@ -285,6 +285,9 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(?:editor['’]s note|disclaimer|correction)\s*:/i,
   /^an? (?:earlier|previous) version of this (?:article|story|report|piece)\b/i,
   /\bThe views expressed (?:in this article )?are (?:those of the author|the author['’]s own)\b/i,
+  // An editorial board's tagline: "The Editorial Board represents the opinions of the board, ... It is separate from the newsroom."
+  /^(?:The )?Editorial Board (?:represents|is (?:made up|composed) of)\b/,
+  /^(?:It|The (?:editorial )?board) is (?:separate from|independent of) (?:the|our) newsroom\.?$/i,
   /\b(?:contributed|contributed reporting) to this (?:report|story)\b/i,
   // A wire's credits: "(Reporting by ... ; Editing by ...)", and its standards line.
   /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/i,

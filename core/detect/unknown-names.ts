@@ -40,6 +40,8 @@ const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who\s+\p{Ll}/u;
 /** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to", "for" or "from" between capitalised words is inside a name. */
 const INSIDE_A_TITLE = /\p{Lu}[\p{L}.'’-]*\s+(?:to|for|from)\s+$/u;
 /** "from Fort Wayne", "in Doha": where someone is or comes from, never the speaker. */
+/** A byline's "By" at a line's start, before the writer's name. */
+const BYLINE_BEFORE = /(?:^|\n)\s*By\s+(?:[Tt]he\s+)?$/;
 const WHERE_FROM_BEFORE = /\b(?:from|in|near)\s+$/;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
@@ -257,6 +259,8 @@ export function findUnknownNames(
       listedEnds.add(end);
     }
     if (!type) continue;
+    // A byline's writer ("By The Editorial Board") is no organisation the article is about.
+    if (type === 'organization' && BYLINE_BEFORE.test(before)) continue;
     // "Denmark Groover of Macon", "said Daniel Reeve of Northbridge Insight": a person "of" a place or
     // a body ends before "of", and what follows is a name of its own.
     const of = / of /.exec(name);

@@ -350,6 +350,9 @@ describe('sources', () => {
     // Nobody is no one's name.
     expect(sources('Nobody expects miracles from the new board.')).toEqual([['fact', null]]);
     expect(sources('Nobody said the plan would work.')).toEqual([['fact', null]]);
+    // What neither said is no one's statement (reader review 13).
+    expect(sources('Neither Takaichi nor Koizumi has said whether they would accept a cabinet post.')).toEqual([['fact', null]]);
+    expect(sources('Takaichi and Koizumi have said they would accept a cabinet post.')[0]![0]).toBe('reported');
     expect(sources('Among the signers was Dr. Sutskever, who wrote on X: "I deeply regret my participation in the board\'s actions."')).toEqual([['reported', 'Ilya Sutskever']]);
     // "WHO" in capitals is the body, not a relative pronoun; a share is no age.
     expect(classifyPassages('On Friday, WHO said: "The risk to the public is low."', mentionsIn('On Friday, WHO said', [['WHO', 'World Health Organization', 'organization', 'organization/who']]))[0]!.source).toBe('World Health Organization');
@@ -560,6 +563,10 @@ describe('sources', () => {
       for (const line of ['By Nov. 29, 2023', 'Reporting was contributed by Hannah Oduya.', 'Additional reporting was contributed by Ann Lee in Seoul.', 'Ann Lee and Tom Park contributed reporting from Seoul.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('By Nov. 29, 2023, the army had withdrawn.').label).not.toBe('other');
+      // An editorial board's tagline (reader review 13).
+      for (const line of ['The Editorial Board represents the opinions of the board, its editor and the publisher.', 'It is separate from the newsroom.'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('The editorial board represents a shift in tone, critics said.').label).not.toBe('other');
       expect(classifySentence('Tom Park contributed reporting that the minister later called false, his editor said.').label).not.toBe('other');
       for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.', 'Hannah Okonjo-Reyes is the Meridian’s Moscow correspondent.'])
         expect(classifySentence(line).label, line).toBe('other');

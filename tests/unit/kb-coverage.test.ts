@@ -209,6 +209,10 @@ describe('the shipped knowledge base', () => {
       ['Diet', 'organization/national-diet'],
       ['Constitutional Democratic Party of Japan', 'organization/constitutional-democratic-party-of-japan'],
     ]);
+    // A byline's "The Editorial Board" is the writer, no organisation to mark.
+    const board = 'Opinion\n\nBy The Editorial Board · Dec. 3, 2024 · 5 min read\n\nThe talks failed.\n\nThe Editorial Board represents the opinions of the board.';
+    const lines = [...board.matchAll(/[^\n]+/g)].map((l) => ({ start: l.index, end: l.index + l[0].length, kind: 'paragraph' as const }));
+    expect(detectMentions(board, index, lines).map((m) => m.start)).toEqual([board.lastIndexOf('Editorial Board')]);
     // Without Japan in view, "LDP" and "Diet" are no one's.
     expect(ids('A balanced diet matters. Diet and exercise help. The LDP said nothing.')).toEqual([]);
     expect(ids('Inger Andersen, who leads the UN Environment Programme (UNEP), opened the talks in Busan, where the Intergovernmental Negotiating Committee met after the United Nations Environment Assembly set it up.').map(([, id]) => id)).toEqual([

@@ -285,8 +285,8 @@ export function findUnknownNames(
 }
 
 /**
- * Later mentions of a person found only in the text, by surname alone ("Dickens said"), refer
- * back to the full name, as the knowledge base's short forms do.
+ * Later mentions of a person found only in the text, by surname alone ("Dickens said") or by the
+ * full name again, refer back to the full name, as the knowledge base's short forms do.
  */
 function linkSurnames(text: string, known: readonly Mention[], found: Mention[]): Mention[] {
   const bySurname = new Map<string, Mention>();
@@ -315,8 +315,13 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
   for (const w of capitalisedMatches(text, CAPITALISED_WORD)) {
     const first = bySurname.get(w[0]);
     if (!first || w.index < first.end || isWordAt(text, w.index - 1) || isWordAt(text, w.index + w[0].length)) continue;
-    if (isTaken(w.index, w.index + w[0].length)) continue;
-    linked.push({ text: w[0], start: w.index, end: w.index + w[0].length, type: 'person', entity: first.entity, confidence: 0.75 });
+    const end = w.index + w[0].length;
+    if (isTaken(w.index, end)) continue;
+    // The full name again ("Maren Lindqvist is ...", where no cue says so) is marked whole.
+    const fullStart = end - first.entity.length;
+    const whole = fullStart < w.index && fullStart >= 0 && text.startsWith(first.entity, fullStart) && !isWordAt(text, fullStart - 1) && !isTaken(fullStart, w.index);
+    const start = whole ? fullStart : w.index;
+    linked.push({ text: text.slice(start, end), start, end, type: 'person', entity: first.entity, confidence: 0.75 });
   }
   return linked.length ? [...found, ...linked].sort((a, b) => a.start - b.start) : found;
 }

@@ -225,6 +225,15 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('marks a person found in the text whole where the full name comes again, and by the surname (reader review 13)', () => {
+    const text = 'We asked Dr Maren Lindqvist what it means. Maren Lindqvist is a climate scientist. Lindqvist said the summer was hot.';
+    expect(detectMentions(text, index).map((m) => [m.text, m.entity])).toEqual([
+      ['Maren Lindqvist', 'Maren Lindqvist'],
+      ['Maren Lindqvist', 'Maren Lindqvist'],
+      ['Lindqvist', 'Maren Lindqvist'],
+    ]);
+  });
+
   it('reads a name a role opens, with the country it is "of", and gives the quotation after a role and a name to the person (reader review 13)', () => {
     const text =
       '"There never was a consensus," the Saudi delegate, Abdulrahman Al Gwaiz, told the plenary. The committee’s chair, Luis Vayas Valdivieso of Ecuador, tried to bridge the gap. He said it could serve as the basis for the next session.';

@@ -225,6 +225,15 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('knows Mecca and Delhi, and New Delhi apart from Delhi (reader review 13)', () => {
+    expect(detectMentions('Mecca, Delhi and parts of the Mediterranean had deadly heat. Ministers met in New Delhi.', index).map((m) => [m.text, m.id])).toEqual([
+      ['Mecca', 'place/mecca'],
+      ['Delhi', 'place/delhi'],
+      ['Mediterranean', 'place/mediterranean-sea'],
+      ['New Delhi', 'place/new-delhi'],
+    ]);
+  });
+
   it('marks a person found in the text whole where the full name comes again, and by the surname (reader review 13)', () => {
     const text = 'We asked Dr Maren Lindqvist what it means. Maren Lindqvist is a climate scientist. Lindqvist said the summer was hot.';
     expect(detectMentions(text, index).map((m) => [m.text, m.entity])).toEqual([

@@ -29,6 +29,7 @@ import {
   MARGIN_NOTE_MIN_ROOM_PX,
   MARGIN_NOTE_WINDOW_GAP_PX,
   LEGEND_STACK_MIN_ROOM_PX,
+  LEGEND_WIDGET_GAP_PX,
   FULL_WIDTH_SLACK_PX,
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
@@ -157,6 +158,13 @@ interface Span {
 const SHOW_TEXT_NODES = 0x4;
 
 /** Whether an element holds text or media: read to its first word, not its whole text. */
+/** The element itself or its nearest ancestor that the page fixes to the window, if any. */
+function fixedAncestor(el: Element): Element | null {
+  const win = el.ownerDocument.defaultView;
+  for (let e: Element | null = el; e && e !== el.ownerDocument.body; e = e.parentElement) if (win?.getComputedStyle(e).position === 'fixed') return e;
+  return null;
+}
+
 function showsSomething(el: Element): boolean {
   if (el.querySelector('img, svg, video, canvas, iframe, picture')) return true;
   const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT_NODES);
@@ -1213,7 +1221,38 @@ export class PageSession {
     const legendRight = win.innerWidth - (parseFloat(win.getComputedStyle(el).right) || 0);
     const room = legendRight - columnRight - 8;
     delete el.dataset.layout;
+    el.style.removeProperty('bottom');
     if (el.offsetWidth > room && room >= LEGEND_STACK_MIN_ROOM_PX) el.dataset.layout = 'stack';
+    this.raiseLegendOverWidgets(el);
+  }
+
+  /**
+   * A page's own fixed widget in the window's corner (a chat button, a scoreboard, "back to top"):
+   * the legend stands just above it, where the window leaves room, instead of covering it.
+   */
+  private raiseLegendOverWidgets(el: HTMLElement): void {
+    const win = this.doc.defaultView;
+    const host = this.ui?.host;
+    if (!win || !host) return;
+    const box = el.getBoundingClientRect();
+    const points: [number, number][] = [
+      [box.left + 2, box.top + 2],
+      [box.right - 2, box.top + 2],
+      [box.left + 2, box.bottom - 2],
+      [box.right - 2, box.bottom - 2],
+      [(box.left + box.right) / 2, (box.top + box.bottom) / 2],
+    ];
+    let top = Infinity;
+    for (const [x, y] of points)
+      for (const hit of this.doc.elementsFromPoint(x, y)) {
+        if (hit === host || hit === this.doc.documentElement || hit === this.doc.body) continue;
+        const widget = fixedAncestor(hit);
+        if (widget && showsSomething(widget)) top = Math.min(top, widget.getBoundingClientRect().top);
+      }
+    if (top === Infinity) return;
+    const bottom = win.innerHeight - top + LEGEND_WIDGET_GAP_PX;
+    // Only where the raised legend still fits the window's upper part.
+    if (bottom + box.height <= win.innerHeight / 2) el.style.setProperty('bottom', `${Math.ceil(bottom)}px`);
   }
 
   private positionCard(el: HTMLElement): void {

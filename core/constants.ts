@@ -97,6 +97,8 @@ export const MARGIN_SIDE_ELEMENTS_MAX = 400;
  * stacked, in at least this much room (px); in less, it stays on one line over the page (it can be closed).
  */
 export const LEGEND_STACK_MIN_ROOM_PX = 140;
+/** The gap between the legend and a page's fixed widget it stands above. */
+export const LEGEND_WIDGET_GAP_PX = 8;
 /**
  * An article root at least this close to the window's width (px) spans the whole window: its edges
  * say nothing of the text's column, and the page's own article container inside it stands for it.

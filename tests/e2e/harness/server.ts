@@ -76,6 +76,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // One centred column and no sidebar: the window's margins are all the room beside the text.
     '/article-one-column.html': () =>
       articlePage(articleText).replace('</style>', '  .layout { grid-template-columns: minmax(0, 640px); max-width: 640px; }\n    aside.sidebar { display: none; }\n  </style>'),
+    // A page's own widget fixed to the window's bottom right, where the legend stands (a reader review's medal table).
+    '/article-fixed-widget.html': () =>
+      articlePage(articleText).replace(
+        '</body>',
+        '<div class="scorebug" style="position: fixed; right: 16px; bottom: 16px; width: 240px; padding: 10px 12px; background: #111; color: #fff; font: 14px/1.4 sans-serif; z-index: 10;"><b>Medal table</b><br>United States 126 · China 91 · Japan 45</div>\n</body>',
+      ),
     // A market ticker above the layout, which Readability keeps: the article's root widens to <body>.
     '/article-ticker.html': () =>
       articlePage(articleText).replace(

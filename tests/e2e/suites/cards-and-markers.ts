@@ -788,6 +788,24 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       await page.setViewport(1280, 900);
     });
 
+    it('stands the legend above a widget the page fixes to the window’s corner, not over it (a reader review’s medal table)', async () => {
+      const page = await open('/article-fixed-widget.html');
+      for (const [width, height] of [[1280, 900], [1024, 768]] as const) {
+        await page.setViewport(width, height);
+        await waitForUi(page, `the legend at ${width}px`, (u) => u.legend !== null, 15_000);
+        await waitUntil(async () => (await textUnderNotes(page, '.bs-legend')).length === 0, { timeout: 5_000, message: `the legend off the medal table at ${width}px` }).catch(() => undefined);
+        expect(await textUnderNotes(page, '.bs-legend'), `at ${width}px`).toEqual([]);
+        // Just above it, not anywhere: the legend's bottom edge is within a few pixels of the widget's top.
+        const gap = await page.evaluate(() => {
+          const legend = document.querySelector('backstory-ui')!.shadowRoot!.querySelector('.bs-legend')!.getBoundingClientRect();
+          return document.querySelector('.scorebug')!.getBoundingClientRect().top - legend.bottom;
+        });
+        expect(gap).toBeGreaterThanOrEqual(0);
+        expect(gap).toBeLessThan(20);
+      }
+      await page.setViewport(1280, 900);
+    });
+
     it('keeps the legend off the text where the article’s root is a grid that holds a sidebar too (a reader review’s election page)', async () => {
       const page = await open('/layouts/grid-main-election.html');
       for (const [width, height] of [[1024, 768], [1280, 900]] as const) {

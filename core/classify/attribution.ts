@@ -240,8 +240,10 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     if (k >= 0 && (tokens[k]!.w === 'and' || tokens[k]!.w === ',' || tokens[k]!.w === '&')) {
       const prev = tokens[k - 1];
       const joined = prev && mentionAt(ctx, prev);
+      // "In Paris, Margaret Hollis said": where she is, not a second speaker (a person and a place never speak together).
+      const together = joined && !((joined.type === 'place' && m.type === 'person') || (joined.type === 'person' && m.type === 'place'));
       // "“... a war with Yemen,” Kirby said": a name inside the quotation is no second speaker.
-      if (prev && !prev.q && !quoteBetween(ctx, prev.end, m.start) && joined && (!titled || joined.type === 'person')) {
+      if (prev && !prev.q && !quoteBetween(ctx, prev.end, m.start) && together && (!titled || joined.type === 'person')) {
         k--;
         continue;
       }

@@ -281,7 +281,40 @@ export function findUnknownNames(
   // a person's cue outweighs a preposition's.
   const people = new Set(found.filter((m) => m.type === 'person').map((m) => m.entity));
   const typed = people.size ? found.map((m) => (m.type === 'place' && m.confidence <= 0.65 && people.has(m.entity) ? { ...m, type: 'person' as const, confidence: 0.75 } : m)) : found;
-  return linkSurnames(text, known, typed);
+  return linkSurnames(text, known, linkPlaces(text, known, typed));
+}
+
+/**
+ * A place of two words or more found only in the text ("from Fort Wayne") is the same place where
+ * the article names it again without the cue ("Fort Wayne schools closed"): not inside a longer capitalised name
+ * ("the Indianapolis Colts"), nor where it speaks (a person's name, "Lincoln said").
+ */
+function linkPlaces(text: string, known: readonly Mention[], found: Mention[]): Mention[] {
+  const places = new Map<string, Mention>();
+  // Names of two words or more: a single capitalised word is too often something else ("Thompson", "Olympic").
+  for (const m of found) if (m.type === 'place' && /\s/.test(m.entity) && !places.has(m.entity)) places.set(m.entity, m);
+  if (!places.size) return found;
+  const taken = [...known, ...found];
+  const isTaken = (s: number, e: number) => taken.some((m) => m.start < e && s < m.end);
+  const linked: Mention[] = [];
+  for (const [name, first] of places) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (isWordAt(text, at - 1) || isWordAt(text, end) || isTaken(at, end)) continue;
+      const after = text.slice(end, end + 40);
+      if (/^\s+\p{Lu}/u.test(after) || SAID_AFTER.test(after) || (/\p{Lu}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at)) && insideSentenceAt(text, at))) continue;
+      linked.push({ text: name, start: at, end, type: 'place', entity: first.entity, confidence: first.confidence });
+    }
+  }
+  return linked.length ? [...found, ...linked].sort((a, b) => a.start - b.start) : found;
+}
+
+/** Whether a capitalised word before `at` stands inside its sentence (not the sentence's first word). */
+function insideSentenceAt(text: string, at: number): boolean {
+  const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at));
+  if (!before) return false;
+  const wordStart = at - before[0].length;
+  return wordStart > 0 && !/[.!?:"”\n]\s*$/u.test(text.slice(Math.max(0, wordStart - 3), wordStart));
 }
 
 /**

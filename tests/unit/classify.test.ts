@@ -189,6 +189,16 @@ describe('classifyPassages on the sample article', () => {
     ]);
   });
 
+  it('gives "In Paris, Margaret Hollis said" to her, not to Paris and her', () => {
+    const names: Name[] = [
+      ['Paris', 'Paris', 'place'],
+      ['Margaret Hollis', 'Margaret Hollis', 'person'],
+    ];
+    const source = (text: string) => classifyPassages(text, mentionsIn(text, names))[0]!.source;
+    expect(source('In Paris, Margaret Hollis said she had voted.')).toBe('Margaret Hollis');
+    expect(source('In Paris, Margaret Hollis, 64, a retired teacher, said she had voted Conservative all her life.')).toBe('Margaret Hollis');
+  });
+
   it('joins speakers each named with an office, not a place named before them', () => {
     const names: Name[] = [
       ['Janet Yellen', 'Janet Yellen', 'person'],

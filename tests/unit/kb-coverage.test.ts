@@ -234,6 +234,14 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('marks a place of two words found in the text where the article names it again, not inside a longer name (reader review 11)', () => {
+    const text = 'Teachers drove from Fort Wayne on Monday. Fort Wayne schools closed for the day.\n\nThe Fort Wayne Komets played on Sunday.';
+    expect(detectMentions(text, index).map((m) => [m.start, m.text, m.type])).toEqual([
+      [20, 'Fort Wayne', 'place'],
+      [42, 'Fort Wayne', 'place'],
+    ]);
+  });
+
   it('marks a person found in the text whole where the full name comes again, and by the surname (reader review 13)', () => {
     const text = 'We asked Dr Maren Lindqvist what it means. Maren Lindqvist is a climate scientist. Lindqvist said the summer was hot.';
     expect(detectMentions(text, index).map((m) => [m.text, m.entity])).toEqual([

@@ -173,6 +173,8 @@ export function findUnknownNames(
     let name = m[0].replace(/(?<=\s\S+)'s$/u, '').replace(/[.'-]+$/, '');
     // "Atlanta's Ebenezer Baptist Church": the name is what follows the possessive.
     const possessive = name.lastIndexOf("'s ");
+    // "Jamaica's Kishane Thompson": a first and last name after a known place's possessive is a person (an athlete, a minister).
+    const ofPlace = possessive >= 0 && known.some((k) => k.type === 'place' && k.start <= m.index && k.end === m.index + possessive);
     if (possessive >= 0) {
       start += possessive + 3;
       name = name.slice(possessive + 3);
@@ -252,6 +254,8 @@ export function findUnknownNames(
     else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
+    // (Where the surname comes again alone, as a person's does: "Germany's Aleph Alpha", a company, never goes by "Alpha".)
+    else if (ofPlace && words.length === 2 && isFirstAndLastName(name) && !PLACE_WORD.test(name) && surnameAlone(text, words[0]!, words[1]!)) [type, confidence] = ['person', 0.75];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
     else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !peopleOrPersonAfterTo(words, name, before)) [type, confidence] = ['place', 0.65];
     else if (words.length <= 2 && placeInList(text, start, end, placeStarts, listedEnds)) {
@@ -279,8 +283,9 @@ export function findUnknownNames(
   }
   // "a payment to Stormy Daniels" is no place where the article names her as a person elsewhere:
   // a person's cue outweighs a preposition's.
-  const people = new Set(found.filter((m) => m.type === 'person').map((m) => m.entity));
-  const typed = people.size ? found.map((m) => (m.type === 'place' && m.confidence <= 0.65 && people.has(m.entity) ? { ...m, type: 'person' as const, confidence: 0.75 } : m)) : found;
+  // ("Lyles turned to Thompson": the surname of Kishane Thompson, named as a person, is his.)
+  const people = new Map(found.filter((m) => m.type === 'person').flatMap((m) => [[m.entity, m.entity], [m.entity.split(/\s+/).pop()!, m.entity]] as const));
+  const typed = people.size ? found.map((m) => (m.type === 'place' && m.confidence <= 0.65 && people.has(m.entity) ? { ...m, type: 'person' as const, entity: people.get(m.entity)!, confidence: 0.75 } : m)) : found;
   return linkSurnames(text, known, linkPlaces(text, known, typed));
 }
 
@@ -357,6 +362,13 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
     linked.push({ text: text.slice(start, end), start, end, type: 'person', entity: first.entity, confidence: 0.75 });
   }
   return linked.length ? [...found, ...linked].sort((a, b) => a.start - b.start) : found;
+}
+
+/** Whether `last` stands in the text without `first` before it: how an article names a person again. */
+function surnameAlone(text: string, first: string, last: string): boolean {
+  for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + last.length))
+    if (!isWordAt(text, at - 1) && !isWordAt(text, at + last.length) && !text.slice(Math.max(0, at - first.length - 1), at).startsWith(first)) return true;
+  return false;
 }
 
 function isWordAt(text: string, i: number): boolean {

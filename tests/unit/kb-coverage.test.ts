@@ -242,6 +242,17 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('reads a first and last name after a country’s possessive as a person where the surname comes again, and that surname after "to" as the person (reader review 12)', () => {
+    const text = 'Lyles ran 9.79, the same time as Jamaica’s Kishane Thompson, and waited. Lyles turned to Thompson. Thompson, 23, took the defeat calmly.';
+    expect(detectMentions(text, index).filter((m) => m.entity.endsWith('Thompson')).map((m) => [m.text, m.type, m.entity])).toEqual([
+      ['Kishane Thompson', 'person', 'Kishane Thompson'],
+      ['Thompson', 'person', 'Kishane Thompson'],
+      ['Thompson', 'person', 'Kishane Thompson'],
+    ]);
+    // A company goes by its whole name: no person.
+    expect(detectMentions('Germany’s Aleph Alpha lobbied against the rules, as did France’s Mistral AI.', index).filter((m) => m.type === 'person')).toEqual([]);
+  });
+
   it('marks a person found in the text whole where the full name comes again, and by the surname (reader review 13)', () => {
     const text = 'We asked Dr Maren Lindqvist what it means. Maren Lindqvist is a climate scientist. Lindqvist said the summer was hot.';
     expect(detectMentions(text, index).map((m) => [m.text, m.entity])).toEqual([

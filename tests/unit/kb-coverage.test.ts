@@ -225,6 +225,20 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('knows the names of the Maui wildfire story and of the Fed’s September 2024 cut (reader review 14)', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id ?? null]);
+    expect(ids('Governor Josh Green said Lahaina would be rebuilt. Hawaiian Electric said its lines on Maui had been switched off.')).toEqual([
+      ['Josh Green', 'person/josh-green'],
+      ['Lahaina', 'place/lahaina'],
+      ['Hawaiian Electric', 'organization/hawaiian-electric'],
+      ['Maui', 'place/maui'],
+    ]);
+    expect(ids('The Federal Open Market Committee cut rates by half a point; Michelle Bowman dissented.')).toEqual([
+      ['Federal Open Market Committee', 'organization/federal-open-market-committee'],
+      ['Michelle Bowman', 'person/michelle-bowman'],
+    ]);
+  });
+
   it('knows Mecca and Delhi, and New Delhi apart from Delhi (reader review 13)', () => {
     expect(detectMentions('Mecca, Delhi and parts of the Mediterranean had deadly heat. Ministers met in New Delhi.', index).map((m) => [m.text, m.id])).toEqual([
       ['Mecca', 'place/mecca'],

@@ -537,9 +537,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           // The last person named, as far back as that, and not before the last heading.
           const reach = analyses[Math.max(sentence - 1 - PRONOUN_REACH_SENTENCES, lastHeading - 1, 0)]!.passage.start;
           const lastPerson = lastMentionBefore(sorted, a.passage.start, (m) => m.type === 'person', reach);
-          const candidates = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPerson && sourceOf(lastPerson)];
-          const speaker = candidates.find(fits);
+          const candidates: (Source | null)[] = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPerson && sourceOf(lastPerson)];
+          const speaker: Source | undefined = candidates.find(fits);
           setSource(a, speaker ?? { source: null });
+          // The article's own pronoun for a person whose is not known, where the reading is sure (the
+          // sentence's opener, or the one person the sentence before names): "Herman Andaya defended
+          // the decision. He said ..." makes a later "she" someone else.
+          if (speaker && (speaker === own || speaker === onlyPersonBefore) && !pronouns.has(speaker.source)) pronouns.set(speaker.source, want);
           // Who speaks stays in view: "he said ... He added ... he went on".
           if (speaker) bringIntoView('person', speaker);
         }

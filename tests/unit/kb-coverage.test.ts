@@ -239,6 +239,16 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('finds the people a local story introduces by an everyday role or a council title, and learns their pronoun from the text (reader review 14)', () => {
+    const people = (t: string) => detectMentions(t, index).filter((m) => m.type === 'person').map((m) => m.text);
+    expect(people('Kekoa Alapai, a fisherman, spoke. Bill Haskett, a retired accountant, disagreed. Marcus Feld, head of rates strategy at Ostrander Capital, said more.')).toEqual(['Kekoa Alapai', 'Bill Haskett', 'Marcus Feld']);
+    expect(people('Councilmember Teresa Villanueva, whose ward includes the station, offered an amendment.')).toEqual(['Teresa Villanueva']);
+    expect(people('Shelee Kimura, Hawaiian Electric’s chief executive, told a hearing that the company had no program.')).toEqual(['Shelee Kimura']);
+    // "He" makes Andaya a man: a later "she" is not his.
+    const text = 'Herman Andaya, the administrator of the agency, defended the decision. He said he did not regret it. Leimomi Kahale remembers the sky turning orange. "There was no siren," she said.';
+    expect(classifyPassages(text, detectMentions(text, index)).map((p) => p.source)).toEqual([null, 'Herman Andaya', null, null]);
+  });
+
   it('knows Mecca and Delhi, and New Delhi apart from Delhi (reader review 13)', () => {
     expect(detectMentions('Mecca, Delhi and parts of the Mediterranean had deadly heat. Ministers met in New Delhi.', index).map((m) => [m.text, m.id])).toEqual([
       ['Mecca', 'place/mecca'],

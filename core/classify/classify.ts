@@ -547,6 +547,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           // Who speaks stays in view: "he said ... He added ... he went on".
           if (speaker) bringIntoView('person', speaker);
         }
+      } else if (subj.kind === 'description' && /^(?:its|their)\s/i.test(subj.text)) {
+        // "Its first report ... found": the body in view, as "it" would be; else no one ("Its" is no name).
+        const group = groupInView && groupInView.at > lastHeading && sentence - groupInView.at <= PRONOUN_REACH_SENTENCES ? groupInView.s : null;
+        setSource(a, group ?? { source: null });
       } else if (subj.kind === 'description') {
         // "The company said": the body the sentence named first ("... chief executive of OpenAI, the
         // company said"), else the one the sentence before opened with; "the prime minister said":

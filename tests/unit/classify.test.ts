@@ -360,6 +360,10 @@ describe('sources', () => {
     // Nobody is no one's name.
     expect(sources('Nobody expects miracles from the new board.')).toEqual([['fact', null]]);
     expect(sources('Nobody said the plan would work.')).toEqual([['fact', null]]);
+    // "Its first report ... found": the body in view, or no one; "Its first report" is no name (reader review 14).
+    const its = (text: string) => classifyPassages(text, mentionsIn(text, [['Fire Safety Research Institute', 'Fire Safety Research Institute', 'organization']]))[1]!.source;
+    expect(its('The Fire Safety Research Institute reviewed the response. Its first report, released in April, found that water ran short.')).toBe('Fire Safety Research Institute');
+    expect(its('The response was reviewed. Its first report, released in April, found that water ran short.')).toBeNull();
     // What neither said is no one's statement (reader review 13).
     expect(sources('Neither Takaichi nor Koizumi has said whether they would accept a cabinet post.')).toEqual([['fact', null]]);
     expect(sources('Takaichi and Koizumi have said they would accept a cabinet post.')[0]![0]).toBe('reported');
@@ -573,6 +577,10 @@ describe('sources', () => {
       for (const line of ['By Nov. 29, 2023', 'Reporting was contributed by Hannah Oduya.', 'Additional reporting was contributed by Ann Lee in Seoul.', 'Ann Lee and Tom Park contributed reporting from Seoul.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('By Nov. 29, 2023, the army had withdrawn.').label).not.toBe('other');
+      // A disclaimer and a funder's line (reader review 14); a person's words about advice stay theirs.
+      for (const line of ['This article is for information only and is not investment advice.', 'This article was reported with the support of the Pacific Desk Fund.'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('He said it is not investment advice, but a warning.').label).toBe('reported');
       // An editorial board's tagline (reader review 13).
       for (const line of ['The Editorial Board represents the opinions of the board, its editor and the publisher.', 'It is separate from the newsroom.'])
         expect(classifySentence(line).label, line).toBe('other');

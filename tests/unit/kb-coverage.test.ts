@@ -233,6 +233,7 @@ describe('the shipped knowledge base', () => {
       ['Hawaiian Electric', 'organization/hawaiian-electric'],
       ['Maui', 'place/maui'],
     ]);
+    expect(ids('The federal Bureau of Alcohol, Tobacco, Firearms and Explosives, the ATF, found the cause.').map(([, id]) => id)).toEqual(['organization/atf', 'organization/atf']);
     expect(ids('The Federal Open Market Committee cut rates by half a point; Michelle Bowman dissented.')).toEqual([
       ['Federal Open Market Committee', 'organization/federal-open-market-committee'],
       ['Michelle Bowman', 'person/michelle-bowman'],

@@ -1202,7 +1202,11 @@ export class PageSession {
     this.legendFrame = win.requestAnimationFrame(() => {
       this.legendFrame = 0;
       const legend = this.ui?.shadow.querySelector<HTMLElement>('.bs-legend');
-      if (legend) this.placeLegend(legend);
+      try {
+        if (legend) this.placeLegend(legend);
+      } catch {
+        /* a page that broke the measuring (a patched DOM API) keeps the legend where the stylesheet puts it */
+      }
     });
   }
 
@@ -1247,12 +1251,17 @@ export class PageSession {
       for (const hit of this.doc.elementsFromPoint(x, y)) {
         if (hit === host || hit === this.doc.documentElement || hit === this.doc.body) continue;
         const widget = fixedAncestor(hit);
-        if (widget && showsSomething(widget)) top = Math.min(top, widget.getBoundingClientRect().top);
+        if (!widget || !showsSomething(widget)) continue;
+        // The widget's top, or the part of it under the legend where its fixed wrapper has no size (a chat launcher's).
+        const wrapper = widget.getBoundingClientRect();
+        const hitTop = hit.getBoundingClientRect().top;
+        top = Math.min(top, wrapper.height > 0 ? Math.min(wrapper.top, hitTop) : hitTop);
       }
     if (top === Infinity) return;
     const bottom = win.innerHeight - top + LEGEND_WIDGET_GAP_PX;
-    // Only where the raised legend still fits the window's upper part.
-    if (bottom + box.height <= win.innerHeight / 2) el.style.setProperty('bottom', `${Math.ceil(bottom)}px`);
+    const current = parseFloat(win.getComputedStyle(el).bottom) || 0;
+    // Only up, and only while the raised legend stays in the window's lower half.
+    if (bottom > current && bottom + box.height <= win.innerHeight / 2) el.style.setProperty('bottom', `${Math.ceil(bottom)}px`);
   }
 
   private positionCard(el: HTMLElement): void {

@@ -20,9 +20,11 @@ for (const f of files) {
   }
   // Failed files (a suite that did not even load) count as failures too.
   const broken = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+  // Vitest failed outside any test (scripts/test.sh notes its exit code): one failure.
+  const outside = report.vitestExitCode ? 1 : 0;
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + broken;
-  rows.push([f.replace(/\.json$/, ''), report.numPassedTests ?? 0, (report.numFailedTests ?? 0) + broken]);
+  failed += (report.numFailedTests ?? 0) + broken + outside;
+  rows.push([f.replace(/\.json$/, ''), report.numPassedTests ?? 0, (report.numFailedTests ?? 0) + broken + outside]);
 }
 if (!files.length) failed += 1;
 if (lineOnly) console.log(`${passed} passed, ${failed} failed`);

@@ -60,6 +60,11 @@ run_project() {
   npx vitest run --project "$name" --reporter=default --reporter=json --outputFile.json="$RESULTS/$name.json"
   local rc=$?
   [ $rc -eq 0 ] || status=1
+  # Vitest failed with no test failed (an unhandled error, a timer that threw after a test): its
+  # report says success, so the report is told, and the totals count it as a failure.
+  if [ $rc -ne 0 ] && [ -f "$RESULTS/$name.json" ]; then
+    node -e 'const fs = require("fs"); const f = process.argv[1]; const r = JSON.parse(fs.readFileSync(f, "utf8")); if (!r.numFailedTests) { r.vitestExitCode = Number(process.argv[2]); fs.writeFileSync(f, JSON.stringify(r)); }' "$RESULTS/$name.json" "$rc" || true
+  fi
   return 0
 }
 

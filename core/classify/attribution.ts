@@ -226,6 +226,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   // Named entities from the detector, possibly several joined by "and" or commas.
   const found: Mention[] = [];
   let k = j;
+  /** An "and" closed the list nearer the verb: a comma before it joins too ("A, B and C said"). */
+  let closedByAnd = false;
   while (k >= 0) {
     const tk = tokens[k]!;
     const m = mentionAt(ctx, tk);
@@ -243,7 +245,10 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
       // "In Paris, Margaret Hollis said": where she is, not a second speaker (a person and a place never speak together).
       const together = joined && !((joined.type === 'place' && m.type === 'person') || (joined.type === 'person' && m.type === 'place'));
       // "“... a war with Yemen,” Kirby said": a name inside the quotation is no second speaker.
-      if (prev && !prev.q && !quoteBetween(ctx, prev.end, m.start) && together && (!titled || joined.type === 'person')) {
+      // Across an office, only a list an "and" closes: "After meeting Prime Minister Rishi Sunak, President Joe Biden said" is Biden's alone.
+      const isAnd = tokens[k]!.w !== ',';
+      if (prev && !prev.q && !quoteBetween(ctx, prev.end, m.start) && together && (!titled || (joined.type === 'person' && (isAnd || closedByAnd)))) {
+        if (isAnd) closedByAnd = true;
         k--;
         continue;
       }

@@ -501,6 +501,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   let onlyPersonBefore: Source | null = null;
   /** The organisation the sentence before opens with ("Nvidia reported ... The company said"). */
   let bodyBefore: Source | null = null;
+  /** The person the sentence before opens with, whose pronoun a "he" or "she" after it tells. */
+  let personOpenerBefore: string | null = null;
   /** The number of the last heading so far (0: none): a pronoun does not reach back over one. */
   let lastHeading = 0;
   for (const a of analyses) {
@@ -541,13 +543,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           const speaker: Source | undefined = candidates.find(fits);
           setSource(a, speaker ?? { source: null });
           // The article's own pronoun for a person whose is not known, where the reading is sure (the
-          // sentence's opener, or the one person the sentence before names): "Herman Andaya defended
+          // sentence's opener, or the person the sentence before opens with): "Herman Andaya defended
           // the decision. He said ..." makes a later "she" someone else.
-          if (speaker && (speaker === own || speaker === onlyPersonBefore) && !pronouns.has(speaker.source)) pronouns.set(speaker.source, want);
+          if (speaker && (speaker === own || (personOpenerBefore !== null && speaker.source === personOpenerBefore)) && !pronouns.has(speaker.source)) pronouns.set(speaker.source, want);
           // Who speaks stays in view: "he said ... He added ... he went on".
           if (speaker) bringIntoView('person', speaker);
         }
-      } else if (subj.kind === 'description' && /^(?:its|their)\s/i.test(subj.text)) {
+      } else if (subj.kind === 'description' && /^its\s/i.test(subj.text)) {
         // "Its first report ... found": the body in view, as "it" would be; else no one ("Its" is no name).
         const group = groupInView && groupInView.at > lastHeading && sentence - groupInView.at <= PRONOUN_REACH_SENTENCES ? groupInView.s : null;
         setSource(a, group ?? { source: null });
@@ -573,6 +575,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       const quotationOnly = entities.size === 0 && (a.openAtStart || /^["“]/.test(a.passage.text));
       if (!quotationOnly) onlyPersonBefore = entities.size === 1 ? sourceOf(people[0]!) : null;
       bodyBefore = opener?.type === 'organization' ? sourceOf(opener) : null;
+      personOpenerBefore = opener?.type === 'person' ? opener.entity : null;
     }
     if (opener) bringIntoView(kindOf(opener), longerNameFrom(a.passage.text, opener, a.mentions) ?? sourceOf(opener));
     if (a.passage.label === 'reported' && subj) {
@@ -639,6 +642,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
 
 /** A label of any kind at a paragraph's start: a speaker's, a box's ("By the numbers:"). */
 const ANY_LABEL = /^[^.!?:\n]{1,40}:\s/u;
+/** An introduction that says an interview follows. */
+const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with)|asked|in conversation|Q&A|questions)\b/i;
 /** An interview's question and answer labels. */
 const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
 
@@ -652,9 +657,6 @@ type Turn = { kind: 'question'; label: string } | { kind: 'answer'; label: strin
  * ("Q: ...") is the interviewer's: no statement, labelled other.
  */
 function interviewTurns(text: string, analyses: Analysis[]): void {
-  const qaOf = (a: Analysis): string | null => (a.kind === 'sentence' ? (QA_LABEL.exec(a.passage.text)?.[1] ?? null) : null);
-  const questions = analyses.filter((a) => qaOf(a) === 'Q');
-  const interview = questions.length >= 2;
   /** A named label's answer, as `analyse` read it ("Lindqvist:" at the sentence's start). */
   const namedAnswer = (a: Analysis): Turn | null => {
     const name = labelName(a.passage.text);
@@ -662,7 +664,15 @@ function interviewTurns(text: string, analyses: Analysis[]): void {
     if (!label || a.passage.label !== 'reported' || a.passage.cues[0] !== label) return null;
     return { kind: 'answer', label, source: a.passage.source, ...(a.passage.sourceId ? { sourceId: a.passage.sourceId } : {}) };
   };
-  const interviewee = interview ? intervieweeOf(analyses, analyses.indexOf(questions[0]!), namedAnswer) : null;
+  const qaOf = (a: Analysis): string | null => (a.kind === 'sentence' ? (QA_LABEL.exec(a.passage.text)?.[1] ?? null) : null);
+  const questions = analyses.filter((a) => qaOf(a) === 'Q');
+  const firstQuestion = questions.length ? analyses.indexOf(questions[0]!) : -1;
+  // Two questions or more make a Q&A; an interview, where its labels name a speaker or its
+  // introduction says so ("We asked Dr Maren Lindqvist ..."): an FAQ's answers are no one's.
+  const qaPage = questions.length >= 2;
+  const interview =
+    qaPage && (analyses.some((a) => namedAnswer(a) !== null) || analyses.slice(0, firstQuestion).some((a) => INTERVIEW_CUE.test(a.passage.text)));
+  const interviewee = interview ? intervieweeOf(analyses, firstQuestion, namedAnswer) : null;
   let turn: Turn | null = null;
   let prevEnd = -1;
   for (const a of analyses) {
@@ -672,10 +682,10 @@ function interviewTurns(text: string, analyses: Analysis[]): void {
     // numbers: ...") or a line about someone ("Maren Lindqvist leads ...", a bio at the end).
     if (turn && text.slice(prevEnd, a.passage.start).includes('\n') && (!interview || ANY_LABEL.test(a.passage.text) || openingMention(a.passage.text, a.mentions)?.type === 'person')) turn = null;
     prevEnd = a.passage.end;
-    const qa = interview ? qaOf(a) : null;
+    const qa = qaPage ? qaOf(a) : null;
     const named = namedAnswer(a);
     if (qa === 'Q') turn = { kind: 'question', label: 'Q:' };
-    else if (qa === 'A') turn = { kind: 'answer', label: 'A:', source: interviewee?.source ?? null, ...(interviewee?.sourceId ? { sourceId: interviewee.sourceId } : {}) };
+    else if (qa === 'A') turn = interview ? { kind: 'answer', label: 'A:', source: interviewee?.source ?? null, ...(interviewee?.sourceId ? { sourceId: interviewee.sourceId } : {}) } : null;
     else if (named) {
       turn = named;
       continue;

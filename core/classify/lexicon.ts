@@ -287,7 +287,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /\bThe views expressed (?:in this article )?are (?:those of the author|the author['’]s own)\b/i,
   // A disclaimer ("This article is for information only and is not investment advice.") and a
   // funder's line ("This article was reported with the support of the Pacific Desk Fund.").
-  /^(?:This|The|Nothing|None|Our|Such|It)\b[^"“”]{0,120}\b(?:(?:is|are) not|does not constitute|do not constitute) (?:investment|financial|legal|medical|tax) advice\b/,
+  /^(?:This (?:article|story|report|content|newsletter|material|information|publication|column)|Nothing (?:in|on) this|The (?:information|content|material) (?:in|on|contained in) this)\b[^"“”]{0,120}\b(?:(?:is|are) not|does not constitute|do not constitute|should not be (?:taken|construed) as) (?:investment|financial|legal|medical|tax) advice\b/i,
   /^This (?:article|story|report|content) is (?:for|provided for) (?:general )?information(?:al purposes)? only\b/i,
   /^This (?:article|story|report|series|project|reporting) (?:was|is) (?:reported|produced|supported|published|made possible) with (?:the )?(?:support|help|funding) (?:of|from)\b/i,
   // An editorial board's tagline: "The Editorial Board represents the opinions of the board, ... It is separate from the newsroom."

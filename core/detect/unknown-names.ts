@@ -12,7 +12,7 @@ import { DEMONYMS } from './demonyms';
 const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer|aide|prosecutor|envoy|negotiator)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
-const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|pilot|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|trader|investor|consultant|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower)`;
+const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower)`;
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}'’-]+\s+){0,3}`;
 /** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
 const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*${ROLES}\s+(?:at|of)\s`;
@@ -36,7 +36,7 @@ const OFFICE_LAST = /\b(?:Attorney|Prosecutor|Sheriff|Judge|Mayor|Governor|Commi
 /** A street or square is a place, whatever it is named after: "Centre Street", "Union Square". */
 const STREET_LAST = /\b(?:Street|Avenue|Road|Boulevard|Lane|Square|Plaza|Bridge)$/;
 /** "Priya Nair, who covers chipmakers": a relative "who" after a comma; a body takes "which". */
-const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who(?:se)?\s+\p{Ll}/u;
+const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who\s+\p{Ll}/u;
 /** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to", "for" or "from" between capitalised words is inside a name. */
 const INSIDE_A_TITLE = /\p{Lu}[\p{L}.'’-]*\s+(?:to|for|from)\s+$/u;
 /** "from Fort Wayne", "in Doha": where someone is or comes from, never the speaker. */
@@ -366,8 +366,14 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
 
 /** Whether `last` stands in the text without `first` before it: how an article names a person again. */
 function surnameAlone(text: string, first: string, last: string): boolean {
-  for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + last.length))
-    if (!isWordAt(text, at - 1) && !isWordAt(text, at + last.length) && !text.slice(Math.max(0, at - first.length - 1), at).startsWith(first)) return true;
+  for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + last.length)) {
+    const end = at + last.length;
+    if (isWordAt(text, at - 1) || isWordAt(text, end) || text.slice(Math.max(0, at - first.length - 1), at).startsWith(first)) continue;
+    // Alone: inside a sentence (not "Steel prices fell."), and not a word of another name ("U.S. Steel", "Steel Dynamics").
+    if (at === 0 || /[.!?:"”\n]\s*$/.test(text.slice(Math.max(0, at - 4), at))) continue;
+    if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at)) || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+    return true;
+  }
   return false;
 }
 

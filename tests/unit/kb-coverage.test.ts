@@ -250,6 +250,27 @@ describe('the shipped knowledge base', () => {
     expect(classifyPassages(text, detectMentions(text, index)).map((p) => p.source)).toEqual([null, 'Herman Andaya', null, null]);
   });
 
+  it('keeps the rules of reader reviews 12-14 from misfiring on ordinary news (a code review’s cases)', () => {
+    const run = (t: string) => classifyPassages(t, detectMentions(t, index)).map((p) => [p.label, p.source]);
+    const people = (t: string) => detectMentions(t, index).filter((m) => m.type === 'person').map((m) => m.text);
+    // A titled name in an opening phrase is no second speaker.
+    expect(run('After meeting Prime Minister Rishi Sunak, President Joe Biden said the alliance would hold.')).toEqual([['reported', 'Joe Biden']]);
+    // A company after a country's possessive, whose last word comes again only as a word of other names.
+    expect(people('Japan’s Nippon Steel wants to buy U.S. Steel. Steel prices fell.')).toEqual([]);
+    // A firm with "whose", or described as a consultant, is no person.
+    expect(people('Rystad Energy, whose forecasts are widely watched, said demand would rise. Rystad Energy, a Norwegian consultant, agreed.')).toEqual([]);
+    // An FAQ is no interview: its answers are no one's; its questions are still no statement.
+    const faq = 'What the rate cut means for you.\n\nQ: What did the Fed decide?\n\nA: It cut rates by half a point.\n\nQ: Will mortgages get cheaper?\n\nA: Probably, but slowly.';
+    const read = classifyPassages(faq, detectMentions(faq, index));
+    expect(read.filter((p) => p.source !== null)).toEqual([]);
+    expect(read.filter((p) => p.text.startsWith('Q:')).map((p) => p.label)).toEqual(['other', 'other']);
+    // A person's words about advice stay theirs.
+    expect(run('The company said the chatbot’s answers are not medical advice and should be checked.')[0]![0]).toBe('reported');
+    // A pronoun guessed for the one person the sentence before names does not fix that person's pronoun.
+    const son = 'The son of Councilwoman Leilani Akana was at the station. "I ran," he said. Leilani Akana, a councilwoman, spoke later. "We were not warned," she said.';
+    expect(run(son).at(-1)).toEqual(['reported', 'Leilani Akana']);
+  });
+
   it('knows Mecca and Delhi, and New Delhi apart from Delhi (reader review 13)', () => {
     expect(detectMentions('Mecca, Delhi and parts of the Mediterranean had deadly heat. Ministers met in New Delhi.', index).map((m) => [m.text, m.id])).toEqual([
       ['Mecca', 'place/mecca'],

@@ -30,6 +30,8 @@ import {
   MARGIN_NOTE_WINDOW_GAP_PX,
   LEGEND_STACK_MIN_ROOM_PX,
   LEGEND_WIDGET_GAP_PX,
+  LEGEND_PROBE_INSET_PX,
+  LEGEND_RAISE_MAX_FRACTION,
   FULL_WIDTH_SLACK_PX,
   MUTATION_BACKOFF_MAX_MS,
   MUTATION_DEBOUNCE_MS,
@@ -1239,19 +1241,26 @@ export class PageSession {
     const host = this.ui?.host;
     if (!win || !host) return;
     const box = el.getBoundingClientRect();
+    const inset = LEGEND_PROBE_INSET_PX;
     const points: [number, number][] = [
-      [box.left + 2, box.top + 2],
-      [box.right - 2, box.top + 2],
-      [box.left + 2, box.bottom - 2],
-      [box.right - 2, box.bottom - 2],
+      [box.left + inset, box.top + inset],
+      [box.right - inset, box.top + inset],
+      [box.left + inset, box.bottom - inset],
+      [box.right - inset, box.bottom - inset],
       [(box.left + box.right) / 2, (box.top + box.bottom) / 2],
     ];
     let top = Infinity;
+    const seen = new Set<Element>();
+    const widgets = new Map<Element, boolean>();
     for (const [x, y] of points)
       for (const hit of this.doc.elementsFromPoint(x, y)) {
-        if (hit === host || hit === this.doc.documentElement || hit === this.doc.body) continue;
+        if (seen.has(hit) || hit === host || hit === this.doc.documentElement || hit === this.doc.body) continue;
+        seen.add(hit);
         const widget = fixedAncestor(hit);
-        if (!widget || !showsSomething(widget)) continue;
+        if (!widget) continue;
+        let shows = widgets.get(widget);
+        if (shows === undefined) widgets.set(widget, (shows = showsSomething(widget)));
+        if (!shows) continue;
         // The widget's top, or the part of it under the legend where its fixed wrapper has no size (a chat launcher's).
         const wrapper = widget.getBoundingClientRect();
         const hitTop = hit.getBoundingClientRect().top;
@@ -1260,8 +1269,8 @@ export class PageSession {
     if (top === Infinity) return;
     const bottom = win.innerHeight - top + LEGEND_WIDGET_GAP_PX;
     const current = parseFloat(win.getComputedStyle(el).bottom) || 0;
-    // Only up, and only while the raised legend stays in the window's lower half.
-    if (bottom > current && bottom + box.height <= win.innerHeight / 2) el.style.setProperty('bottom', `${Math.ceil(bottom)}px`);
+    // Only up, and only while the raised legend stays in the window's lower part.
+    if (bottom > current && bottom + box.height <= win.innerHeight * LEGEND_RAISE_MAX_FRACTION) el.style.setProperty('bottom', `${Math.ceil(bottom)}px`);
   }
 
   private positionCard(el: HTMLElement): void {

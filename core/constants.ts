@@ -99,6 +99,10 @@ export const MARGIN_SIDE_ELEMENTS_MAX = 400;
 export const LEGEND_STACK_MIN_ROOM_PX = 140;
 /** The gap between the legend and a page's fixed widget it stands above. */
 export const LEGEND_WIDGET_GAP_PX = 8;
+/** How far inside the legend's edges the page's elements under it are looked for. */
+export const LEGEND_PROBE_INSET_PX = 2;
+/** The legend is raised over a widget only while it stays in this lower part of the window. */
+export const LEGEND_RAISE_MAX_FRACTION = 0.5;
 /**
  * An article root at least this close to the window's width (px) spans the whole window: its edges
  * say nothing of the text's column, and the page's own article container inside it stands for it.

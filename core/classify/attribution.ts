@@ -347,10 +347,12 @@ const TITLE_RUN_MAX = 6;
 function beforeTitle(ctx: Ctx, k: number): number {
   let i = k;
   let titled = false;
-  for (; i >= 0 && k - i < TITLE_RUN_MAX; i--) {
+  for (; i >= 0; i--) {
     const t = ctx.tokens[i]!;
     if (TITLES.has(t.w.replace(/\.$/, ''))) titled = true;
     else if (!/^\p{Lu}/u.test(ctx.text.slice(t.start, t.end)) && mentionAt(ctx, t)?.type !== 'organization') break;
+    // A run longer than any title: no title ends here.
+    if (k - i >= TITLE_RUN_MAX) return k;
   }
   return titled ? i : k;
 }

@@ -20,7 +20,9 @@ export function distinctStatements(passages: readonly Passage[]): Passage[] {
   const bySource = new Map<string, { p: Passage; words: string }[]>();
   for (const p of reported) {
     const key = p.sourceId ?? p.source!;
-    bySource.set(key, [...(bySource.get(key) ?? []), { p, words: ` ${quoteWords(p.text)} ` }]);
+    let group = bySource.get(key);
+    if (!group) bySource.set(key, (group = []));
+    group.push({ p, words: ` ${quoteWords(p.text)} ` });
   }
   const repeats = new Set<Passage>();
   for (const group of bySource.values()) {

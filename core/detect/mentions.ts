@@ -283,10 +283,13 @@ function afterTitleThe(text: string, start: number): boolean {
   return text.startsWith('The ', start - 4) && insideSentence(text, start - 4);
 }
 
-/** Whether a word at `at` stands inside a sentence, where its capital means something, not at its start (nor after a dateline's dash: "TOKYO — The"). */
+/** Whether a word at `at` stands inside a sentence, where its capital means something, not at its start (nor after a dateline: "TOKYO — The"). */
 function insideSentence(text: string, at: number): boolean {
-  return at > 0 && !/[.!?:"\n—–]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+  return at > 0 && !/[.!?:"\n]\s*$/.test(text.slice(Math.max(0, at - 3), at)) && !DATELINE_BEFORE.test(text.slice(Math.max(0, at - 40), at));
 }
+
+/** A dateline's city in capitals and its dash at a line's start, before the story's first word. */
+const DATELINE_BEFORE = /(?:^|\n)\s*\p{Lu}[\p{Lu}\s.,'’-]*\s[—–]\s*$/u;
 
 /** A U.S. state after a city and a comma: "Paris, Texas". */
 const US_STATE_AFTER =

@@ -285,7 +285,9 @@ export function findUnknownNames(
   // a person's cue outweighs a preposition's.
   // ("Lyles turned to Thompson": the surname of Kishane Thompson, named as a person, is his.)
   const people = new Map(found.filter((m) => m.type === 'person').flatMap((m) => [[m.entity, m.entity], [m.entity.split(/\s+/).pop()!, m.entity]] as const));
-  const typed = people.size ? found.map((m) => (m.type === 'place' && m.confidence <= 0.65 && people.has(m.entity) ? { ...m, type: 'person' as const, entity: people.get(m.entity)!, confidence: 0.75 } : m)) : found;
+  // (A surname only after "to": "He drove to Chester" stays the town where Tom Chester is named too.)
+  const personAgain = (m: Mention) => people.get(m.entity) === m.entity || (people.has(m.entity) && /\bto\s+$/.test(text.slice(Math.max(0, m.start - 4), m.start)));
+  const typed = people.size ? found.map((m) => (m.type === 'place' && m.confidence <= 0.65 && personAgain(m) ? { ...m, type: 'person' as const, entity: people.get(m.entity)!, confidence: 0.75 } : m)) : found;
   return linkSurnames(text, known, linkPlaces(text, known, typed));
 }
 

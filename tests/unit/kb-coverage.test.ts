@@ -266,6 +266,11 @@ describe('the shipped knowledge base', () => {
     expect(read.filter((p) => p.text.startsWith('Q:')).map((p) => p.label)).toEqual(['other', 'other']);
     // A person's words about advice stay theirs.
     expect(run('The company said the chatbot’s answers are not medical advice and should be checked.')[0]![0]).toBe('reported');
+    // A town that is also a person's surname stays the town after "in" ("to" is read as the person: "Lyles turned to Thompson").
+    expect(detectMentions('Officials in Chester met on Monday. Tom Chester, a retired teacher, said the road was shut.', index).map((m) => [m.text, m.type])).toEqual([
+      ['Chester', 'place'],
+      ['Tom Chester', 'person'],
+    ]);
     // A pronoun guessed for the one person the sentence before names does not fix that person's pronoun.
     const son = 'The son of Councilwoman Leilani Akana was at the station. "I ran," he said. Leilani Akana, a councilwoman, spoke later. "We were not warned," she said.';
     expect(run(son).at(-1)).toEqual(['reported', 'Leilani Akana']);

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { BrowserUnderTest, TestPage } from '../harness/types';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
 import { ROOT, toggleSwitch, waitUntil } from '../harness/common';
+import { HOVER_INTENT_MS } from '../../../core/constants';
 import { HOSTILE_MARKER, LOOKUP_TEST_ORIGIN, startWikipediaMock, type RecordedRequest, type WikipediaMock } from '../harness/wikipedia-mock';
 
 export const LOOKUP_BUILD_DIR = path.join(ROOT, '.output-lookup-test');
@@ -269,12 +270,21 @@ export function lookupSuite(launch: () => Promise<BrowserUnderTest>): void {
   });
 
   it('asks only after hover intent, and aborts when the pointer leaves before the card shows', async () => {
-    const page = await openArticle('Elspeth Varga');
-    // Passing over a name is no intent: no request.
-    await browser.hoverText(page, 'Chuck Todd');
-    await page.mouseMove(2, 2);
+    // Passing over a name is no intent: no request. The pass must be shorter than the intent's
+    // delay: on a busy machine the two moves can be further apart, and then the pass is made again
+    // on a fresh page (the one before may have asked, rightly).
+    let page: TestPage | null = null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      page = await openArticle('Elspeth Varga');
+      mock.requests.length = 0;
+      const t0 = Date.now();
+      await browser.hoverText(page, 'Chuck Todd');
+      await page.mouseMove(2, 2);
+      if (Date.now() - t0 < HOVER_INTENT_MS) break;
+    }
     await new Promise((r) => setTimeout(r, 800));
     expect(mock.requests).toEqual([]);
+    page = page!;
     // Resting on a name (the slow one) starts a request; leaving before the card shows aborts it.
     await browser.hoverText(page, 'Elspeth Varga');
     await waitUntil(() => mock.requests.length > 0, { timeout: 5_000, message: 'the look-up request' });

@@ -301,8 +301,7 @@ function linkPlaces(text: string, known: readonly Mention[], found: Mention[]): 
   // Names of two words or more: a single capitalised word is too often something else ("Thompson", "Olympic").
   for (const m of found) if (m.type === 'place' && /\s/.test(m.entity) && !places.has(m.entity)) places.set(m.entity, m);
   if (!places.size) return found;
-  const taken = [...known, ...found];
-  const isTaken = (s: number, e: number) => taken.some((m) => m.start < e && s < m.end);
+  const isTaken = overlapsAny([...known, ...found]);
   const linked: Mention[] = [];
   for (const [name, first] of places) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
@@ -319,9 +318,28 @@ function linkPlaces(text: string, known: readonly Mention[], found: Mention[]): 
 /** Whether a capitalised word before `at` stands inside its sentence (not the sentence's first word). */
 function insideSentenceAt(text: string, at: number): boolean {
   const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at));
-  if (!before) return false;
-  const wordStart = at - before[0].length;
-  return wordStart > 0 && !/[.!?:"”\n]\s*$/u.test(text.slice(Math.max(0, wordStart - 3), wordStart));
+  return !!before && !sentenceStartsAt(text, at - before[0].length);
+}
+
+/** Whether a sentence, a line or a quotation's end comes just before `at` (or `at` is the text's start). */
+function sentenceStartsAt(text: string, at: number): boolean {
+  return at <= 0 || /[.!?:"”\n]\s*$/u.test(text.slice(Math.max(0, at - 3), at));
+}
+
+/** A test of whether a span overlaps any of `mentions`, by binary search over them sorted once. */
+function overlapsAny(mentions: readonly Mention[]): (start: number, end: number) => boolean {
+  const taken = [...mentions].sort((a, b) => a.start - b.start);
+  return (s, e) => {
+    let lo = 0;
+    let hi = taken.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].end <= s) lo = mid + 1;
+      else if (taken[mid].start >= e) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 /**
@@ -339,18 +357,7 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
     for (const form of forms) if (form.length >= 3 && !STOP.has(form) && !bySurname.has(form)) bySurname.set(form, m);
   }
   if (!bySurname.size) return found;
-  const taken = [...known, ...found].sort((a, b) => a.start - b.start);
-  const isTaken = (s: number, e: number) => {
-    let lo = 0;
-    let hi = taken.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid].end <= s) lo = mid + 1;
-      else if (taken[mid].start >= e) hi = mid - 1;
-      else return true;
-    }
-    return false;
-  };
+  const isTaken = overlapsAny([...known, ...found]);
   const linked: Mention[] = [];
   for (const w of capitalisedMatches(text, CAPITALISED_WORD)) {
     const first = bySurname.get(w[0]);
@@ -372,7 +379,7 @@ function surnameAlone(text: string, first: string, last: string): boolean {
     const end = at + last.length;
     if (isWordAt(text, at - 1) || isWordAt(text, end) || text.slice(Math.max(0, at - first.length - 1), at).startsWith(first)) continue;
     // Alone: inside a sentence (not "Steel prices fell."), and not a word of another name ("U.S. Steel", "Steel Dynamics").
-    if (at === 0 || /[.!?:"”\n]\s*$/.test(text.slice(Math.max(0, at - 4), at))) continue;
+    if (sentenceStartsAt(text, at)) continue;
     if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at)) || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
     return true;
   }

@@ -1182,13 +1182,51 @@ export class PageSession {
   /**
    * What the margin notes are placed beside: the article's root, or, where the root spans the whole
    * window (it holds a stray line besides the article, or it is an app's wrapper), the page's own
-   * article container inside it, which holds nearly all of the text.
+   * article container inside it, which holds nearly all of the text; and within that, the block
+   * that holds its lines (`linesWithin`).
    */
   private layoutColumn(): Element | null {
     const root = this.root;
     const win = this.doc.defaultView;
-    if (!root || !win || !this.column) return root;
-    return root.getBoundingClientRect().width >= win.innerWidth - FULL_WIDTH_SLACK_PX ? this.column : root;
+    if (!root || !win) return root;
+    const container = this.column && root.getBoundingClientRect().width >= win.innerWidth - FULL_WIDTH_SLACK_PX ? this.column : root;
+    return this.linesWithin(container);
+  }
+
+  /**
+   * Where the article's lines are laid inside `container`: the container, or, where its paragraphs
+   * are a narrower measure (a magazine's <article> that spans the window, its paragraphs a centred
+   * 640 px), the outermost block that holds a body paragraph at the paragraph's own width.
+   */
+  private linesWithin(container: Element): Element {
+    const win = this.doc.defaultView!;
+    const body = this.passages.filter((p) => p.label !== 'other');
+    let paragraph: Element | null = null;
+    let width = 0;
+    // Three paragraphs through the body, the widest of them: one may be a narrower pull quote or list.
+    for (const at of [0.25, 0.5, 0.75]) {
+      const p = body[Math.floor(body.length * at)];
+      const block = p && this.blockOf(p);
+      if (!block || !container.contains(block)) continue;
+      const w = block.getBoundingClientRect().width;
+      if (w > width) [paragraph, width] = [block, w];
+    }
+    if (!paragraph) return container;
+    const style = win.getComputedStyle(container);
+    const inner = container.getBoundingClientRect().width - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+    if (width >= inner - FULL_WIDTH_SLACK_PX) return container;
+    let lines = paragraph;
+    while (lines.parentElement && lines.parentElement !== container && lines.parentElement.getBoundingClientRect().width <= width + FULL_WIDTH_SLACK_PX) lines = lines.parentElement;
+    return lines;
+  }
+
+  /** The block element a passage starts in (its paragraph), not an inline one such as a link. */
+  private blockOf(p: Passage): Element | null {
+    const win = this.doc.defaultView!;
+    const start = this.rangeOf(p)?.startContainer;
+    let el = start && (start.nodeType === 1 ? (start as Element) : start.parentElement);
+    while (el && el !== this.doc.body && win.getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+    return el ?? null;
   }
 
   private legendFrame = 0;
@@ -1218,10 +1256,11 @@ export class PageSession {
    */
   private placeLegend(el: HTMLElement): void {
     const win = this.doc.defaultView;
-    // Beside the article's own container: a root that is a grid with a sidebar in it ends at the
-    // sidebar's edge, which left no room and kept the legend on one line, over the text.
-    const column = this.column ?? this.root;
-    if (!win || !column) return;
+    // Beside the article's own container, where its lines end: a root that is a grid with a sidebar
+    // in it ends at the sidebar's edge, which left no room and kept the legend on one line, over the text.
+    const container = this.column ?? this.root;
+    if (!win || !container) return;
+    const column = this.linesWithin(container);
     const style = win.getComputedStyle(column);
     const columnRight = column.getBoundingClientRect().right - (parseFloat(style.borderRightWidth) || 0) - (parseFloat(style.paddingRight) || 0);
     const legendRight = win.innerWidth - (parseFloat(win.getComputedStyle(el).right) || 0);

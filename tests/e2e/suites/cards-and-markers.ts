@@ -779,6 +779,8 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         await page.setViewport(width, height);
         const ui = await waitForUi(page, `the legend at ${width}px`, (u) => u.legend !== null, 15_000);
         expect(ui.legend!.text).toContain('Hide markers');
+        // The legend is placed in the frame after the resize's paint, which a busy machine delays.
+        await waitUntil(async () => (await textUnderNotes(page, '.bs-legend')).length === 0, { timeout: 5_000, message: `the legend placed at ${width}px` }).catch(() => undefined);
         for (const y of [0, 700, 1400]) {
           await page.evaluate((y) => window.scrollTo(0, y), y);
           await waitUntil(() => page.evaluate((y) => Math.abs(window.scrollY - Math.min(y, document.documentElement.scrollHeight - window.innerHeight)) < 2, y), { message: 'the page to scroll' });
@@ -831,6 +833,24 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         }
       }
       await page.setViewport(1280, 900);
+    });
+
+    it('lays the notes and the legend beside a magazine’s centred lines, where its <article> spans the window (a reader review’s long-read)', async () => {
+      const page = await open('/layouts/magazine-centred.html');
+      const ui = await waitForUi(page, 'the margin notes', (u) => u.notes.some((n) => n.text === 'Green') && u.legend !== null, 15_000);
+      // Every note in the left margin, right of the window's edge and left of the lines it names.
+      const textLeft = await page.evaluate(() => document.querySelector('article > p')!.getBoundingClientRect().left);
+      expect(ui.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Green', 'Kimura', 'Biden']));
+      for (const n of ui.notes) {
+        expect(n.box.left, `"${n.text}"`).toBeGreaterThanOrEqual(0);
+        expect(n.box.right, `"${n.text}"`).toBeLessThanOrEqual(textLeft);
+      }
+      expect(await textUnderNotes(page)).toEqual([]);
+      for (const y of [0, 900, 1800]) {
+        await page.evaluate((y) => window.scrollTo(0, y), y);
+        await waitUntil(() => page.evaluate((y) => Math.abs(window.scrollY - Math.min(y, document.documentElement.scrollHeight - window.innerHeight)) < 2, y), { message: 'the page to scroll' });
+        expect(await textUnderNotes(page, '.bs-legend'), `scrolled to ${y}`).toEqual([]);
+      }
     });
 
     it('names a speaker the knowledge base lacks in the margin by surname, as it names the others', async () => {

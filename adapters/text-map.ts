@@ -37,6 +37,26 @@ export interface TextMap {
   indexOf: Map<Text, number>;
 }
 
+/** A word's end touching a capital with nothing between: "Council" + "Budget" (only then is the layout asked). */
+const GLUED_WORDS = /[\p{L}\p{N}]\p{Lu}$/u;
+
+/**
+ * Two text nodes whose elements the page lays out as boxes of their own (topic tags written as
+ * inline-block links with no space between them: "City Council" "Budget"), though the markup
+ * glues their words. A float (a drop cap) is part of its word.
+ */
+function laidApart(a: Text, b: Text): boolean {
+  const win = b.ownerDocument.defaultView;
+  if (!win?.getComputedStyle) return false;
+  for (const [from, other] of [[a, b], [b, a]] as const)
+    for (let el = from.parentElement; el && !el.contains(other); el = el.parentElement) {
+      const style = win.getComputedStyle(el);
+      const display = style.display || 'inline';
+      if (display !== 'inline' && display !== 'contents' && (style.float || 'none') === 'none') return true;
+    }
+  return false;
+}
+
 /** True when the element is editable or a form field: never marked. */
 function isEditable(el: Element): boolean {
   return (el as HTMLElement).isContentEditable === true;
@@ -143,6 +163,8 @@ export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySe
       if (!t || (include && !include.has(node as Text))) return null;
       // Collapse runs of white space that only format the source (newlines and indentation).
       if (/\S/.test(t) || (len && !/\s$/.test(tail))) {
+        const previous = nodes[nodes.length - 1];
+        if (previous && GLUED_WORDS.test(tail + t.slice(0, 1)) && previous.data.trim().length > 1 && laidApart(previous, node as Text)) append('\n\n');
         nodes.push(node as Text);
         starts.push(len);
         append(t);

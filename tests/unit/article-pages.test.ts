@@ -127,6 +127,18 @@ describe('lines split by <br>', () => {
     ]);
   });
 
+  it('reads topic tags that the page lays out as boxes of their own apart, though no space is written between them (review 14), and keeps a drop cap and a glued bold syllable in their words', () => {
+    const doc = load(
+      '<!doctype html><head><style>.tags a { display: inline-block; margin-right: 8px; } .drop { float: left; font-size: 3em; } .cap { display: inline-block; }</style></head><body><div id="x">' +
+        '<p class="tags"><a href="/t/council">City Council</a><a href="/t/budget">Budget</a><a href="/t/fire">Crestwater Fire Department</a></p>' +
+        '<p><span class="drop">Th</span>e council met. <span class="cap">A</span>BOUT Town. The <b>Mc</b>Donald family and <a href="/p">Jane</a>Doe spoke.</p></div></body>',
+    );
+    const map = buildTextMap(doc.getElementById('x')!);
+    const [tags, prose] = map.blocks.map((b) => map.text.slice(b.start, b.end));
+    expect(tags).toBe('City Council\n\nBudget\n\nCrestwater Fire Department');
+    expect(fold(prose)).toBe('The council met. ABOUT Town. The McDonald family and JaneDoe spoke.');
+  });
+
   it('leaves bold words inside a line alone', () => {
     const doc = load('<!doctype html><body><div id="x"><b>Note</b> that the talks resumed.<br><br><strong>Bold sentence as a whole.</strong><br><br><b>A heading</b></div></body>');
     const map = buildTextMap(doc.getElementById('x')!);

@@ -12,8 +12,8 @@ import { DEMONYMS } from './demonyms';
 const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer|aide|prosecutor|envoy|negotiator)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
-const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower)`;
-const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}'’-]+\s+){0,3}`;
+const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower)`;
+const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}.'’-]+\s+){0,3}`;
 /** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
 const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*${ROLES}\s+(?:at|of)\s`;
 /** ", a former national security adviser", ", 64, a retired teacher", ", chief economist at ...": an apposition that says the name before it is a person. */
@@ -24,9 +24,10 @@ const LEADING_TITLE =
   /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman|Councilmember|Council Member|Assemblymember)\s+/;
 /**
  * An office inside a capitalised run, before a first and last name: "Maryland Governor Wes Moore",
- * "Transportation Secretary Pete Buttigieg", "Secretary General Antonio Guterres" (the last office).
+ * "Transportation Secretary Pete Buttigieg", "Secretary General Antonio Guterres" (the last office),
+ * "Assistant U.S. Attorney Nicolas Roos".
  */
-const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman|Superintendent|Alderman|Alderwoman)\s+/g;
+const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman|Superintendent|Alderman|Alderwoman|Attorney|Prosecutor|Sheriff)\s+/g;
 const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|noted|warned|explained|claimed|asked|replied|insisted)\b/;
 /** "..., said Luis Ortega, 58, a retired bus driver": a name right after an inverted "said" that closes its clause. */
 const SAID_BEFORE = /(?:^|[,”"]\s*)(?:said|says|added|asked|wrote|replied|insisted|explained)\s+$/;
@@ -49,6 +50,8 @@ const ORG_WORD =
 /** "Danube ports, such as Izmail": a list of places opens after a plural place noun and "such as", "including" or "like". */
 const PLACE_LIST_HEAD = /\b(?:ports|cities|towns|villages|regions|provinces|districts|oblasts|islands)(?: [a-z]+)?,? (?:such as|including|like) $/;
 const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
+/** A name of capitals alone ("FTX", "NASA"): an organisation's, where the knowledge base has no place of that name. */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 /** Capitalised words that are not names on their own. */
 const STOP = new Set(
   'A An The This That These Those It Its He She They We I You His Her Their Our My Your Is Are Was Were Be What Who Why When Where How Which Now Then Here There Despite Though Although However But And Or If As At By For From In Into Of On To With Ever Since After Before Even Still Yet Also Not No Yes Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
@@ -169,13 +172,16 @@ export function findUnknownNames(
   for (const m of capitalisedMatches(text, NAME_RUN)) {
     let start = m.index;
     // "Wall Street's": a name of several words ends before its possessive. One word keeps it:
-    // brands are named so ("Moody's", "McDonald's").
-    let name = m[0].replace(/(?<=\s\S+)'s$/u, '').replace(/[.'-]+$/, '');
+    // brands are named so ("Moody's", "McDonald's"); an acronym does not ("FTX's code").
+    let name = m[0].replace(/(?<=\s\S+|^\p{Lu}{2,})'s$/u, '').replace(/[.'-]+$/, '');
     // "Atlanta's Ebenezer Baptist Church": the name is what follows the possessive.
     const possessive = name.lastIndexOf("'s ");
     // "Jamaica's Kishane Thompson": a first and last name after a known place's possessive is a person (an athlete, a minister).
     const ofPlace = possessive >= 0 && known.some((k) => k.type === 'place' && k.start <= m.index && k.end === m.index + possessive);
-    if (possessive >= 0) {
+    // (Not where the possessor is no name the article knows and a body's name follows: "Alzheimer's
+    // Association International Conference" is one name.)
+    const ownName = possessive >= 0 && !covered(m.index, m.index + possessive) && ORG_WORD.test(name.slice(possessive + 3)) && !STOP.has(name.slice(0, possessive));
+    if (possessive >= 0 && !ownName) {
       start += possessive + 3;
       name = name.slice(possessive + 3);
     }
@@ -257,7 +263,9 @@ export function findUnknownNames(
     // (Where the surname comes again alone, as a person's does: "Germany's Aleph Alpha", a company, never goes by "Alpha".)
     else if (ofPlace && words.length === 2 && isFirstAndLastName(name) && !PLACE_WORD.test(name) && surnameAlone(text, words[0]!, words[1]!)) [type, confidence] = ['person', 0.75];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
-    else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !peopleOrPersonAfterTo(words, name, before)) [type, confidence] = ['place', 0.65];
+    // (An acronym the knowledge base lacks after "at" or "from" is a body: "a co-founder of FTX", "at NASA".)
+    else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !peopleOrPersonAfterTo(words, name, before))
+      [type, confidence] = ACRONYM.test(name) ? ['organization', 0.65] : ['place', 0.65];
     else if (words.length <= 2 && placeInList(text, start, end, placeStarts, listedEnds)) {
       [type, confidence] = ['place', 0.65];
       listedEnds.add(end);
@@ -281,6 +289,11 @@ export function findUnknownNames(
     }
     found.push({ text: name, start, end: start + name.length, type, entity: name, confidence });
   }
+  const courtesy = namedByCourtesy(text, known, found);
+  if (courtesy.length) {
+    found.push(...courtesy);
+    found.sort((a, b) => a.start - b.start);
+  }
   // "a payment to Stormy Daniels" is no place where the article names her as a person elsewhere:
   // a person's cue outweighs a preposition's.
   // ("Lyles turned to Thompson": the surname of Kishane Thompson, named as a person, is his.)
@@ -289,6 +302,43 @@ export function findUnknownNames(
   const personAgain = (m: Mention) => people.get(m.entity) === m.entity || (people.has(m.entity) && /\bto\s+$/.test(text.slice(Math.max(0, m.start - 4), m.start)));
   const typed = people.size ? found.map((m) => (m.type === 'place' && m.confidence <= 0.65 && personAgain(m) ? { ...m, type: 'person' as const, entity: people.get(m.entity)!, confidence: 0.75 } : m)) : found;
   return linkSurnames(text, known, linkPlaces(text, known, typed));
+}
+
+/** A courtesy title and a surname: "Mr. Bankman-Fried", "Ms. Sassoon". */
+/** An office before a surname ("Attorney Roos", "Commissioner Ruiz"): no first name. */
+const OFFICE_FIRST = new RegExp(`^${INNER_TITLE.source}`);
+const COURTESY_SURNAME = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)(?![\p{L}'’-])/gu;
+
+/**
+ * People the article names in full once and then by a courtesy title and surname, as news style
+ * does ("Sam Bankman-Fried knowingly took ... Mr. Bankman-Fried, 31, has pleaded"): the first full
+ * name with that surname ("Sam Bankman-Fried", "Danielle Sassoon") is a person's, where no other
+ * cue said so, or where only a preposition made it a place ("heard from Danielle Sassoon"). The
+ * later "Mr. Bankman-Fried" is then linked by its surname. Found places are retyped in `found`.
+ */
+function namedByCourtesy(text: string, known: readonly Mention[], found: Mention[]): Mention[] {
+  const surnames = new Set<string>();
+  for (const m of text.matchAll(COURTESY_SURNAME)) if (!STOP.has(m[1]!)) surnames.add(m[1]!);
+  if (!surnames.size) return [];
+  const isTaken = overlapsAny(known);
+  const added: Mention[] = [];
+  for (const surname of surnames) {
+    if (found.some((m) => m.type === 'person' && m.entity.split(/\s+/).pop() === surname)) continue;
+    // (The surname holds letters, hyphens and apostrophes only: COURTESY_SURNAME.)
+    const full = new RegExp(`(?<![\\p{L}.'’-])(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\.)?)\\s+${surname}(?![\\p{L}'’-])`, 'u');
+    const m = full.exec(text);
+    if (!m || STOP.has(m[1]!.split(/\s+/)[0]!) || LEADING_TITLE.test(m[0]) || OFFICE_FIRST.test(m[0]) || !isFirstAndLastName(m[0]) || isTaken(m.index, m.index + m[0].length)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const place = found.findIndex((f) => f.start === start && f.end === end);
+    if (place >= 0) {
+      if (found[place]!.type === 'place' && found[place]!.confidence <= 0.65) found[place] = { ...found[place]!, type: 'person', confidence: 0.75 };
+      continue;
+    }
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    added.push({ text: m[0], start, end, type: 'person', entity: m[0], confidence: 0.75 });
+  }
+  return added;
 }
 
 /**
@@ -360,9 +410,11 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
   const isTaken = overlapsAny([...known, ...found]);
   const linked: Mention[] = [];
   for (const w of capitalisedMatches(text, CAPITALISED_WORD)) {
-    const first = bySurname.get(w[0]);
+    // "Mr. Bankman-Fried's bail": the surname without its possessive.
+    const word = w[0].endsWith("'s") ? w[0].slice(0, -2) : w[0];
+    const first = bySurname.get(word);
     if (!first || w.index < first.end || isWordAt(text, w.index - 1) || isWordAt(text, w.index + w[0].length)) continue;
-    const end = w.index + w[0].length;
+    const end = w.index + word.length;
     if (isTaken(w.index, end)) continue;
     // The full name again ("Maren Lindqvist is ...", where no cue says so) is marked whole.
     const fullStart = end - first.entity.length;

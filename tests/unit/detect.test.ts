@@ -314,6 +314,25 @@ describe('detectMentions', () => {
   });
 });
 
+describe('acronyms and possessives the knowledge base lacks (review 15)', () => {
+  const found = (text: string) => detectMentions(text, buildIndex([entry('place/philadelphia', 'Philadelphia')])).map((m) => [m.text, m.type, m.entity]);
+
+  it('takes an acronym after a preposition for a body, not a place, and one entity with its possessive', () => {
+    expect(found('The money flowed from FTX to a trading firm through a back door in FTX’s code.')).toEqual([
+      ['FTX', 'organization', 'FTX'],
+      ['FTX', 'organization', 'FTX'],
+    ]);
+  });
+
+  it('keeps a body’s name whole where its possessor is no name the article knows, and splits it after one it does', () => {
+    expect(found('It was presented at the Alzheimer’s Association International Conference in Philadelphia.')).toEqual([
+      ['Alzheimer’s Association International Conference', 'organization', "Alzheimer's Association International Conference"],
+      ['Philadelphia', 'place', 'Philadelphia'],
+    ]);
+    expect(found('He spoke to Philadelphia’s Housing Authority.').map(([t]) => t)).toEqual(['Philadelphia', 'Housing Authority']);
+  });
+});
+
 describe('short forms in titles', () => {
   it('reads "The Atlantic" inside a sentence as a title, not the ocean it may also shorten', () => {
     const text = 'Storms crossed the Atlantic Ocean, and a hurricane followed. According to The Atlantic, the Atlantic calmed.';
@@ -411,6 +430,20 @@ describe('people the knowledge base lacks, named after an office', () => {
 
   it('takes no capitalised phrase after a role and a comma for a person unless the name closes the apposition or speaks', () => {
     expect(people('After a meeting with the governor, Harbor Point residents said they would stay.')).toEqual([]);
+  });
+
+  it('finds a person named in full once and then by a courtesy title and surname, where no other cue says so (review 15)', () => {
+    const text =
+      'NEW YORK — Sam Bankman-Fried knowingly took billions from customers. Mr. Bankman-Fried, 31, has pleaded not guilty. The jury heard from Danielle Sassoon on Monday. Ms. Sassoon asked the questions, and Judge Kaplan revoked Mr. Bankman-Fried’s bail.';
+    expect(people(text)).toEqual(['Sam Bankman-Fried', 'Bankman-Fried', 'Danielle Sassoon', 'Sassoon', 'Bankman-Fried']);
+    // A courtesy title alone, with no full name, and an office before a surname make no one.
+    expect(people('Mr. Kaplan spoke. Attorney Kaplan agreed.')).toEqual([]);
+  });
+
+  it('finds a person after an attorney’s office, by a co-founder’s role, and by a role whose words hold dots (review 15)', () => {
+    expect(people('“He lied to everyone,” Assistant U.S. Attorney Nicolas Roos said.')).toEqual(['Nicolas Roos']);
+    expect(people('Gary Wang, a co-founder of the exchange, testified that he wrote the code.')).toEqual(['Gary Wang']);
+    expect(people('Damian Williams, the U.S. attorney in Manhattan, has called it a fraud.')).toEqual(['Damian Williams']);
   });
 
   it('leaves an office that names no one after it alone', () => {

@@ -55,7 +55,8 @@ function buildSets() {
     court judge media press newspaper paper agency office party union council committee board commission
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
     protesters supporters opponents campaigners advocates league club team city county district school hospital democrats republicans data figures poll survey statistics research
-    studies reports document documents text letter resolution treaty filing lawsuit complaint
+    studies reports document documents text letter resolution treaty filing filings lawsuit complaint
+    defenders backers proponents skeptics sceptics
     indictment memo order officer officers governor mayor
     ambassador envoy delegate delegates negotiators negotiator general commander spokesmen people allies ally
     kremlin pentagon regulators regulator watchdog agencies governments ministers authority
@@ -105,6 +106,8 @@ let builtSets: ReturnType<typeof buildSets> | null = null;
 const sets = (): ReturnType<typeof buildSets> => (builtSets ??= buildSets());
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+/** A count or an estimate whose maker "according to" names after it: "according to a count by prosecutors". */
+const TALLY_NOUNS = new Set(['count', 'tally', 'analysis', 'estimate', 'estimates', 'review', 'calculation', 'calculations', 'compilation', 'tabulation']);
 const WRITER_PRONOUNS = new Set(['i', 'we']);
 const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters', 'whether']);
 /** "said by phone": the means, not an agent. */
@@ -280,8 +283,14 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     if (!isWordTok(p) || sets().NP_STOP.has(p.w)) break;
     s--;
   }
-  // Allow a leading determiner.
-  if (s - 1 >= 0 && sets().DETERMINERS.has(tokens[s - 1]!.w)) s--;
+  // "This time the researchers found": the phrase opens at the determiner nearest its head.
+  for (let d = j - 1; d > s; d--)
+    if (sets().DETERMINERS.has(tokens[d]!.w)) {
+      s = d;
+      break;
+    }
+  // Allow a leading determiner (one: "that the defense" is "the defense").
+  if (s - 1 >= 0 && sets().DETERMINERS.has(tokens[s - 1]!.w) && !sets().DETERMINERS.has(tokens[s]!.w)) s--;
   const head = t!;
   const headWord = head.w.replace(/'s$/, '');
   const phrase = ctx.text.slice(tokens[s]!.start, head.end);
@@ -386,10 +395,11 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
   let e = i;
   while (e + 1 < tokens.length && isWordTok(tokens[e + 1]) && !sets().NP_STOP.has(tokens[e + 1]!.w) && e - i < 5) e++;
   const words = tokens.slice(i, e + 1);
-  let headIdx = words.findIndex((w) => sets().SOURCE_NOUNS.has(w.w));
-  // "a ministry spokesman": the last of the source nouns in a row is the head.
+  const firstNoun = words.findIndex((w) => sets().SOURCE_NOUNS.has(w.w));
+  let headIdx = firstNoun;
+  // "a ministry spokesman", "court filings": the last of the source nouns in a row is the head.
   while (headIdx >= 0 && headIdx + 1 < words.length && sets().SOURCE_NOUNS.has(words[headIdx + 1]!.w)) headIdx++;
-  if (headIdx >= 0 && (sets().DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || headIdx === 0)) {
+  if (headIdx >= 0 && (sets().DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || firstNoun === 0)) {
     // "its deputy U.N. ambassador Dmitry Polyanskiy": the person the description names.
     const after = tokens[i + headIdx + 1];
     const named = after && !after.q ? mentionAt(ctx, after) : undefined;
@@ -453,7 +463,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
 
     // "according to X"
     if (t.w === 'according' && tokens[i + 1]?.w === 'to') {
-      const subj = subjectStartingAt(ctx, i + 2);
+      // "according to a count by prosecutors": whose count it is.
+      const by = sets().DETERMINERS.has(tokens[i + 2]?.w ?? '') && TALLY_NOUNS.has(tokens[i + 3]?.w ?? '') && /^(?:by|from|of)$/.test(tokens[i + 4]?.w ?? '') ? subjectStartingAt(ctx, i + 5) : null;
+      const subj = by && good(by) ? by : subjectStartingAt(ctx, i + 2);
       if (good(subj)) {
         const atStart = unquotedWordsBefore[i]! <= 2;
         const region: [number, number] = atStart ? [0, clauseEnd(ctx, t.start)] : [0, text.length];
@@ -542,7 +554,10 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     }
 
     const subjEnd = skipBetween(ctx, i - 1);
-    if (tokens.slice(subjEnd + 1, i).some((x) => UNSAID_MODALS.has(x.w))) continue;
+    const between = tokens.slice(subjEnd + 1, i);
+    if (between.some((x) => UNSAID_MODALS.has(x.w))) continue;
+    // "the defense could not tell jurors that ...": what someone may not say, no statement.
+    if (between.some((x) => /^(?:cannot|can't|can’t|couldn't|couldn’t)$/.test(x.w)) || (between.some((x) => x.w === 'could' || x.w === 'can') && between.some((x) => x.w === 'not'))) continue;
     if ((judged || forecast) && tokens.slice(subjEnd + 1, i).some((x) => PASSIVE_AUX.has(x.w))) continue;
     // "Trump singled out Spain, saying it was “terrible”": the participle's speaker is the clause's subject.
     if (prev?.w === ',' && /ing$/.test(t.w) && (strong || weakContent)) {

@@ -456,6 +456,14 @@ describe('sources', () => {
       expect(review('Russia requested a meeting for Friday, according to its deputy U.N. ambassador Dmitry Polyanskiy.')).toEqual([['reported', 'Dmitry Polyanskiy']]);
     });
 
+    it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {
+      expect(review('He answered “I don’t recall” more than 140 times, according to a count by prosecutors.')).toEqual([['reported', 'prosecutors']]);
+      expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);
+      expect(review('This time the researchers found that two more factors each carry a share of the risk.')).toEqual([['reported', 'the researchers']]);
+      expect(review('Defenders of the plan say it will bring back manufacturing jobs.')).toEqual([['reported', 'Defenders']]);
+      expect(review('The judge ruled earlier in the trial that the defense could not tell jurors that customers might be repaid.')[0]![0]).not.toBe('reported');
+    });
+
     it('names a speaker without the titles before the name, and the short name after it as the same person', () => {
       expect(review('Maryland Governor Wes Moore said the crew had issued a mayday call. “These people are heroes,” Moore said. “Thank you,” said Transportation Secretary Pete Buttigieg.')).toEqual([
         ['reported', 'Wes Moore'],

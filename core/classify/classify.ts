@@ -359,6 +359,15 @@ function quoteGoesOn(text: string, start: number): boolean {
 }
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
+/** A clause joined on after a comma or a semicolon, up to a name: ", and one that", "; but". */
+const JOINED_CLAUSE_BEFORE = /(?:,\s*(?:and|but|while|whereas)|;)\s[^,;“”"]*$/;
+/** A verb of answering or saying just after a name (an adverb may stand between). */
+const ANSWER_AFTER = /^(?:['’]s)?\s+(?:\p{Ll}+ly\s+)?(?:dismissed|rejected|countered|rebutted|answered|responded|replied|retorted|objected|said|told|argued|insisted)\b/u;
+
+/** Whether the person `m` answers or speaks in a clause joined on after the sentence's first one. */
+function answersInOwnClause(sentence: string, m: Mention): boolean {
+  return ANSWER_AFTER.test(sentence.slice(m.end, m.end + 40)) && JOINED_CLAUSE_BEFORE.test(sentence.slice(Math.max(0, m.start - 60), m.start));
+}
 /**
  * "The company said", "the agency estimates": a body named again by what it is. It is the
  * organisation the sentence before opens with (not one it only cites: "..., Reuters reported").
@@ -590,6 +599,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         if (subj.kind === 'name') bringIntoView('person', sourceOfPassage(a.passage));
       }
     }
+    // "... that Mr. Cohen stressed, and one that Mr. Roos dismissed in a single sentence. “This was
+    // not a mistake,” he said.": a person who answers in a clause of their own after the speaker's
+    // is the latest in view.
+    for (const m of people) if (answersInOwnClause(a.passage.text, m)) bringIntoView('person', sourceOf(m));
   }
 
   // Quotations whose speaker is named in a neighbouring sentence: first a quotation that goes on

@@ -456,6 +456,24 @@ describe('sources', () => {
       expect(review('Russia requested a meeting for Friday, according to its deputy U.N. ambassador Dmitry Polyanskiy.')).toEqual([['reported', 'Dmitry Polyanskiy']]);
     });
 
+    it('gives “he said” to the person who answers in a clause of their own after the speaker’s, and only there (review 15)', () => {
+      const names: Name[] = [
+        ['Mark Cohen', 'Mark Cohen', 'person'],
+        ['Cohen', 'Mark Cohen', 'person'],
+        ['Nicolas Roos', 'Nicolas Roos', 'person'],
+        ['Roos', 'Nicolas Roos', 'person'],
+      ];
+      const sources = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => x.source);
+      const intro = 'Mark Cohen argued for the defense. Nicolas Roos closed for the government. ';
+      expect(sources(`${intro}It is a distinction that Mr. Cohen stressed in his final minutes, and one that Mr. Roos dismissed in a single sentence. “This was not a mistake,” he said. “It was a choice.”`).slice(2)).toEqual([
+        'Mark Cohen',
+        'Nicolas Roos',
+        'Nicolas Roos',
+      ]);
+      // Named inside the speaker's own clause, he is what the speaker talks of: “he” stays the speaker.
+      expect(sources(`${intro}Mr. Cohen stressed that Mr. Roos dismissed the point. “This was not a mistake,” he said.`).slice(2)).toEqual(['Mark Cohen', 'Mark Cohen']);
+    });
+
     it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {
       expect(review('He answered “I don’t recall” more than 140 times, according to a count by prosecutors.')).toEqual([['reported', 'prosecutors']]);
       expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);

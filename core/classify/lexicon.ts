@@ -320,5 +320,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} is (?:an?|our|the(?: paper['’]s)?)(?: [\p{L}'’-]+){0,3} (?:columnist|contributing writer|contributor|staff writer|senior writer|reporter|correspondent|editor|writer)(?: (?:at|for|of|on|in|based in|covering) [^,;"“”]{1,60})?\.?$/u,
   // ... and its beat and contact lines: "Rosa Delgado covers City Hall.", "Contact her at ...".
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} covers [^.,;"“”]{1,50}\.$/u,
+  // ... or by pronoun after the name's line: "She writes about economics and trade.", "He covers courts."
+  /^(?:She|He|They) (?:writes? (?:about|on)|reports? on|covers?) [^.,;"“”]{1,50}\.$/u,
   /^(?:contact|email|e-mail|follow|reach) (?:her|him|them|me|the author)\b.{0,80}$/i,
 ];

@@ -244,6 +244,8 @@ export function isCaptionLine(line: string): boolean {
 function readsAsProse(entry: string): boolean {
   return /[.!?]["”’)\]]?\s*$/u.test(entry) && (entry.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0) >= 3;
 }
+/** A list item that opens with a short label and a colon: "Midlife: ...", "Born: ...". */
+const LABELLED_ITEM = /^[^:.!?\n"“”]{1,30}:\s/u;
 const LIST_MARKER = /^[ \t]*(?:[-*•·▪‣◦–]|\d{1,3}[.)]|\(?[a-z][.)])[ \t]+(?=\S)/u;
 
 /** Length of a list marker ("- ", "• ", "1. ") at the start of the line, or 0. */
@@ -374,7 +376,9 @@ export function segmentSentences(text: string, blocks?: readonly Block[]): Segme
           pushSentences(text, s, e, 'caption', out, false);
           break;
         case 'list-item':
-          pushSentences(text, s, e, 'list-item', out, false);
+          // A box's labelled list ("Midlife: hearing loss, depression, ...") is labels and values too.
+          if (LABELLED_ITEM.test(text.slice(s, e)) && !readsAsProse(text.slice(s, e))) pushWhole(text, s, e, 'label', out);
+          else pushSentences(text, s, e, 'list-item', out, false);
           break;
         case 'entry':
           // A fact box's or a table's entries are labels and values, not statements, unless written as sentences.

@@ -612,7 +612,7 @@ describe('sources', () => {
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('The editorial board represents a shift in tone, critics said.').label).not.toBe('other');
       expect(classifySentence('Tom Park contributed reporting that the minister later called false, his editor said.').label).not.toBe('other');
-      for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.', 'Hannah Okonjo-Reyes is the Meridian’s Moscow correspondent.'])
+      for (const line of ['Claire Dubois is our Europe correspondent.', 'Rosa Delgado covers City Hall.', 'Contact her at rdelgado@example.com.', 'Jane Doe is a senior writer at the paper.', 'Hannah Okonjo-Reyes is the Meridian’s Moscow correspondent.', 'She writes about economics and trade.', 'He covers federal courts.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Jane Doe is a dangerous writer, the minister said.').label).not.toBe('other');
       expect(classifySentence('Brandon Johnson covers his tracks badly, critics say.').label).not.toBe('other');

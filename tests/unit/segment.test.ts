@@ -177,6 +177,19 @@ describe('segmentSentences: explicit blocks', () => {
     expect(classifyPassages(text, [], blocks).map((p) => p.label)).toEqual(['other', 'other', 'other', 'other', 'other', 'fact', 'fact']);
   });
 
+  it('reads a box’s labelled list items as labels and values, unless an item is written as prose (review 15)', () => {
+    const items = ['Early life: less education', 'Midlife: hearing loss, high LDL cholesterol, depression, traumatic brain injury, excessive alcohol', 'Note: the authors say the figures are estimates and not a forecast.'];
+    const text = items.join('\n\n');
+    let at = 0;
+    const blocks: Block[] = items.map((e) => {
+      const b: Block = { start: at, end: at + e.length, kind: 'list-item' };
+      at += e.length + 2;
+      return b;
+    });
+    expect(kinds(text, blocks).map(([kind]) => kind)).toEqual(['label', 'label', 'list-item']);
+    expect(classifyPassages(text, [], blocks).map((p) => p.label).slice(0, 2)).toEqual(['other', 'other']);
+  });
+
   it('reads a paragraph block that is a byline as one, with a dot between its parts and a time at its end', () => {
     const text = 'By Kevin Marsh · Published March 27, 2024, 6:15 a.m.\n\nBy the end of the year, prices rose.';
     expect(kinds(text, [{ start: 0, end: 52, kind: 'paragraph' }, { start: 54, end: text.length, kind: 'paragraph' }])).toEqual([

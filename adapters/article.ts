@@ -24,6 +24,8 @@ export interface ArticleLocation {
   textNodes: Set<Text> | null;
   date?: string;
   title?: string;
+  /** The page files the article under an opinion section: its label ("Opinion", "Commentary"). */
+  opinionSection?: string;
 }
 
 // NodeFilter's constants, spelled out: the global is missing where this runs on happy-dom in Node.
@@ -235,6 +237,38 @@ function readerable(doc: Document): boolean {
 /** Where the article is, or null when the page is not an article. */
 export function locateArticle(doc: Document): ArticleLocation | null {
   if (!doc.body) return null;
+  const location = locateArticleBody(doc);
+  if (!location) return null;
+  const opinionSection = opinionSectionOf(doc);
+  return opinionSection ? { ...location, opinionSection } : location;
+}
+
+/** The section a page files under opinion, as its metadata or its address says: an article's `article:section`, schema.org's `OpinionNewsArticle` or `articleSection`, a path under /opinion/. */
+const OPINION_SECTION = /^(?:opinions?|commentary|comment|editorials?|op-?eds?|columns?|columnists?|viewpoints?|perspectives?)\b/i;
+const OPINION_PATH = /\/(opinions?|commentary|editorials?|op-?eds?|columnists?)\//i;
+
+/** The label of the opinion section a page files its article under, or undefined for any other (news, "World"). */
+export function opinionSectionOf(doc: Document): string | undefined {
+  const label = (s: string | null | undefined) => {
+    // "Opinion | Columns", "Opinion > Editorials": the first part names the section.
+    const first = (s ?? '').split(/[|>/·•,]/)[0]!.trim();
+    return OPINION_SECTION.test(first) ? first.slice(0, 40) : undefined;
+  };
+  const section = label(doc.querySelector('meta[property="article:section"], meta[name="article:section"]')?.getAttribute('content'));
+  if (section) return section;
+  if (/^true$/i.test(doc.querySelector('meta[property="article:opinion"]')?.getAttribute('content')?.trim() ?? '')) return 'Opinion';
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const json = s.textContent ?? '';
+    if (/"@type"\s*:\s*(?:\[[^\]]*)?"OpinionNewsArticle"/.test(json)) return 'Opinion';
+    const articleSection = label(/"articleSection"\s*:\s*(?:\[\s*)?"([^"]{1,60})"/.exec(json)?.[1]);
+    if (articleSection) return articleSection;
+  }
+  const path = OPINION_PATH.exec(doc.location?.pathname ?? '')?.[1];
+  return path ? path[0]!.toUpperCase() + path.slice(1).toLowerCase() : undefined;
+}
+
+/** Where the article's body is, or null when the page is not an article. */
+function locateArticleBody(doc: Document): ArticleLocation | null {
   if (!readerable(doc)) {
     const shadowHost = shadowArticle(doc);
     return shadowHost ? { root: shadowHost, textNodes: null, date: findArticleDate(doc) } : null;

@@ -9,7 +9,7 @@ import type { Block, EntityType, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, toggleSiteMarkers, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
-import { classifierWarmUp, classifyPassagesInSteps } from '../core/classify/classify';
+import { classifierWarmUp, classifyPassagesInSteps, type ArticleContext } from '../core/classify/classify';
 import { distinctStatements } from '../core/classify/statements';
 import { entityCard, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
 import type { ArticleSummary, DecodedDetectResponse, DetectRequest, PackInfo } from '../core/messages';
@@ -104,12 +104,13 @@ type ShortcutCommand = 'toggle-opinion-markers' | 'next-mark' | 'previous-mark';
 const SHORTCUT_KEYS = { KeyO: 'toggle-opinion-markers', KeyJ: 'next-mark', KeyK: 'previous-mark' } as const satisfies Record<string, ShortcutCommand>;
 
 /** Classifies one chunk of the article; offsets stay those of the whole text. */
-function* classifyChunk(text: string, chunk: Chunk): Steps<Passage[]> {
+function* classifyChunk(text: string, chunk: Chunk, context: ArticleContext): Steps<Passage[]> {
   const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
   const local = yield* classifyPassagesInSteps(
     text.slice(chunk.start, chunk.end),
     chunk.mentions.map((m) => shift(m, -chunk.start)),
     chunk.blocks.map((b) => shift(b, -chunk.start)),
+    context,
   );
   return local.map((p) => shift(p, chunk.start));
 }
@@ -370,7 +371,8 @@ export class PageSession {
     // 3. On a long article, the passages near the screen first. (Once the session is taken down,
     // nothing of this read paints: `destroy` moves the generation on.)
     const withNames = withMentions(chunks, mentions);
-    const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, firstEnd) : new Map();
+    const context: ArticleContext = article.opinionSection ? { opinionSection: article.opinionSection } : {};
+    const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, context, firstEnd) : new Map();
     if (!firstChunks) return;
     if (firstDetect && progressive) {
       // Painting is a task of its own: the last slice of classification may have run its whole budget.
@@ -379,7 +381,7 @@ export class PageSession {
       show(mentions, passagesOf(firstChunks), pack, names);
     }
     // 4. Every passage; those near the screen are kept.
-    const classified = await this.classifyChunks(gen, text, withNames, text.length, firstChunks);
+    const classified = await this.classifyChunks(gen, text, withNames, context, text.length, firstChunks);
     if (!classified) return;
     const passages = applyCorrections(passagesOf(classified), pack);
     // Painting every passage is a task of its own: the last slice of classification may have run its whole budget.
@@ -420,10 +422,11 @@ export class PageSession {
   }
 
   /**
-   * Classifies the article's chunks up to `until` in slices; a chunk classified `earlier` with the
-   * very same mentions keeps its passages. Null when a newer read took over.
+   * Classifies the article's chunks up to `until` in slices, with what the page says of the article
+   * (`context`); a chunk classified `earlier` with the very same mentions keeps its passages. Null
+   * when a newer read took over.
    */
-  private async classifyChunks(gen: number, text: string, chunks: readonly Chunk[], until: number, earlier?: ClassifiedChunks): Promise<ClassifiedChunks | null> {
+  private async classifyChunks(gen: number, text: string, chunks: readonly Chunk[], context: ArticleContext, until: number, earlier?: ClassifiedChunks): Promise<ClassifiedChunks | null> {
     const classified: ClassifiedChunks = new Map();
     // A task of its own: what came before (painting the names) is shown before classification starts.
     await yieldToPage();
@@ -444,7 +447,7 @@ export class PageSession {
       if (same) classified.set(chunk.start, known);
       else {
         // Sentence by sentence, giving the page its turn whenever a slice has run its time.
-        const passages = await runSliced(classifyChunk(text, chunk), clock, giveTurn);
+        const passages = await runSliced(classifyChunk(text, chunk, context), clock, giveTurn);
         if (!passages) return null;
         classified.set(chunk.start, { mentions: chunk.mentions, passages });
       }

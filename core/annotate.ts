@@ -11,12 +11,14 @@ export interface AnnotateOptions extends DetectOptions {
   lines?: boolean;
   /** Known-article packs: a matching pack's curated labels apply. */
   packs?: readonly ArticlePack[];
+  /** The page files the article under an opinion section (its label): see core/classify/classify.ts, opinionBar. */
+  opinionSection?: string;
 }
 
 export function annotate(text: string, index: KbIndex, options: AnnotateOptions = {}): Annotation {
   const mentions = detectMentions(text, index, options.blocks, options);
   if (!options.lines) {
-    const passages = classifyPassages(text, mentions, options.blocks as Block[] | undefined);
+    const passages = classifyPassages(text, mentions, options.blocks as Block[] | undefined, options.opinionSection ? { opinionSection: options.opinionSection } : {});
     return { mentions, passages: applyCorrections(passages, matchPack(text, options.packs ?? [])) };
   }
   const passages = [];

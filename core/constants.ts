@@ -150,6 +150,13 @@ export const LOOKUP_QUEUE_MAX_WAIT_MS = 2_000;
 /** After a 429 without Retry-After, no request is made for this long; Retry-After is honoured up to the max. */
 export const LOOKUP_BACKOFF_DEFAULT_MS = 10_000;
 export const LOOKUP_BACKOFF_MAX_MS = 120_000;
+/**
+ * In an article the page files under opinion, the odds that a sentence of the writer's is opinion,
+ * over those the subjectivity model was trained for (news and opinion mixed): with 2, the model's
+ * bar of 0.48 becomes 0.32 (core/classify/classify.ts, opinionBar).
+ */
+export const OPINION_SECTION_ODDS = 2;
+
 /** Successful look-ups are kept in extension storage this long... */
 export const LOOKUP_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** ...up to this many entries and about this many bytes; the least recently used go first. */

@@ -31,9 +31,9 @@ try {
 
 const index = buildIndex(loadKbDir(join(import.meta.dirname, '..', 'data', 'kb')));
 const isHtml = /\.html?$/i.test(file) || /^\s*<(!doctype|html)/i.test(raw);
-const { text, blocks } = isHtml ? await htmlToArticleText(raw) : { text: raw, blocks: undefined };
+const { text, blocks, opinionSection } = isHtml ? await htmlToArticleText(raw) : { text: raw, blocks: undefined, opinionSection: undefined };
 const packs = loadPacks(join(import.meta.dirname, '..', 'data', 'articles'));
-const { mentions, passages } = annotate(text, index, { blocks, lines, packs, everydayTerms });
+const { mentions, passages } = annotate(text, index, { blocks, lines, packs, everydayTerms, ...(opinionSection ? { opinionSection } : {}) });
 const out = {
   mentions: mentions.map(({ text, start, end, type, entity }) => ({ text, start, end, type, entity })),
   passages: passages.map(({ text, start, end, label, source, cues }) => ({ text, start, end, label, source, cues })),

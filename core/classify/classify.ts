@@ -37,7 +37,7 @@ import { valence } from './valence';
 import { strength } from './strength';
 import { segmentSentences, type SegmentKind } from './segment';
 import { SUBJECTIVITY_MODEL } from './subjectivity-model';
-import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS } from '../constants';
+import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS, OPINION_SECTION_ODDS } from '../constants';
 import { runToEnd, type Steps } from '../steps';
 import { quoteWords } from './statements';
 
@@ -61,6 +61,26 @@ export interface SentenceContext {
   model?: SubjectivityModel;
   /** Speaker labels ("Tavita:") that open two or more of the article's paragraphs: an interview's or a transcript's. */
   speakers?: ReadonlySet<string>;
+  /** The section the page files the article under where it says it is opinion ("Opinion", "Commentary"): see `opinionBar`. */
+  opinionSection?: string;
+}
+
+/** What the page says of the whole article, beside its text. */
+export interface ArticleContext {
+  /** The page files it under an opinion section (a column, an editorial): its label, as the page gives it. */
+  opinionSection?: string;
+}
+
+/**
+ * The model's bar for the writer's own sentence. In a piece the page files under opinion (a column,
+ * an editorial), where most of the writer's sentences argue, the odds that one is opinion are taken
+ * to be OPINION_SECTION_ODDS times those of the training pool, which mixes news and opinion: "It is
+ * a verdict." in a column is the columnist's, the same words in a news report the writer's fact.
+ */
+export function opinionBar(threshold: number, opinionSection?: string): number {
+  if (!opinionSection) return threshold;
+  const odds = threshold / (1 - threshold) / OPINION_SECTION_ODDS;
+  return odds / (1 + odds);
 }
 
 /** Categories whose words can, on their own, show the writer's opinion in a mixed sentence. */
@@ -294,6 +314,9 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   }
 
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
+  // (The section is a cue the reader can check on the page, as the words are in the sentence.)
+  if (ctx.opinionSection && score.p >= opinionBar(model.threshold, ctx.opinionSection))
+    return { passage: make('opinion', [`section: ${ctx.opinionSection}`, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   // A sentence the writer opens with their stance ("Frankly, the strike was a warning ...").
   const stance = stanceOpener(sentence);
   if (stance) return { passage: make('opinion', [stance, ...score.positive]), attribution: null, quoteOnly: false, mentions };
@@ -426,8 +449,8 @@ export function classifierWarmUp(model: SubjectivityModel = SUBJECTIVITY_MODEL):
  * when given, say which parts are headings, captions and so on. One passage per segment, in
  * order; offsets index `text`.
  */
-export function classifyPassages(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Passage[] {
-  return runToEnd(classifyPassagesInSteps(text, mentions, blocks));
+export function classifyPassages(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[], article: ArticleContext = {}): Passage[] {
+  return runToEnd(classifyPassagesInSteps(text, mentions, blocks, article));
 }
 
 /**
@@ -435,7 +458,7 @@ export function classifyPassages(text: string, mentions: readonly Mention[] = []
  * returns the passages. A caller that gives the main thread back between slices of work drives it
  * (adapters/page-session.ts), so that no chunk of a long article is one long task.
  */
-export function* classifyPassagesInSteps(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[]): Steps<Passage[]> {
+export function* classifyPassagesInSteps(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[], article: ArticleContext = {}): Steps<Passage[]> {
   if (typeof text !== 'string' || text.length === 0) return [];
   const segments = segmentSentences(text, blocks);
   const labels = new Map<string, number>();
@@ -461,7 +484,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       const m = sorted[i]!;
       if (m.end <= seg.end) local.push({ ...m, start: m.start - seg.start, end: m.end - seg.start });
     }
-    const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart, speakers });
+    const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart, speakers, ...(article.opinionSection ? { opinionSection: article.opinionSection } : {}) });
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
     a.openAtStart = openAtStart;
     a.kind = seg.kind;

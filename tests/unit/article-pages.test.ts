@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { findArticleDate, locateArticle } from '../../adapters/article';
+import { findArticleDate, locateArticle, opinionSectionOf } from '../../adapters/article';
 import { articlePage } from '../fixtures/article-page';
 import { READABILITY_MAX_TEXT_CHARS } from '../../core/constants';
 import { buildTextMap } from '../../adapters/text-map';
@@ -222,6 +222,30 @@ describe("the article's date", () => {
     expect(findArticleDate(load(html('<time>6 June 2024, updated 15:20 CET</time>')))).toBe('2024-06-06');
     expect(findArticleDate(load(html('<time datetime="2023-02-20">Feb. 20</time>')))).toBe('2023-02-20');
     expect(findArticleDate(load(html('<time>Updated an hour ago</time>')))).toBeUndefined();
+  });
+});
+
+describe('an article the page files under opinion (review 15)', () => {
+  const at = (url: string, head: string) => {
+    const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+    windows.push(window);
+    const doc = window.document as unknown as Document;
+    doc.write(articlePage(readArticleText()).replace('<meta property="article:section" content="World">', head));
+    return doc;
+  };
+  it('is known by its section, its schema.org type or section, or its address, and carries the section’s label', () => {
+    expect(opinionSectionOf(at('http://127.0.0.1/a.html', '<meta property="article:section" content="Opinion">'))).toBe('Opinion');
+    expect(opinionSectionOf(at('http://127.0.0.1/a.html', '<meta property="article:section" content="Opinion | Columns">'))).toBe('Opinion');
+    expect(opinionSectionOf(at('http://127.0.0.1/a.html', '<meta property="article:section" content="Commentary">'))).toBe('Commentary');
+    expect(opinionSectionOf(at('http://127.0.0.1/a.html', '<script type="application/ld+json">{"@type":"OpinionNewsArticle","headline":"x"}</script>'))).toBe('Opinion');
+    expect(opinionSectionOf(at('http://127.0.0.1/a.html', '<script type="application/ld+json">{"@type":"NewsArticle","articleSection":"Editorials"}</script>'))).toBe('Editorials');
+    expect(opinionSectionOf(at('http://127.0.0.1/opinion/2025/04/10/tariffs.html', ''))).toBe('Opinion');
+    expect(locateArticle(at('http://127.0.0.1/a.html', '<meta property="article:section" content="Opinion">'))?.opinionSection).toBe('Opinion');
+  });
+  it('is not a news section, nor a section that only starts like one', () => {
+    expect(opinionSectionOf(at('http://127.0.0.1/world/a.html', '<meta property="article:section" content="World">'))).toBeUndefined();
+    expect(opinionSectionOf(at('http://127.0.0.1/a.html', '<meta property="article:section" content="Comments policy">'))).toBeUndefined();
+    expect(locateArticle(at('http://127.0.0.1/a.html', ''))?.opinionSection).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifierWarmUp, classifyPassages, classifyPassagesInSteps, classifySentence, scoreSubjectivity, stanceOpener, usesVocabulary } from '../../core/classify/classify';
+import { classifierWarmUp, classifyPassages, classifyPassagesInSteps, classifySentence, opinionBar, scoreSubjectivity, stanceOpener, usesVocabulary } from '../../core/classify/classify';
 import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
 import { valence } from '../../core/classify/valence';
@@ -472,6 +472,18 @@ describe('sources', () => {
       ]);
       // Named inside the speaker's own clause, he is what the speaker talks of: “he” stays the speaker.
       expect(sources(`${intro}Mr. Cohen stressed that Mr. Roos dismissed the point. “This was not a mistake,” he said.`).slice(2)).toEqual(['Mark Cohen', 'Mark Cohen']);
+    });
+
+    it('lowers the model’s bar for the writer’s sentences where the page files the article under opinion, naming the section as a cue (review 15)', () => {
+      expect(opinionBar(0.48, 'Opinion')).toBeCloseTo(0.316, 3);
+      expect(opinionBar(0.48)).toBe(0.48);
+      const text = 'It is a verdict. On April 4 alone the Dow fell 2,231 points. “This is not a negotiation,” Peter Navarro said.';
+      const names: Name[] = [['Peter Navarro', 'Peter Navarro', 'person']];
+      const news = classifyPassages(text, mentionsIn(text, names));
+      const column = classifyPassages(text, mentionsIn(text, names), undefined, { opinionSection: 'Opinion' });
+      expect(news.map((p) => p.label)).toEqual(['fact', 'fact', 'reported']);
+      expect(column.map((p) => p.label)).toEqual(['opinion', 'fact', 'reported']);
+      expect(column[0]!.cues[0]).toBe('section: Opinion');
     });
 
     it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {

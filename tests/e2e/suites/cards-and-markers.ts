@@ -853,6 +853,19 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       }
     });
 
+    it('reads a column the page files under Opinion as the columnist’s argument, and the passage card names the section as a cue (review 15)', async () => {
+      const page = await open('/layouts/opinion-column.html');
+      await waitForUi(page, 'the legend', (u) => u.legend !== null, 15_000);
+      // Sentences the model scores below its usual bar: opinion in a column, the section being the cue.
+      for (const sentence of ['It is a verdict.', 'I say we have been patient enough.']) expect(await passageLine(page, 'backstory-opinion', sentence), sentence).not.toBeNull();
+      const ui = await hoverPassage(page, 'backstory-opinion', 'It is a verdict.', 'verdict');
+      expect(ui.card!.label).toMatch(/^Opinion/);
+      const cues = await page.evaluate(() => Array.from(document.querySelector('backstory-ui')!.shadowRoot!.querySelectorAll('[role="dialog"] .bs-cues q'), (q) => q.textContent ?? ''));
+      expect(cues).toContain('section: Opinion');
+      // What the columnist counts or quotes stays fact or reported.
+      expect(await passageLine(page, 'backstory-opinion', 'On April 4 alone the Dow fell')).toBeNull();
+    });
+
     it('names a speaker the knowledge base lacks in the margin by surname, as it names the others', async () => {
       const page = await open('/article-text-only-source.html');
       const ui = await waitForUi(page, 'the margin notes, with the new speaker', (u) => u.notes.some((n) => /Lindqvist/.test(n.text)), 15_000);

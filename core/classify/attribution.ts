@@ -38,7 +38,7 @@ function buildSets() {
     threatened demand demands demanded ask asks asked dismiss dismisses dismissed recall recalls recalled
     observe observes observed conclude concludes concluded indicate indicates indicated agree agrees agreed
     maintain maintains maintained counter counters countered assure assures assured muse mused note notes
-    noted remark remarks remarked stress stresses stressed joke jokes joked`.split(/\s+/),
+    noted remark remarks remarked stress stresses stressed joke jokes joked calculate calculates calculated`.split(/\s+/),
   );
 
   /** Nouns that can be the source of a statement: "US officials said", "the ministry said". */
@@ -590,9 +590,11 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       // "..., Reuters reported." / "..., the ministry stated on Monday.": the source closes the sentence.
       const closes = tokens.slice(i + 1).every((x) => !x.q && TIME_BEFORE_THAT.has(x.w));
       const afterComma = tokens[tokenIndexBefore(ctx, subjStart(subj, t.start))]?.w === ',';
-      if (!contentFollows && !personal && !(closes && afterComma)) continue;
       // "called for", "called on", "called it “illegal”", and a person's "called him an old friend": what they said he was.
-      const calledSomeone = subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person') && /^(?:him|her|them|it)$/.test(next?.w ?? '') && /^(?:a|an|the)$/.test(tokens[i + 2]?.w ?? '');
+      // ("His supporters called it a masterstroke": people a description names, too.)
+      const speakers = (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person')) || (subj.kind === 'description' && /s$/.test(subj.text));
+      const calledSomeone = speakers && /^(?:him|her|them|it)$/.test(next?.w ?? '') && /^(?:a|an|the)$/.test(tokens[i + 2]?.w ?? '');
+      if (!contentFollows && !personal && !(closes && afterComma) && !(calledSomeone && /^call/.test(t.w))) continue;
       if (/^call/.test(t.w) && !anyQuotedAfter[i + 1] && !/^(?:for|on)$/.test(next?.w ?? '') && !calledSomeone) continue;
       if (/^describ/.test(t.w) && !anyQuotedAfter[i + 1] && !tokens.slice(i + 1, i + 12).some((x) => x.w === 'as')) continue;
     }

@@ -196,7 +196,8 @@ function build() {
     observed complain complains complained concluded conclude concludes estimate estimates estimated
     announced indicated indicate indicates reiterate reiterates reiterated caution cautions
     cautioned boast boasts boasted agree agrees agreed assure assures assured lament laments
-    lamented exclaim exclaimed quipped quip quips joked joke jokes mused muse added
+    lamented exclaim exclaimed quipped quip quips joked joke jokes mused muse added calculate calculates
+    calculated
   `);
   /** Weak reporting verbs that say what someone judged: a report even without "that" or a quotation ("Biden praised his intellect"). */
   const SPEECH_VERBS_JUDGING = list(`

@@ -491,6 +491,9 @@ describe('sources', () => {
       expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);
       expect(review('This time the researchers found that two more factors each carry a share of the risk.')).toEqual([['reported', 'the researchers']]);
       expect(review('Defenders of the plan say it will bring back manufacturing jobs.')).toEqual([['reported', 'Defenders']]);
+      expect(review('The two biggest factors, the researchers calculated, are hearing loss and high cholesterol.')).toEqual([['reported', 'the researchers']]);
+      expect(review('His supporters called it a masterstroke of negotiation.')).toEqual([['reported', 'His supporters']]);
+      expect(review('It was a calculated move. The company called it a day.').map(([label]) => label)).not.toContain('reported');
       expect(review('The judge ruled earlier in the trial that the defense could not tell jurors that customers might be repaid.')[0]![0]).not.toBe('reported');
     });
 

@@ -10,7 +10,7 @@ import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, toggleSiteMarkers, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
 import { classifierWarmUp, classifyPassagesInSteps, type ArticleContext } from '../core/classify/classify';
-import { distinctStatements } from '../core/classify/statements';
+import { quotedSources } from '../core/classify/statements';
 import { entityCard, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
 import type { ArticleSummary, DecodedDetectResponse, DetectRequest, PackInfo } from '../core/messages';
 import { applyCorrections } from '../core/articles/packs';
@@ -1486,20 +1486,11 @@ export class PageSession {
       e.count++;
       entities.set(m.entity, e);
     }
-    const quoted = new Map<string, number>();
-    // A pull quote that repeats a paragraph's quotation is one statement, counted once.
-    for (const p of distinctStatements(this.passages)) {
-      if (!p.source) continue;
-      // A statement of several named sources ("Joe Biden, Antony Blinken") counts for each of them.
-      const parts = p.sourceId ? p.source.split(', ') : [p.source];
-      const names = parts.every((n) => entities.has(n)) ? parts : [p.source];
-      for (const name of names) quoted.set(name, (quoted.get(name) ?? 0) + 1);
-    }
     return {
       host: this.host,
       isArticle: this.isArticle,
       counts,
-      quoted: [...quoted].map(([source, count]) => ({ source, count })).sort((a, b) => b.count - a.count),
+      quoted: quotedSources(this.passages, new Set(entities.keys())),
       entities: [...entities.values()].sort((a, b) => b.count - a.count),
       ...(this.pack ? { firstPublished: { publisher: this.pack.publisher, date: this.pack.firstPublished, title: this.pack.title } } : {}),
     };

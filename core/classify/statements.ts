@@ -35,3 +35,25 @@ export function distinctStatements(passages: readonly Passage[]): Passage[] {
   }
   return reported.filter((p) => !repeats.has(p));
 }
+
+/**
+ * Who is quoted and how often, the most quoted first: each distinct statement counts once for its
+ * source, and for each of several named sources ("Joe Biden, Antony Blinken") where all of them are
+ * entities the article names (`entities`). A source without an entity is a description or a name
+ * the text gave: written with a capital at a sentence's start and without one elsewhere ("The
+ * commission estimated", "the commission said"), it is one source, under its first spelling.
+ */
+export function quotedSources(passages: readonly Passage[], entities: ReadonlySet<string>): Array<{ source: string; count: number }> {
+  const quoted = new Map<string, { source: string; count: number }>();
+  for (const p of distinctStatements(passages)) {
+    const parts = p.sourceId ? p.source!.split(', ') : [p.source!];
+    const names = parts.every((n) => entities.has(n)) ? parts : [p.source!];
+    for (const name of names) {
+      const key = p.sourceId || entities.has(name) ? name : name[0]!.toLowerCase() + name.slice(1);
+      const row = quoted.get(key) ?? { source: name, count: 0 };
+      row.count++;
+      quoted.set(key, row);
+    }
+  }
+  return [...quoted.values()].sort((a, b) => b.count - a.count);
+}

@@ -7,7 +7,7 @@ import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
 import { valence } from '../../core/classify/valence';
 import { segmentSentences } from '../../core/classify/segment';
-import { distinctStatements } from '../../core/classify/statements';
+import { distinctStatements, quotedSources } from '../../core/classify/statements';
 import type { Mention, Passage } from '../../core/types';
 
 const article = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'article.txt'), 'utf8');
@@ -754,6 +754,23 @@ describe('sources', () => {
       // Two alike: the first stays.
       const twice: Passage[] = [two[0]!, { ...two[0]!, start: 200, end: 231 }];
       expect(distinctStatements(twice)).toEqual([two[0]]);
+    });
+
+    it('lists who is quoted once a source: a description with a capital at a sentence’s start and without one elsewhere is one source, each named source of a joint statement counts (review 15)', () => {
+      const p = (text: string, source: string, sourceId?: string): Passage => ({ text, start: 0, end: text.length, label: 'reported', source, cues: [], ...(sourceId ? { sourceId } : {}) });
+      const passages = [
+        p('The commission estimated that 45 percent of cases could be prevented.', 'The commission'),
+        p('Dementia is not inevitable, the commission said.', 'the commission'),
+        p('Joe Biden and Blinken said China would face consequences.', 'Joe Biden, Antony Blinken', 'person/joe-biden'),
+        p('Blinken said the line had not been crossed.', 'Antony Blinken', 'person/antony-blinken'),
+        p('Federal prosecutors said the money was moved.', 'Federal prosecutors'),
+      ];
+      expect(quotedSources(passages, new Set(['Joe Biden', 'Antony Blinken']))).toEqual([
+        { source: 'The commission', count: 2 },
+        { source: 'Antony Blinken', count: 2 },
+        { source: 'Joe Biden', count: 1 },
+        { source: 'Federal prosecutors', count: 1 },
+      ]);
     });
 
     it('reads a time between the verb and its "that", and campaigners as a source', () => {

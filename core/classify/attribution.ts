@@ -758,6 +758,9 @@ function participleSpeaker(ctx: Ctx, comma: number): Extract<Subject, { kind: 'm
   for (let k = from; k < comma; k++) {
     const t = tokens[k]!;
     if (t.q) continue;
+    // ("The judge ruled that the defense could not tell jurors that FTX customers ..., saying": not a
+    // name inside the clause a "that" opens.)
+    if (t.w === 'that' || t.w === 'whether') break;
     const m = mentionAt(ctx, t);
     if (!m || m.type === 'place') continue;
     const before = tokens[tokenIndexBefore(ctx, m.start)];

@@ -495,6 +495,10 @@ describe('sources', () => {
       expect(review('His supporters called it a masterstroke of negotiation.')).toEqual([['reported', 'His supporters']]);
       expect(review('It was a calculated move. The company called it a day.').map(([label]) => label)).not.toContain('reported');
       expect(review('The judge ruled earlier in the trial that the defense could not tell jurors that customers might be repaid.')[0]![0]).not.toBe('reported');
+      // A participle's speaker is its main clause's subject, not a name in the clause a "that" opens.
+      const ftx: Name[] = [['FTX', 'FTX', 'organization', 'organization/ftx']];
+      const ruled = 'The judge ruled that the defense could not tell jurors that FTX customers might be repaid, saying that was not relevant.';
+      expect(classifyPassages(ruled, mentionsIn(ruled, ftx))[0]!.source).not.toBe('FTX');
     });
 
     it('names a speaker without the titles before the name, and the short name after it as the same person', () => {

@@ -313,6 +313,13 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     return { passage: make('reported', cue ? [cue] : []), attribution: null, quoteOnly: true, mentions };
   }
 
+  // A court's record ("has pleaded not guilty to seven counts of fraud and conspiracy", "was
+  // sentenced to 25 years"): the charges' words are the record's, not the writer's verdict.
+  // (Unless the writer judges too: "the disgraced mogul was convicted, a shameful end"; the charges'
+  // own words, "fraud" and "conspiracy", are loaded but no judgement.)
+  const record = COURT_RECORD.exec(sentence);
+  const judged = record && score.features.hits.some((h) => h.feature !== 'c:loaded' && STRONG_OPINION_FEATURES.has(h.feature));
+  if (record && !judged && score.p >= opinionBar(model.threshold, ctx.opinionSection)) return { passage: make('fact', [record[0]]), attribution: null, quoteOnly: false, mentions };
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
   // (The section is a cue the reader can check on the page, as the words are in the sentence.)
   if (ctx.opinionSection && score.p >= opinionBar(model.threshold, ctx.opinionSection))
@@ -382,6 +389,8 @@ function quoteGoesOn(text: string, start: number): boolean {
 }
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
+/** A step of a criminal case, as a court records it. */
+const COURT_RECORD = /\b(?:(?:has |had |have )?pleaded (?:not )?guilty|(?:was|were|has been|have been|had been) (?:charged|indicted|convicted|acquitted|sentenced|arraigned)|faces? (?:a maximum (?:sentence|penalty)|up to \d+ years))\b/i;
 /** A clause joined on after a comma or a semicolon, up to a name: ", and one that", "; but". */
 const JOINED_CLAUSE_BEFORE = /(?:,\s*(?:and|but|while|whereas)|;)\s[^,;“”"]*$/;
 /** A verb of answering or saying just after a name (an adverb may stand between). */

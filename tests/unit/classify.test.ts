@@ -486,6 +486,11 @@ describe('sources', () => {
       expect(column[0]!.cues[0]).toBe('section: Opinion');
     });
 
+    it('reads a court’s record as fact, whatever the charges’ words, unless the writer judges too (review 15)', () => {
+      expect(classifySentence('Mr. Bankman-Fried, 31, has pleaded not guilty to seven counts of fraud and conspiracy.')).toMatchObject({ label: 'fact', cues: ['has pleaded not guilty'] });
+      expect(classifySentence('The disgraced mogul was convicted of fraud, a shameful end to a reckless career.').label).toBe('opinion');
+    });
+
     it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {
       expect(review('He answered “I don’t recall” more than 140 times, according to a count by prosecutors.')).toEqual([['reported', 'prosecutors']]);
       expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);

@@ -56,7 +56,7 @@ function buildSets() {
     organization organisation embassy aides aide adviser advisers advisor advisors insiders activists
     protesters supporters opponents campaigners advocates league club team city county district school hospital democrats republicans data figures poll survey statistics research
     studies reports document documents text letter resolution treaty filing filings lawsuit complaint
-    defenders backers proponents skeptics sceptics
+    defenders backers proponents skeptics sceptics staff groups mission missions monitors
     indictment memo order officer officers governor mayor
     ambassador envoy delegate delegates negotiators negotiator general commander spokesmen people allies ally
     kremlin pentagon regulators regulator watchdog agencies governments ministers authority
@@ -106,6 +106,8 @@ let builtSets: ReturnType<typeof buildSets> | null = null;
 const sets = (): ReturnType<typeof buildSets> => (builtSets ??= buildSets());
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+/** Words that open a clause, before which a pronoun starts one of its own ("that she said"). */
+const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'or', 'as', 'when', 'while', 'because', 'if', 'so', 'since', 'after', 'before', 'what', 'where', 'how', 'why', 'said', 'says']);
 /** A count or an estimate whose maker "according to" names after it: "according to a count by prosecutors". */
 const TALLY_NOUNS = new Set(['count', 'tally', 'analysis', 'estimate', 'estimates', 'review', 'calculation', 'calculations', 'compilation', 'tabulation']);
 const WRITER_PRONOUNS = new Set(['i', 'we']);
@@ -601,6 +603,10 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "Although Putin claimed ...": a subordinate clause; the main clause is someone else's.
     const beforeSubj = tokenIndexBefore(ctx, subjStart(subj, t.start));
     if (beforeSubj >= 0 && SUBORDINATORS.has(tokens[beforeSubj]!.w)) continue;
+    // "the growth she promised.": a pronoun after a noun, with nothing said after the verb, is a
+    // relative clause that names a promise, not a statement.
+    const noun = tokens[beforeSubj];
+    if (subj.kind === 'pronoun' && noun && isWordTok(noun) && !noun.q && /^\p{Ll}/u.test(ctx.text.slice(noun.start, noun.end)) && !sets().BETWEEN.has(noun.w) && !CLAUSE_WORDS.has(noun.w) && sets().DETERMINERS.has(tokens[beforeSubj - 1]?.w ?? '') && !contentFollows) continue;
     // "reports, which he denied, that ...": a relative clause in which someone denies what others say.
     if (beforeSubj >= 0 && tokens[beforeSubj]!.w === 'which' && /^(?:den(?:y|ies|ied)|disputes?d?|rejects?(?:ed)?)$/.test(t.w)) continue;
     const cueEnd = next?.w === 'about' ? next.end : t.end;

@@ -677,8 +677,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     const next = analyses[i + 1];
     if (next && next.passage.label === 'reported' && next.passage.source && (next.attribution || next.quoteOnly)) {
       setSource(a, sourceOfPassage(next.passage));
-    } else if (prev && prev.passage.label === 'reported' && prev.passage.source && a.passage.text.trimStart().startsWith('“') === false) {
+    } else if (prev && prev.passage.label === 'reported' && prev.passage.source && !/^\s*["“]/.test(a.passage.text)) {
       setSource(a, sourceOfPassage(prev.passage));
+    } else if (next && next.passage.label !== 'other') {
+      // "“The smoke was over everything.” Olga, 61, a retired teacher, described leaving ...": the
+      // witness the next sentence introduces with an age.
+      const witness = openingMention(next.passage.text, next.mentions);
+      if (witness?.type === 'person' && /^,\s+\d{1,3},/.test(next.passage.text.slice(witness.end))) setSource(a, mentionSource(witness));
     }
   }
   interviewTurns(text, analyses);

@@ -295,6 +295,8 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(?:The )?Editorial Board (?:represents|is (?:made up|composed) of)\b/,
   /^(?:It|The (?:editorial )?board) is (?:separate from|independent of) (?:the|our) newsroom\.?$/i,
   /\b(?:contributed|contributed reporting) to this (?:report|story)\b/i,
+  // A wire's note on what it could not check: "The figure could not be independently verified."
+  /^(?:The (?:figures?|claims?|reports?|accounts?|toll|numbers?|videos?|footage)|(?:It|This|That|They|These|Neither|None)[\p{L} ]{0,20}|[\p{Lu}][\p{L}.'’ -]{1,40}) (?:could not|cannot|can't|was unable to|were unable to|has not been able to|have not been able to|was not able to|were not able to) (?:be )?(?:independently )?(?:verify|verified|confirm|confirmed)\b[^"“”,;]{0,80}\.?$/u,
   // A wire's credits: "(Reporting by ... ; Editing by ...)", and its standards line.
   /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/i,
   // A contributor line: "Reporting was contributed by Hannah Oduya.", "Jane Doe contributed reporting from Kyiv."

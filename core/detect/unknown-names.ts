@@ -54,7 +54,7 @@ const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Isla
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 /** Capitalised words that are not names on their own. */
 const STOP = new Set(
-  'A An The This That These Those It Its He She They We I You His Her Their Our My Your Is Are Was Were Be What Who Why When Where How Which Now Then Here There Despite Though Although However But And Or If As At By For From In Into Of On To With Ever Since After Before Even Still Yet Also Not No Yes Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+  'A An The This That These Those It Its He She They We I You His Her Their Our My Your Is Are Was Were Be What Who Why When Where How Which Now Then Here There Despite Though Although However But And Or If As At By For From In Into Of On To With Ever Since After Before Even Still Yet Also Not No Yes Get Sign Subscribe Download Listen Watch Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
     ' ',
   ),
 );
@@ -73,7 +73,7 @@ const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
 /** Words that end an organisation's or an event's name, which a person's never has. */
-const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review)\b/;
+const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review|Regulation|Regulations|Act|Directive|Treaty|Protocol|Accord|Accords|Agreement|Programme|Program)\b/;
 /** Two or three words that can make a person's name, and no organisation's ("Wes Moore", "Chase Oliver"). */
 /** No place after a preposition: a people's name ("to North Vietnamese forces"), or a person's after "to" ("a marriage to Ann Fleischer"). */
 function peopleOrPersonAfterTo(words: readonly string[], name: string, before: string): boolean {
@@ -188,7 +188,8 @@ export function findUnknownNames(
     // Drop leading function words ("The", "In") that start the run.
     while (true) {
       const first = /^\S+/.exec(name)?.[0] ?? '';
-      if (!STOP.has(first.replace(/\.$/, ''))) break;
+      // (And a particle left first once a stop word is gone: "Get the Circuit Review".)
+      if (!STOP.has(first.replace(/\.$/, '')) && !/^\p{Ll}/u.test(first)) break;
       const rest = name.slice(first.length).trimStart();
       start += name.length - rest.length;
       name = rest;
@@ -256,6 +257,9 @@ export function findUnknownNames(
     if (OFFICE_LAST.test(name) && !titled) continue;
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled && !STREET_LAST.test(name))) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
     else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];
+    // "Olga, 61, a retired teacher from Sudzha": a first name alone, with an age and a role, as a
+    // witness who gives only that is named.
+    else if (words.length === 1 && /^,\s+\d{1,3},/.test(after) && ROLE_AFTER.test(after) && PERSON_NAME_WORD.test(name) && !ACRONYM.test(name)) [type, confidence] = ['person', 0.75];
     // (Not after "from", "in" or "near": "a teacher who drove his class from Fort Wayne, said" is the teacher speaking.)
     else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];

@@ -491,6 +491,33 @@ describe('sources', () => {
       expect(classifySentence('The disgraced mogul was convicted of fraud, a shameful end to a reckless career.').label).toBe('opinion');
     });
 
+    it('reads the sources and the wire notes of a conflict report and a budget story (review 16)', () => {
+      const names: Name[] = [
+        ['Rafael Grossi', 'Rafael Grossi', 'person'],
+        ['Olga', 'Olga', 'person'],
+        ['Ukraine', 'Ukraine', 'place', 'place/ukraine'],
+      ];
+      const sources = (text: string) => classifyPassages(text, mentionsIn(text, names)).map((x) => [x.label, x.source]);
+      // A quotation, then the witness the next sentence introduces with an age: hers, and her "she said".
+      expect(
+        sources('Rafael Grossi urged both sides to exercise restraint. "The smoke was over everything. We took the children." Olga, 61, a retired teacher, described leaving the town. She said she was now staying with relatives.'),
+      ).toEqual([
+        ['reported', 'Rafael Grossi'],
+        ['reported', 'Olga'],
+        ['reported', 'Olga'],
+        ['fact', null],
+        ['reported', 'Olga'],
+      ]);
+      expect(sources('Ukraine’s general staff said its troops had repelled dozens of attacks.')).toEqual([['reported', 'Ukraine’s general staff']]);
+      expect(sources('Civil liberties groups say the police exceptions are too broad.')).toEqual([['reported', 'Civil liberties groups']]);
+      expect(sources('The UN human rights monitoring mission said July had been the deadliest month.')).toEqual([['reported', 'The UN human rights monitoring mission']]);
+      // A wire's note on what it could not check is no opinion; a statement that ends with its source is still that source's.
+      expect(sources('The figure could not be independently verified. Meridian Wire could not verify the accounts of either side.').map(([label]) => label)).toEqual(['other', 'other']);
+      expect(sources('Officials could not confirm the death toll, the ministry said.')).toEqual([['reported', 'the ministry']]);
+      // "the growth she promised" names a promise; the sentence is the writer's.
+      expect(sources('Frankly, the Chancellor has not yet made the case that her plan will deliver the growth she promised.')).toEqual([['opinion', null]]);
+    });
+
     it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {
       expect(review('He answered “I don’t recall” more than 140 times, according to a count by prosecutors.')).toEqual([['reported', 'prosecutors']]);
       expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);

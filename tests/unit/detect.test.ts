@@ -446,6 +446,13 @@ describe('people the knowledge base lacks, named after an office', () => {
     expect(people('Damian Williams, the U.S. attorney in Manhattan, has called it a fraud.')).toEqual(['Damian Williams']);
   });
 
+  it('finds a witness named by first name alone with an age and a role, and no person in a law’s name or a promo’s imperative (review 16)', () => {
+    expect(people('Olga, 61, a retired teacher from Sudzha, described leaving the town.')).toEqual(['Olga']);
+    expect(people('Fines can reach 4 percent under the General Data Protection Regulation, the EU’s privacy law.')).toEqual([]);
+    const promo = detectMentions('Get the Circuit Review policy briefing every Tuesday.', buildIndex([])).map((m) => m.text);
+    expect(promo).not.toContain('Get the Circuit Review');
+  });
+
   it('leaves an office that names no one after it alone', () => {
     expect(people('The Maryland Governor Office said on Monday it would help.')).toEqual([]);
   });

@@ -32,6 +32,18 @@ describe('the shipped knowledge base', () => {
     expect(places.find((m) => m.text === 'Georgia')?.id).toBe('place/georgia-us-state');
   });
 
+  it('names the prime minister in British copy that never gives his full name ("Sir Keir", "Mr Starmer"), and the names of reviews 15 and 16', () => {
+    const text = 'Downing Street said Sir Keir would visit a hospital in Leeds. Mr Starmer has argued that the Tories left a black hole, and Labour MPs agreed.';
+    expect(detectMentions(text, index).filter((m) => m.type === 'person').map((m) => [m.text, m.id])).toEqual([
+      ['Sir Keir', 'person/keir-starmer'],
+      ['Starmer', 'person/keir-starmer'],
+    ]);
+    const court = 'Sam Bankman-Fried, the founder of FTX, took money from Alameda Research, Caroline Ellison testified; a study in The Lancet and a budget lab at Yale University were cited.';
+    expect(detectMentions(court, index).map((m) => m.id)).toEqual(
+      expect.arrayContaining(['person/sam-bankman-fried', 'organization/ftx', 'organization/alameda-research', 'person/caroline-ellison', 'organization/the-lancet', 'organization/yale-university']),
+    );
+  });
+
   it('knows the continents, regions and oceans news names', () => {
     const text = 'Delegates from Africa, Asia, Europe, Latin America, South America, North America, Southeast Asia, Eastern Europe and Scandinavia met; the Gulf of Mexico, the Indian Ocean, the Sahara and Antarctica were on the agenda.';
     expect(detectMentions(text, index).map((m) => m.id)).toEqual([

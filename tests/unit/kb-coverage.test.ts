@@ -42,6 +42,11 @@ describe('the shipped knowledge base', () => {
     expect(detectMentions(court, index).map((m) => m.id)).toEqual(
       expect.arrayContaining(['person/sam-bankman-fried', 'organization/ftx', 'organization/alameda-research', 'person/caroline-ellison', 'organization/the-lancet', 'organization/yale-university']),
     );
+    // (Meta's and Llama's short forms need the article's support: OpenAI, artificial intelligence, each other.)
+    const ai = 'The AI Act bans some uses from February; providers of general-purpose AI models answer to the AI Office, as the GDPR did for data. Mistral AI, OpenAI and Meta, whose Llama model stayed out of the EU, objected to the artificial intelligence rules.';
+    expect(detectMentions(ai, index).map((m) => m.id)).toEqual([
+      'term/eu-ai-act', 'term/general-purpose-ai', 'organization/european-ai-office', 'term/gdpr', 'organization/mistral-ai', 'organization/openai', 'organization/meta-platforms', 'term/llama-language-model', 'organization/european-union',
+    ]);
   });
 
   it('knows the continents, regions and oceans news names', () => {

@@ -573,7 +573,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     const who = tokens[subjEnd];
     const quotingWho = who !== undefined && ctx.text.slice(who.start, who.end) === 'who' && tokens[subjEnd - 1]?.w === ',' && quotationAfterColon(tokens, i);
     const direct = quotingWho ? subjectEndingAt(ctx, subjEnd - 2) : subjectEndingAt(ctx, subjEnd);
-    const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx) : postModifiedSubject(ctx, i);
+    const subj = good(direct) ? direct : tokens[subjEnd]?.w === 'and' || tokens[subjEnd]?.w === 'but' ? coordinatedSubject(ctx, subjEnd) : postModifiedSubject(ctx, i);
     if (!good(subj)) continue;
     // "Neither Takaichi nor Koizumi has said whether ...": what no one said.
     if ('start' in subj && /^(?:nor|neither)$/.test(tokens[tokenIndexBefore(ctx, subj.start)]?.w ?? '')) continue;
@@ -645,7 +645,19 @@ export function openingMention(text: string, mentions: readonly Mention[]): Ment
  * pronoun it opens with ("He faced allegations, which he denied, and said ..."), or a source it
  * opens with as a description ("The text refers to ... and says").
  */
-function coordinatedSubject(ctx: Ctx): Subject {
+function coordinatedSubject(ctx: Ctx, conj: number): Subject {
+  // "X said ..., while the Liberal Democrats welcomed the money but said ...": the subject of the
+  // clause the conjunction is in, where a clause of its own opens before it.
+  for (let k = conj - 1; k >= 1; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.q) continue;
+    if (!(ctx.tokens[k - 1]!.w === ',' && /^(?:while|whereas)$/.test(t.w))) continue;
+    for (let c = k + 1; c < conj && c - k <= 4; c++) {
+      const m = mentionAt(ctx, ctx.tokens[c]!);
+      if (m && (m.type === 'person' || m.type === 'organization')) return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
+    }
+    break;
+  }
   const first = openingMention(ctx.text, ctx.mentions);
   if (first && (first.type === 'person' || first.type === 'organization')) return { kind: 'mentions', mentions: [first], start: first.start, end: first.end };
   const opener = ctx.tokens[0];

@@ -514,6 +514,15 @@ describe('sources', () => {
       // A wire's note on what it could not check is no opinion; a statement that ends with its source is still that source's.
       expect(sources('The figure could not be independently verified. Meridian Wire could not verify the accounts of either side.').map(([label]) => label)).toEqual(['other', 'other']);
       expect(sources('Officials could not confirm the death toll, the ministry said.')).toEqual([['reported', 'the ministry']]);
+      // "X said ..., while the Liberal Democrats welcomed ... but said ...": the second "said" is the
+      // Liberal Democrats', and the sentence stays with the first speaker, not the party that opens it.
+      const uk: Name[] = [
+        ['Reform UK', 'Reform UK', 'organization', 'organization/reform-uk'],
+        ['Nigel Farage', 'Nigel Farage', 'person', 'person/nigel-farage'],
+        ['Liberal Democrats', 'Liberal Democrats', 'organization', 'organization/liberal-democrats'],
+      ];
+      const farage = 'Reform UK leader Nigel Farage said the rise was a tax on jobs, while the Liberal Democrats welcomed the extra money but said it should not come at the expense of small businesses.';
+      expect(classifyPassages(farage, mentionsIn(farage, uk))[0]!.source).toBe('Nigel Farage');
       // "the growth she promised" names a promise; the sentence is the writer's.
       expect(sources('Frankly, the Chancellor has not yet made the case that her plan will deliver the growth she promised.')).toEqual([['opinion', null]]);
     });

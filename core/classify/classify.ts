@@ -602,7 +602,10 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         // ... else the last body named whose name holds the noun ("the bank": the European Central Bank).
         const body = BODY_AGAIN.test(subj.text) ? (ownBody ? sourceOf(ownBody) : (bodyBefore ?? bodyNamedBefore(sorted, a.passage.start, subj.text))) : null;
         const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text);
-        if (holder) setSource(a, holder);
+        // ... else a source the article described before with the same noun ("Russia's defence
+        // ministry said ... The ministry said": one source, not two).
+        const described = holder || !BODY_AGAIN.test(subj.text) ? null : describedBefore(analyses, sentence - 1, subj.text);
+        if (holder ?? described) setSource(a, (holder ?? described)!);
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);
@@ -916,6 +919,21 @@ function bodyNamedBefore(mentions: readonly Mention[], pos: number, description:
   const noun = description.split(' ').pop()!.toLowerCase();
   const body = lastMentionBefore(mentions, pos, (m) => m.type === 'organization' && (m.entity ?? m.text).toLowerCase().split(/\s+/).pop() === noun);
   return body && mentionSource(body);
+}
+
+/**
+ * The source a passage before `at` (within PRONOUN_REACH_SENTENCES, no heading between) gave as a
+ * description ending in the same noun as `description` ("the ministry": "Russia's defence ministry").
+ */
+function describedBefore(analyses: readonly Analysis[], at: number, description: string): { source: string } | null {
+  const noun = description.split(' ').pop()!.toLowerCase();
+  for (let i = at - 1; i >= 0 && at - i <= PRONOUN_REACH_SENTENCES; i--) {
+    const a = analyses[i]!;
+    if (a.kind === 'heading') break;
+    const source = a.passage.label === 'reported' && !a.passage.sourceId ? a.passage.source : null;
+    if (source && source.toLowerCase() !== description.toLowerCase() && source.split(' ').pop()!.toLowerCase() === noun && /\s/.test(source)) return { source };
+  }
+  return null;
 }
 
 /** Offices a speaker may be named again by: "the prime minister said". */

@@ -523,6 +523,11 @@ describe('sources', () => {
       ];
       const farage = 'Reform UK leader Nigel Farage said the rise was a tax on jobs, while the Liberal Democrats welcomed the extra money but said it should not come at the expense of small businesses.';
       expect(classifyPassages(farage, mentionsIn(farage, uk))[0]!.source).toBe('Nigel Farage');
+      // "The ministry said" after "Russia's defence ministry said": one source.
+      expect(sources('Russia’s defence ministry said its forces had stopped the advance. The ministry said three villages had been retaken.')).toEqual([
+        ['reported', 'Russia’s defence ministry'],
+        ['reported', 'Russia’s defence ministry'],
+      ]);
       // "the growth she promised" names a promise; the sentence is the writer's.
       expect(sources('Frankly, the Chancellor has not yet made the case that her plan will deliver the growth she promised.')).toEqual([['opinion', null]]);
     });

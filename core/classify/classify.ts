@@ -329,7 +329,8 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   if (stance) return { passage: make('opinion', [stance, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   // The writer's verdict on a course of action ("Western capitals would be unwise to dismiss them").
   // Or on what matters in the story ("That is the real warning in this result").
-  const verdict = VERDICT.exec(sentence)?.[0] ?? WHAT_MATTERS.exec(sentence)?.[0];
+  // Or on when something should come ("That guidance cannot come soon enough", "a change long overdue").
+  const verdict = VERDICT.exec(sentence)?.[0] ?? WHAT_MATTERS.exec(sentence)?.[0] ?? OVERDUE.exec(sentence)?.[0];
   if (verdict) return { passage: make('opinion', [verdict, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   return { passage: make('fact', score.negative), attribution: null, quoteOnly: false, mentions };
 }
@@ -347,6 +348,7 @@ export function stanceOpener(sentence: string): string | null {
 
 const VERDICT = /\b(?:would|will|is|was) be (?:unwise|a (?:mistake|blunder|folly|grave error)|foolish|naive|naïve|reckless|short-sighted|shortsighted|wise|prudent)\b(?= to\b)/iu;
 const WHAT_MATTERS = /^\s*(?:That|This)(?:'s|’s| is) the (?:real|true|bigger|deeper|underlying|hidden) (?:warning|lesson|story|problem|question|issue|scandal|test|danger|risk|point|reason|message)\b/u;
+const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|(?:is|was|are|were|seems?|looks?) long overdue|high time (?:for|that))\b/iu;
 const STANCE_OPENER = /^\s*(Frankly|Honestly|Obviously|Undoubtedly|Admittedly|Arguably|Surely|Make no mistake|Needless to say|Worse still),/u;
 
 /**

@@ -922,6 +922,10 @@ describe('sources', () => {
     expect(classifySentence('Western capitals would be unwise to dismiss them as mere theatre.').label).toBe('opinion');
     expect(classifySentence('It would be a mistake to treat 1.5 °C as just another broken record.').cues).toContain('would be a mistake');
     expect(classifySentence('The court ruled that the sale would be a mistake to reverse now, the judge said.').label).toBe('reported');
+    // ... and on when something should come (review 16), not a bill that is simply overdue.
+    expect(classifySentence('That guidance cannot come soon enough.').label).toBe('opinion');
+    expect(classifySentence('The reform is long overdue.').label).toBe('opinion');
+    expect(classifySentence('The rent was overdue.').label).toBe('fact');
   });
 
   it('reads a court report’s "the defense said" and a "service ... found that" as reported', () => {

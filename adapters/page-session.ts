@@ -27,6 +27,7 @@ import {
   MARGIN_NOTE_CHROME_PX,
   MARGIN_SIDE_ELEMENTS_MAX,
   MARGIN_NOTE_MIN_ROOM_PX,
+  MARGIN_NOTE_MAX_WIDTH_PX,
   MARGIN_NOTE_WINDOW_GAP_PX,
   LEGEND_STACK_MIN_ROOM_PX,
   LEGEND_WIDGET_GAP_PX,
@@ -807,6 +808,8 @@ export class PageSession {
       const bottom = n.top + heights.get(n)!;
       const end = beside.reduce((x, b) => (b.top < bottom && b.bottom > n.top ? Math.max(x, b.right) : x), win.scrollX);
       const room = n.left - end;
+      // A wide margin lets a long label ("Office for Budget Responsibility") stand whole.
+      if (room > MARGIN_NOTE_MIN_ROOM_PX) n.maxWidth = Math.min(MARGIN_NOTE_MAX_WIDTH_PX, Math.floor(room - MARGIN_NOTE_WINDOW_GAP_PX));
       return room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
     };
     return notes.filter(fits);

@@ -8,6 +8,8 @@ export interface MarginNote {
   text: string;
   top: number;
   left: number;
+  /** The widest the note may be where the margin has room (px); the stylesheet's 120 px otherwise. */
+  maxWidth?: number;
 }
 
 export interface UiState {
@@ -64,7 +66,7 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
   return (
     <div class={`bs-root bs-${state.theme}`}>
       {state.margins.map((m) => (
-        <span class="bs-margin" key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px` }} aria-hidden="true">
+        <span class="bs-margin" key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px`, ...(m.maxWidth ? { maxWidth: `${m.maxWidth}px` } : {}) }} aria-hidden="true">
           {m.text}
         </span>
       ))}

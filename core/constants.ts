@@ -88,6 +88,8 @@ export const MARGIN_LABEL_MAX_CHARS = 16;
 export const MARGIN_NOTE_WINDOW_GAP_PX = 4;
 /** A reported passage's source label goes in the page's margin when there is this much room: the widest note (`.bs-margin`'s max-width in components/ui.css) and the gap. */
 export const MARGIN_NOTE_MIN_ROOM_PX = 120 + MARGIN_NOTE_WINDOW_GAP_PX;
+/** Where the margin has more room than the narrowest note's, a note may grow up to this width (px) before its label is cut. */
+export const MARGIN_NOTE_MAX_WIDTH_PX = 240;
 /** In a narrower margin, a note whose whole label fits: its label's width plus this (the note's padding and border, components/ui.css) and the gap. */
 export const MARGIN_NOTE_CHROME_PX = 15;
 /** The margin's room is measured against at most this many elements the page lays out beside the article's column. */

@@ -317,8 +317,10 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // sentenced to 25 years"): the charges' words are the record's, not the writer's verdict.
   // (Unless the writer judges too: "the disgraced mogul was convicted, a shameful end"; the charges'
   // own words, "fraud" and "conspiracy", are loaded but no judgement.)
-  const record = COURT_RECORD.exec(sentence);
-  const judged = record && score.features.hits.some((h) => h.feature !== 'c:loaded' && STRONG_OPINION_FEATURES.has(h.feature));
+  // So is a law's duty ("providers must publish a summary", "deepfakes must be labelled"): its
+  // "must" is the law's, not the writer's call.
+  const record = COURT_RECORD.exec(sentence) ?? LEGAL_DUTY.exec(sentence);
+  const judged = record && score.features.hits.some((h) => h.feature !== 'c:loaded' && h.feature !== 'c:obligation' && STRONG_OPINION_FEATURES.has(h.feature));
   if (record && !judged && score.p >= opinionBar(model.threshold, ctx.opinionSection)) return { passage: make('fact', [record[0]]), attribution: null, quoteOnly: false, mentions };
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
   // (The section is a cue the reader can check on the page, as the words are in the sentence.)
@@ -391,6 +393,8 @@ function quoteGoesOn(text: string, start: number): boolean {
 }
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
+/** A duty a law lays on those it regulates, or a thing it requires done. */
+const LEGAL_DUTY = /\b(?:(?:providers|deployers|developers|operators|platforms|chatbots|manufacturers|importers|distributors|issuers|controllers|processors)\s+(?:will\s+)?(?:must|shall|are required to)|(?:must|shall) be (?:labelled|labeled|registered|disclosed|notified|logged)|under the (?:law|act|rules|regulation|directive),[^.]*\b(?:must|shall)\b)/i;
 /** A step of a criminal case, as a court records it. */
 const COURT_RECORD = /\b(?:(?:has |had |have )?pleaded (?:not )?guilty|(?:was|were|has been|have been|had been) (?:charged|indicted|convicted|acquitted|sentenced|arraigned)|faces? (?:a maximum (?:sentence|penalty)|up to \d+ years))\b/i;
 /** A clause joined on after a comma or a semicolon, up to a name: ", and one that", "; but". */

@@ -486,6 +486,12 @@ describe('sources', () => {
       expect(column[0]!.cues[0]).toBe('section: Opinion');
     });
 
+    it('reads a law’s duty as fact, not the writer’s call, unless the writer judges too (review 16)', () => {
+      expect(classifySentence('Chatbots must tell users they are talking to a machine, and deepfakes must be labelled as such.')).toMatchObject({ label: 'fact', cues: ['Chatbots must'] });
+      expect(classifySentence('Governments must act now.').label).toBe('opinion');
+      expect(classifySentence('Providers must stop this outrageous abuse.').label).toBe('opinion');
+    });
+
     it('reads a court’s record as fact, whatever the charges’ words, unless the writer judges too (review 15)', () => {
       expect(classifySentence('Mr. Bankman-Fried, 31, has pleaded not guilty to seven counts of fraud and conspiracy.')).toMatchObject({ label: 'fact', cues: ['has pleaded not guilty'] });
       expect(classifySentence('The disgraced mogul was convicted of fraud, a shameful end to a reckless career.').label).toBe('opinion');

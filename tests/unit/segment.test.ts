@@ -25,6 +25,17 @@ function expectWellFormed(text: string, segs: Segment[]): void {
   }
 }
 
+/** Lines joined by blank lines, each a block of `kind`. */
+function blocksOf(lines: string[], kind: Block['kind']): { text: string; blocks: Block[] } {
+  let at = 0;
+  const blocks = lines.map((line) => {
+    const b: Block = { start: at, end: at + line.length, kind };
+    at += line.length + 2;
+    return b;
+  });
+  return { text: lines.join('\n\n'), blocks };
+}
+
 describe('segmentSentences: abbreviations and numbers', () => {
   it('does not split after titles, months, "No.", initials, "U.S." or "a.m." inside a sentence', () => {
     const text =
@@ -156,14 +167,7 @@ describe('segmentSentences: explicit blocks', () => {
   });
 
   it('reads a fact box’s definition list as labels and values, unless an entry is written as prose', () => {
-    const entries = ['Born', 'May 27, 1923, Fürth, Germany', 'Died', 'Nov. 29, 2023, Kent, Conn.', 'What it is', 'A long-acting HIV capsid inhibitor made by Gilead Sciences. It is injected.'];
-    const text = entries.join('\n\n');
-    let at = 0;
-    const blocks: Block[] = entries.map((e) => {
-      const b: Block = { start: at, end: at + e.length, kind: 'entry' };
-      at += e.length + 2;
-      return b;
-    });
+    const { text, blocks } = blocksOf(['Born', 'May 27, 1923, Fürth, Germany', 'Died', 'Nov. 29, 2023, Kent, Conn.', 'What it is', 'A long-acting HIV capsid inhibitor made by Gilead Sciences. It is injected.'], 'entry');
     expect(kinds(text, blocks)).toEqual([
       ['label', 'Born'],
       ['label', 'May 27, 1923, Fürth, Germany'],
@@ -178,14 +182,7 @@ describe('segmentSentences: explicit blocks', () => {
   });
 
   it('reads a box’s labelled list items as labels and values, unless an item is written as prose (review 15)', () => {
-    const items = ['Early life: less education', 'Midlife: hearing loss, high LDL cholesterol, depression, traumatic brain injury, excessive alcohol', 'Note: the authors say the figures are estimates and not a forecast.'];
-    const text = items.join('\n\n');
-    let at = 0;
-    const blocks: Block[] = items.map((e) => {
-      const b: Block = { start: at, end: at + e.length, kind: 'list-item' };
-      at += e.length + 2;
-      return b;
-    });
+    const { text, blocks } = blocksOf(['Early life: less education', 'Midlife: hearing loss, high LDL cholesterol, depression, traumatic brain injury, excessive alcohol', 'Note: the authors say the figures are estimates and not a forecast.'], 'list-item');
     expect(kinds(text, blocks).map(([kind]) => kind)).toEqual(['label', 'label', 'list-item']);
     expect(classifyPassages(text, [], blocks).map((p) => p.label).slice(0, 2)).toEqual(['other', 'other']);
   });

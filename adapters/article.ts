@@ -257,14 +257,33 @@ export function opinionSectionOf(doc: Document): string | undefined {
   const section = label(doc.querySelector('meta[property="article:section"], meta[name="article:section"]')?.getAttribute('content'));
   if (section) return section;
   if (/^true$/i.test(doc.querySelector('meta[property="article:opinion"]')?.getAttribute('content')?.trim() ?? '')) return 'Opinion';
+  // The page's own article in its structured data: a top-level object or one of its @graph, not
+  // the related stories a list there names.
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const json = s.textContent ?? '';
-    if (/"@type"\s*:\s*(?:\[[^\]]*)?"OpinionNewsArticle"/.test(json)) return 'Opinion';
-    const articleSection = label(/"articleSection"\s*:\s*(?:\[\s*)?"([^"]{1,60})"/.exec(json)?.[1]);
-    if (articleSection) return articleSection;
+    for (const item of topLevelItems(s.textContent ?? '')) {
+      const types = ([] as unknown[]).concat(item['@type'] ?? []);
+      if (types.includes('OpinionNewsArticle')) return 'Opinion';
+      if (!types.some((t) => typeof t === 'string' && /Article|BlogPosting/.test(t))) continue;
+      const section = ([] as unknown[]).concat(item['articleSection'] ?? [])[0];
+      const articleSection = typeof section === 'string' ? label(section) : undefined;
+      if (articleSection) return articleSection;
+    }
   }
   const path = OPINION_PATH.exec(doc.location?.pathname ?? '')?.[1];
   return path ? path[0]!.toUpperCase() + path.slice(1).toLowerCase() : undefined;
+}
+
+/** The objects a JSON-LD script holds at its top: itself, the items of an array, or of its @graph; none when it does not parse. */
+function topLevelItems(json: string): Array<Record<string, unknown>> {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const items = Array.isArray(data) ? data : [data];
+  const graph = items.flatMap((i) => (i && typeof i === 'object' && Array.isArray((i as Record<string, unknown>)['@graph']) ? ((i as Record<string, unknown>)['@graph'] as unknown[]) : []));
+  return [...items, ...graph].filter((i): i is Record<string, unknown> => !!i && typeof i === 'object' && !Array.isArray(i));
 }
 
 /** Where the article's body is, or null when the page is not an article. */

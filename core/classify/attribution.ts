@@ -106,6 +106,9 @@ let builtSets: ReturnType<typeof buildSets> | null = null;
 const sets = (): ReturnType<typeof buildSets> => (builtSets ??= buildSets());
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+/** An article or a possessive, where a noun phrase opens. */
+const PHRASE_OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'with', 'by', 'for', 'into', 'over', 'under', 'throughout', 'since', 'of', 'to']);
 /** Words that open a clause, before which a pronoun starts one of its own ("that she said"). */
 const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'or', 'as', 'when', 'while', 'because', 'if', 'so', 'since', 'after', 'before', 'what', 'where', 'how', 'why', 'said', 'says']);
 /** A count or an estimate whose maker "according to" names after it: "according to a count by prosecutors". */
@@ -285,9 +288,10 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     if (!isWordTok(p) || sets().NP_STOP.has(p.w)) break;
     s--;
   }
-  // "This time the researchers found": the phrase opens at the determiner nearest its head.
+  // "This time the researchers found": the phrase opens at the article or possessive nearest its head
+  // ("The new report" keeps its "The").
   for (let d = j - 1; d > s; d--)
-    if (sets().DETERMINERS.has(tokens[d]!.w)) {
+    if (PHRASE_OPENERS.has(tokens[d]!.w)) {
       s = d;
       break;
     }
@@ -558,8 +562,10 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     const subjEnd = skipBetween(ctx, i - 1);
     const between = tokens.slice(subjEnd + 1, i);
     if (between.some((x) => UNSAID_MODALS.has(x.w))) continue;
-    // "the defense could not tell jurors that ...": what someone may not say, no statement.
-    if (between.some((x) => /^(?:cannot|can't|can’t|couldn't|couldn’t)$/.test(x.w)) || (between.some((x) => x.w === 'could' || x.w === 'can') && between.some((x) => x.w === 'not'))) continue;
+    // "the defense could not tell jurors that ...": what someone may not tell others, no statement.
+    // ("Police could not confirm whether ..." still reports what the police said.)
+    const cannot = between.some((x) => /^(?:cannot|can't|can’t|couldn't|couldn’t)$/.test(x.w)) || (between.some((x) => x.w === 'could' || x.w === 'can') && between.some((x) => x.w === 'not'));
+    if (cannot && /^(?:tell|tells|told)$/.test(t.w)) continue;
     if ((judged || forecast) && tokens.slice(subjEnd + 1, i).some((x) => PASSIVE_AUX.has(x.w))) continue;
     // "Trump singled out Spain, saying it was “terrible”": the participle's speaker is the clause's subject.
     if (prev?.w === ',' && /ing$/.test(t.w) && (strong || weakContent)) {
@@ -604,9 +610,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     const beforeSubj = tokenIndexBefore(ctx, subjStart(subj, t.start));
     if (beforeSubj >= 0 && SUBORDINATORS.has(tokens[beforeSubj]!.w)) continue;
     // "the growth she promised.": a pronoun after a noun, with nothing said after the verb, is a
-    // relative clause that names a promise, not a statement.
+    // relative clause that names a promise, not a statement ("In a statement she said" is one).
     const noun = tokens[beforeSubj];
-    if (subj.kind === 'pronoun' && noun && isWordTok(noun) && !noun.q && /^\p{Ll}/u.test(ctx.text.slice(noun.start, noun.end)) && !sets().BETWEEN.has(noun.w) && !CLAUSE_WORDS.has(noun.w) && sets().DETERMINERS.has(tokens[beforeSubj - 1]?.w ?? '') && !contentFollows) continue;
+    if (subj.kind === 'pronoun' && noun && isWordTok(noun) && !noun.q && /^\p{Ll}/u.test(ctx.text.slice(noun.start, noun.end)) && !sets().BETWEEN.has(noun.w) && !CLAUSE_WORDS.has(noun.w) && sets().DETERMINERS.has(tokens[beforeSubj - 1]?.w ?? '') && !PREPOSITIONS.has(tokens[beforeSubj - 2]?.w ?? '') && !contentFollows) continue;
     // "reports, which he denied, that ...": a relative clause in which someone denies what others say.
     if (beforeSubj >= 0 && tokens[beforeSubj]!.w === 'which' && /^(?:den(?:y|ies|ied)|disputes?d?|rejects?(?:ed)?)$/.test(t.w)) continue;
     const cueEnd = next?.w === 'about' ? next.end : t.end;
@@ -652,10 +658,10 @@ function coordinatedSubject(ctx: Ctx, conj: number): Subject {
     const t = ctx.tokens[k]!;
     if (t.q) continue;
     if (!(ctx.tokens[k - 1]!.w === ',' && /^(?:while|whereas)$/.test(t.w))) continue;
-    for (let c = k + 1; c < conj && c - k <= 4; c++) {
-      const m = mentionAt(ctx, ctx.tokens[c]!);
-      if (m && (m.type === 'person' || m.type === 'organization')) return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
-    }
+    // (Its subject opens it, after "the" at most: "while meeting Toyota executives" has none.)
+    const c = ctx.tokens[k + 1]?.w === 'the' ? k + 2 : k + 1;
+    const m = c < conj ? mentionAt(ctx, ctx.tokens[c]!) : undefined;
+    if (m && (m.type === 'person' || m.type === 'organization')) return { kind: 'mentions', mentions: [m], start: m.start, end: m.end };
     break;
   }
   const first = openingMention(ctx.text, ctx.mentions);
@@ -778,7 +784,7 @@ function participleSpeaker(ctx: Ctx, comma: number): Extract<Subject, { kind: 'm
     if (t.q) continue;
     // ("The judge ruled that the defense could not tell jurors that FTX customers ..., saying": not a
     // name inside the clause a "that" opens.)
-    if (t.w === 'that' || t.w === 'whether') break;
+    if (k > from && (t.w === 'that' || t.w === 'whether') && /^\p{Ll}/u.test(ctx.text.slice(t.start, t.end))) break;
     const m = mentionAt(ctx, t);
     if (!m || m.type === 'place') continue;
     const before = tokens[tokenIndexBefore(ctx, m.start)];

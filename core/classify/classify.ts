@@ -319,7 +319,8 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // own words, "fraud" and "conspiracy", are loaded but no judgement.)
   // So is a law's duty ("providers must publish a summary", "deepfakes must be labelled"): its
   // "must" is the law's, not the writer's call.
-  const record = COURT_RECORD.exec(sentence) ?? LEGAL_DUTY.exec(sentence);
+  const court = COURT_RECORD.exec(sentence);
+  const record = (court && !MODAL_BEFORE.test(sentence.slice(Math.max(0, court.index - 20), court.index)) ? court : null) ?? (LAW_CONTEXT.test(sentence) ? LEGAL_DUTY.exec(sentence) : null);
   const judged = record && score.features.hits.some((h) => h.feature !== 'c:loaded' && h.feature !== 'c:obligation' && STRONG_OPINION_FEATURES.has(h.feature));
   if (record && !judged && score.p >= opinionBar(model.threshold, ctx.opinionSection)) return { passage: make('fact', [record[0]]), attribution: null, quoteOnly: false, mentions };
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
@@ -331,7 +332,7 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   if (stance) return { passage: make('opinion', [stance, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   // The writer's verdict on a course of action ("Western capitals would be unwise to dismiss them").
   // Or on what matters in the story ("That is the real warning in this result").
-  // Or on when something should come ("That guidance cannot come soon enough", "a change long overdue").
+  // Or on when something should come ("That guidance cannot come soon enough", "It is high time for ...").
   const verdict = VERDICT.exec(sentence)?.[0] ?? WHAT_MATTERS.exec(sentence)?.[0] ?? OVERDUE.exec(sentence)?.[0];
   if (verdict) return { passage: make('opinion', [verdict, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   return { passage: make('fact', score.negative), attribution: null, quoteOnly: false, mentions };
@@ -350,7 +351,7 @@ export function stanceOpener(sentence: string): string | null {
 
 const VERDICT = /\b(?:would|will|is|was) be (?:unwise|a (?:mistake|blunder|folly|grave error)|foolish|naive|naïve|reckless|short-sighted|shortsighted|wise|prudent)\b(?= to\b)/iu;
 const WHAT_MATTERS = /^\s*(?:That|This)(?:'s|’s| is) the (?:real|true|bigger|deeper|underlying|hidden) (?:warning|lesson|story|problem|question|issue|scandal|test|danger|risk|point|reason|message)\b/u;
-const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|(?:is|was|are|were|seems?|looks?) long overdue|high time (?:for|that))\b/iu;
+const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|high time (?:for|that))\b/iu;
 const STANCE_OPENER = /^\s*(Frankly|Honestly|Obviously|Undoubtedly|Admittedly|Arguably|Surely|Make no mistake|Needless to say|Worse still),/u;
 
 /**
@@ -393,8 +394,14 @@ function quoteGoesOn(text: string, start: number): boolean {
 }
 
 const HE_SHE = /^(?:he|she|him|her)$/i;
+/** A witness's verb for what they went through ("described leaving the town"), not one of what befell them ("was injured"). */
+const WITNESS_RECOUNTS = /\b(?:described|recalled|remembered|recounted|explained|said|told|added)\b/;
 /** A duty a law lays on those it regulates, or a thing it requires done. */
-const LEGAL_DUTY = /\b(?:(?:providers|deployers|developers|operators|platforms|chatbots|manufacturers|importers|distributors|issuers|controllers|processors)\s+(?:will\s+)?(?:must|shall|are required to)|(?:must|shall) be (?:labelled|labeled|registered|disclosed|notified|logged)|under the (?:law|act|rules|regulation|directive),[^.]*\b(?:must|shall)\b)/i;
+const LEGAL_DUTY = /\b(?:(?:providers|deployers|developers|operators|platforms|chatbots|manufacturers|importers|distributors|issuers|controllers|processors)\s+(?:will\s+)?(?:must|shall|are required to)|(?:must|shall) be (?:labelled|labeled|registered|disclosed|notified|logged))\b/i;
+/** What says a sentence speaks of a law: the law, its rules, or the date a duty applies from. */
+const LAW_CONTEXT = /\b(?:law|laws|act|regulation|regulations|directive|statute|legislation|obligations?|required|from (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2})\b/i;
+/** A modal before a court's step: "should have been convicted" is a judgement. */
+const MODAL_BEFORE = /\b(?:should|could|would|might|must|may|ought to)(?: not)?\s+$/i;
 /** A step of a criminal case, as a court records it. */
 const COURT_RECORD = /\b(?:(?:has |had |have )?pleaded (?:not )?guilty|(?:was|were|has been|have been|had been) (?:charged|indicted|convicted|acquitted|sentenced|arraigned)|faces? (?:a maximum (?:sentence|penalty)|up to \d+ years))\b/i;
 /** A clause joined on after a comma or a semicolon, up to a name: ", and one that", "; but". */
@@ -692,7 +699,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       // "“The smoke was over everything.” Olga, 61, a retired teacher, described leaving ...": the
       // witness the next sentence introduces with an age.
       const witness = openingMention(next.passage.text, next.mentions);
-      if (witness?.type === 'person' && /^,\s+\d{1,3},/.test(next.passage.text.slice(witness.end))) setSource(a, mentionSource(witness));
+      const rest = witness ? next.passage.text.slice(witness.end) : '';
+      if (witness?.type === 'person' && /^,\s+\d{1,3},/.test(rest) && WITNESS_RECOUNTS.test(rest)) setSource(a, mentionSource(witness));
     }
   }
   interviewTurns(text, analyses);

@@ -296,7 +296,8 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(?:It|The (?:editorial )?board) is (?:separate from|independent of) (?:the|our) newsroom\.?$/i,
   /\b(?:contributed|contributed reporting) to this (?:report|story)\b/i,
   // A wire's note on what it could not check: "The figure could not be independently verified."
-  /^(?:The (?:figures?|claims?|reports?|accounts?|toll|numbers?|videos?|footage)|(?:It|This|That|They|These|Neither|None)[\p{L} ]{0,20}|[\p{Lu}][\p{L}.'’ -]{1,40}) (?:could not|cannot|can't|was unable to|were unable to|has not been able to|have not been able to|was not able to|were not able to) (?:be )?(?:independently )?(?:verify|verified|confirm|confirmed)\b[^"“”,;]{0,80}\.?$/u,
+  /^(?:The (?:figures?|claims?|reports?|accounts?|toll|numbers?|videos?|footage)|(?:It|This|That|They|These|Neither|None)[\p{L} ]{0,20}) (?:could not|cannot|can't|was unable to|were unable to|has not been able to|have not been able to|was not able to|were not able to) be (?:independently )?(?:verified|confirmed)\b[^"“”,;]{0,80}\.?$/u,
+  /^[\p{Lu}][\p{L}.'’ -]{1,40} (?:could not|cannot|was unable to|were unable to|has not been able to|was not able to) (?:independently verify|verify (?:the|these|those|its|their)(?: [\p{L}-]+){0,2} (?:figures?|claims?|reports?|accounts?|footage|videos?))\b[^"“”,;]{0,80}\.?$/u,
   // A wire's credits: "(Reporting by ... ; Editing by ...)", and its standards line.
   /^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b/i,
   // A contributor line: "Reporting was contributed by Hannah Oduya.", "Jane Doe contributed reporting from Kyiv."
@@ -324,6 +325,6 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   // ... and its beat and contact lines: "Rosa Delgado covers City Hall.", "Contact her at ...".
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3} covers [^.,;"“”]{1,50}\.$/u,
   // ... or by pronoun after the name's line: "She writes about economics and trade.", "He covers courts."
-  /^(?:She|He|They) (?:writes? (?:about|on)|reports? on|covers?) [^.,;"“”]{1,50}\.$/u,
+  /^(?:She|He|They) (?:writes? (?:about|on)|covers?) (?!(?:her|his|their|the|a|an)\b)[^.,;"“”]{1,50}\.$/u,
   /^(?:contact|email|e-mail|follow|reach) (?:her|him|them|me|the author)\b.{0,80}$/i,
 ];

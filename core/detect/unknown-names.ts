@@ -269,7 +269,8 @@ export function findUnknownNames(
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
     // (An acronym the knowledge base lacks after "at" or "from" is a body: "a co-founder of FTX", "at NASA".)
     else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !peopleOrPersonAfterTo(words, name, before))
-      [type, confidence] = ACRONYM.test(name) ? ['organization', 0.65] : ['place', 0.65];
+      // ("in NSW", "near KZN": a place's abbreviation the knowledge base lacks stays unmarked; "in FTX's code" is the body's.)
+      [type, confidence] = !ACRONYM.test(name) ? ['place', 0.65] : /\b(?:in|near|to|across|outside|inside|around)\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3)) ? [null, 0] : ['organization', 0.65];
     else if (words.length <= 2 && placeInList(text, start, end, placeStarts, listedEnds)) {
       [type, confidence] = ['place', 0.65];
       listedEnds.add(end);
@@ -309,6 +310,10 @@ export function findUnknownNames(
 }
 
 /** A courtesy title and a surname: "Mr. Bankman-Fried", "Ms. Sassoon". */
+/** At most this many surnames after a courtesy title are looked for in full (each is one search of the text). */
+const COURTESY_SURNAMES_MAX = 40;
+/** Words that open a sentence before a name, which are no first name ("Meanwhile Smith said"). */
+const OPENING_ADVERB = new Set('Meanwhile Instead Separately Later Earlier Yesterday Today Tomorrow Afterwards Afterward Elsewhere Nevertheless Nonetheless Moreover Furthermore Likewise Similarly Finally Then Next Only Even'.split(' '));
 /** An office before a surname ("Attorney Roos", "Commissioner Ruiz"): no first name. */
 const OFFICE_FIRST = new RegExp(`^${INNER_TITLE.source}`);
 const COURTESY_SURNAME = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)(?![\p{L}'’-])/gu;
@@ -322,16 +327,30 @@ const COURTESY_SURNAME = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:['’-]\p{Lu}
  */
 function namedByCourtesy(text: string, known: readonly Mention[], found: Mention[]): Mention[] {
   const surnames = new Set<string>();
-  for (const m of text.matchAll(COURTESY_SURNAME)) if (!STOP.has(m[1]!)) surnames.add(m[1]!);
+  for (const m of text.matchAll(COURTESY_SURNAME)) {
+    // "Mr. Smith's": the surname without its possessive.
+    const surname = m[1]!.replace(/['’]s$/, '');
+    if (!STOP.has(surname) && surnames.size < COURTESY_SURNAMES_MAX) surnames.add(surname);
+  }
   if (!surnames.size) return [];
   const isTaken = overlapsAny(known);
   const added: Mention[] = [];
   for (const surname of surnames) {
     if (found.some((m) => m.type === 'person' && m.entity.split(/\s+/).pop() === surname)) continue;
     // (The surname holds letters, hyphens and apostrophes only: COURTESY_SURNAME.)
-    const full = new RegExp(`(?<![\\p{L}.'’-])(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\.)?)\\s+${surname}(?![\\p{L}'’-])`, 'u');
-    const m = full.exec(text);
-    if (!m || STOP.has(m[1]!.split(/\s+/)[0]!) || LEADING_TITLE.test(m[0]) || OFFICE_FIRST.test(m[0]) || !isFirstAndLastName(m[0]) || isTaken(m.index, m.index + m[0].length)) continue;
+    const full = new RegExp(`(?<![\\p{L}.'’-])(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\.)?)\\s+${surname}(?![\\p{L}'’-])`, 'gu');
+    // The first full name that stands alone: not a word of a longer name ("Consumer Price Index"),
+    // not after a title or an opening adverb ("Meanwhile Smith").
+    let m: RegExpExecArray | null = null;
+    for (const c of text.matchAll(full)) {
+      const first = c[1]!.split(/\s+/)[0]!;
+      const apart = !/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, c.index - 30), c.index)) && !/^\s+\p{Lu}/u.test(text.slice(c.index + c[0].length, c.index + c[0].length + 3));
+      if (apart && !STOP.has(first) && !OPENING_ADVERB.has(first) && !LEADING_TITLE.test(c[0]) && !OFFICE_FIRST.test(c[0]) && isFirstAndLastName(c[0]) && !isTaken(c.index, c.index + c[0].length)) {
+        m = c;
+        break;
+      }
+    }
+    if (!m) continue;
     const start = m.index;
     const end = start + m[0].length;
     const place = found.findIndex((f) => f.start === start && f.end === end);

@@ -317,6 +317,10 @@ describe('detectMentions', () => {
 describe('acronyms and possessives the knowledge base lacks (review 15)', () => {
   const found = (text: string) => detectMentions(text, buildIndex([entry('place/philadelphia', 'Philadelphia')])).map((m) => [m.text, m.type, m.entity]);
 
+  it('leaves an acronym after "in" unmarked: a place’s abbreviation the knowledge base lacks ("in NSW")', () => {
+    expect(found('Protests spread in NSW on Monday.')).toEqual([]);
+  });
+
   it('takes an acronym after a preposition for a body, not a place, and one entity with its possessive', () => {
     expect(found('The money flowed from FTX to a trading firm through a back door in FTX’s code.')).toEqual([
       ['FTX', 'organization', 'FTX'],
@@ -436,8 +440,12 @@ describe('people the knowledge base lacks, named after an office', () => {
     const text =
       'NEW YORK — Sam Bankman-Fried knowingly took billions from customers. Mr. Bankman-Fried, 31, has pleaded not guilty. The jury heard from Danielle Sassoon on Monday. Ms. Sassoon asked the questions, and Judge Kaplan revoked Mr. Bankman-Fried’s bail.';
     expect(people(text)).toEqual(['Sam Bankman-Fried', 'Bankman-Fried', 'Danielle Sassoon', 'Sassoon', 'Bankman-Fried']);
-    // A courtesy title alone, with no full name, and an office before a surname make no one.
+    // A courtesy title alone, with no full name, and an office before a surname make no one; nor a
+    // word of a longer name, an opening adverb, or a possessive.
     expect(people('Mr. Kaplan spoke. Attorney Kaplan agreed.')).toEqual([]);
+    expect(people('The Consumer Price Index rose. Mr. Price said so.')).toEqual([]);
+    expect(people('Meanwhile Smith spoke. Mr. Smith agreed.')).toEqual([]);
+    expect(people('Mr. Smith’s lawyer spoke. John Smith’s car was there.').join()).not.toMatch(/’s/);
   });
 
   it('finds a person after an attorney’s office, by a co-founder’s role, and by a role whose words hold dots (review 15)', () => {

@@ -161,7 +161,6 @@ interface Span {
 /** NodeFilter.SHOW_TEXT, spelled out: the global is missing where this runs on happy-dom in Node. */
 const SHOW_TEXT_NODES = 0x4;
 
-/** Whether an element holds text or media: read to its first word, not its whole text. */
 /** The element itself or its nearest ancestor that the page fixes to the window, if any. */
 function fixedAncestor(el: Element): Element | null {
   const win = el.ownerDocument.defaultView;
@@ -169,6 +168,7 @@ function fixedAncestor(el: Element): Element | null {
   return null;
 }
 
+/** Whether an element holds text or media: read to its first word, not its whole text. */
 function showsSomething(el: Element): boolean {
   if (el.querySelector('img, svg, video, canvas, iframe, picture')) return true;
   const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT_NODES);
@@ -372,8 +372,7 @@ export class PageSession {
     // 3. On a long article, the passages near the screen first. (Once the session is taken down,
     // nothing of this read paints: `destroy` moves the generation on.)
     const withNames = withMentions(chunks, mentions);
-    const context: ArticleContext = article.opinionSection ? { opinionSection: article.opinionSection } : {};
-    const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, context, firstEnd) : new Map();
+    const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, article, firstEnd) : new Map();
     if (!firstChunks) return;
     if (firstDetect && progressive) {
       // Painting is a task of its own: the last slice of classification may have run its whole budget.
@@ -382,7 +381,7 @@ export class PageSession {
       show(mentions, passagesOf(firstChunks), pack, names);
     }
     // 4. Every passage; those near the screen are kept.
-    const classified = await this.classifyChunks(gen, text, withNames, context, text.length, firstChunks);
+    const classified = await this.classifyChunks(gen, text, withNames, article, text.length, firstChunks);
     if (!classified) return;
     const passages = applyCorrections(passagesOf(classified), pack);
     // Painting every passage is a task of its own: the last slice of classification may have run its whole budget.
@@ -1206,12 +1205,16 @@ export class PageSession {
    */
   private linesWithin(container: Element): Element {
     const win = this.doc.defaultView!;
-    const body = this.passages.filter((p) => p.label !== 'other');
+    const passages = this.passages;
     let paragraph: Element | null = null;
     let width = 0;
     // Three paragraphs through the body, the widest of them: one may be a narrower pull quote or list.
+    // (From a quarter, a half and three quarters of the way, the next passage that is not furniture:
+    // this runs at every paint, and a long article has thousands of passages.)
     for (const at of [0.25, 0.5, 0.75]) {
-      const p = body[Math.floor(body.length * at)];
+      let i = Math.floor(passages.length * at);
+      while (i < passages.length && passages[i]!.label === 'other') i++;
+      const p = passages[i];
       const block = p && this.blockOf(p);
       if (!block || !container.contains(block)) continue;
       const w = block.getBoundingClientRect().width;

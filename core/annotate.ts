@@ -18,7 +18,7 @@ export interface AnnotateOptions extends DetectOptions {
 export function annotate(text: string, index: KbIndex, options: AnnotateOptions = {}): Annotation {
   const mentions = detectMentions(text, index, options.blocks, options);
   if (!options.lines) {
-    const passages = classifyPassages(text, mentions, options.blocks as Block[] | undefined, options.opinionSection ? { opinionSection: options.opinionSection } : {});
+    const passages = classifyPassages(text, mentions, options.blocks as Block[] | undefined, options);
     return { mentions, passages: applyCorrections(passages, matchPack(text, options.packs ?? [])) };
   }
   const passages = [];

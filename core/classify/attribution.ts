@@ -609,10 +609,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "Although Putin claimed ...": a subordinate clause; the main clause is someone else's.
     const beforeSubj = tokenIndexBefore(ctx, subjStart(subj, t.start));
     if (beforeSubj >= 0 && SUBORDINATORS.has(tokens[beforeSubj]!.w)) continue;
-    // "the growth she promised.": a pronoun after a noun, with nothing said after the verb, is a
-    // relative clause that names a promise, not a statement ("In a statement she said" is one).
-    const noun = tokens[beforeSubj];
-    if (subj.kind === 'pronoun' && noun && isWordTok(noun) && !noun.q && /^\p{Ll}/u.test(ctx.text.slice(noun.start, noun.end)) && !sets().BETWEEN.has(noun.w) && !CLAUSE_WORDS.has(noun.w) && sets().DETERMINERS.has(tokens[beforeSubj - 1]?.w ?? '') && !PREPOSITIONS.has(tokens[beforeSubj - 2]?.w ?? '') && !contentFollows) continue;
+    if (subj.kind === 'pronoun' && !contentFollows && namesWhatWasSaid(ctx, beforeSubj)) continue;
     // "reports, which he denied, that ...": a relative clause in which someone denies what others say.
     if (beforeSubj >= 0 && tokens[beforeSubj]!.w === 'which' && /^(?:den(?:y|ies|ied)|disputes?d?|rejects?(?:ed)?)$/.test(t.w)) continue;
     const cueEnd = next?.w === 'about' ? next.end : t.end;
@@ -651,6 +648,17 @@ export function openingMention(text: string, mentions: readonly Mention[]): Ment
  * pronoun it opens with ("He faced allegations, which he denied, and said ..."), or a source it
  * opens with as a description ("The text refers to ... and says").
  */
+/**
+ * "the growth she promised.": a pronoun after a noun and its article (`noun` is the noun's token)
+ * opens a relative clause that names what was said, not a statement; "In a statement she said"
+ * (the noun after a preposition) is one.
+ */
+function namesWhatWasSaid(ctx: Ctx, noun: number): boolean {
+  const t = ctx.tokens[noun];
+  if (!t || !isWordTok(t) || t.q || !/^\p{Ll}/u.test(ctx.text.slice(t.start, t.end)) || sets().BETWEEN.has(t.w) || CLAUSE_WORDS.has(t.w)) return false;
+  return sets().DETERMINERS.has(ctx.tokens[noun - 1]?.w ?? '') && !PREPOSITIONS.has(ctx.tokens[noun - 2]?.w ?? '');
+}
+
 function coordinatedSubject(ctx: Ctx, conj: number): Subject {
   // "X said ..., while the Liberal Democrats welcomed the money but said ...": the subject of the
   // clause the conjunction is in, where a clause of its own opens before it.

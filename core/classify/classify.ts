@@ -50,7 +50,7 @@ export interface SubjectivityModel {
   charGrams?: CharGramModel;
 }
 
-export interface SentenceContext {
+export interface SentenceContext extends ArticleContext {
   /** Mentions inside the sentence, offsets relative to the sentence. */
   mentions?: Mention[];
   /** What the segmenter made of it; headings, captions, bylines and datelines are `other`. */
@@ -61,14 +61,12 @@ export interface SentenceContext {
   model?: SubjectivityModel;
   /** Speaker labels ("Tavita:") that open two or more of the article's paragraphs: an interview's or a transcript's. */
   speakers?: ReadonlySet<string>;
-  /** The section the page files the article under where it says it is opinion ("Opinion", "Commentary"): see `opinionBar`. */
-  opinionSection?: string;
 }
 
 /** What the page says of the whole article, beside its text. */
 export interface ArticleContext {
-  /** The page files it under an opinion section (a column, an editorial): its label, as the page gives it. */
-  opinionSection?: string;
+  /** The page files it under an opinion section (a column, an editorial): its label, as the page gives it; see `opinionBar`. */
+  opinionSection?: string | undefined;
 }
 
 /**
@@ -322,10 +320,11 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   const court = COURT_RECORD.exec(sentence);
   const record = (court && !MODAL_BEFORE.test(sentence.slice(Math.max(0, court.index - 20), court.index)) ? court : null) ?? (LAW_CONTEXT.test(sentence) ? LEGAL_DUTY.exec(sentence) : null);
   const judged = record && score.features.hits.some((h) => h.feature !== 'c:loaded' && h.feature !== 'c:obligation' && STRONG_OPINION_FEATURES.has(h.feature));
-  if (record && !judged && score.p >= opinionBar(model.threshold, ctx.opinionSection)) return { passage: make('fact', [record[0]]), attribution: null, quoteOnly: false, mentions };
+  const bar = opinionBar(model.threshold, ctx.opinionSection);
+  if (record && !judged && score.p >= bar) return { passage: make('fact', [record[0]]), attribution: null, quoteOnly: false, mentions };
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
   // (The section is a cue the reader can check on the page, as the words are in the sentence.)
-  if (ctx.opinionSection && score.p >= opinionBar(model.threshold, ctx.opinionSection))
+  if (ctx.opinionSection && score.p >= bar)
     return { passage: make('opinion', [`section: ${ctx.opinionSection}`, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   // A sentence the writer opens with their stance ("Frankly, the strike was a warning ...").
   const stance = stanceOpener(sentence);
@@ -506,7 +505,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       const m = sorted[i]!;
       if (m.end <= seg.end) local.push({ ...m, start: m.start - seg.start, end: m.end - seg.start });
     }
-    const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart, speakers, ...(article.opinionSection ? { opinionSection: article.opinionSection } : {}) });
+    const a = analyse(sentence, { mentions: local, kind: seg.kind, openQuote: openAtStart, speakers, opinionSection: article.opinionSection });
     a.passage = { ...a.passage, start: seg.start, end: seg.end };
     a.openAtStart = openAtStart;
     a.kind = seg.kind;
@@ -613,12 +612,12 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         // the person the text gave that office.
         const ownBody = a.mentions.find((m) => m.type === 'organization' && m.end <= subj.start);
         // ... else the last body named whose name holds the noun ("the bank": the European Central Bank).
-        const body = BODY_AGAIN.test(subj.text) ? (ownBody ? sourceOf(ownBody) : (bodyBefore ?? bodyNamedBefore(sorted, a.passage.start, subj.text))) : null;
-        const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text);
+        const again = BODY_AGAIN.test(subj.text);
+        const body = again ? (ownBody ? sourceOf(ownBody) : (bodyBefore ?? bodyNamedBefore(sorted, a.passage.start, subj.text))) : null;
         // ... else a source the article described before with the same noun ("Russia's defence
         // ministry said ... The ministry said": one source, not two).
-        const described = holder || !BODY_AGAIN.test(subj.text) ? null : describedBefore(analyses, sentence - 1, subj.text);
-        if (holder ?? described) setSource(a, (holder ?? described)!);
+        const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text) ?? (again ? describedBefore(analyses, sentence - 1, subj.text) : null);
+        if (holder) setSource(a, holder);
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);

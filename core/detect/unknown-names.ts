@@ -40,9 +40,9 @@ const STREET_LAST = /\b(?:Street|Avenue|Road|Boulevard|Lane|Square|Plaza|Bridge)
 const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who\s+\p{Ll}/u;
 /** "the Global Fund to Fight AIDS", "Campaign to End Hunger": "to", "for" or "from" between capitalised words is inside a name. */
 const INSIDE_A_TITLE = /\p{Lu}[\p{L}.'’-]*\s+(?:to|for|from)\s+$/u;
-/** "from Fort Wayne", "in Doha": where someone is or comes from, never the speaker. */
 /** A byline's "By" at a line's start, before the writer's name. */
 const BYLINE_BEFORE = /(?:^|\n)\s*By\s+(?:[Tt]he\s+)?$/;
+/** "from Fort Wayne", "in Doha": where someone is or comes from, never the speaker. */
 const WHERE_FROM_BEFORE = /\b(?:from|in|near)\s+$/;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
@@ -52,6 +52,15 @@ const PLACE_LIST_HEAD = /\b(?:ports|cities|towns|villages|regions|provinces|dist
 const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
 /** A name of capitals alone ("FTX", "NASA"): an organisation's, where the knowledge base has no place of that name. */
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+/**
+ * An acronym the knowledge base lacks, after a preposition: a body after "at", "of" or "from"
+ * ("a co-founder of FTX", "at NASA"); after "in" or "near", no mark ("in NSW", a place's
+ * abbreviation), unless it owns something ("in FTX's code").
+ */
+function acronymAfterPreposition(before: string, after: string): [EntityType | null, number] {
+  return /\b(?:in|near|to|across|outside|inside|around)\s+$/.test(before) && !/^['’]s\b/.test(after) ? [null, 0] : ['organization', 0.65];
+}
+
 /** Capitalised words that are not names on their own. */
 const STOP = new Set(
   'A An The This That These Those It Its He She They We I You His Her Their Our My Your Is Are Was Were Be What Who Why When Where How Which Now Then Here There Despite Though Although However But And Or If As At By For From In Into Of On To With Ever Since After Before Even Still Yet Also Not No Yes Get Sign Subscribe Download Listen Watch Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
@@ -267,10 +276,8 @@ export function findUnknownNames(
     // (Where the surname comes again alone, as a person's does: "Germany's Aleph Alpha", a company, never goes by "Alpha".)
     else if (ofPlace && words.length === 2 && isFirstAndLastName(name) && !PLACE_WORD.test(name) && surnameAlone(text, words[0]!, words[1]!)) [type, confidence] = ['person', 0.75];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
-    // (An acronym the knowledge base lacks after "at" or "from" is a body: "a co-founder of FTX", "at NASA".)
     else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !peopleOrPersonAfterTo(words, name, before))
-      // ("in NSW", "near KZN": a place's abbreviation the knowledge base lacks stays unmarked; "in FTX's code" is the body's.)
-      [type, confidence] = !ACRONYM.test(name) ? ['place', 0.65] : /\b(?:in|near|to|across|outside|inside|around)\s+$/.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3)) ? [null, 0] : ['organization', 0.65];
+      [type, confidence] = ACRONYM.test(name) ? acronymAfterPreposition(before, text.slice(end, end + 3)) : ['place', 0.65];
     else if (words.length <= 2 && placeInList(text, start, end, placeStarts, listedEnds)) {
       [type, confidence] = ['place', 0.65];
       listedEnds.add(end);
@@ -309,13 +316,13 @@ export function findUnknownNames(
   return linkSurnames(text, known, linkPlaces(text, known, typed));
 }
 
-/** A courtesy title and a surname: "Mr. Bankman-Fried", "Ms. Sassoon". */
 /** At most this many surnames after a courtesy title are looked for in full (each is one search of the text). */
 const COURTESY_SURNAMES_MAX = 40;
 /** Words that open a sentence before a name, which are no first name ("Meanwhile Smith said"). */
 const OPENING_ADVERB = new Set('Meanwhile Instead Separately Later Earlier Yesterday Today Tomorrow Afterwards Afterward Elsewhere Nevertheless Nonetheless Moreover Furthermore Likewise Similarly Finally Then Next Only Even'.split(' '));
 /** An office before a surname ("Attorney Roos", "Commissioner Ruiz"): no first name. */
 const OFFICE_FIRST = new RegExp(`^${INNER_TITLE.source}`);
+/** A courtesy title and a surname: "Mr. Bankman-Fried", "Ms. Sassoon". */
 const COURTESY_SURNAME = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)(?![\p{L}'’-])/gu;
 
 /**
@@ -344,8 +351,7 @@ function namedByCourtesy(text: string, known: readonly Mention[], found: Mention
     let m: RegExpExecArray | null = null;
     for (const c of text.matchAll(full)) {
       const first = c[1]!.split(/\s+/)[0]!;
-      const apart = !/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, c.index - 30), c.index)) && !/^\s+\p{Lu}/u.test(text.slice(c.index + c[0].length, c.index + c[0].length + 3));
-      if (apart && !STOP.has(first) && !OPENING_ADVERB.has(first) && !LEADING_TITLE.test(c[0]) && !OFFICE_FIRST.test(c[0]) && isFirstAndLastName(c[0]) && !isTaken(c.index, c.index + c[0].length)) {
+      if (standsApart(text, c.index, c.index + c[0].length) && !STOP.has(first) && !OPENING_ADVERB.has(first) && !LEADING_TITLE.test(c[0]) && !OFFICE_FIRST.test(c[0]) && isFirstAndLastName(c[0]) && !isTaken(c.index, c.index + c[0].length)) {
         m = c;
         break;
       }
@@ -454,11 +460,14 @@ function surnameAlone(text: string, first: string, last: string): boolean {
     const end = at + last.length;
     if (isWordAt(text, at - 1) || isWordAt(text, end) || text.slice(Math.max(0, at - first.length - 1), at).startsWith(first)) continue;
     // Alone: inside a sentence (not "Steel prices fell."), and not a word of another name ("U.S. Steel", "Steel Dynamics").
-    if (sentenceStartsAt(text, at)) continue;
-    if (/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at)) || /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
-    return true;
+    if (!sentenceStartsAt(text, at) && standsApart(text, at, end)) return true;
   }
   return false;
+}
+
+/** Whether the words at [at, end) are no part of a longer capitalised name: no capitalised word just before or after them. */
+function standsApart(text: string, at: number, end: number): boolean {
+  return !/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at)) && !/^\s+\p{Lu}/u.test(text.slice(end, end + 3));
 }
 
 function isWordAt(text: string, i: number): boolean {

@@ -272,7 +272,7 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     const holder = prep >= 1 && ctx.tokens[prep]!.w === 'of' && found.every((m) => m.type === 'place') ? mentionAt(ctx, ctx.tokens[prep - 1]!) : null;
     if (holder?.type === 'person') return { kind: 'mentions', mentions: [holder], start: holder.start, end: holder.end };
     // "The MacArthur Justice Center at Northwestern University has argued": the body or person at the place of work.
-    if (outer?.kind === 'mentions' && ctx.tokens[prep]!.w === 'at' && outer.mentions.every((m) => m.type !== 'place')) return outer;
+    if (outer && ctx.tokens[prep]!.w === 'at' && (outer.kind === 'name' || (outer.kind === 'mentions' && outer.mentions.every((m) => m.type !== 'place')))) return outer;
     // "Some Democrats in Congress have said": the speakers are the ones in the body.
     if (outer?.kind === 'description') return outer;
     return { kind: 'mentions', mentions: found, start: found[0]!.start, end: found[found.length - 1]!.end };
@@ -336,7 +336,9 @@ function quotationAfterColon(tokens: readonly Token[], i: number): boolean {
 function speakersIn(ctx: Ctx, prep: number): Subject | null {
   if (prep < 1 || !PLACE_PREPOSITIONS.has(ctx.tokens[prep]!.w)) return null;
   const outer = subjectEndingAt(ctx, prep - 1);
-  return outer.kind === 'description' || outer.kind === 'mentions' ? outer : { kind: 'none' };
+  // "The Budget Lab at Yale estimated": a body the detector does not know, at its seat.
+  const seated = outer.kind === 'name' && ctx.tokens[prep]!.w === 'at';
+  return outer.kind === 'description' || outer.kind === 'mentions' || seated ? outer : { kind: 'none' };
 }
 
 /** Days and months: "said the spokesman Monday" names no one. */

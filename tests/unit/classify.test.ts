@@ -565,6 +565,8 @@ describe('sources', () => {
       expect(review('Defenders of the plan say it will bring back manufacturing jobs.')).toEqual([['reported', 'Defenders']]);
       expect(review('The two biggest factors, the researchers calculated, are hearing loss and high cholesterol.')).toEqual([['reported', 'the researchers']]);
       expect(review('His supporters called it a masterstroke of negotiation.')).toEqual([['reported', 'His supporters']]);
+      // A body the detector does not know, at its seat: the body speaks, not the seat.
+      expect(review('The Budget Lab at Yale estimated that the tariffs would cost the average household $3,800 a year.')).toEqual([['reported', 'The Budget Lab']]);
       expect(review('It was a calculated move. The company called it a day.').map(([label]) => label)).not.toContain('reported');
       expect(review('The judge ruled earlier in the trial that the defense could not tell jurors that customers might be repaid.')[0]![0]).not.toBe('reported');
       // A participle's speaker is its main clause's subject, not a name in the clause a "that" opens.

@@ -100,6 +100,20 @@ function itemAt<T extends { start: number; end: number }>(items: readonly T[], o
   return undefined;
 }
 
+/** The items that start within [start, end), in a list sorted by start. */
+function itemsWithin<T extends { start: number }>(items: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < items.length && items[i].start < end; i++) out.push(items[i]);
+  return out;
+}
+
 type ShortcutCommand = 'toggle-opinion-markers' | 'next-mark' | 'previous-mark';
 /** The manifest's suggested keys (Alt+Shift+...), by KeyboardEvent.code. */
 const SHORTCUT_KEYS = { KeyO: 'toggle-opinion-markers', KeyJ: 'next-mark', KeyK: 'previous-mark' } as const satisfies Record<string, ShortcutCommand>;
@@ -752,7 +766,7 @@ export class PageSession {
    * also one the knowledge base lacks ("Bowman" for the article's "Michelle Bowman"); a description stays as it is.
    */
   private sourceLabel(p: Passage): string {
-    return sourceLabel(p.source ?? '', this.names);
+    return sourceLabel(p.source ?? '', this.names, itemsWithin(this.mentions, p.start, p.end));
   }
 
   /**

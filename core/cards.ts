@@ -333,14 +333,20 @@ export function surnameOf(full: string): string {
  * name the article calls them ("Blinken", "Lai", "Lula"); when it names them only in full, by the
  * knowledge base's short name ("Xi" of "Xi Jinping", "Le Duc Tho" whole) where it fits the margin,
  * else their surname; anyone else by the full name, or, when that is too long for the margin, by
- * the article's shorter name for it ("State Department", "Defense Ministry").
+ * the name the passage itself gives it ("Conservatives" beside "The Conservatives said", not the
+ * article's "Tories") or the article's shorter name for it ("State Department", "Defense Ministry").
+ * `inPassage`: the mentions within the passage.
  */
-export function sourceLabel(source: string, names: MentionNames): string {
+export function sourceLabel(source: string, names: MentionNames, inPassage: readonly Mention[] = []): string {
   return source
     .split(', ')
     .map((name) => {
       const known = names.get(name);
-      if (known?.type !== 'person') return name.length > MARGIN_LABEL_MAX_CHARS && known && known.shortest.length < name.length ? known.shortest : name;
+      if (known?.type !== 'person') {
+        if (name.length <= MARGIN_LABEL_MAX_CHARS || !known || known.shortest.length >= name.length) return name;
+        const own = inPassage.find((m) => m.entity === name && nameAsWritten(m.text).length <= MARGIN_LABEL_MAX_CHARS);
+        return own ? nameAsWritten(own.text) : known.shortest;
+      }
       if (known.shortest.length < name.length) return known.shortest;
       return known.shortName !== undefined && known.shortName.length <= MARGIN_LABEL_MAX_CHARS ? known.shortName : surnameOf(name);
     })

@@ -142,6 +142,11 @@ describe('cards', () => {
     // Anyone else by the full name, unless it is too long for the margin and the article has a shorter one.
     expect(sourceLabel('United States Department of State', people)).toBe('State Department');
     expect(sourceLabel('United States', mentionNames([mention('US', 0, { type: 'place', entity: 'United States', id: 'place/united-states' })]))).toBe('United States');
+    // The passage's own name for it first, where it fits: "Conservatives" beside "The Conservatives said", not the article's "Tories".
+    const party = (text: string, start: number) => mention(text, start, { type: 'organization', entity: 'Conservative and Unionist Party', id: 'organization/conservative-party' });
+    const tories = [party('Tories', 0), party('Conservatives', 40)];
+    expect(sourceLabel('Conservative and Unionist Party', mentionNames(tories), [tories[1]!])).toBe('Conservatives');
+    expect(sourceLabel('Conservative and Unionist Party', mentionNames(tories))).toBe('Tories');
   });
 
   it('labels a person the article names only in full by the knowledge base’s short name, not by the last word', () => {

@@ -50,6 +50,7 @@ function buildSets() {
     scientist scientists administration leader leaders military army president minister secretary
     chairman chairwoman chair ceo executive executives company firm bank lender insurer carrier airline
     automaker carmaker chipmaker drugmaker retailer coach coaches manager captain teammate trainer
+    midfielder striker forward defender goalkeeper keeper winger player players pundit
     campaign group residents resident
     witness witnesses observers commentators economist economists investigators investigator doctor doctors
     court judge media press newspaper paper agency office party union council committee board commission
@@ -112,7 +113,21 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'fr
 /** Words that open a clause, before which a pronoun starts one of its own ("that she said"). */
 const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'or', 'as', 'when', 'while', 'because', 'if', 'so', 'since', 'after', 'before', 'what', 'where', 'how', 'why', 'said', 'says']);
 /** A count or an estimate whose maker "according to" names after it: "according to a count by prosecutors". */
-const TALLY_NOUNS = new Set(['count', 'tally', 'analysis', 'estimate', 'estimates', 'review', 'calculation', 'calculations', 'compilation', 'tabulation']);
+const TALLY_NOUNS = new Set(['count', 'tally', 'analysis', 'estimate', 'estimates', 'data', 'figures', 'statistics', 'numbers', 'records', 'review', 'calculation', 'calculations', 'compilation', 'tabulation']);
+/** What a tally's maker did to it: "estimates compiled by Bloomberg". */
+const TALLY_PARTICIPLES = new Set(['compiled', 'collected', 'gathered', 'published', 'released', 'kept', 'maintained', 'conducted', 'carried']);
+
+/** The maker of a count that "according to" names from token `k` on: "a count by prosecutors", "estimates compiled by Bloomberg". */
+function tallyMaker(ctx: Ctx, k: number): Subject | null {
+  const { tokens } = ctx;
+  if (sets().DETERMINERS.has(tokens[k]?.w ?? '')) k++;
+  if (!TALLY_NOUNS.has(tokens[k]?.w ?? '')) return null;
+  k++;
+  if (TALLY_PARTICIPLES.has(tokens[k]?.w ?? '')) k++;
+  if (tokens[k]?.w === 'out') k++; // "carried out by"
+  return /^(?:by|from|of)$/.test(tokens[k]?.w ?? '') ? subjectStartingAt(ctx, k + 1) : null;
+}
+
 const WRITER_PRONOUNS = new Set(['i', 'we']);
 const CONTENT_AFTER = new Set(['that', ':', ',', 'as', 'for', 'on', 'him', 'her', 'them', 'reporters', 'whether']);
 /** "said by phone": the means, not an agent. */
@@ -121,6 +136,12 @@ const BY_MEANS = new Set(['phone', 'telephone', 'video', 'videolink', 'email', '
 const UNSAID_MODALS = new Set(['should', 'must', 'ought', 'may', 'might']);
 const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 'the', 'a', 'an']);
 const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'unless', 'whether', 'despite', 'as']);
+/** The openings of an object after "added": what was added, not said ("added a second", "added another"). */
+const ADDED_THING = new Set(['a', 'an', 'another', 'his', 'her', 'their', 'its', 'two', 'three', 'four', 'five', 'more', 'some', 'nearly', 'about', 'almost', 'roughly', 'over']);
+/** What a writer writes, not says: "wrote books", "wrote dozens of ...". */
+const WRITTEN_THINGS = new Set(['books', 'novels', 'poems', 'songs', 'plays', 'articles', 'columns', 'essays', 'memoirs', 'several', 'many', 'dozens', 'hundreds', 'thousands']);
+/** Words that set what follows as a measure: "above Wall Street estimates", "than analysts expected". */
+const COMPARED_WITH = new Set(['above', 'below', 'beyond', 'than', 'beat', 'beats', 'beating', 'topped', 'topping', 'missed', 'missing', 'exceeded', 'exceeding', 'surpassed', 'surpassing']);
 const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -350,7 +371,7 @@ const TITLES = new Set(
   general gen ambassador spokesman spokeswoman spokesperson chief director chair chairman chairwoman
   judge justice mr mrs ms dr king queen prince princess pope commissioner speaker leader envoy attorney
   lt col adm admiral sheriff superintendent councilman councilwoman professor prof premier sheikh
-  emir crown deputy foreign defense defence interior finance state`.split(/\s+/),
+  emir crown deputy foreign defense defence interior finance state officer executive`.split(/\s+/),
 );
 
 /** A title before a name is this many words at most ("Federal Reserve Board Vice Chair"). */
@@ -472,7 +493,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "according to X"
     if (t.w === 'according' && tokens[i + 1]?.w === 'to') {
       // "according to a count by prosecutors": whose count it is.
-      const by = sets().DETERMINERS.has(tokens[i + 2]?.w ?? '') && TALLY_NOUNS.has(tokens[i + 3]?.w ?? '') && /^(?:by|from|of)$/.test(tokens[i + 4]?.w ?? '') ? subjectStartingAt(ctx, i + 5) : null;
+      const by = tallyMaker(ctx, i + 2);
       const subj = by && good(by) ? by : subjectStartingAt(ctx, i + 2);
       if (good(subj)) {
         const atStart = unquotedWordsBefore[i]! <= 2;
@@ -591,6 +612,11 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
     // "it tells Moscow exactly where Europe's red lines are": a thing that tells is the writer's figure, no speaker.
     if (/^(?:tell|tells|told)$/.test(t.w) && subj.kind === 'pronoun' && /^it$/i.test(subj.text)) continue;
+    // "Vinícius Júnior added a second", "the economy added 200,000 jobs", "He also wrote more than 30
+    // books": a thing added or written, not words, unless a quotation follows.
+    const wrote = /^(?:write|writes|wrote|writing)$/.test(t.w);
+    const thing = next !== undefined && ((ADDED_THING.has(next.w) && !(wrote && next.w === 'about')) || WRITTEN_THINGS.has(next.w) || /^\p{N}/u.test(next.w) || (wrote && next.w === 'the'));
+    if ((wrote || /^add(?:s|ed|ing)?$/.test(t.w)) && thing && !tokens.slice(i + 1, i + 8).some((x) => x.q)) continue;
     // "the leaders agreed on 1 February to a €50 billion package": a decision, unless what was agreed is said.
     if (/^agree/.test(t.w) && !tokens.slice(i + 1, i + 8).some((x) => x.w === 'that' || x.q)) continue;
     if (sets().AMBIGUOUS.has(t.w)) {
@@ -611,6 +637,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "Although Putin claimed ...": a subordinate clause; the main clause is someone else's.
     const beforeSubj = tokenIndexBefore(ctx, subjStart(subj, t.start));
     if (beforeSubj >= 0 && SUBORDINATORS.has(tokens[beforeSubj]!.w)) continue;
+    // "forecast revenue above Wall Street estimates", "higher than analysts expected": a yardstick, not a statement.
+    if (beforeSubj >= 0 && COMPARED_WITH.has(tokens[beforeSubj]!.w)) continue;
     if (subj.kind === 'pronoun' && !contentFollows && namesWhatWasSaid(ctx, beforeSubj)) continue;
     // "reports, which he denied, that ...": a relative clause in which someone denies what others say.
     if (beforeSubj >= 0 && tokens[beforeSubj]!.w === 'which' && /^(?:den(?:y|ies|ied)|disputes?d?|rejects?(?:ed)?)$/.test(t.w)) continue;

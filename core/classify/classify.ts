@@ -40,6 +40,7 @@ import { SUBJECTIVITY_MODEL } from './subjectivity-model';
 import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS, OPINION_SECTION_ODDS } from '../constants';
 import { runToEnd, type Steps } from '../steps';
 import { quoteWords } from './statements';
+import { DEMONYMS } from '../detect/demonyms';
 
 export interface SubjectivityModel {
   bias: number;
@@ -303,8 +304,9 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // Mostly a quotation, or inside one: someone else's words, speaker possibly named nearby.
   const words = features.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.w));
   const quoted = words.filter((t) => t.q).length;
-  // A short quotation standing as a sentence of its own ("“ShotSpotter does.”") is one too.
-  const wholeQuote = quoted === words.length && /^\s*["“]/.test(sentence) && /["”]\s*$/.test(sentence);
+  // A short quotation standing as a sentence of its own ("“ShotSpotter does.”") is one too, also
+  // where the quotation goes on into the next sentence ("“No. This is exactly how I wanted it to end,” he said.").
+  const wholeQuote = quoted === words.length && /^\s*["“]/.test(sentence);
   if (words.length > 0 && (ctx.openQuote || (quoted >= 4 && quoted / words.length >= 0.6) || wholeQuote)) {
     const firstQuote = features.quotes[0];
     const cue = firstQuote ? quoteOpening(sentence, Math.max(0, firstQuote[0] - 1), firstQuote[1] + 1) : '';
@@ -558,6 +560,19 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   let personOpenerBefore: string | null = null;
   /** The number of the last heading so far (0: none): a pronoun does not reach back over one. */
   let lastHeading = 0;
+  /**
+   * The people in view before `a`, the latest first: those of the last few sentences, and the latest
+   * over a few more where no heading came since ("he" after a subhead is no longer the governor
+   * named before it); then the last person named, as far back as that, and not before the last heading.
+   */
+  const peopleBefore = (a: Analysis): (Source | null)[] => {
+    const recent = peopleInView
+      .filter((p, n) => sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES || (n === 0 && p.at > lastHeading && sentence - p.at <= PRONOUN_REACH_SENTENCES))
+      .map((p) => p.s);
+    const reach = analyses[Math.max(sentence - 1 - PRONOUN_REACH_SENTENCES, lastHeading - 1, 0)]!.passage.start;
+    const lastPerson = lastMentionBefore(sorted, a.passage.start, (m) => m.type === 'person', reach);
+    return [...recent, lastPerson && sourceOf(lastPerson)];
+  };
   for (const a of analyses) {
     sentence++;
     if (a.kind === 'heading') lastHeading = sentence;
@@ -584,15 +599,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           // "Blinken met Harris on Friday, and she said ...": the sentence's own people before the
           // pronoun, the latest first, where their pronoun is known to be this one.
           const ownPeople = people.filter((m) => m.end <= subj.start && pronouns.get(m.entity) === want).reverse().map(sourceOf);
-          // The people in view: those of the last few sentences, and the latest over a few more
-          // where no heading came since ("he" after a subhead is no longer the governor named before it).
-          const recent = peopleInView
-            .filter((p, n) => sentence - p.at <= PEOPLE_IN_VIEW_SENTENCES || (n === 0 && p.at > lastHeading && sentence - p.at <= PRONOUN_REACH_SENTENCES))
-            .map((p) => p.s);
-          // The last person named, as far back as that, and not before the last heading.
-          const reach = analyses[Math.max(sentence - 1 - PRONOUN_REACH_SENTENCES, lastHeading - 1, 0)]!.passage.start;
-          const lastPerson = lastMentionBefore(sorted, a.passage.start, (m) => m.type === 'person', reach);
-          const candidates: (Source | null)[] = [own, ...ownPeople, onlyPersonBefore, ...recent, lastPerson && sourceOf(lastPerson)];
+          const candidates: (Source | null)[] = [own, ...ownPeople, onlyPersonBefore, ...peopleBefore(a)];
           const speaker: Source | undefined = candidates.find(fits);
           setSource(a, speaker ?? { source: null });
           // The article's own pronoun for a person whose is not known, where the reading is sure (the
@@ -618,6 +625,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         // ministry said ... The ministry said": one source, not two).
         const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text) ?? (again ? describedBefore(analyses, sentence - 1, subj.text) : null);
         if (holder) setSource(a, holder);
+      } else if (subj.kind === 'name' && DEMONYMS.has(subj.text) && /\bthe\s+$/i.test(a.passage.text.slice(Math.max(0, subj.start - 4), subj.start))) {
+        // "“We were not good,” the Italian said.": a person in view, by what they are, as "he" would be.
+        const speaker = [onlyPersonBefore, ...peopleBefore(a)].find((s): s is Source => s !== null);
+        if (speaker) {
+          setSource(a, speaker);
+          bringIntoView('person', speaker);
+        }
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);
@@ -674,7 +688,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   for (let i = 1; i < analyses.length; i++) {
     const a = analyses[i]!;
     const prev = analyses[i - 1]!;
-    if (!a.quoteOnly || prev.passage.label !== 'reported' || !prev.passage.source) continue;
+    // (A signed or matched pull quote keeps its speaker: "“I have one life ...” — Jimmy Carter" after another's quotation.)
+    if (!a.quoteOnly || goesOn.has(a) || prev.passage.label !== 'reported' || !prev.passage.source) continue;
     // "“... a war with Yemen,” Kirby said. “... a conflict of any kind.”": the quotation goes on,
     // also over sentences and paragraphs ("Tavita: “We had been waiting ... Nobody had consulted us.").
     // Not a quotation that opens here and goes on into a next sentence that names its own speaker.
@@ -885,10 +900,29 @@ const PEOPLE_IN_VIEW_SENTENCES = 4;
 const PRONOUN_REACH_SENTENCES = 8;
 
 const COURTESY_BEFORE = /\b(Mrs?|Ms|Miss)\.?\s+$/;
+/** Words for a woman or a man, in a role the text gives a name just before it ("his son Chip Carter", "Their daughter, Amy Carter,"). */
+const GENDERED_ROLES: Readonly<Record<string, Pronoun>> = {
+  son: 'he', daughter: 'she', wife: 'she', husband: 'he', brother: 'he', sister: 'she', mother: 'she', father: 'he',
+  grandson: 'he', granddaughter: 'she', grandmother: 'she', grandfather: 'he', widow: 'she', widower: 'he',
+  niece: 'she', nephew: 'he', spokesman: 'he', spokeswoman: 'she', businessman: 'he', businesswoman: 'she',
+};
+const GENDERED_ROLE_WORDS = Object.keys(GENDERED_ROLES).join('|');
+const GENDERED_ROLE_BEFORE = new RegExp(`\\b(${GENDERED_ROLE_WORDS}),?\\s+$`);
+/** ", his wife of 77 years", ", 61, a retired businesswoman": the apposition after the name. */
+const GENDERED_ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:his|her|their|its|the|a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_WORDS})\\b`, 'u');
+
+/** The pronoun the text gives the person named at [start, end): a courtesy title before, or a gendered role beside it. */
+function pronounFromText(text: string, start: number, end: number): Pronoun | null {
+  const title = COURTESY_BEFORE.exec(text.slice(Math.max(0, start - 6), start))?.[1];
+  if (title) return title === 'Mr' ? 'he' : 'she';
+  const role = GENDERED_ROLE_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1] ?? GENDERED_ROLE_AFTER.exec(text.slice(end, end + 60))?.[1];
+  return role ? GENDERED_ROLES[role]! : null;
+}
 
 /**
  * Each person's pronoun where the article's names tell it: the knowledge base's, else a courtesy
- * title the text gives the name ("Mr. Shapps", "Ms. Hollis"); titles that disagree tell nothing.
+ * title the text gives the name ("Mr. Shapps", "Ms. Hollis") or a role that is a woman's or a man's
+ * ("his son Chip Carter", "Rosalynn Carter, his wife"); clues that disagree tell nothing.
  */
 function pronounsOf(text: string, mentions: readonly Mention[]): Map<string, Pronoun> {
   const known = new Map<string, Pronoun>();
@@ -899,9 +933,8 @@ function pronounsOf(text: string, mentions: readonly Mention[]): Map<string, Pro
       known.set(m.entity, m.pronoun);
       continue;
     }
-    const title = COURTESY_BEFORE.exec(text.slice(Math.max(0, m.start - 6), m.start))?.[1];
-    if (!title) continue;
-    const p: Pronoun = title === 'Mr' ? 'he' : 'she';
+    const p = pronounFromText(text, m.start, m.end);
+    if (!p) continue;
     titled.set(m.entity, titled.has(m.entity) && titled.get(m.entity) !== p ? null : p);
   }
   for (const [entity, p] of titled) if (p && !known.has(entity)) known.set(entity, p);

@@ -12,8 +12,8 @@ import { DEMONYMS } from './demonyms';
 const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer|aide|prosecutor|envoy|negotiator)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
-const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower)`;
-const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}.'’-]+\s+){0,3}`;
+const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower|wife|husband|son|daughter|brother|sister|grandson|granddaughter|niece|nephew)`;
+const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}.'’-]+\s+){0,3}`;
 /** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
 const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*${ROLES}\s+(?:at|of)\s`;
 /** ", a former national security adviser", ", 64, a retired teacher", ", chief economist at ...": an apposition that says the name before it is a person. */
@@ -198,7 +198,7 @@ export function findUnknownNames(
     while (true) {
       const first = /^\S+/.exec(name)?.[0] ?? '';
       // (And a particle left first once a stop word is gone: "Get the Circuit Review".)
-      if (!STOP.has(first.replace(/\.$/, '')) && !/^\p{Ll}/u.test(first)) break;
+      if (!STOP.has(first.replace(/\.$/, '')) && !/^\p{Ll}/u.test(first) && !(OPENING_ADVERB.has(first) && atSentenceStart(text, start))) break;
       const rest = name.slice(first.length).trimStart();
       start += name.length - rest.length;
       name = rest;
@@ -445,6 +445,8 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
     if (!first || w.index < first.end || isWordAt(text, w.index - 1) || isWordAt(text, w.index + w[0].length)) continue;
     const end = w.index + word.length;
     if (isTaken(w.index, end)) continue;
+    // "Rosalynn Carter" where "Chip Carter" was found: another first name makes another person.
+    if (anotherFirstNameBefore(text, w.index, first)) continue;
     // The full name again ("Maren Lindqvist is ...", where no cue says so) is marked whole.
     const fullStart = end - first.entity.length;
     const whole = fullStart < w.index && fullStart >= 0 && text.startsWith(first.entity, fullStart) && !isWordAt(text, fullStart - 1) && !isTaken(fullStart, w.index);
@@ -452,6 +454,13 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
     linked.push({ text: text.slice(start, end), start, end, type: 'person', entity: first.entity, confidence: 0.75 });
   }
   return linked.length ? [...found, ...linked].sort((a, b) => a.start - b.start) : found;
+}
+
+/** Whether a first name other than `person`'s own stands just before the surname at `at` (no title, no sentence opener). */
+function anotherFirstNameBefore(text: string, at: number, person: Mention): boolean {
+  const word = /(?:^|[^\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+  if (!word || STOP.has(word) || OPENING_ADVERB.has(word) || TITLE_BEFORE.test(`${word} `) || LEADING_TITLE.test(`${word} `)) return false;
+  return !person.entity.split(/\s+/).includes(word);
 }
 
 /** Whether `last` stands in the text without `first` before it: how an article names a person again. */

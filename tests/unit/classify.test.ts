@@ -558,6 +558,51 @@ describe('sources', () => {
       expect(sources('Frankly, the Chancellor has not yet made the case that her plan will deliver the growth she promised.')).toEqual([['opinion', null]]);
     });
 
+    it('reads a match report, an earnings story and an obituary as a reader would (review 17)', () => {
+      // A goal, a book and a yardstick are no statements.
+      expect(review('Dani Carvajal headed in the opener and Vinícius Júnior added a second nine minutes later.')[0]![0]).toBe('fact');
+      expect(review('He also wrote more than 30 books and taught Sunday school in Plains.')[0]![0]).toBe('fact');
+      expect(review('“We will win,” he added. She wrote that the war was lost.').map(([label]) => label)).toEqual(['reported', 'reported']);
+      expect(review('Nvidia forecast third-quarter revenue above Wall Street estimates on Wednesday.')[0]![0]).toBe('fact');
+      expect(review('Sales were higher than analysts expected, the company said.')).toEqual([['reported', 'the company']]);
+      // The maker of estimates or data, past what they did to them.
+      expect(review('The four account for about 40% of its revenue, according to estimates compiled by Bloomberg.')).toEqual([['reported', 'Bloomberg']]);
+      expect(review('Unemployment rose to 4.3%, according to data from the Labor Department.')).toEqual([['reported', 'the Labor Department']]);
+      // A company's officer after the office ("Chief Financial Officer"), not a part of it.
+      expect(review('Chief Financial Officer Colette Kress said the company expected to ship Blackwell chips.')).toEqual([['reported', 'Colette Kress']]);
+      // A player by what he plays.
+      expect(review('“I have a lot of love for Dortmund,” the England midfielder said.')).toEqual([['reported', 'the England midfielder']]);
+    });
+
+    it('gives a speaker their role’s pronoun, an epithet to the person in view, and a pull quote to its signer (review 17)', () => {
+      const carters: Name[] = [['Chip Carter', 'Chip Carter', 'person'], ['Amy Carter', 'Amy Carter', 'person']];
+      const family = '“My father was a hero,” his son Chip Carter said in a statement. Their daughter, Amy Carter, spoke of the letters. She said her father had written to her mother from a submarine.';
+      expect(classifyPassages(family, mentionsIn(family, carters)).map((x) => x.source)).toEqual(['Chip Carter', null, 'Amy Carter']);
+      // The son named after the daughter, nearer: "she" is never him.
+      const son = 'Their daughter, Amy Carter, spoke of the letters. “My father was a hero,” his son Chip Carter said in a statement. She said he had written every day.';
+      expect(classifyPassages(son, mentionsIn(son, carters)).map((x) => x.source)[2]).not.toBe('Chip Carter');
+      const coach: Name[] = [['Carlo Ancelotti', 'Carlo Ancelotti', 'person', 'person/carlo-ancelotti', 'he']];
+      const match = 'Carlo Ancelotti said his players had suffered. “We were not good,” the Italian said.';
+      expect(classifyPassages(match, mentionsIn(match, coach)).map((x) => x.source)).toEqual(['Carlo Ancelotti', 'Carlo Ancelotti']);
+      // A pull quote signed below it stays the signer's after another speaker's quotation.
+      const obituary = '“That sells his presidency short,” said Margaret Ellison, a historian. “History has been kinder to him.”\n“I have one life and one chance to make it count for something.” — Jimmy Carter\nOut of office, he monitored elections.';
+      const lines = obituary.split('\n');
+      const blocks = lines.map((line, i) => {
+        const start = lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+        return { start, end: start + line.length, kind: i === 1 ? ('quote' as const) : ('paragraph' as const) };
+      });
+      const people: Name[] = [['Margaret Ellison', 'Margaret Ellison', 'person'], ['Jimmy Carter', 'Jimmy Carter', 'person', 'person/jimmy-carter', 'he']];
+      expect(classifyPassages(obituary, mentionsIn(obituary, people), blocks).map((x) => x.source).slice(0, 4)).toEqual(['Margaret Ellison', 'Margaret Ellison', 'Jimmy Carter', null]);
+      // A quotation that opens a sentence and goes on into the next is one.
+      const kroos: Name[] = [['Kroos', 'Toni Kroos', 'person', 'person/toni-kroos', 'he']];
+      const farewell = 'Asked whether he might change his mind, Kroos shook his head. “No. This is exactly how I wanted it to end,” he said.';
+      expect(classifyPassages(farewell, mentionsIn(farewell, kroos)).map((x) => [x.label, x.source])).toEqual([
+        ['fact', null],
+        ['reported', 'Toni Kroos'],
+        ['reported', 'Toni Kroos'],
+      ]);
+    });
+
     it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {
       expect(review('He answered “I don’t recall” more than 140 times, according to a count by prosecutors.')).toEqual([['reported', 'prosecutors']]);
       expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);

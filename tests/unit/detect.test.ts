@@ -337,6 +337,23 @@ describe('acronyms and possessives the knowledge base lacks (review 15)', () => 
   });
 });
 
+describe('a family the knowledge base lacks (review 17)', () => {
+  const found = (text: string) => detectMentions(text, buildIndex([entry('place/plains', 'Plains')])).map((m) => [m.text, m.type, m.entity]);
+
+  it('finds a relative a kinship word introduces, and gives a surname after another first name to no one found before', () => {
+    expect(found('“He was a hero,” his son Chip Carter said. Rosalynn Carter, his wife of 77 years, died in 2023. Their daughter, Amy Carter, spoke of the letters.')).toEqual([
+      ['Chip Carter', 'person', 'Chip Carter'],
+      ['Rosalynn Carter', 'person', 'Rosalynn Carter'],
+      ['Amy Carter', 'person', 'Amy Carter'],
+    ]);
+    // Without a cue, "Rosalynn Carter" is not Chip Carter's surname again; "Later Carter" is no name, and its "Carter" is his.
+    expect(found('“He was a hero,” his son Chip Carter said. Rosalynn Carter died in 2023. Later Carter said he was proud.')).toEqual([
+      ['Chip Carter', 'person', 'Chip Carter'],
+      ['Carter', 'person', 'Chip Carter'],
+    ]);
+  });
+});
+
 describe('short forms in titles', () => {
   it('reads "The Atlantic" inside a sentence as a title, not the ocean it may also shorten', () => {
     const text = 'Storms crossed the Atlantic Ocean, and a hurricane followed. According to The Atlantic, the Atlantic calmed.';

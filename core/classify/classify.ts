@@ -334,7 +334,8 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // The writer's verdict on a course of action ("Western capitals would be unwise to dismiss them").
   // Or on what matters in the story ("That is the real warning in this result").
   // Or on when something should come ("That guidance cannot come soon enough", "It is high time for ...").
-  const verdict = VERDICT.exec(sentence)?.[0] ?? WHAT_MATTERS.exec(sentence)?.[0] ?? OVERDUE.exec(sentence)?.[0];
+  // Or on a person or a feat ("Kroos deserved this ending", "No modern president did more ...").
+  const verdict = VERDICT.exec(sentence)?.[0] ?? WHAT_MATTERS.exec(sentence)?.[0] ?? OVERDUE.exec(sentence)?.[0] ?? JUDGEMENT.exec(sentence)?.[0];
   if (verdict) return { passage: make('opinion', [verdict, ...score.positive]), attribution: null, quoteOnly: false, mentions };
   return { passage: make('fact', score.negative), attribution: null, quoteOnly: false, mentions };
 }
@@ -352,6 +353,8 @@ export function stanceOpener(sentence: string): string | null {
 
 const VERDICT = /\b(?:would|will|is|was) be (?:unwise|a (?:mistake|blunder|folly|grave error)|foolish|naive|naïve|reckless|short-sighted|shortsighted|wise|prudent)\b(?= to\b)/iu;
 const WHAT_MATTERS = /^\s*(?:That|This)(?:'s|’s| is) the (?:real|true|bigger|deeper|underlying|hidden) (?:warning|lesson|story|problem|question|issue|scandal|test|danger|risk|point|reason|message)\b/u;
+/** The writer's verdict on a person or a feat: "Kroos deserved this ending", "got his tactics spot on", "No modern president did more", "His greatest achievement". */
+const JUDGEMENT = /\b(?:deserved|deserves) (?:this|that|the|a|an|to|better|more|his|her|their|its|credit|praise)\b|\bby any (?:[a-z]+ )?standards?\b|\bspot on\b|\bwill (?:rue|regret)\b|^\s*No (?:other |modern |living |previous |recent |single )?[a-z]+ (?:did|has done|had done|does) more\b|\b(?:greatest|finest|proudest|worst|biggest) (?:achievement|accomplishment|failure|mistake|blunder|legacy|triumph|success)\b/u;
 const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|high time (?:for|that))\b/iu;
 const STANCE_OPENER = /^\s*(Frankly|Honestly|Obviously|Undoubtedly|Admittedly|Arguably|Surely|Make no mistake|Needless to say|Worse still),/u;
 

@@ -570,6 +570,10 @@ describe('sources', () => {
       expect(review('Unemployment rose to 4.3%, according to data from the Labor Department.')).toEqual([['reported', 'the Labor Department']]);
       // A company's officer after the office ("Chief Financial Officer"), not a part of it.
       expect(review('Chief Financial Officer Colette Kress said the company expected to ship Blackwell chips.')).toEqual([['reported', 'Colette Kress']]);
+      // The writer's verdicts on a person or a feat are opinion; a plain result is not.
+      for (const verdict of ['Kroos deserved this ending.', 'Dortmund will rue those chances for a long time.', 'Terzić got his tactics spot on.', 'No modern president did more with his years after the White House.', 'The numbers were enormous by any normal standard.', 'His greatest achievement in office was the Camp David Accords of 1978.'])
+        expect(review(verdict)[0]![0]).toBe('opinion');
+      expect(review('Real Madrid beat Borussia Dortmund 2-0 at Wembley.')[0]![0]).toBe('fact');
       // A player by what he plays.
       expect(review('“I have a lot of love for Dortmund,” the England midfielder said.')).toEqual([['reported', 'the England midfielder']]);
     });

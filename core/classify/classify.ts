@@ -324,6 +324,11 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   const judged = record && score.features.hits.some((h) => h.feature !== 'c:loaded' && h.feature !== 'c:obligation' && STRONG_OPINION_FEATURES.has(h.feature));
   const bar = opinionBar(model.threshold, ctx.opinionSection);
   if (record && !judged && score.p >= bar) return { passage: make('fact', [record[0]]), attribution: null, quoteOnly: false, mentions };
+  // A superlative a figure settles ("overtook Microsoft as the world's most valuable company") is
+  // no judgement: without it, the sentence is scored again.
+  const measured = score.p >= model.threshold ? MEASURED_SUPERLATIVE.exec(sentence) : null;
+  if (measured && scoreSubjectivity(sentence.replace(measured[0], 'a'), model, ctx.openQuote ?? false).p < model.threshold)
+    return { passage: make('fact', [measured[0].trim()]), attribution: null, quoteOnly: false, mentions };
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
   // (The section is a cue the reader can check on the page, as the words are in the sentence.)
   if (ctx.opinionSection && score.p >= bar)
@@ -353,6 +358,8 @@ export function stanceOpener(sentence: string): string | null {
 
 const VERDICT = /\b(?:would|will|is|was) be (?:unwise|a (?:mistake|blunder|folly|grave error)|foolish|naive|naïve|reckless|short-sighted|shortsighted|wise|prudent)\b(?= to\b)/iu;
 const WHAT_MATTERS = /^\s*(?:That|This)(?:'s|’s| is) the (?:real|true|bigger|deeper|underlying|hidden) (?:warning|lesson|story|problem|question|issue|scandal|test|danger|risk|point|reason|message)\b/u;
+/** A ranking of size, value or age, which a figure settles: "the world's most valuable company", "the country's largest lender" (not "the biggest problem"). */
+const MEASURED_SUPERLATIVE = /\b(?:the )?(?:world|country|nation|region|city|state|continent|industry|sector|market|Europe|America|Asia|Africa|China|Britain|Japan|India|Germany|France)['’]s (?:most valuable|most populous|largest|biggest|richest|wealthiest|tallest|longest|oldest|busiest|deadliest|highest-paid|best-selling)\b/u;
 /** The writer's verdict on a person or a feat: "Kroos deserved this ending", "got his tactics spot on", "No modern president did more", "His greatest achievement". */
 const JUDGEMENT = /\b(?:deserved|deserves) (?:this|that|the|a|an|to|better|more|his|her|their|its|credit|praise)\b|\bby any (?:[a-z]+ )?standards?\b|\bspot on\b|\bwill (?:rue|regret)\b|^\s*No (?:other |modern |living |previous |recent |single )?[a-z]+ (?:did|has done|had done|does) more\b|\b(?:greatest|finest|proudest|worst|biggest) (?:achievement|accomplishment|failure|mistake|blunder|legacy|triumph|success)\b/u;
 const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|high time (?:for|that))\b/iu;

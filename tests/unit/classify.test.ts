@@ -574,6 +574,10 @@ describe('sources', () => {
       for (const verdict of ['Kroos deserved this ending.', 'Dortmund will rue those chances for a long time.', 'Terzić got his tactics spot on.', 'No modern president did more with his years after the White House.', 'The numbers were enormous by any normal standard.', 'His greatest achievement in office was the Camp David Accords of 1978.'])
         expect(review(verdict)[0]![0]).toBe('opinion');
       expect(review('Real Madrid beat Borussia Dortmund 2-0 at Wembley.')[0]![0]).toBe('fact');
+      // A ranking a figure settles is no judgement; a judgement beside it still is.
+      expect(review('It briefly overtook Microsoft as the world’s most valuable company in June.')[0]![0]).toBe('fact');
+      expect(review('Nvidia became the world’s most valuable company, a remarkable and thrilling rise.')[0]![0]).toBe('opinion');
+      expect(review('That fact alone underscores the biggest problem of all with these movements.')[0]![0]).not.toBe('fact');
       // A player by what he plays.
       expect(review('“I have a lot of love for Dortmund,” the England midfielder said.')).toEqual([['reported', 'the England midfielder']]);
     });

@@ -892,7 +892,12 @@ function nounAttribution(ctx: Ctx, i: number): Attribution | null {
   // "accusations by X", "claims from X"
   if (nx && (nx.w === 'by' || nx.w === 'from')) {
     const subj = subjectStartingAt(ctx, i + 2);
-    if (good(subj) && subj.kind !== 'name') return { type: 'noun', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] };
+    // "he declared that “...,” a startling statement from a Southern governor": an apposition that
+    // says what the speaker was, not who spoke.
+    let opens = i;
+    while (opens > 0 && i - opens < 4 && isWordTok(tokens[opens - 1]) && !tokens[opens - 1]!.q) opens--;
+    const restated = subj.kind === 'description' && /^an?\s/i.test(subj.text) && tokens[opens - 1]?.w === ',';
+    if (good(subj) && subj.kind !== 'name' && !restated) return { type: 'noun', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] };
   }
   return null;
 }

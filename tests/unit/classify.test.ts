@@ -578,6 +578,8 @@ describe('sources', () => {
       expect(review('It briefly overtook Microsoft as the world’s most valuable company in June.')[0]![0]).toBe('fact');
       expect(review('Nvidia became the world’s most valuable company, a remarkable and thrilling rise.')[0]![0]).toBe('opinion');
       expect(review('That fact alone underscores the biggest problem of all with these movements.')[0]![0]).not.toBe('fact');
+      // An apposition that says what the speaker was is no second speaker.
+      expect(review('In his inaugural address he declared that “the time for racial discrimination is over,” a startling statement from a Southern governor at the time.')).toEqual([['reported', null]]);
       // A player by what he plays.
       expect(review('“I have a lot of love for Dortmund,” the England midfielder said.')).toEqual([['reported', 'the England midfielder']]);
     });

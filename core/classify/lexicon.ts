@@ -317,6 +317,8 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   // A strip of short parts between dots or bars, with no sentence's end: a kicker ("Premier League ·
   // Final day"), a score bar ("Manchester City 3-1 West Ham · FT"), a ticker ("S&P 500 5,861.57 · ...").
   /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u,
+  // A graphic's credit and its source line: "Chart: Ledger Markets; source: LSEG", "Source: LSEG".
+  /^(?:chart|graphic|graphics|map|photo|photograph|illustration|video|image|data|source|sources)\s*:\s*[^.!?"“”]{1,80}(?:;\s*(?:source|sources|data)\s*:\s*[^.!?"“”]{1,60})?$/iu,
   // A pull quote's signature: "— Priya Nair, chip analyst".
   /^[—–]\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*[^.!?"“”]{1,60})?$/u,
   // An author's note under the article: "Margaret Ellison writes about economics and policy."

@@ -751,6 +751,10 @@ describe('sources', () => {
       for (const line of ['By Nov. 29, 2023', 'Reporting was contributed by Hannah Oduya.', 'Additional reporting was contributed by Ann Lee in Seoul.', 'Ann Lee and Tom Park contributed reporting from Seoul.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('By Nov. 29, 2023, the army had withdrawn.').label).not.toBe('other');
+      // A graphic's credit (reader review 17); a sentence after "Data:" is still read.
+      for (const line of ['Chart: Ledger Markets; source: LSEG', 'Source: Reuters', 'Photo: AP'])
+        expect(classifySentence(line).label, line).toBe('other');
+      expect(classifySentence('Data: the ministry says inflation will fall.').label).toBe('reported');
       // A disclaimer and a funder's line (reader review 14); a person's words about advice stay theirs.
       for (const line of ['This article is for information only and is not investment advice.', 'This article was reported with the support of the Pacific Desk Fund.'])
         expect(classifySentence(line).label, line).toBe('other');

@@ -728,6 +728,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     }
   }
   interviewTurns(text, analyses);
+  contributorParagraphs(text, analyses);
   return analyses.map((a) => a.passage);
 }
 
@@ -739,6 +740,34 @@ const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with
 const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
 
 type Turn = { kind: 'question'; label: string } | { kind: 'answer'; label: string; source: string | null; sourceId?: string };
+
+/** A contributor's label, a paragraph of its own over their words: "Martin Kessler, former Bundesliga midfielder, for The Touchline:". */
+const CONTRIBUTOR_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}),\s+[^:"“”.!?]{3,80}:\s*$/u;
+
+/**
+ * The paragraph under a contributor's label is theirs (a pundit's verdict in a box, a guest's
+ * view): each of its sentences is reported with the contributor as its source, unless it names a
+ * source of its own; the label itself is page furniture.
+ */
+function contributorParagraphs(text: string, analyses: Analysis[]): void {
+  const newParagraph = (from: number, to: number): boolean => text.slice(from, to).includes('\n');
+  for (let i = 0; i + 1 < analyses.length; i++) {
+    const label = analyses[i]!;
+    const named = label.kind === 'sentence' ? CONTRIBUTOR_LABEL.exec(label.passage.text) : null;
+    if (!named || !newParagraph(label.passage.end, analyses[i + 1]!.passage.start) || (i > 0 && !newParagraph(analyses[i - 1]!.passage.end, label.passage.start))) continue;
+    const person = label.mentions.find((m) => m.type === 'person' && m.start <= named[1]!.length);
+    const source = person ? mentionSource(person) : { source: named[1]! };
+    const { sourceId: _labelId, ...labelRest } = label.passage;
+    label.passage = { ...labelRest, label: 'other', source: null, cues: [] };
+    for (let j = i + 1; j < analyses.length; j++) {
+      const a = analyses[j]!;
+      if ((j > i + 1 && newParagraph(analyses[j - 1]!.passage.end, a.passage.start)) || a.kind !== 'sentence') break;
+      if (a.passage.label === 'reported' && a.passage.source) continue;
+      const { sourceId: _id, ...rest } = a.passage;
+      a.passage = { ...rest, label: 'reported', source: source.source, ...(source.sourceId ? { sourceId: source.sourceId } : {}), cues: [named[1]!] };
+    }
+  }
+}
 
 /**
  * An interview's turns. A labelled answer ("Lindqvist: ...", "A: ...") is the speaker's to the end

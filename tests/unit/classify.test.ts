@@ -603,6 +603,20 @@ describe('sources', () => {
       });
       const people: Name[] = [['Margaret Ellison', 'Margaret Ellison', 'person'], ['Jimmy Carter', 'Jimmy Carter', 'person', 'person/jimmy-carter', 'he']];
       expect(classifyPassages(obituary, mentionsIn(obituary, people), blocks).map((x) => x.source).slice(0, 4)).toEqual(['Margaret Ellison', 'Margaret Ellison', 'Jimmy Carter', null]);
+      // A contributor's label over a paragraph (a pundit's box): the paragraph is theirs, up to its end.
+      const box = 'Pundit’s verdict\nMartin Kessler, former Bundesliga midfielder, for The Touchline:\nDortmund did everything right. Kroos deserved this ending.\nThe defeat means Dortmund end the season without a trophy.';
+      const boxLines = box.split('\n');
+      const boxBlocks = boxLines.map((line, i) => {
+        const start = boxLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+        return { start, end: start + line.length, kind: i === 0 ? ('heading' as const) : ('paragraph' as const) };
+      });
+      expect(classifyPassages(box, [], boxBlocks).map((x) => [x.label, x.source])).toEqual([
+        ['other', null],
+        ['other', null],
+        ['reported', 'Martin Kessler'],
+        ['reported', 'Martin Kessler'],
+        ['fact', null],
+      ]);
       // A quotation that opens a sentence and goes on into the next is one.
       const kroos: Name[] = [['Kroos', 'Toni Kroos', 'person', 'person/toni-kroos', 'he']];
       const farewell = 'Asked whether he might change his mind, Kroos shook his head. “No. This is exactly how I wanted it to end,” he said.';

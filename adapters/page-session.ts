@@ -183,6 +183,21 @@ function fixedAncestor(el: Element): Element | null {
 }
 
 /** Whether an element holds text or media: read to its first word, not its whole text. */
+/** The top and bottom of what an element holds, within its box `r` (its box where it holds nothing measurable). */
+function heldWithin(el: Element, r: DOMRect): { top: number; bottom: number } {
+  const range = el.ownerDocument.createRange();
+  range.selectNodeContents(el);
+  const held = range.getBoundingClientRect();
+  return held.height > 0 ? { top: Math.max(r.top, held.top), bottom: Math.min(r.bottom, held.bottom) } : r;
+}
+
+/** Whether an element's box shows where its content does not: a border, a background colour or image. */
+function drawsItsBox(style: CSSStyleDeclaration): boolean {
+  const border = ['top', 'right', 'bottom', 'left'].some((side) => style.getPropertyValue(`border-${side}-style`) !== 'none' && (parseFloat(style.getPropertyValue(`border-${side}-width`)) || 0) > 0);
+  const fill = !/^(?:transparent|rgba\(0, 0, 0, 0\))$/.test(style.backgroundColor) || (style.backgroundImage !== '' && style.backgroundImage !== 'none');
+  return border || fill;
+}
+
 function showsSomething(el: Element): boolean {
   if (el.querySelector('img, svg, video, canvas, iframe, picture')) return true;
   const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT_NODES);
@@ -770,24 +785,28 @@ export class PageSession {
   }
 
   /**
-   * The sources of reported passages, in the page's left margin beside their first line. Where the
-   * margin has no room, no note: a note must never cover the page's words (the right margin is
-   * often a sidebar), and the passage's card names its source. A margin narrower than the widest
-   * note still holds the notes whose whole label fits ("Altman" in 96 px).
+   * The sources of reported passages, in the page's left margin beside their first line; where
+   * the left margin has no room for a note (a wire story whose text starts 50 px from the window's
+   * edge), in the right margin, where what the page lays out there (a rail) leaves room. Where
+   * neither has room, no note: a note must never cover the page's words, and the passage's card
+   * names its source. A margin narrower than the widest note still holds the notes whose whole
+   * label fits ("Altman" in 96 px).
    */
   private marginNotes(passages: readonly Passage[]): MarginNote[] {
     const map = this.map;
     const column = this.layoutColumn();
     if (!map || !column) return [];
     const win = this.doc.defaultView!;
-    // The column's left edge is its content box: its padding is room for the notes, not text.
+    // The column's edges are its content box: its padding is room for the notes, not text.
     const columnStyle = win.getComputedStyle(column);
-    const rootLeft = column.getBoundingClientRect().left + (parseFloat(columnStyle.borderLeftWidth) || 0) + (parseFloat(columnStyle.paddingLeft) || 0);
+    const columnBox = column.getBoundingClientRect();
+    const rootLeft = columnBox.left + (parseFloat(columnStyle.borderLeftWidth) || 0) + (parseFloat(columnStyle.paddingLeft) || 0);
+    const rootRight = columnBox.right - (parseFloat(columnStyle.borderRightWidth) || 0) - (parseFloat(columnStyle.paddingRight) || 0);
     const notes: MarginNote[] = [];
     /** The labels each note holds. */
     const labels = new Map<MarginNote, string[]>();
-    /** The height of each note's line. */
-    const heights = new Map<MarginNote, number>();
+    /** The height and the right edge (window) of each note's line. */
+    const lines = new Map<MarginNote, { height: number; right: number }>();
     let lineHeight = 0;
     let previous: Passage | null = null;
     for (const p of passages) {
@@ -799,8 +818,7 @@ export class PageSession {
       const rect = this.rangeOf(p)?.getClientRects()[0];
       if (!rect) continue;
       const edge = Math.min(rect.left, rootLeft) - 8;
-      if (edge < MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX) continue;
-      const note = { key: `${p.start}`, text: this.sourceLabel(p), top: rect.top + win.scrollY, left: edge + win.scrollX };
+      const note: MarginNote = { key: `${p.start}`, text: this.sourceLabel(p), top: rect.top + win.scrollY, left: edge + win.scrollX };
       // Two statements that start on the same line share its note ("Biden, Blinken"; one "Guterres" for two).
       const last = notes[notes.length - 1];
       if (last && Math.abs(note.top - last.top) < Math.max(lineHeight, rect.height) / 2) {
@@ -811,45 +829,72 @@ export class PageSession {
       }
       lineHeight = rect.height;
       labels.set(note, [note.text]);
-      heights.set(note, rect.height);
+      lines.set(note, { height: rect.height, right: Math.max(rect.right, rootRight) });
       notes.push(note);
     }
     // The room ends at the window's edge, or at what the page lays out beside the column on the
-    // note's line (a rail of key facts left of the story), whichever is nearer.
-    const beside = this.leftOfColumn(column, rootLeft);
-    const fits = (n: MarginNote) => {
-      const bottom = n.top + heights.get(n)!;
-      const end = beside.reduce((x, b) => (b.top < bottom && b.bottom > n.top ? Math.max(x, b.right) : x), win.scrollX);
-      const room = n.left - end;
+    // note's line (a rail of key facts left of the story, a "Most read" list right of it), whichever is nearer.
+    const left = this.besideColumn(column, 'left', rootLeft);
+    const right = this.besideColumn(column, 'right', rootRight);
+    const windowRight = this.doc.documentElement.clientWidth || win.innerWidth;
+    // Right of a column that draws its box (a white story card), the notes stand outside it.
+    const rightStart = drawsItsBox(columnStyle) ? columnBox.right : rootRight;
+    const fitsIn = (n: MarginNote, room: number): boolean =>
+      room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
+    const rooms = notes.map((n) => {
+      const line = lines.get(n)!;
+      const bottom = n.top + line.height;
+      const onLine = (b: { top: number; bottom: number }) => b.top < bottom && b.bottom > n.top;
+      const leftEnd = left.reduce((x, b) => (onLine(b) ? Math.max(x, b.edge) : x), win.scrollX);
+      const rightFrom = Math.max(line.right, rightStart) + 8 + win.scrollX;
+      const rightEnd = right.reduce((x, b) => (onLine(b) ? Math.min(x, b.edge) : x), windowRight + win.scrollX);
+      return { note: n, left: n.left - leftEnd, rightFrom, right: rightEnd - rightFrom };
+    });
+    // One side for the page where it can: the one that holds more of the notes (the left, where
+    // they tie); a note that does not fit there stands on the other side where it fits.
+    const rightFirst = rooms.filter((r) => fitsIn(r.note, r.right)).length > rooms.filter((r) => fitsIn(r.note, r.left)).length;
+    const placed: MarginNote[] = [];
+    for (const r of rooms) {
+      const sides = rightFirst ? (['right', 'left'] as const) : (['left', 'right'] as const);
+      const side = sides.find((s) => fitsIn(r.note, r[s]));
+      if (!side) continue;
+      const room = r[side];
       // A wide margin lets a long label ("Office for Budget Responsibility") stand whole.
-      if (room > MARGIN_NOTE_MIN_ROOM_PX) n.maxWidth = Math.min(MARGIN_NOTE_MAX_WIDTH_PX, Math.floor(room - MARGIN_NOTE_WINDOW_GAP_PX));
-      return room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
-    };
-    return notes.filter(fits);
+      if (room > MARGIN_NOTE_MIN_ROOM_PX) r.note.maxWidth = Math.min(MARGIN_NOTE_MAX_WIDTH_PX, Math.floor(room - MARGIN_NOTE_WINDOW_GAP_PX));
+      if (side === 'right') {
+        r.note.left = r.rightFrom;
+        r.note.side = 'right';
+      }
+      placed.push(r.note);
+    }
+    return placed;
   }
 
   /**
-   * The boxes, in the document's coordinates, of what the page lays out left of the article's
-   * column (`columnLeft`, in the window's): the column's siblings and its ancestors' siblings that
-   * show something (text or media; not a hidden menu, not an empty spacer). A sticky one may stand
-   * beside any line of its container; a fixed one floats over the page and its notes alike and
-   * is left out. At most MARGIN_SIDE_ELEMENTS_MAX elements are looked at.
+   * The boxes, in the document's coordinates, of what the page lays out beside the article's
+   * column on one side (`columnEdge`, that side's edge in the window's): the column's siblings
+   * and its ancestors' siblings that show something (text or media; not a hidden menu, not an
+   * empty spacer), each with its edge nearest the column (`edge`). A sticky one may stand beside
+   * any line of its container; a fixed one floats over the page and its notes alike and is left
+   * out. At most MARGIN_SIDE_ELEMENTS_MAX elements are looked at.
    */
-  private leftOfColumn(column: Element, columnLeft: number): Array<{ right: number; top: number; bottom: number }> {
+  private besideColumn(column: Element, side: 'left' | 'right', columnEdge: number): Array<{ edge: number; top: number; bottom: number }> {
     const win = this.doc.defaultView!;
-    const boxes: Array<{ right: number; top: number; bottom: number }> = [];
+    const boxes: Array<{ edge: number; top: number; bottom: number }> = [];
     let looked = 0;
     for (let el: Element = column; el.parentElement && el !== this.doc.body; el = el.parentElement) {
       for (const other of el.parentElement.children) {
         if (other === el || other === this.ui?.host) continue;
         if (++looked > MARGIN_SIDE_ELEMENTS_MAX) return boxes;
         const r = other.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0 || r.right > columnLeft + 1) continue;
+        if (r.width === 0 || r.height === 0 || (side === 'left' ? r.right > columnEdge + 1 : r.left < columnEdge - 1)) continue;
         if (!showsSomething(other)) continue;
         const style = win.getComputedStyle(other);
         if (style.position === 'fixed' || style.visibility === 'hidden' || style.opacity === '0') continue;
-        const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : r;
-        boxes.push({ right: r.right + win.scrollX, top: span.top + win.scrollY, bottom: span.bottom + win.scrollY });
+        // A rail stretched to the column's height ("Most read" at its top, then nothing) stands
+        // only as far down as what it holds, unless it draws its box (a border, a background).
+        const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : drawsItsBox(style) ? r : heldWithin(other, r);
+        boxes.push({ edge: (side === 'left' ? r.right : r.left) + win.scrollX, top: span.top + win.scrollY, bottom: span.bottom + win.scrollY });
       }
     }
     return boxes;

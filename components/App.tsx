@@ -10,6 +10,8 @@ export interface MarginNote {
   left: number;
   /** The widest the note may be where the margin has room (px); the stylesheet's 120 px otherwise. */
   maxWidth?: number;
+  /** In the right margin, `left` is where the note starts; in the left (the default), where it ends. */
+  side?: 'right';
 }
 
 export interface UiState {
@@ -66,7 +68,7 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
   return (
     <div class={`bs-root bs-${state.theme}`}>
       {state.margins.map((m) => (
-        <span class="bs-margin" key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px`, ...(m.maxWidth ? { maxWidth: `${m.maxWidth}px` } : {}) }} aria-hidden="true">
+        <span class={m.side === 'right' ? 'bs-margin bs-margin-right' : 'bs-margin'} key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px`, ...(m.maxWidth ? { maxWidth: `${m.maxWidth}px` } : {}) }} aria-hidden="true">
           {m.text}
         </span>
       ))}

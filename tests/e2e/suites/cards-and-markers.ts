@@ -913,7 +913,7 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       const { page } = await openArticle();
       await waitForUi(page, 'the margin notes', (u) => u.notes.length > 0);
       expect(await textUnderNotes(page)).toEqual([]);
-      // No room left of the column: no notes, the passages stay marked.
+      // No room left of the column, and a bordered sidebar right of it: no notes, the passages stay marked.
       await page.setViewport(900, 900);
       await waitUntil(async () => (await readUi(page)).notes.length === 0, { timeout: 5_000, message: 'the notes to give way on a narrow page' });
       expect(await textUnderNotes(page)).toEqual([]);
@@ -956,6 +956,25 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       });
       await page.setViewport(1284, 900);
       await waitForUi(page, 'the margin notes once the rail is gone', (u) => u.notes.length > 0, 10_000);
+      expect(await textUnderNotes(page)).toEqual([]);
+    });
+
+    it('names the sources in the right margin where the left has no room (a wire story 40 px from the edge), clear of the rail beside it (reader review 17)', async () => {
+      const page = await open('/layouts/wire-left-aligned.html');
+      await page.setViewport(1280, 900);
+      const ui = await waitForUi(page, 'the margin notes', (u) => u.notes.length >= 5, 15_000);
+      const boxes = await page.evaluate(() => {
+        const article = document.querySelector('article')!.getBoundingClientRect();
+        const notes = Array.from(document.querySelector('backstory-ui')!.shadowRoot!.querySelectorAll('.bs-margin'), (n) => ({ text: n.textContent ?? '', className: n.className, left: n.getBoundingClientRect().left, right: n.getBoundingClientRect().right }));
+        return { articleRight: article.right, windowRight: document.documentElement.clientWidth, notes };
+      });
+      expect(ui.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Holt', 'Brennan', 'Raman']));
+      for (const n of boxes.notes) {
+        expect(n.className, n.text).toContain('bs-margin-right');
+        expect(n.left, n.text).toBeGreaterThanOrEqual(boxes.articleRight);
+        expect(n.right, n.text).toBeLessThanOrEqual(boxes.windowRight);
+      }
+      // Over no words: the story's, nor the "Most read" list's beside the first statement.
       expect(await textUnderNotes(page)).toEqual([]);
     });
 

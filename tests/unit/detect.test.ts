@@ -354,6 +354,17 @@ describe('a family the knowledge base lacks (review 17)', () => {
   });
 });
 
+describe('an analyst at a firm the knowledge base lacks (review 17)', () => {
+  const found = (text: string) => detectMentions(text, buildIndex([entry('place/plains', 'Plains')])).map((m) => [m.text, m.type]);
+
+  it('reads a role of several words before "at" as a person’s, and an asset manager as an organisation, not the person the ", said" after it names', () => {
+    expect(found('Others were less sure. Michael Brandt, chief investment officer at Northgate Asset Management, said investors were starting to ask.')).toEqual([
+      ['Michael Brandt', 'person'],
+      ['Northgate Asset Management', 'organization'],
+    ]);
+  });
+});
+
 describe('short forms in titles', () => {
   it('reads "The Atlantic" inside a sentence as a title, not the ocean it may also shorten', () => {
     const text = 'Storms crossed the Atlantic Ocean, and a hurricane followed. According to The Atlantic, the Atlantic calmed.';

@@ -729,6 +729,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   }
   interviewTurns(text, analyses);
   contributorParagraphs(text, analyses);
+  kickers(text, analyses);
   return analyses.map((a) => a.passage);
 }
 
@@ -740,6 +741,25 @@ const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with
 const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
 
 type Turn = { kind: 'question'; label: string } | { kind: 'answer'; label: string; source: string | null; sourceId?: string };
+
+/** A kicker is this many words at most. */
+const KICKER_MAX_WORDS = 5;
+
+/**
+ * A kicker over a headline ("Champions League final", "Analysis"): a line of a few words without
+ * a sentence's end, a paragraph of its own just before a heading or opening the article's text
+ * (where the headline is read apart), is page furniture.
+ */
+function kickers(text: string, analyses: Analysis[]): void {
+  for (let i = 0; i + 1 < analyses.length; i++) {
+    const a = analyses[i]!;
+    const words = a.passage.text.trim().split(/\s+/);
+    if (a.kind !== 'sentence' || (i > 0 && analyses[i + 1]!.kind !== 'heading') || words.length > KICKER_MAX_WORDS || /[.!?:"”’)]$/u.test(a.passage.text.trim())) continue;
+    if (!text.slice(a.passage.end, analyses[i + 1]!.passage.start).includes('\n') || (i > 0 && !text.slice(analyses[i - 1]!.passage.end, a.passage.start).includes('\n'))) continue;
+    const { sourceId: _id, ...rest } = a.passage;
+    a.passage = { ...rest, label: 'other', source: null, cues: [] };
+  }
+}
 
 /** A contributor's label, a paragraph of its own over their words: "Martin Kessler, former Bundesliga midfielder, for The Touchline:". */
 const CONTRIBUTOR_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}),\s+[^:"“”.!?]{3,80}:\s*$/u;

@@ -617,6 +617,14 @@ describe('sources', () => {
         ['reported', 'Martin Kessler'],
         ['fact', null],
       ]);
+      // A kicker opening the article's text, or over a heading, is furniture; a short line elsewhere is read.
+      const kicked = 'Champions League final\nReal Madrid are champions of Europe for a 15th time.\nPrices rose sharply\nThe club sold out its stadium.';
+      const kickedLines = kicked.split('\n');
+      const kickedBlocks = kickedLines.map((line, i) => {
+        const start = kickedLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+        return { start, end: start + line.length, kind: 'paragraph' as const };
+      });
+      expect(classifyPassages(kicked, [], kickedBlocks).map((x) => x.label)).toEqual(['other', 'fact', 'fact', 'fact']);
       // A quotation that opens a sentence and goes on into the next is one.
       const kroos: Name[] = [['Kroos', 'Toni Kroos', 'person', 'person/toni-kroos', 'he']];
       const farewell = 'Asked whether he might change his mind, Kroos shook his head. “No. This is exactly how I wanted it to end,” he said.';

@@ -40,7 +40,6 @@ import { SUBJECTIVITY_MODEL } from './subjectivity-model';
 import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS, OPINION_SECTION_ODDS } from '../constants';
 import { runToEnd, type Steps } from '../steps';
 import { quoteWords } from './statements';
-import { DEMONYMS } from '../detect/demonyms';
 
 export interface SubjectivityModel {
   bias: number;
@@ -635,7 +634,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         // ministry said ... The ministry said": one source, not two).
         const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text) ?? (again ? describedBefore(analyses, sentence - 1, subj.text) : null);
         if (holder) setSource(a, holder);
-      } else if (subj.kind === 'name' && DEMONYMS.has(subj.text) && /\bthe\s+$/i.test(a.passage.text.slice(Math.max(0, subj.start - 4), subj.start))) {
+      } else if (subj.kind === 'name' && NATIONALITY_NOUNS.has(subj.text) && /\bthe\s+$/i.test(a.passage.text.slice(Math.max(0, subj.start - 4), subj.start))) {
         // "“We were not good,” the Italian said.": a person in view, by what they are, as "he" would be.
         const speaker = [onlyPersonBefore, ...peopleBefore(a)].find((s): s is Source => s !== null);
         if (speaker) {
@@ -741,6 +740,18 @@ const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with
 const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
 
 type Turn = { kind: 'question'; label: string } | { kind: 'answer'; label: string; source: string | null; sourceId?: string };
+
+/**
+ * A person by their nationality ("the Italian said"): the nouns sports and world reports use.
+ * (Not the detector's whole list of demonyms, which the content script would then carry.)
+ */
+const NATIONALITY_NOUNS = new Set(
+  `American Argentine Argentinian Australian Austrian Belgian Brazilian Briton Cameroonian Canadian Chilean Chinese
+  Colombian Croat Croatian Czech Dane Dutchman Dutchwoman Egyptian Englishman Englishwoman Finn Frenchman Frenchwoman
+  German Ghanaian Greek Hungarian Indian Iranian Iraqi Irishman Irishwoman Israeli Italian Ivorian Japanese Kenyan
+  Korean Lebanese Mexican Moroccan Nigerian Norwegian Pakistani Palestinian Pole Portuguese Russian Saudi Scot
+  Scotsman Scotswoman Senegalese Serb Serbian Spaniard Swede Swiss Syrian Turk Ukrainian Uruguayan Welshman Welshwoman`.split(/\s+/),
+);
 
 /** A kicker is this many words at most. */
 const KICKER_MAX_WORDS = 5;

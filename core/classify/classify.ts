@@ -729,6 +729,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   interviewTurns(text, analyses);
   contributorParagraphs(text, analyses);
   kickers(text, analyses);
+  listsOfIntro(analyses);
   return analyses.map((a) => a.passage);
 }
 
@@ -752,6 +753,32 @@ const NATIONALITY_NOUNS = new Set(
   Korean Lebanese Mexican Moroccan Nigerian Norwegian Pakistani Palestinian Pole Portuguese Russian Saudi Scot
   Scotsman Scotswoman Senegalese Serb Serbian Spaniard Swede Swiss Syrian Turk Ukrainian Uruguayan Welshman Welshwoman`.split(/\s+/),
 );
+
+/**
+ * A list whose items complete the sentence before it ("the following practices have been
+ * prohibited in the EU:" then "social scoring ...;", "AI that manipulates ...;"): its items say
+ * what that sentence says, under its label and source (the law's bans are fact, not the writer's
+ * judgement for a loaded word in an item). Only a list of fragments: an item opening in lower
+ * case or ending in a semicolon or a comma; a list of whole sentences is read sentence by sentence.
+ */
+function listsOfIntro(analyses: Analysis[]): void {
+  for (let i = 0; i + 1 < analyses.length; i++) {
+    const intro = analyses[i]!;
+    if (intro.kind !== 'sentence' || !/:\s*$/.test(intro.passage.text) || analyses[i + 1]!.kind !== 'list-item') continue;
+    let end = i + 1;
+    while (end < analyses.length && analyses[end]!.kind === 'list-item') end++;
+    const items = analyses.slice(i + 1, end);
+    if (!items.some((a) => /^\s*\p{Ll}/u.test(a.passage.text) || /[;,]\s*$/.test(a.passage.text))) continue;
+    for (const a of items) {
+      // An item that names its own source keeps it.
+      if (a.passage.label === 'reported' && a.passage.source && a.attribution) continue;
+      const { sourceId: _id, ...rest } = a.passage;
+      const { source, sourceId } = intro.passage;
+      a.passage = { ...rest, label: intro.passage.label, source, ...(sourceId ? { sourceId } : {}), cues: intro.passage.cues };
+    }
+    i = end - 1;
+  }
+}
 
 /** A kicker is this many words at most. */
 const KICKER_MAX_WORDS = 5;

@@ -625,6 +625,22 @@ describe('sources', () => {
         return { start, end: start + line.length, kind: 'paragraph' as const };
       });
       expect(classifyPassages(kicked, [], kickedBlocks).map((x) => x.label)).toEqual(['other', 'fact', 'fact', 'fact']);
+      // A list of fragments completing the sentence before it says what that sentence says (review 16's bans).
+      const bans = 'Since February 2, the following practices have been prohibited in the EU:\nsocial scoring of people by public or private bodies;\nAI that manipulates people’s behaviour or exploits their vulnerabilities, such as age or disability;\npredicting whether someone will commit a crime based solely on profiling.';
+      const banLines = bans.split('\n');
+      const banBlocks = banLines.map((line, i) => {
+        const start = banLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+        return { start, end: start + line.length, kind: i === 0 ? ('paragraph' as const) : ('list-item' as const) };
+      });
+      expect(classifyPassages(bans, [], banBlocks).map((x) => x.label)).toEqual(['fact', 'fact', 'fact', 'fact']);
+      // A list of whole sentences is read one by one.
+      const views = 'Critics raised three points:\nThe law is a shameful, reckless mistake.\nThe fines were set in 2024.';
+      const viewLines = views.split('\n');
+      const viewBlocks = viewLines.map((line, i) => {
+        const start = viewLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+        return { start, end: start + line.length, kind: i === 0 ? ('paragraph' as const) : ('list-item' as const) };
+      });
+      expect(classifyPassages(views, [], viewBlocks).map((x) => x.label).slice(1)).toEqual(['opinion', 'fact']);
       // A quotation that opens a sentence and goes on into the next is one.
       const kroos: Name[] = [['Kroos', 'Toni Kroos', 'person', 'person/toni-kroos', 'he']];
       const farewell = 'Asked whether he might change his mind, Kroos shook his head. “No. This is exactly how I wanted it to end,” he said.';

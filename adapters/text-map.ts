@@ -27,6 +27,21 @@ function blockKindOf(el: Element): BlockKind {
   return 'paragraph';
 }
 
+/**
+ * Whether all of a paragraph's words are set in bold: in one bold element of its own
+ * (<p><strong>And you and Lawrence Katz?</strong></p>), or by the page's style where the text
+ * around it is not (<p class="q">, font-weight 700).
+ */
+function setInBold(el: Element): boolean {
+  const text = el.textContent?.trim();
+  if (!text) return false;
+  for (const child of el.children) if ((child.tagName === 'STRONG' || child.tagName === 'B') && child.textContent?.trim() === text) return true;
+  const win = el.ownerDocument.defaultView;
+  if (!win?.getComputedStyle || !el.parentElement) return false;
+  const weight = (e: Element) => parseInt(win.getComputedStyle(e).fontWeight, 10) || 400;
+  return weight(el) >= 600 && weight(el.parentElement) < 600;
+}
+
 export interface TextMap {
   text: string;
   blocks: Block[];
@@ -151,7 +166,7 @@ export function* textMapSteps(root: Node | readonly Node[], include?: ReadonlySe
           if (kind === 'paragraph' || blocks[i].kind === kind) return;
         }
       }
-      const block: Block = { start: s, end, kind };
+      const block: Block = kind === 'paragraph' && setInBold(el) ? { start: s, end, kind, bold: true } : { start: s, end, kind };
       blocks.push(block);
       if (lines && (kind === 'paragraph' || kind === 'quote') && lines.breaks.some((b) => b.at > s && b.at < end)) byLines.set(block, lines);
     }

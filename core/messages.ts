@@ -19,6 +19,7 @@ const BlockSchema = v.object({
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
   kind: v.picklist(['heading', 'paragraph', 'caption', 'list-item', 'entry', 'quote', 'byline']),
+  bold: v.optional(v.literal(true)),
 });
 
 const LookupId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));

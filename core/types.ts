@@ -12,6 +12,8 @@ export interface Block {
   start: number;
   end: number;
   kind: BlockKind;
+  /** A paragraph set wholly in bold (<p><strong>...</strong></p>): a print interview's question, or a lead-in. */
+  bold?: true;
 }
 
 /** An entity mention: offsets index the article text, end exclusive. */

@@ -40,6 +40,7 @@ import { SUBJECTIVITY_MODEL } from './subjectivity-model';
 import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS, OPINION_SECTION_ODDS } from '../constants';
 import { runToEnd, type Steps } from '../steps';
 import { quoteWords } from './statements';
+import { blockAt } from '../text/blocks';
 
 export interface SubjectivityModel {
   bias: number;
@@ -726,7 +727,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
       if (witness?.type === 'person' && /^,\s+\d{1,3},/.test(rest) && WITNESS_RECOUNTS.test(rest)) setSource(a, mentionSource(witness));
     }
   }
-  interviewTurns(text, analyses);
+  interviewTurns(text, analyses, blocks);
   contributorParagraphs(text, analyses);
   kickers(text, analyses);
   listsOfIntro(analyses);
@@ -736,7 +737,7 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
 /** A label of any kind at a paragraph's start: a speaker's, a box's ("By the numbers:"). */
 const ANY_LABEL = /^[^.!?:\n]{1,40}:\s/u;
 /** An introduction that says an interview follows. */
-const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with)|asked|in conversation|Q&A|questions)\b/i;
+const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|we spoke|talked (?:to|with)|asked|in conversation|Q&A|questions|edited (?:and condensed )?for (?:length|clarity))\b/i;
 /** An interview's question and answer labels. */
 const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
 
@@ -834,7 +835,7 @@ function contributorParagraphs(text: string, analyses: Analysis[]): void {
  * the interview's named labels give most, else the person its introduction names most. A question
  * ("Q: ...") is the interviewer's: no statement, labelled other.
  */
-function interviewTurns(text: string, analyses: Analysis[]): void {
+function interviewTurns(text: string, analyses: Analysis[], blocks?: readonly Block[]): void {
   /** A named label's answer, as `analyse` read it ("Lindqvist:" at the sentence's start). */
   const namedAnswer = (a: Analysis): Turn | null => {
     const name = labelName(a.passage.text);
@@ -842,8 +843,25 @@ function interviewTurns(text: string, analyses: Analysis[]): void {
     if (!label || a.passage.label !== 'reported' || a.passage.cues[0] !== label) return null;
     return { kind: 'answer', label, source: a.passage.source, ...(a.passage.sourceId ? { sourceId: a.passage.sourceId } : {}) };
   };
-  const qaOf = (a: Analysis): string | null => (a.kind === 'sentence' ? (QA_LABEL.exec(a.passage.text)?.[1] ?? null) : null);
-  const questions = analyses.filter((a) => qaOf(a) === 'Q');
+  // A print interview sets its questions in bold paragraphs and its answers in plain ones below
+  // them, after an introduction that says so ("We spoke in her office"): a bold dek above it is no question.
+  const cue = blocks?.some((b) => b.bold) ? analyses.findIndex((a) => a.kind === 'sentence' && INTERVIEW_CUE.test(a.passage.text)) : -1;
+  const boldBlock = (a: Analysis): Block | null => {
+    const b = cue >= 0 && blocks && a.kind === 'sentence' && a.passage.start > analyses[cue]!.passage.start ? blockAt(blocks, a.passage.start) : undefined;
+    return b?.bold ? b : null;
+  };
+  const boldQuestions = new Set(analyses.filter((a) => boldBlock(a) !== null).map(boldBlock));
+  const byBold = boldQuestions.size >= 2;
+  const newParagraph = (from: number, to: number): boolean => text.slice(from, to).includes('\n');
+  const qaOf = (a: Analysis, i: number): string | null => {
+    if (a.kind !== 'sentence') return null;
+    const label = QA_LABEL.exec(a.passage.text)?.[1];
+    if (label || !byBold) return label ?? null;
+    if (boldBlock(a)) return 'Q';
+    const prev = analyses[i - 1];
+    return prev && boldBlock(prev) && newParagraph(prev.passage.end, a.passage.start) ? 'A' : null;
+  };
+  const questions = analyses.filter((a, i) => qaOf(a, i) === 'Q');
   const firstQuestion = questions.length ? analyses.indexOf(questions[0]!) : -1;
   // Two questions or more make a Q&A; an interview, where its labels name a speaker or its
   // introduction says so ("We asked Dr Maren Lindqvist ..."): an FAQ's answers are no one's.
@@ -851,32 +869,39 @@ function interviewTurns(text: string, analyses: Analysis[]): void {
   const interview =
     qaPage && (analyses.some((a) => namedAnswer(a) !== null) || analyses.slice(0, firstQuestion).some((a) => INTERVIEW_CUE.test(a.passage.text)));
   const interviewee = interview ? intervieweeOf(analyses, firstQuestion, namedAnswer) : null;
+  /** An unlabelled answer (under a bold question) names its speaker as its cue. */
+  const answerLabel = byBold && interviewee ? interviewee.source : 'A:';
   let turn: Turn | null = null;
   let prevEnd = -1;
-  for (const a of analyses) {
+  analyses.forEach((a, i) => {
     if (a.kind === 'heading') turn = null;
-    if (a.kind !== 'sentence' && a.kind !== 'list-item') continue;
+    if (a.kind !== 'sentence' && a.kind !== 'list-item') return;
+    const qa = qaPage ? qaOf(a, i) : null;
     // Past a paragraph's end, only an interview's answer goes on, and not into a box ("By the
     // numbers: ...") or a line about someone ("Maren Lindqvist leads ...", a bio at the end).
-    if (turn && text.slice(prevEnd, a.passage.start).includes('\n') && (!interview || ANY_LABEL.test(a.passage.text) || openingMention(a.passage.text, a.mentions)?.type === 'person')) turn = null;
+    if (turn && !qa && newParagraph(prevEnd, a.passage.start) && (!interview || ANY_LABEL.test(a.passage.text) || openingMention(a.passage.text, a.mentions)?.type === 'person')) turn = null;
     prevEnd = a.passage.end;
-    const qa = qaPage ? qaOf(a) : null;
     const named = namedAnswer(a);
     if (qa === 'Q') turn = { kind: 'question', label: 'Q:' };
-    else if (qa === 'A') turn = interview ? { kind: 'answer', label: 'A:', source: interviewee?.source ?? null, ...(interviewee?.sourceId ? { sourceId: interviewee.sourceId } : {}) } : null;
+    else if (qa === 'A') turn = interview ? { kind: 'answer', label: answerLabel, source: interviewee?.source ?? null, ...(interviewee?.sourceId ? { sourceId: interviewee.sourceId } : {}) } : null;
     else if (named) {
       turn = named;
-      continue;
+      return;
     } else if (labelName(a.passage.text)) turn = null;
-    if (!turn) continue;
+    if (!turn) return;
     const { sourceId: _id, ...rest } = a.passage;
     // A question that quotes someone ("Q: Samantha Burgess said ... Do you agree?") keeps its source.
     if (turn.kind === 'question') {
       if (!(a.passage.label === 'reported' && a.passage.source)) a.passage = { ...rest, label: 'other', source: null, cues: [] };
+      return;
     }
-    else if (turn.source && (qa === 'A' || !a.attribution) && !(a.passage.label === 'reported' && a.passage.source))
+    // An answer is the interviewee's, but for a sentence that names its own source ("Larry says ...");
+    // a "he said" in it is still the interviewee speaking.
+    const ownSource = a.attribution !== null && a.attribution.subject.kind !== 'pronoun' && a.passage.label === 'reported' && !!a.passage.source;
+    // (Page furniture stays so: "This interview has been edited and condensed for clarity.")
+    if (turn.source && (qa === 'A' || !ownSource) && a.passage.label !== 'other')
       a.passage = { ...rest, label: 'reported', source: turn.source, ...(turn.sourceId ? { sourceId: turn.sourceId } : {}), cues: [turn.label] };
-  }
+  });
 }
 
 /**

@@ -317,6 +317,9 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   // A strip of short parts between dots or bars, with no sentence's end: a kicker ("Premier League ·
   // Final day"), a score bar ("Manchester City 3-1 West Ham · FT"), a ticker ("S&P 500 5,861.57 · ...").
   /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u,
+  // An interview's editing note, and a disclaimer that the views are the speaker's own.
+  /^(?:This|The) (?:interview|conversation|transcript|Q&A|exchange) (?:has been|was|is) (?:lightly )?(?:edited|condensed)\b/i,
+  /^[^"“”]{0,60}\b(?:remarks|views|opinions|comments) (?:in this (?:interview|article|piece|column) |expressed (?:here )?)?are (?:his|her|their|my|the author['’]s) own(?:\.?$| and (?:do|does) not (?:represent|reflect|necessarily))/iu,
   // A graphic's credit and its source line: "Chart: Ledger Markets; source: LSEG", "Source: LSEG".
   /^(?:chart|graphic|graphics|map|photo|photograph|illustration|video|image|data|source|sources)\s*:\s*[^.!?"“”]{1,80}(?:;\s*(?:source|sources|data)\s*:\s*[^.!?"“”]{1,60})?$/iu,
   // A pull quote's signature: "— Priya Nair, chip analyst".

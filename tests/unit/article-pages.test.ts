@@ -105,6 +105,16 @@ describe('lines split by <br>', () => {
     }
   });
 
+  it('marks a paragraph set wholly in bold, a print interview’s question, and no paragraph with a bold word in it', () => {
+    const doc = load('<!doctype html><body><div id="x"><p><strong>And you and Lawrence Katz?</strong></p><p>Constantly. <b>He</b> will tell you.</p><p> <b>Do you argue at home?</b> </p></div></body>');
+    const map = buildTextMap(doc.getElementById('x')!);
+    expect(map.blocks.map((b) => [fold(map.text.slice(b.start, b.end)), b.bold ?? false])).toEqual([
+      ['And you and Lawrence Katz?', true],
+      ['Constantly. He will tell you.', false],
+      ['Do you argue at home?', true],
+    ]);
+  });
+
   it('keeps a sentence wrapped by a single <br> in one block, and splits at a double one', () => {
     const doc = load('<!doctype html><body><div id="x">The minister said on Monday that talks<br>would resume next week.<br>A second sentence follows.<br><br>Another paragraph.</div></body>');
     const map = buildTextMap(doc.getElementById('x')!);

@@ -8,7 +8,7 @@ import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
 import { valence } from '../../core/classify/valence';
 import { segmentSentences } from '../../core/classify/segment';
 import { distinctStatements, quotedSources } from '../../core/classify/statements';
-import type { Mention, Passage } from '../../core/types';
+import type { Block, Mention, Passage } from '../../core/types';
 
 const article = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'article.txt'), 'utf8');
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'article.passages.json'), 'utf8')) as {
@@ -187,6 +187,40 @@ describe('classifyPassages on the sample article', () => {
       'reported Maren Lindqvist',
       'fact null',
     ]);
+  });
+
+  it('reads a print interview, its questions set in bold paragraphs and its answers plain below them, as the interviewee’s answers (review 18)', () => {
+    const names: Name[] = [
+      ['Claudia Goldin', 'Claudia Goldin', 'person', 'person/claudia-goldin', 'she'],
+      ['Lawrence Katz', 'Lawrence F. Katz', 'person', 'person/lawrence-katz', 'he'],
+    ];
+    const paragraphs: Array<[string, boolean]> = [
+      ['When Claudia Goldin won the Nobel prize in October, she became the third woman to receive it. We spoke in her office.', false],
+      ['That sounds like you are letting employers off the hook.', true],
+      ['Not at all. Employers design these jobs. I think remote work is a lasting gain.', false],
+      ['And you and Lawrence Katz? Do you argue about economics at home?', true],
+      ['Constantly. He will tell you that he won most of those arguments.', false],
+    ];
+    let text = '';
+    const blocks: Block[] = [];
+    for (const [p, bold] of paragraphs) {
+      if (text) text += '\n\n';
+      blocks.push(bold ? { start: text.length, end: text.length + p.length, kind: 'paragraph', bold: true } : { start: text.length, end: text.length + p.length, kind: 'paragraph' });
+      text += p;
+    }
+    const run = (bs: Block[]) => classifyPassages(text, mentionsIn(text, names), bs).map((p) => [p.label, p.source]);
+    expect(run(blocks).slice(2)).toEqual([
+      ['other', null],
+      ['reported', 'Claudia Goldin'],
+      ['reported', 'Claudia Goldin'],
+      ['reported', 'Claudia Goldin'],
+      ['other', null],
+      ['other', null],
+      ['reported', 'Claudia Goldin'],
+      ['reported', 'Claudia Goldin'],
+    ]);
+    // The same paragraphs without bold are read one by one: no answer is hers.
+    expect(run(blocks.map(({ start, end, kind }) => ({ start, end, kind }))).slice(3).some(([, source]) => source === 'Claudia Goldin')).toBe(false);
   });
 
   it('gives "In Paris, Margaret Hollis said" to her, not to Paris and her', () => {
@@ -790,9 +824,10 @@ describe('sources', () => {
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('By Nov. 29, 2023, the army had withdrawn.').label).not.toBe('other');
       // A graphic's credit (reader review 17); a sentence after "Data:" is still read.
-      for (const line of ['Chart: Ledger Markets; source: LSEG', 'Source: Reuters', 'Photo: AP'])
+      for (const line of ['Chart: Ledger Markets; source: LSEG', 'Source: Reuters', 'Photo: AP', 'This interview has been edited and condensed for clarity.', 'Goldin’s remarks in this interview are her own and do not represent Harvard University.'])
         expect(classifySentence(line).label, line).toBe('other');
       expect(classifySentence('Data: the ministry says inflation will fall.').label).toBe('reported');
+      expect(classifySentence('Her views are her own, she said, and the board disagreed.').label).toBe('reported');
       // A disclaimer and a funder's line (reader review 14); a person's words about advice stay theirs.
       for (const line of ['This article is for information only and is not investment advice.', 'This article was reported with the support of the Pacific Desk Fund.'])
         expect(classifySentence(line).label, line).toBe('other');

@@ -978,6 +978,18 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(await textUnderNotes(page)).toEqual([]);
     });
 
+    it('reads a print interview whose questions the page sets in bold as the interviewee’s answers, its questions no one’s (reader review 18)', async () => {
+      const page = await open('/layouts/print-interview.html');
+      await page.setViewport(1280, 900);
+      const ui = await waitForUi(page, 'the margin notes naming the interviewee', (u) => u.notes.some((n) => n.text === 'Lindqvist'), 15_000);
+      const reported = (await browser.highlights(page))['backstory-reported'] ?? [];
+      expect(reported.join(' ')).toContain('An average hides a great deal.');
+      expect(reported.join(' ')).toContain('They should map who is most exposed');
+      // The questions are the interviewer's: not marked as anyone's statement.
+      expect(reported.some((t) => /What should cities do first\?/.test(t))).toBe(false);
+      expect(ui.notes.filter((n) => n.text === 'Lindqvist').length).toBeGreaterThanOrEqual(3);
+    });
+
     it('mutes a name from its card, says so with an Undo that holds the focus, and Undo brings its marks back', async () => {
       const { page, marks } = await openArticle();
       const blinken = () => browser.highlights(page).then((h) => (h['backstory-person'] ?? []).filter((t) => /Blinken/.test(t)).length);

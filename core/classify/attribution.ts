@@ -51,6 +51,7 @@ function buildSets() {
     chairman chairwoman chair ceo executive executives company firm bank lender insurer carrier airline
     automaker carmaker chipmaker drugmaker retailer coach coaches manager captain teammate trainer
     midfielder striker forward defender goalkeeper keeper winger player players pundit
+    director directors filmmaker actor actors actress producer author singer composer
     campaign group residents resident
     witness witnesses observers commentators economist economists investigators investigator doctor doctors
     court judge media press newspaper paper agency office party union council committee board commission
@@ -114,6 +115,13 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'fr
 const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'or', 'as', 'when', 'while', 'because', 'if', 'so', 'since', 'after', 'before', 'what', 'where', 'how', 'why', 'said', 'says']);
 /** A count or an estimate whose maker "according to" names after it: "according to a count by prosecutors". */
 const TALLY_NOUNS = new Set(['count', 'tally', 'analysis', 'estimate', 'estimates', 'data', 'figures', 'statistics', 'numbers', 'records', 'review', 'calculation', 'calculations', 'compilation', 'tabulation']);
+/** What a body publishes, named after it: "the Bureau of Labor Statistics data", "a Pew survey". */
+const WORKS_OF = new Set(['data', 'figures', 'statistics', 'report', 'reports', 'study', 'survey', 'poll', 'analysis', 'estimates', 'research', 'statement', 'review']);
+/** Words that open a count of sources: "two people familiar with ...", "several officials". */
+const COUNT_OPENERS = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|other|numerous)$/;
+/** Words that say how sources know: "people familiar with the negotiations", "officials close to ...". */
+const IN_THE_KNOW = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved']);
+
 /** What a tally's maker did to it: "estimates compiled by Bloomberg". */
 const TALLY_PARTICIPLES = new Set(['compiled', 'collected', 'gathered', 'published', 'released', 'kept', 'maintained', 'conducted', 'carried']);
 
@@ -323,6 +331,9 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   const phrase = ctx.text.slice(tokens[s]!.start, head.end);
   const lastTwo = tokens.slice(Math.max(s, j - 1), j + 1).map((x) => x.w).join(' ');
   if (sets().SOURCE_NOUNS.has(headWord) || sets().SOURCE_NOUNS.has(lastTwo)) {
+    // "The Bureau of Labor Statistics data already show": the body's data, the body's word.
+    const owner = j > 0 ? mentionAt(ctx, tokens[j - 1]!) : undefined;
+    if (owner && owner.type === 'organization' && owner.end === tokens[j - 1]!.end && WORKS_OF.has(headWord)) return { kind: 'mentions', mentions: [owner], start: owner.start, end: owner.end };
     return { kind: 'description', text: phrase, start: tokens[s]!.start, end: head.end };
   }
   if (isCapitalised(ctx, head) && !sets().DETERMINERS.has(head.w) && !sets().NP_STOP.has(head.w)) {
@@ -428,7 +439,7 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
   let headIdx = firstNoun;
   // "a ministry spokesman", "court filings": the last of the source nouns in a row is the head.
   while (headIdx >= 0 && headIdx + 1 < words.length && sets().SOURCE_NOUNS.has(words[headIdx + 1]!.w)) headIdx++;
-  if (headIdx >= 0 && (sets().DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || firstNoun === 0)) {
+  if (headIdx >= 0 && (sets().DETERMINERS.has(t!.w) || isCapitalised(ctx, t!) || firstNoun === 0 || COUNT_OPENERS.test(t!.w))) {
     // "its deputy U.N. ambassador Dmitry Polyanskiy": the person the description names.
     const after = tokens[i + headIdx + 1];
     const named = after && !after.q ? mentionAt(ctx, after) : undefined;
@@ -439,7 +450,14 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
       while (c + 1 < tokens.length && isWordTok(tokens[c + 1]) && isCapitalised(ctx, tokens[c + 1]!) && c - (i + headIdx + 1) < 3) c++;
       return { kind: 'name', text: ctx.text.slice(after.start, tokens[c]!.end), start: after.start, end: tokens[c]!.end };
     }
-    const end = words[headIdx]!.end;
+    // "people familiar with the production": the qualifier says who they are, up to the clause's end.
+    let end = words[headIdx]!.end;
+    const q = i + headIdx + 1;
+    if (IN_THE_KNOW.has(tokens[q]?.w ?? '') && /^(?:with|to|on|in)$/.test(tokens[q + 1]?.w ?? '')) {
+      let k = q + 1;
+      while (k + 1 < tokens.length && k - q < 6 && isWordTok(tokens[k + 1]) && !tokens[k + 1]!.q && !CLAUSE_JOINS.has(tokens[k + 1]!.w)) k++;
+      end = tokens[k]!.end;
+    }
     return { kind: 'description', text: ctx.text.slice(t!.start, end), start: t!.start, end };
   }
   // "the Maryland Transportation Authority", "the quarterly Summary of Economic Projections": a
@@ -609,7 +627,7 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // Only someone can have judged or forecast it: a person or a body named, or "he", "she", "it", "they".
     if ((judged || forecast) && !(subj.kind === 'pronoun' || subj.kind === 'name' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person' || m.type === 'organization')))) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
-    if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description') continue;
+    if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description' && !WORKS_OF.has(tokens[subjEnd]?.w ?? '')) continue;
     // "it tells Moscow exactly where Europe's red lines are": a thing that tells is the writer's figure, no speaker.
     if (/^(?:tell|tells|told)$/.test(t.w) && subj.kind === 'pronoun' && /^it$/i.test(subj.text)) continue;
     // "Vinícius Júnior added a second", "the economy added 200,000 jobs", "He also wrote more than 30

@@ -619,6 +619,14 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           // Who speaks stays in view: "he said ... He added ... he went on".
           if (speaker) bringIntoView('person', speaker);
         }
+      } else if ((subj.kind === 'name' && NATIONALITY_NOUNS.has(subj.text) && /\bthe\s+$/i.test(a.passage.text.slice(Math.max(0, subj.start - 4), subj.start))) || (subj.kind === 'description' && NATIONALITY_NOUNS.has(EPITHET.exec(subj.text)?.[1] ?? ''))) {
+        // "“We were not good,” the Italian said.": a person in view, by what they are, as "he" would
+        // be; or by their nationality and what they do ("The Canadian director said").
+        const speaker = [onlyPersonBefore, ...peopleBefore(a)].find((s): s is Source => s !== null);
+        if (speaker) {
+          setSource(a, speaker);
+          bringIntoView('person', speaker);
+        }
       } else if (subj.kind === 'description' && /^its\s/i.test(subj.text)) {
         // "Its first report ... found": the body in view, as "it" would be; else no one ("Its" is no name).
         const group = groupInView && groupInView.at > lastHeading && sentence - groupInView.at <= PRONOUN_REACH_SENTENCES ? groupInView.s : null;
@@ -635,13 +643,6 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
         // ministry said ... The ministry said": one source, not two).
         const holder = body ?? officeHolderBefore(text, sorted, a.passage.start + subj.start, subj.text) ?? (again ? describedBefore(analyses, sentence - 1, subj.text) : null);
         if (holder) setSource(a, holder);
-      } else if (subj.kind === 'name' && NATIONALITY_NOUNS.has(subj.text) && /\bthe\s+$/i.test(a.passage.text.slice(Math.max(0, subj.start - 4), subj.start))) {
-        // "“We were not good,” the Italian said.": a person in view, by what they are, as "he" would be.
-        const speaker = [onlyPersonBefore, ...peopleBefore(a)].find((s): s is Source => s !== null);
-        if (speaker) {
-          setSource(a, speaker);
-          bringIntoView('person', speaker);
-        }
       } else if (subj.kind === 'name') {
         const entity = entityForName(sorted, subj.text, a.passage.start) ?? fullerName(named, subj.text);
         if (entity) setSource(a, entity);
@@ -780,6 +781,9 @@ function listsOfIntro(analyses: Analysis[]): void {
     i = end - 1;
   }
 }
+
+/** "the Canadian director": a nationality and a role, an epithet for someone named before. */
+const EPITHET = /^the (\p{Lu}\p{Ll}+) [\p{Ll}-]+$/iu;
 
 /** A kicker is this many words at most. */
 const KICKER_MAX_WORDS = 5;

@@ -46,7 +46,7 @@ const BYLINE_BEFORE = /(?:^|\n)\s*By\s+(?:[Tt]he\s+)?$/;
 const WHERE_FROM_BEFORE = /\b(?:from|in|near)\s+$/;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
-  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral|Insight|Insights|Analytics|Partners|Associates|Consulting|Consultancy|Strategies|Advisors|Advisers|Capital|Securities|Investments|Ventures|Electric|Utilities|Management|Advisory|Research|Technologies|Semiconductor|Systems|Pharmaceuticals|Therapeutics)\b/;
+  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral|Insight|Insights|Analytics|Partners|Associates|Consulting|Consultancy|Strategies|Advisors|Advisers|Capital|Securities|Investments|Ventures|Electric|Utilities|Management|Advisory|Research|Technologies|Semiconductor|Systems|Pharmaceuticals|Therapeutics|Homes|Builders|Developers|Properties|Realty|Construction|Pictures|Studios|Entertainment|Records|Foods|Brewing)\b/;
 /** "Danube ports, such as Izmail": a list of places opens after a plural place noun and "such as", "including" or "like". */
 const PLACE_LIST_HEAD = /\b(?:ports|cities|towns|villages|regions|provinces|districts|oblasts|islands)(?: [a-z]+)?,? (?:such as|including|like) $/;
 const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
@@ -152,6 +152,17 @@ function isHeading(text: string, start: number, end: number, blocks?: readonly B
   return onHeadlineLine(text, start, end, 90);
 }
 
+/** A strip of short parts between dots or bars, with no sentence's end: a kicker ("Local News · Housing"), a nav line. */
+const STRIP = /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u;
+
+/** Whether the line that holds `at` is such a strip. */
+function inStrip(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  const line = text.slice(from, to < 0 ? text.length : to).trim();
+  return line.length <= 400 && STRIP.test(line);
+}
+
 function atSentenceStart(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 3), start);
   return start === 0 || /(?:^|[.!?:"]\s+|\n\s*)$/.test(before);
@@ -251,7 +262,7 @@ export function findUnknownNames(
       name = name.slice(0, ofKnown.index);
       end = start + name.length;
     }
-    if (covered(start, end) || unconfirmedSpans.has(`${start}:${end}`) || isHeading(text, start, end, blocks)) continue;
+    if (covered(start, end) || unconfirmedSpans.has(`${start}:${end}`) || isHeading(text, start, end, blocks) || inStrip(text, start)) continue;
     const words = name.split(/\s+/);
     if (words.every((w) => STOP.has(w)) || (words.length === 1 && DEMONYMS.has(name))) continue;
     const before = text.slice(Math.max(0, start - 40), start);
@@ -270,7 +281,7 @@ export function findUnknownNames(
     // witness who gives only that is named.
     else if (words.length === 1 && /^,\s+\d{1,3},/.test(after) && ROLE_AFTER.test(after) && PERSON_NAME_WORD.test(name) && !ACRONYM.test(name)) [type, confidence] = ['person', 0.75];
     // (Not after "from", "in" or "near": "a teacher who drove his class from Fort Wayne, said" is the teacher speaking.)
-    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
+    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !PLACE_WORD.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
     // (Where the surname comes again alone, as a person's does: "Germany's Aleph Alpha", a company, never goes by "Alpha".)

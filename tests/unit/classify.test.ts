@@ -618,6 +618,18 @@ describe('sources', () => {
       expect(review('“I have a lot of love for Dortmund,” the England midfielder said.')).toEqual([['reported', 'the England midfielder']]);
     });
 
+    it('names anonymous sources with what they know, a body by its data, and a director by nationality and role (review 18)', () => {
+      expect(review('City officials had hoped to finish the vote in November, according to two people familiar with the negotiations, but a dispute delayed it.')).toEqual([['reported', 'two people familiar with the negotiations']]);
+      expect(review('The studio spent about $190 million making it, according to people familiar with the production.')).toEqual([['reported', 'people familiar with the production']]);
+      const bls: Name[] = [['Bureau of Labor Statistics', 'Bureau of Labor Statistics', 'organization', 'organization/bls']];
+      const data = 'The Bureau of Labor Statistics data already show that mothers went back to work faster.';
+      expect(classifyPassages(data, mentionsIn(data, bls)).map((x) => [x.label, x.source])).toEqual([['reported', 'Bureau of Labor Statistics']]);
+      expect(review('The fact that he left shows that he was afraid.')[0]![0]).not.toBe('reported');
+      const film: Name[] = [['Denis Villeneuve', 'Denis Villeneuve', 'person', 'person/denis-villeneuve', 'he']];
+      const junket = 'At a press junket in London, Denis Villeneuve said he had seen the book as a warning. The Canadian director said he had fought to keep the film in one piece. The actor said the crew worked through the heat.';
+      expect(classifyPassages(junket, mentionsIn(junket, film)).map((x) => x.source)).toEqual(['Denis Villeneuve', 'Denis Villeneuve', 'The actor']);
+    });
+
     it('gives a speaker their role’s pronoun, an epithet to the person in view, and a pull quote to its signer (review 17)', () => {
       const carters: Name[] = [['Chip Carter', 'Chip Carter', 'person'], ['Amy Carter', 'Amy Carter', 'person']];
       const family = '“My father was a hero,” his son Chip Carter said in a statement. Their daughter, Amy Carter, spoke of the letters. She said her father had written to her mother from a submarine.';

@@ -365,6 +365,22 @@ describe('an analyst at a firm the knowledge base lacks (review 17)', () => {
   });
 });
 
+describe('a council story’s names (review 18)', () => {
+  const found = (text: string) => detectMentions(text, buildIndex([entry('place/tacoma', 'Tacoma')])).map((m) => [m.text, m.type]);
+
+  it('takes a district for a place though ", asked" follows it, a home builder for a body, and no name from a kicker’s strip', () => {
+    expect(found('Jenna Kaur, who rents in the Lincoln District, asked the council to protect tenants.')).toEqual([
+      ['Jenna Kaur', 'person'],
+      ['Lincoln District', 'place'],
+    ]);
+    expect(found('Cascade Row Homes, a developer that has built townhouses in Tacoma, welcomed the vote.')).toEqual([
+      ['Cascade Row Homes', 'organization'],
+      ['Tacoma', 'place'],
+    ]);
+    expect(found('Local News · Housing\n\nThe council voted on Monday.')).toEqual([]);
+  });
+});
+
 describe('short forms in titles', () => {
   it('reads "The Atlantic" inside a sentence as a title, not the ocean it may also shorten', () => {
     const text = 'Storms crossed the Atlantic Ocean, and a hurricane followed. According to The Atlantic, the Atlantic calmed.';

@@ -21,7 +21,9 @@ const ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:${ROLE_HEAD}${ROLES}\\
 /** "India's negotiator, Chandni Raina", "Its chair, Jennifer Homendy": a role, then a comma, before the name. */
 const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'u');
 const LEADING_TITLE =
-  /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman|Councilmember|Council Member|Assemblymember)\s+/;
+  /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman|Councilmember|Council Member|Assemblymember|Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen)\s+/;
+/** A title for several people ("Councilmembers Ruth Halvorsen and Marcus Bell"): the name after its "and" is a person too. */
+const PLURAL_TITLE = /(?:Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen)\s+$/;
 /**
  * An office inside a capitalised run, before a first and last name: "Maryland Governor Wes Moore",
  * "Transportation Secretary Pete Buttigieg", "Secretary General Antonio Guterres" (the last office),
@@ -189,6 +191,8 @@ export function findUnknownNames(
   // Where known places and places found in a list end (placeInList).
   const placeStarts = new Map(known.filter((m) => m.type === 'place').map((m) => [m.end, m.start]));
   const listedEnds = new Set<number>();
+  /** Where a name that shares a plural title before it starts. */
+  const pairedByTitle = new Set<number>();
   for (const m of capitalisedMatches(text, NAME_RUN)) {
     let start = m.index;
     // "Wall Street's": a name of several words ends before its possessive. One word keeps it:
@@ -273,7 +277,7 @@ export function findUnknownNames(
     let confidence = 0;
     // A role before the name counts where the name closes its apposition or speaks ("India's
     // negotiator, Chandni Raina, called"), not where it opens a longer phrase ("Harbor Point residents").
-    const personCue = titled || TITLE_BEFORE.test(before) || (ROLE_BEFORE.test(before) && (after.startsWith(',') || runAfter.startsWith(',') || SAID_AFTER.test(after)));
+    const personCue = titled || TITLE_BEFORE.test(before) || (ROLE_BEFORE.test(before) && (after.startsWith(',') || runAfter.startsWith(',') || SAID_AFTER.test(after))) || pairedByTitle.has(start);
     if (OFFICE_LAST.test(name) && !titled) continue;
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled && !STREET_LAST.test(name))) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
     else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];
@@ -311,6 +315,11 @@ export function findUnknownNames(
       continue;
     }
     found.push({ text: name, start, end: start + name.length, type, entity: name, confidence });
+    // "Councilmembers Ruth Halvorsen and Marcus Bell": the second name shares the title.
+    if (type === 'person' && PLURAL_TITLE.test(text.slice(Math.max(0, start - 30), start))) {
+      const and = /^\s+and\s+/.exec(text.slice(start + name.length, start + name.length + 8));
+      if (and) pairedByTitle.add(start + name.length + and[0].length);
+    }
   }
   const courtesy = namedByCourtesy(text, known, found);
   if (courtesy.length) {

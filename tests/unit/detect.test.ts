@@ -378,6 +378,10 @@ describe('a council story’s names (review 18)', () => {
       ['Tacoma', 'place'],
     ]);
     expect(found('Local News · Housing\n\nThe council voted on Monday.')).toEqual([]);
+    expect(found('Councilmembers Ruth Halvorsen and Marcus Bell voted against the plan.')).toEqual([
+      ['Ruth Halvorsen', 'person'],
+      ['Marcus Bell', 'person'],
+    ]);
   });
 });
 

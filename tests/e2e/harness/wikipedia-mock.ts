@@ -118,22 +118,22 @@ const PAGES: Record<string, PageSpec> = {
     wikibase: 'Q18575',
     thumbnail: thumb('Tucson_skyline.jpg'),
   },
-  John_Kirby: {
-    title: 'John Kirby',
+  Owen_Kirkwell: {
+    title: 'Owen Kirkwell',
     type: 'disambiguation',
     description: 'Topics referred to by the same term',
-    extract: 'John Kirby may refer to:',
+    extract: 'Owen Kirkwell may refer to:',
     wikibase: 'Q225990',
   },
-  'John_Kirby_(admiral)': {
-    title: 'John Kirby (admiral)',
+  'Owen_Kirkwell_(admiral)': {
+    title: 'Owen Kirkwell (admiral)',
     description: 'American government official and retired admiral',
     extract:
-      'John Francis Kirby is a retired United States Navy rear admiral who served as the National Security Council Coordinator for Strategic Communications. He was previously the Pentagon Press Secretary and a spokesperson for the State Department.',
+      'Owen Francis Kirkwell is a retired United States Navy rear admiral who served as the National Security Council Coordinator for Strategic Communications. He was previously the Pentagon Press Secretary and a spokesperson for the State Department.',
     wikibase: 'Q6249089',
   },
-  'John_Kirby_(baseball)': { title: 'John Kirby (baseball)', description: 'American baseball player', extract: 'John Kirby was an American professional baseball pitcher.' },
-  'John_Kirby_(musician)': { title: 'John Kirby (musician)', description: 'American jazz bassist', extract: 'John Kirby was an American jazz bassist who led a sextet in the 1930s.' },
+  'Owen_Kirkwell_(baseball)': { title: 'Owen Kirkwell (baseball)', description: 'American baseball player', extract: 'Owen Kirkwell was an American professional baseball pitcher.' },
+  'Owen_Kirkwell_(musician)': { title: 'Owen Kirkwell (musician)', description: 'American jazz bassist', extract: 'Owen Kirkwell was an American jazz bassist who led a sextet in the 1930s.' },
   Bob_Menendez: {
     title: 'Bob Menendez',
     description: 'American politician (born 1954)',
@@ -157,12 +157,12 @@ const PAGES: Record<string, PageSpec> = {
 const REDIRECTS: Record<string, string> = { Robert_Menendez: 'Bob_Menendez' };
 
 const SEARCH: Record<string, { key: string; title: string; description: string | null }[]> = {
-  'john kirby': [
-    { key: 'John_Kirby', title: 'John Kirby', description: 'Topics referred to by the same term' },
-    { key: 'John_Kirby_(baseball)', title: 'John Kirby (baseball)', description: 'American baseball player' },
-    { key: 'John_Kirby_(admiral)', title: 'John Kirby (admiral)', description: 'American government official and retired admiral' },
-    { key: 'John_Kirby_(musician)', title: 'John Kirby (musician)', description: 'American jazz bassist' },
-    { key: 'John_Kirby_Allen', title: 'John Kirby Allen', description: 'American businessman' },
+  'owen kirkwell': [
+    { key: 'Owen_Kirkwell', title: 'Owen Kirkwell', description: 'Topics referred to by the same term' },
+    { key: 'Owen_Kirkwell_(baseball)', title: 'Owen Kirkwell (baseball)', description: 'American baseball player' },
+    { key: 'Owen_Kirkwell_(admiral)', title: 'Owen Kirkwell (admiral)', description: 'American government official and retired admiral' },
+    { key: 'Owen_Kirkwell_(musician)', title: 'Owen Kirkwell (musician)', description: 'American jazz bassist' },
+    { key: 'Owen_Kirkwell_Allen', title: 'Owen Kirkwell Allen', description: 'American businessman' },
   ],
   'bram oyelaran': [
     { key: 'Bram_Oyelaran', title: 'Bram Oyelaran', description: 'Topics referred to by the same term' },

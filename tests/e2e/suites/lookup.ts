@@ -172,15 +172,15 @@ export function lookupSuite(launch: () => Promise<BrowserUnderTest>): void {
   });
 
   it('resolves a disambiguation page with the article\u2019s context', async () => {
-    const page = await openArticle('John Kirby');
-    const card = await hoverCard(page, 'John Kirby');
+    const page = await openArticle('Owen Kirkwell');
+    const card = await hoverCard(page, 'Owen Kirkwell');
     expect(card.lookup).toBe('found');
     expect(card.text).toContain('American government official and retired admiral');
-    expect(card.links.map((l) => l.href)).toContain('https://en.wikipedia.org/wiki/John_Kirby_(admiral)');
+    expect(card.links.map((l) => l.href)).toContain('https://en.wikipedia.org/wiki/Owen_Kirkwell_(admiral)');
     expect(mock.requests.map((r) => `${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`)).toEqual([
-      summaryPath('John_Kirby'),
-      '/w/rest.php/v1/search/title?q=John+Kirby&limit=5',
-      summaryPath('John_Kirby_(admiral)'),
+      summaryPath('Owen_Kirkwell'),
+      '/w/rest.php/v1/search/title?q=Owen+Kirkwell&limit=5',
+      summaryPath('Owen_Kirkwell_(admiral)'),
     ]);
   });
 
@@ -295,7 +295,7 @@ export function lookupSuite(launch: () => Promise<BrowserUnderTest>): void {
 
   it('sends the name and nothing else: no page address, no page text, no cookies', async () => {
     const page = await openArticle();
-    for (const name of ['Chuck Todd', 'John Kirby', 'Robert Menendez']) {
+    for (const name of ['Chuck Todd', 'Owen Kirkwell', 'Robert Menendez']) {
       const card = await hoverCard(page, name);
       expect(card.lookup).toBe('found');
       // Close the card: it may cover the next name.
@@ -303,13 +303,13 @@ export function lookupSuite(launch: () => Promise<BrowserUnderTest>): void {
       await waitUntil(async () => !(await readCardView(page)), { timeout: 5_000, message: `the card for "${name}" to close` });
     }
     const articleWords = ['stalled', 'recess', 'delegation', 'Pentagon', 'reporters', 'Senators', 'Ledger', 'lookup-article'];
-    const allowedPaths = new Set([summaryPath('Chuck_Todd'), summaryPath('John_Kirby'), summaryPath('John_Kirby_(admiral)'), summaryPath('Robert_Menendez'), summaryPath('Bob_Menendez'), '/w/rest.php/v1/search/title']);
+    const allowedPaths = new Set([summaryPath('Chuck_Todd'), summaryPath('Owen_Kirkwell'), summaryPath('Owen_Kirkwell_(admiral)'), summaryPath('Robert_Menendez'), summaryPath('Bob_Menendez'), '/w/rest.php/v1/search/title']);
     expect(mock.requests.length).toBe(6);
     for (const r of mock.requests as RecordedRequest[]) {
       expect(r.method).toBe('GET');
       expect(r.body).toBe('');
       expect(allowedPaths.has(r.path)).toBe(true);
-      if (r.path === '/w/rest.php/v1/search/title') expect(r.query).toEqual({ q: 'John Kirby', limit: '5' });
+      if (r.path === '/w/rest.php/v1/search/title') expect(r.query).toEqual({ q: 'Owen Kirkwell', limit: '5' });
       else expect(r.query).toEqual({});
       // Only what every browser request carries: no extra header could smuggle anything out.
       for (const h of Object.keys(r.headers)) expect(h).toMatch(/^(host|connection|pragma|cache-control|user-agent|accept|accept-language|accept-encoding|sec-fetch-(site|mode|dest)|sec-ch-ua(-[a-z-]+)?|priority|origin)$/);

@@ -182,7 +182,6 @@ function fixedAncestor(el: Element): Element | null {
   return null;
 }
 
-/** Whether an element holds text or media: read to its first word, not its whole text. */
 /** The top and bottom of what an element holds, within its box `r` (its box where it holds nothing measurable). */
 function heldWithin(el: Element, r: DOMRect): { top: number; bottom: number } {
   const range = el.ownerDocument.createRange();
@@ -198,6 +197,7 @@ function drawsItsBox(style: CSSStyleDeclaration): boolean {
   return border || fill;
 }
 
+/** Whether an element holds text or media: read to its first word, not its whole text. */
 function showsSomething(el: Element): boolean {
   if (el.querySelector('img, svg, video, canvas, iframe, picture')) return true;
   const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT_NODES);

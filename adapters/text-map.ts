@@ -38,8 +38,12 @@ function setInBold(el: Element): boolean {
   for (const child of el.children) if ((child.tagName === 'STRONG' || child.tagName === 'B') && child.textContent?.trim() === text) return true;
   const win = el.ownerDocument.defaultView;
   if (!win?.getComputedStyle || !el.parentElement) return false;
-  const weight = (e: Element) => parseInt(win.getComputedStyle(e).fontWeight, 10) || 400;
-  return weight(el) >= 600 && weight(el.parentElement) < 600;
+  try {
+    const weight = (e: Element) => parseInt(win.getComputedStyle(e).fontWeight, 10) || 400;
+    return weight(el) >= 600 && weight(el.parentElement) < 600;
+  } catch {
+    return false; // a page that broke getComputedStyle: its paragraphs are read as plain ones
+  }
 }
 
 export interface TextMap {

@@ -146,6 +146,8 @@ const NOT_BEFORE_VERB = new Set(['to', 'by', 'of', 'for', 'without', 'about', 't
 const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'if', 'because', 'since', 'unless', 'whether', 'despite', 'as']);
 /** The openings of an object after "added": what was added, not said ("added a second", "added another"). */
 const ADDED_THING = new Set(['a', 'an', 'another', 'his', 'her', 'their', 'its', 'two', 'three', 'four', 'five', 'more', 'some', 'nearly', 'about', 'almost', 'roughly', 'over']);
+/** Verbs that make what follows "wrote" or "added" a clause, not a thing: "wrote the tariffs would take effect". */
+const FINITE_VERBS = new Set(['would', 'will', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'could', 'should', 'must', 'might', 'may', 'can']);
 /** What a writer writes, not says: "wrote books", "wrote dozens of ...". */
 const WRITTEN_THINGS = new Set(['books', 'novels', 'poems', 'songs', 'plays', 'articles', 'columns', 'essays', 'memoirs', 'several', 'many', 'dozens', 'hundreds', 'thousands']);
 /** Words that set what follows as a measure: "above Wall Street estimates", "than analysts expected". */
@@ -634,7 +636,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // books": a thing added or written, not words, unless a quotation follows.
     const wrote = /^(?:write|writes|wrote|writing)$/.test(t.w);
     const thing = next !== undefined && ((ADDED_THING.has(next.w) && !(wrote && next.w === 'about')) || WRITTEN_THINGS.has(next.w) || /^\p{N}/u.test(next.w) || (wrote && next.w === 'the'));
-    if ((wrote || /^add(?:s|ed|ing)?$/.test(t.w)) && thing && !tokens.slice(i + 1, i + 8).some((x) => x.q)) continue;
+    // (Not where a clause follows: "Trump wrote the tariffs would take effect", "He added a day later that ...".)
+    const clause = tokens.slice(i + 1, i + 8).some((x) => x.q || x.w === 'that' || FINITE_VERBS.has(x.w));
+    if ((wrote || /^add(?:s|ed|ing)?$/.test(t.w)) && thing && !clause) continue;
     // "the leaders agreed on 1 February to a €50 billion package": a decision, unless what was agreed is said.
     if (/^agree/.test(t.w) && !tokens.slice(i + 1, i + 8).some((x) => x.w === 'that' || x.q)) continue;
     if (sets().AMBIGUOUS.has(t.w)) {
@@ -914,7 +918,7 @@ function nounAttribution(ctx: Ctx, i: number): Attribution | null {
     // says what the speaker was, not who spoke.
     let opens = i;
     while (opens > 0 && i - opens < 4 && isWordTok(tokens[opens - 1]) && !tokens[opens - 1]!.q) opens--;
-    const restated = subj.kind === 'description' && /^an?\s/i.test(subj.text) && tokens[opens - 1]?.w === ',';
+    const restated = subj.kind === 'description' && /^an?\s/i.test(subj.text) && tokens[opens - 1]?.w === ',' && /["”’]/.test(text.slice(tokens[opens - 1]!.start - 1, tokens[opens]!.start));
     if (good(subj) && subj.kind !== 'name' && !restated) return { type: 'noun', subject: subj, cues: [[t.start, t.end]], region: [0, text.length] };
   }
   return null;

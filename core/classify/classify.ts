@@ -326,7 +326,7 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   if (record && !judged && score.p >= bar) return { passage: make('fact', [record[0]]), attribution: null, quoteOnly: false, mentions };
   // A superlative a figure settles ("overtook Microsoft as the world's most valuable company") is
   // no judgement: without it, the sentence is scored again.
-  const measured = score.p >= model.threshold ? MEASURED_SUPERLATIVE.exec(sentence) : null;
+  const measured = score.p >= model.threshold && !/^\s*\p{Lu}\p{Ll}+ly,/u.test(sentence) ? MEASURED_SUPERLATIVE.exec(sentence) : null;
   if (measured && scoreSubjectivity(sentence.replace(measured[0], 'a'), model, ctx.openQuote ?? false).p < model.threshold)
     return { passage: make('fact', [measured[0].trim()]), attribution: null, quoteOnly: false, mentions };
   if (score.p >= model.threshold) return { passage: make('opinion', score.positive), attribution: null, quoteOnly: false, mentions };
@@ -361,7 +361,7 @@ const WHAT_MATTERS = /^\s*(?:That|This)(?:'s|’s| is) the (?:real|true|bigger|d
 /** A ranking of size, value or age, which a figure settles: "the world's most valuable company", "the country's largest lender" (not "the biggest problem"). */
 const MEASURED_SUPERLATIVE = /\b(?:the )?(?:world|country|nation|region|city|state|continent|industry|sector|market|Europe|America|Asia|Africa|China|Britain|Japan|India|Germany|France)['’]s (?:most valuable|most populous|largest|biggest|richest|wealthiest|tallest|longest|oldest|busiest|deadliest|highest-paid|best-selling)\b/u;
 /** The writer's verdict on a person or a feat: "Kroos deserved this ending", "got his tactics spot on", "No modern president did more", "His greatest achievement". */
-const JUDGEMENT = /\b(?:deserved|deserves) (?:this|that|the|a|an|to|better|more|his|her|their|its|credit|praise)\b|\bby any (?:[a-z]+ )?standards?\b|\bspot on\b|\bwill (?:rue|regret)\b|^\s*No (?:other |modern |living |previous |recent |single )?[a-z]+ (?:did|has done|had done|does) more\b|\b(?:greatest|finest|proudest|worst|biggest) (?:achievement|accomplishment|failure|mistake|blunder|legacy|triumph|success)\b/u;
+const JUDGEMENT = /(?<!\b(?:whether|if|who|that) [\p{L}.'’ -]{0,30})\bdeserved (?:this|that|the|a|an|to|better|more|his|her|their|its|credit|praise)\b|\bby any (?:[a-z]+ )?standards?\b|\bspot on\b|\bwill (?:rue|regret)\b|^\s*No (?:other |modern |living |previous |recent |single )?[a-z]+ (?:did|has done|had done|does) more\b|\b(?:greatest|finest|proudest|worst) (?:achievement|accomplishment|failure|mistake|blunder|legacy|triumph)\b/u;
 const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|high time (?:for|that))\b/iu;
 const STANCE_OPENER = /^\s*(Frankly|Honestly|Obviously|Undoubtedly|Admittedly|Arguably|Surely|Make no mistake|Needless to say|Worse still),/u;
 
@@ -619,10 +619,11 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
           // Who speaks stays in view: "he said ... He added ... he went on".
           if (speaker) bringIntoView('person', speaker);
         }
-      } else if ((subj.kind === 'name' && NATIONALITY_NOUNS.has(subj.text) && /\bthe\s+$/i.test(a.passage.text.slice(Math.max(0, subj.start - 4), subj.start))) || (subj.kind === 'description' && NATIONALITY_NOUNS.has(EPITHET.exec(subj.text)?.[1] ?? ''))) {
-        // "“We were not good,” the Italian said.": a person in view, by what they are, as "he" would
-        // be; or by their nationality and what they do ("The Canadian director said").
-        const speaker = [onlyPersonBefore, ...peopleBefore(a)].find((s): s is Source => s !== null);
+      } else if (onlyPersonBefore && ((subj.kind === 'name' && NATIONALITY_NOUNS.has(subj.text) && /\bthe\s+$/i.test(a.passage.text.slice(Math.max(0, subj.start - 4), subj.start))) || (subj.kind === 'description' && NATIONALITY_NOUNS.has(EPITHET.exec(subj.text)?.[1] ?? '')))) {
+        // "“We were not good,” the Italian said.": the one person the sentence before names, by what
+        // they are; or by their nationality and what they do ("The Canadian director said"). Only
+        // that one: the text does not say whose nationality it is, and no one else is that sure.
+        const speaker = onlyPersonBefore;
         if (speaker) {
           setSource(a, speaker);
           bringIntoView('person', speaker);
@@ -738,6 +739,8 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
 /** A label of any kind at a paragraph's start: a speaker's, a box's ("By the numbers:"). */
 const ANY_LABEL = /^[^.!?:\n]{1,40}:\s/u;
 /** An introduction that says an interview follows. */
+/** An introduction that says a print interview follows, its questions in bold: "We spoke with her in her office". */
+const PRINT_INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|we spoke|talked (?:to|with)|in conversation|Q&A|edited (?:and condensed )?for (?:length|clarity))\b/i;
 const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|we spoke|talked (?:to|with)|asked|in conversation|Q&A|questions|edited (?:and condensed )?for (?:length|clarity))\b/i;
 /** An interview's question and answer labels. */
 const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
@@ -783,7 +786,7 @@ function listsOfIntro(analyses: Analysis[]): void {
 }
 
 /** "the Canadian director": a nationality and a role, an epithet for someone named before. */
-const EPITHET = /^the (\p{Lu}\p{Ll}+) [\p{Ll}-]+$/iu;
+const EPITHET = /^[Tt]he (\p{Lu}\p{Ll}+) (?:director|filmmaker|actor|actress|singer|author|novelist|composer|producer|midfielder|striker|forward|defender|goalkeeper|winger|coach|manager|captain|player|veteran|champion|star)$/u;
 
 /** A kicker is this many words at most. */
 const KICKER_MAX_WORDS = 5;
@@ -804,8 +807,11 @@ function kickers(text: string, analyses: Analysis[]): void {
   }
 }
 
+/** Whether a paragraph ends between two offsets of the text. */
+const paragraphBetween = (text: string, from: number, to: number): boolean => text.slice(from, to).includes('\n');
+
 /** A contributor's label, a paragraph of its own over their words: "Martin Kessler, former Bundesliga midfielder, for The Touchline:". */
-const CONTRIBUTOR_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}),\s+[^:"“”.!?]{3,80}:\s*$/u;
+const CONTRIBUTOR_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}),\s+(?=[^:]*\b(?:for|former|analyst|professor|economist|columnist|editor|writer|pundit|expert|strategist|correspondent|commentator|author|critic|fellow|director|midfielder|coach|manager)\b)(?![^:]*\b(?:said|says|saw|sees|was|is|were|are|had|has)\b)[^:"“”.!?]{3,80}:\s*$/u;
 
 /**
  * The paragraph under a contributor's label is theirs (a pundit's verdict in a box, a guest's
@@ -813,7 +819,7 @@ const CONTRIBUTOR_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){
  * source of its own; the label itself is page furniture.
  */
 function contributorParagraphs(text: string, analyses: Analysis[]): void {
-  const newParagraph = (from: number, to: number): boolean => text.slice(from, to).includes('\n');
+  const newParagraph = (from: number, to: number): boolean => paragraphBetween(text, from, to);
   for (let i = 0; i + 1 < analyses.length; i++) {
     const label = analyses[i]!;
     const named = label.kind === 'sentence' ? CONTRIBUTOR_LABEL.exec(label.passage.text) : null;
@@ -849,21 +855,24 @@ function interviewTurns(text: string, analyses: Analysis[], blocks?: readonly Bl
   };
   // A print interview sets its questions in bold paragraphs and its answers in plain ones below
   // them, after an introduction that says so ("We spoke in her office"): a bold dek above it is no question.
-  const cue = blocks?.some((b) => b.bold) ? analyses.findIndex((a) => a.kind === 'sentence' && INTERVIEW_CUE.test(a.passage.text)) : -1;
+  const firstBoldQuestion = blocks?.some((b) => b.bold)
+    ? analyses.findIndex((a) => a.kind === 'sentence' && !!blockAt(blocks!, a.passage.start)?.bold && /\?["”’]?\s*$/.test(a.passage.text))
+    : -1;
+  const cue = firstBoldQuestion > 0 ? analyses.slice(0, firstBoldQuestion).findIndex((a) => a.kind === 'sentence' && PRINT_INTERVIEW_CUE.test(a.passage.text)) : -1;
   const boldBlock = (a: Analysis): Block | null => {
     const b = cue >= 0 && blocks && a.kind === 'sentence' && a.passage.start > analyses[cue]!.passage.start ? blockAt(blocks, a.passage.start) : undefined;
     return b?.bold ? b : null;
   };
-  const boldQuestions = new Set(analyses.filter((a) => boldBlock(a) !== null).map(boldBlock));
+  const boldQuestions = new Set(analyses.filter((a) => boldBlock(a) !== null && /\?["”’]?\s*$/.test(a.passage.text)).map(boldBlock));
+  // Two bold questions at least (a subhead set in bold asks nothing).
   const byBold = boldQuestions.size >= 2;
-  const newParagraph = (from: number, to: number): boolean => text.slice(from, to).includes('\n');
   const qaOf = (a: Analysis, i: number): string | null => {
     if (a.kind !== 'sentence') return null;
     const label = QA_LABEL.exec(a.passage.text)?.[1];
     if (label || !byBold) return label ?? null;
     if (boldBlock(a)) return 'Q';
     const prev = analyses[i - 1];
-    return prev && boldBlock(prev) && newParagraph(prev.passage.end, a.passage.start) ? 'A' : null;
+    return prev && boldBlock(prev) && paragraphBetween(text, prev.passage.end, a.passage.start) ? 'A' : null;
   };
   const questions = analyses.filter((a, i) => qaOf(a, i) === 'Q');
   const firstQuestion = questions.length ? analyses.indexOf(questions[0]!) : -1;
@@ -883,7 +892,7 @@ function interviewTurns(text: string, analyses: Analysis[], blocks?: readonly Bl
     const qa = qaPage ? qaOf(a, i) : null;
     // Past a paragraph's end, only an interview's answer goes on, and not into a box ("By the
     // numbers: ...") or a line about someone ("Maren Lindqvist leads ...", a bio at the end).
-    if (turn && !qa && newParagraph(prevEnd, a.passage.start) && (!interview || ANY_LABEL.test(a.passage.text) || openingMention(a.passage.text, a.mentions)?.type === 'person')) turn = null;
+    if (turn && !qa && paragraphBetween(text, prevEnd, a.passage.start) && (!interview || ANY_LABEL.test(a.passage.text) || openingMention(a.passage.text, a.mentions)?.type === 'person')) turn = null;
     prevEnd = a.passage.end;
     const named = namedAnswer(a);
     if (qa === 'Q') turn = { kind: 'question', label: 'Q:' };
@@ -1033,9 +1042,9 @@ const GENDERED_ROLES: Readonly<Record<string, Pronoun>> = {
   niece: 'she', nephew: 'he', spokesman: 'he', spokeswoman: 'she', businessman: 'he', businesswoman: 'she',
 };
 const GENDERED_ROLE_WORDS = Object.keys(GENDERED_ROLES).join('|');
-const GENDERED_ROLE_BEFORE = new RegExp(`\\b(${GENDERED_ROLE_WORDS}),?\\s+$`);
+const GENDERED_ROLE_BEFORE = new RegExp(`(?<!['’]s )\\b(${GENDERED_ROLE_WORDS}),?\\s+$`);
 /** ", his wife of 77 years", ", 61, a retired businesswoman": the apposition after the name. */
-const GENDERED_ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:his|her|their|its|the|a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_WORDS})\\b`, 'u');
+const GENDERED_ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:his|her|their|its|the|a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${GENDERED_ROLE_WORDS})\\b(?!['’]s)`, 'u');
 
 /** The pronoun the text gives the person named at [start, end): a courtesy title before, or a gendered role beside it. */
 function pronounFromText(text: string, start: number, end: number): Pronoun | null {

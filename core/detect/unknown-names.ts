@@ -12,7 +12,7 @@ import { DEMONYMS } from './demonyms';
 const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer|aide|prosecutor|envoy|negotiator)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
-const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower|wife|husband|son|daughter|brother|sister|grandson|granddaughter|niece|nephew)`;
+const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower|(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|niece|nephew)(?!\s+(?!of\b)\p{Ll}))`;
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}.'’-]+\s+){0,3}`;
 /** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
 const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*(?:\p{Ll}[\p{Ll}-]*\s+){0,2}${ROLES}\s+(?:at|of)\s`;
@@ -37,6 +37,8 @@ const CLAUSE_CLOSES = /^(?:[,.;:]|\s+(?:on|in|at)\b)/;
 /** Names that end in an office are the office, no place: "Manhattan District Attorney". */
 const OFFICE_LAST = /\b(?:Attorney|Prosecutor|Sheriff|Judge|Mayor|Governor|Commissioner|Secretary|Minister|Chancellor|President|Superintendent)$/;
 /** A street or square is a place, whatever it is named after: "Centre Street", "Union Square". */
+/** An area a city or a state draws ("Lincoln District"), never a person's surname (unlike "Bay" or "Hill"). */
+const AREA_LAST = /\b(?:District|County|Province|Oblast|Region|Borough|Ward|Township|Prefecture)$/;
 const STREET_LAST = /\b(?:Street|Avenue|Road|Boulevard|Lane|Square|Plaza|Bridge)$/;
 /** "Priya Nair, who covers chipmakers": a relative "who" after a comma; a body takes "which". */
 const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who\s+\p{Ll}/u;
@@ -154,15 +156,20 @@ function isHeading(text: string, start: number, end: number, blocks?: readonly B
   return onHeadlineLine(text, start, end, 90);
 }
 
+/** A strip is at most this long (the pattern's nine parts of 40 characters). */
+const STRIP_MAX_CHARS = 400;
 /** A strip of short parts between dots or bars, with no sentence's end: a kicker ("Local News · Housing"), a nav line. */
 const STRIP = /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u;
 
 /** Whether the line that holds `at` is such a strip. */
 function inStrip(text: string, at: number): boolean {
-  const from = text.lastIndexOf('\n', at) + 1;
-  const to = text.indexOf('\n', at);
-  const line = text.slice(from, to < 0 ? text.length : to).trim();
-  return line.length <= 400 && STRIP.test(line);
+  // A strip is short: look no further than that either way (a page of text with no line break is no strip).
+  const window = text.slice(Math.max(0, at - STRIP_MAX_CHARS), at + STRIP_MAX_CHARS);
+  const here = at - Math.max(0, at - STRIP_MAX_CHARS);
+  const from = window.lastIndexOf('\n', here);
+  const to = window.indexOf('\n', here);
+  if ((from < 0 && at > STRIP_MAX_CHARS) || (to < 0 && at + STRIP_MAX_CHARS < text.length)) return false;
+  return STRIP.test(window.slice(from + 1, to < 0 ? window.length : to).trim());
 }
 
 function atSentenceStart(text: string, start: number): boolean {
@@ -285,7 +292,7 @@ export function findUnknownNames(
     // witness who gives only that is named.
     else if (words.length === 1 && /^,\s+\d{1,3},/.test(after) && ROLE_AFTER.test(after) && PERSON_NAME_WORD.test(name) && !ACRONYM.test(name)) [type, confidence] = ['person', 0.75];
     // (Not after "from", "in" or "near": "a teacher who drove his class from Fort Wayne, said" is the teacher speaking.)
-    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !PLACE_WORD.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
+    else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !AREA_LAST.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
     // (Where the surname comes again alone, as a person's does: "Germany's Aleph Alpha", a company, never goes by "Alpha".)
@@ -318,7 +325,8 @@ export function findUnknownNames(
     // "Councilmembers Ruth Halvorsen and Marcus Bell": the second name shares the title.
     if (type === 'person' && PLURAL_TITLE.test(text.slice(Math.max(0, start - 30), start))) {
       const and = /^\s+and\s+/.exec(text.slice(start + name.length, start + name.length + 8));
-      if (and) pairedByTitle.add(start + name.length + and[0].length);
+      const next = start + name.length + (and?.[0].length ?? 0);
+      if (and && !/^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+(?!says\b|was\b|has\b|is\b)\p{Ll}+s\b/u.test(text.slice(next, next + 60))) pairedByTitle.add(next);
     }
   }
   const courtesy = namedByCourtesy(text, known, found);
@@ -480,7 +488,9 @@ function linkSurnames(text: string, known: readonly Mention[], found: Mention[])
 function anotherFirstNameBefore(text: string, at: number, person: Mention): boolean {
   const word = /(?:^|[^\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
   if (!word || STOP.has(word) || OPENING_ADVERB.has(word) || TITLE_BEFORE.test(`${word} `) || LEADING_TITLE.test(`${word} `)) return false;
-  return !person.entity.split(/\s+/).includes(word);
+  if (person.entity.split(/\s+/).includes(word)) return false;
+  // A name, not a word that opens a sentence or a clause ("Like Lindqvist", "Says Lindqvist"): one the text never writes in lower case.
+  return !new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(text);
 }
 
 /** Whether `last` stands in the text without `first` before it: how an article names a person again. */

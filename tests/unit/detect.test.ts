@@ -378,6 +378,12 @@ describe('a council story’s names (review 18)', () => {
       ['Tacoma', 'place'],
     ]);
     expect(found('Local News · Housing\n\nThe council voted on Monday.')).toEqual([]);
+    // (Not "Harbor Point residents", a place's people; not a bay's name: "Michael Bay said"; not a "sister company".)
+    expect(found('Senators Ruth Halvorsen and Harbor Point residents met on Monday.').map(([t]) => t)).not.toContain('Harbor Point');
+    expect(found('Michael Bay said the film would open in June.')).toEqual([['Michael Bay', 'person']]);
+    expect(found('Grupo Salinas, a sister company of the broadcaster, said it would appeal.').map(([, type]) => type)).not.toContain('person');
+    // A surname after a word the text also writes in lower case is the person found before ("Like Carter").
+    expect(detectMentions('“He was a hero,” his son Chip Carter said. We would like to thank him. Like Carter, she was born in Plains.', buildIndex([entry('place/tacoma', 'Tacoma')])).map((m) => m.text)).toEqual(['Chip Carter', 'Carter', 'Plains']);
     expect(found('Councilmembers Ruth Halvorsen and Marcus Bell voted against the plan.')).toEqual([
       ['Ruth Halvorsen', 'person'],
       ['Marcus Bell', 'person'],

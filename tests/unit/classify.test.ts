@@ -33,6 +33,16 @@ const NAMES: Name[] = [
 ];
 
 /** Mentions as a detector would give them: whole words, longest match wins. */
+/** Blocks for a text of one block per line: `kindOf(i)` gives the i-th line's kind. */
+function lineBlocks(text: string, kindOf: (i: number) => Block['kind'] = () => 'paragraph'): Block[] {
+  let start = 0;
+  return text.split('\n').map((line, i) => {
+    const block = { start, end: start + line.length, kind: kindOf(i) };
+    start += line.length + 1;
+    return block;
+  });
+}
+
 function mentionsIn(text: string, names: Name[] = NAMES): Mention[] {
   const out: Mention[] = [];
   for (const [form, entity, type, id, pronoun] of names) {
@@ -631,7 +641,7 @@ describe('sources', () => {
       expect(review('It was the studio’s biggest success of the year, grossing $1.2 billion.')[0]![0]).toBe('fact');
       // A label of what happened, not of who speaks, gives the paragraph after it to no one.
       const markets = 'Wall Street, for its part, saw only one outcome:\nBond yields fell sharply on Wednesday.';
-      const marketBlocks = [{ start: 0, end: markets.indexOf('\n'), kind: 'paragraph' as const }, { start: markets.indexOf('\n') + 1, end: markets.length, kind: 'paragraph' as const }];
+      const marketBlocks = lineBlocks(markets);
       expect(classifyPassages(markets, [], marketBlocks)[1]!.label).not.toBe('reported');
       // A news story with bold subheads and an "asked" is no interview.
       const council = ['The council met on Monday and residents asked about rents.', 'Rents', 'Rents rose 8% last year.', 'Schools', 'The district will open two schools.'];
@@ -669,20 +679,12 @@ describe('sources', () => {
       expect(classifyPassages(match, mentionsIn(match, coach)).map((x) => x.source)).toEqual(['Carlo Ancelotti', 'Carlo Ancelotti']);
       // A pull quote signed below it stays the signer's after another speaker's quotation.
       const obituary = '“That sells his presidency short,” said Margaret Ellison, a historian. “History has been kinder to him.”\n“I have one life and one chance to make it count for something.” — Jimmy Carter\nOut of office, he monitored elections.';
-      const lines = obituary.split('\n');
-      const blocks = lines.map((line, i) => {
-        const start = lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
-        return { start, end: start + line.length, kind: i === 1 ? ('quote' as const) : ('paragraph' as const) };
-      });
+      const blocks = lineBlocks(obituary, (i) => (i === 1 ? 'quote' : 'paragraph'));
       const people: Name[] = [['Margaret Ellison', 'Margaret Ellison', 'person'], ['Jimmy Carter', 'Jimmy Carter', 'person', 'person/jimmy-carter', 'he']];
       expect(classifyPassages(obituary, mentionsIn(obituary, people), blocks).map((x) => x.source).slice(0, 4)).toEqual(['Margaret Ellison', 'Margaret Ellison', 'Jimmy Carter', null]);
       // A contributor's label over a paragraph (a pundit's box): the paragraph is theirs, up to its end.
       const box = 'Pundit’s verdict\nMartin Kessler, former Bundesliga midfielder, for The Touchline:\nDortmund did everything right. Kroos deserved this ending.\nThe defeat means Dortmund end the season without a trophy.';
-      const boxLines = box.split('\n');
-      const boxBlocks = boxLines.map((line, i) => {
-        const start = boxLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
-        return { start, end: start + line.length, kind: i === 0 ? ('heading' as const) : ('paragraph' as const) };
-      });
+      const boxBlocks = lineBlocks(box, (i) => (i === 0 ? 'heading' : 'paragraph'));
       expect(classifyPassages(box, [], boxBlocks).map((x) => [x.label, x.source])).toEqual([
         ['other', null],
         ['other', null],
@@ -692,27 +694,15 @@ describe('sources', () => {
       ]);
       // A kicker opening the article's text, or over a heading, is furniture; a short line elsewhere is read.
       const kicked = 'Champions League final\nReal Madrid are champions of Europe for a 15th time.\nPrices rose sharply\nThe club sold out its stadium.';
-      const kickedLines = kicked.split('\n');
-      const kickedBlocks = kickedLines.map((line, i) => {
-        const start = kickedLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
-        return { start, end: start + line.length, kind: 'paragraph' as const };
-      });
+      const kickedBlocks = lineBlocks(kicked);
       expect(classifyPassages(kicked, [], kickedBlocks).map((x) => x.label)).toEqual(['other', 'fact', 'fact', 'fact']);
       // A list of fragments completing the sentence before it says what that sentence says (review 16's bans).
       const bans = 'Since February 2, the following practices have been prohibited in the EU:\nsocial scoring of people by public or private bodies;\nAI that manipulates people’s behaviour or exploits their vulnerabilities, such as age or disability;\npredicting whether someone will commit a crime based solely on profiling.';
-      const banLines = bans.split('\n');
-      const banBlocks = banLines.map((line, i) => {
-        const start = banLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
-        return { start, end: start + line.length, kind: i === 0 ? ('paragraph' as const) : ('list-item' as const) };
-      });
+      const banBlocks = lineBlocks(bans, (i) => (i === 0 ? 'paragraph' : 'list-item'));
       expect(classifyPassages(bans, [], banBlocks).map((x) => x.label)).toEqual(['fact', 'fact', 'fact', 'fact']);
       // A list of whole sentences is read one by one.
       const views = 'Critics raised three points:\nThe law is a shameful, reckless mistake.\nThe fines were set in 2024.';
-      const viewLines = views.split('\n');
-      const viewBlocks = viewLines.map((line, i) => {
-        const start = viewLines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
-        return { start, end: start + line.length, kind: i === 0 ? ('paragraph' as const) : ('list-item' as const) };
-      });
+      const viewBlocks = lineBlocks(views, (i) => (i === 0 ? 'paragraph' : 'list-item'));
       expect(classifyPassages(views, [], viewBlocks).map((x) => x.label).slice(1)).toEqual(['opinion', 'fact']);
       // A quotation that opens a sentence and goes on into the next is one.
       const kroos: Name[] = [['Kroos', 'Toni Kroos', 'person', 'person/toni-kroos', 'he']];

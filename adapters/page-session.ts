@@ -835,38 +835,41 @@ export class PageSession {
     // The room ends at the window's edge, or at what the page lays out beside the column on the
     // note's line (a rail of key facts left of the story, a "Most read" list right of it), whichever is nearer.
     const left = this.besideColumn(column, 'left', rootLeft);
-    const right = this.besideColumn(column, 'right', rootRight);
-    const windowRight = this.doc.documentElement.clientWidth || win.innerWidth;
-    // Right of a column that draws its box (a white story card), the notes stand outside it.
-    const rightStart = drawsItsBox(columnStyle) ? columnBox.right : rootRight;
     const fitsIn = (n: MarginNote, room: number): boolean =>
       room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
-    const rooms = notes.map((n) => {
-      const line = lines.get(n)!;
-      const bottom = n.top + line.height;
-      const onLine = (b: { top: number; bottom: number }) => b.top < bottom && b.bottom > n.top;
-      const leftEnd = left.reduce((x, b) => (onLine(b) ? Math.max(x, b.edge) : x), win.scrollX);
-      const rightFrom = Math.max(line.right, rightStart) + 8 + win.scrollX;
-      const rightEnd = right.reduce((x, b) => (onLine(b) ? Math.min(x, b.edge) : x), windowRight + win.scrollX);
-      return { note: n, left: n.left - leftEnd, rightFrom, right: rightEnd - rightFrom };
-    });
+    const onLine = (n: MarginNote) => (b: { top: number; bottom: number }) => b.top < n.top + lines.get(n)!.height && b.bottom > n.top;
+    const leftRooms = notes.map((n) => n.left - left.reduce((x, b) => (onLine(n)(b) ? Math.max(x, b.edge) : x), win.scrollX));
+    const leftFits = notes.map((n, i) => fitsIn(n, leftRooms[i]!));
+    // The right margin is measured only where a note does not fit on the left (the left wins a tie).
+    let rightRooms: Array<{ from: number; room: number }> = [];
+    let rightFits: boolean[] = notes.map(() => false);
+    if (leftFits.includes(false)) {
+      const right = this.besideColumn(column, 'right', rootRight);
+      const windowRight = (this.doc.documentElement.clientWidth || win.innerWidth) + win.scrollX;
+      // Right of a column that draws its box (a white story card), the notes stand outside it.
+      const rightStart = drawsItsBox(columnStyle) ? columnBox.right : rootRight;
+      rightRooms = notes.map((n) => {
+        const from = Math.max(lines.get(n)!.right, rightStart) + 8 + win.scrollX;
+        return { from, room: right.reduce((x, b) => (onLine(n)(b) ? Math.min(x, b.edge) : x), windowRight) - from };
+      });
+      rightFits = notes.map((n, i) => fitsIn(n, rightRooms[i]!.room));
+    }
     // One side for the page where it can: the one that holds more of the notes (the left, where
     // they tie); a note that does not fit there stands on the other side where it fits.
-    const rightFirst = rooms.filter((r) => fitsIn(r.note, r.right)).length > rooms.filter((r) => fitsIn(r.note, r.left)).length;
+    const rightFirst = rightFits.filter(Boolean).length > leftFits.filter(Boolean).length;
     const placed: MarginNote[] = [];
-    for (const r of rooms) {
-      const sides = rightFirst ? (['right', 'left'] as const) : (['left', 'right'] as const);
-      const side = sides.find((s) => fitsIn(r.note, r[s]));
-      if (!side) continue;
-      const room = r[side];
+    notes.forEach((n, i) => {
+      const side = rightFirst ? (rightFits[i] ? 'right' : leftFits[i] ? 'left' : null) : leftFits[i] ? 'left' : rightFits[i] ? 'right' : null;
+      if (!side) return;
+      const room = side === 'right' ? rightRooms[i]!.room : leftRooms[i]!;
       // A wide margin lets a long label ("Office for Budget Responsibility") stand whole.
-      if (room > MARGIN_NOTE_MIN_ROOM_PX) r.note.maxWidth = Math.min(MARGIN_NOTE_MAX_WIDTH_PX, Math.floor(room - MARGIN_NOTE_WINDOW_GAP_PX));
+      if (room > MARGIN_NOTE_MIN_ROOM_PX) n.maxWidth = Math.min(MARGIN_NOTE_MAX_WIDTH_PX, Math.floor(room - MARGIN_NOTE_WINDOW_GAP_PX));
       if (side === 'right') {
-        r.note.left = r.rightFrom;
-        r.note.side = 'right';
+        n.left = rightRooms[i]!.from;
+        n.side = 'right';
       }
-      placed.push(r.note);
-    }
+      placed.push(n);
+    });
     return placed;
   }
 

@@ -741,7 +741,8 @@ const ANY_LABEL = /^[^.!?:\n]{1,40}:\s/u;
 /** An introduction that says an interview follows. */
 /** An introduction that says a print interview follows, its questions in bold: "We spoke with her in her office". */
 const PRINT_INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|we spoke|talked (?:to|with)|in conversation|Q&A|edited (?:and condensed )?for (?:length|clarity))\b/i;
-const INTERVIEW_CUE = /\b(?:interview(?:ed)?|spoke (?:to|with)|we spoke|talked (?:to|with)|asked|in conversation|Q&A|questions|edited (?:and condensed )?for (?:length|clarity))\b/i;
+/** An introduction that says an interview follows, its questions labelled ("Q:"): the print cue, or "asked", "questions". */
+const INTERVIEW_CUE = new RegExp(`${PRINT_INTERVIEW_CUE.source}|\\b(?:asked|questions)\\b`, 'i');
 /** An interview's question and answer labels. */
 const QA_LABEL = /^\s*([QA]):\s+(?=\S)/;
 
@@ -788,6 +789,16 @@ function listsOfIntro(analyses: Analysis[]): void {
 /** "the Canadian director": a nationality and a role, an epithet for someone named before. */
 const EPITHET = /^[Tt]he (\p{Lu}\p{Ll}+) (?:director|filmmaker|actor|actress|singer|author|novelist|composer|producer|midfielder|striker|forward|defender|goalkeeper|winger|coach|manager|captain|player|veteran|champion|star)$/u;
 
+/** Whether a paragraph ends between two offsets of the text. */
+const paragraphBetween = (text: string, from: number, to: number): boolean => text.slice(from, to).includes('\n');
+
+/** Whether analysis `i` is a paragraph of its own: a paragraph ends before it (or it opens the text) and after it. */
+function ownParagraph(text: string, analyses: readonly Analysis[], i: number): boolean {
+  const next = analyses[i + 1];
+  const prev = analyses[i - 1];
+  return !!next && paragraphBetween(text, analyses[i]!.passage.end, next.passage.start) && (!prev || paragraphBetween(text, prev.passage.end, analyses[i]!.passage.start));
+}
+
 /** A kicker is this many words at most. */
 const KICKER_MAX_WORDS = 5;
 
@@ -801,14 +812,11 @@ function kickers(text: string, analyses: Analysis[]): void {
     const a = analyses[i]!;
     const words = a.passage.text.trim().split(/\s+/);
     if (a.kind !== 'sentence' || (i > 0 && analyses[i + 1]!.kind !== 'heading') || words.length > KICKER_MAX_WORDS || /[.!?:"”’)]$/u.test(a.passage.text.trim())) continue;
-    if (!text.slice(a.passage.end, analyses[i + 1]!.passage.start).includes('\n') || (i > 0 && !text.slice(analyses[i - 1]!.passage.end, a.passage.start).includes('\n'))) continue;
+    if (!ownParagraph(text, analyses, i)) continue;
     const { sourceId: _id, ...rest } = a.passage;
     a.passage = { ...rest, label: 'other', source: null, cues: [] };
   }
 }
-
-/** Whether a paragraph ends between two offsets of the text. */
-const paragraphBetween = (text: string, from: number, to: number): boolean => text.slice(from, to).includes('\n');
 
 /** A contributor's label, a paragraph of its own over their words: "Martin Kessler, former Bundesliga midfielder, for The Touchline:". */
 const CONTRIBUTOR_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}),\s+(?=[^:]*\b(?:for|former|analyst|professor|economist|columnist|editor|writer|pundit|expert|strategist|correspondent|commentator|author|critic|fellow|director|midfielder|coach|manager)\b)(?![^:]*\b(?:said|says|saw|sees|was|is|were|are|had|has)\b)[^:"“”.!?]{3,80}:\s*$/u;
@@ -819,18 +827,17 @@ const CONTRIBUTOR_LABEL = /^\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){
  * source of its own; the label itself is page furniture.
  */
 function contributorParagraphs(text: string, analyses: Analysis[]): void {
-  const newParagraph = (from: number, to: number): boolean => paragraphBetween(text, from, to);
   for (let i = 0; i + 1 < analyses.length; i++) {
     const label = analyses[i]!;
     const named = label.kind === 'sentence' ? CONTRIBUTOR_LABEL.exec(label.passage.text) : null;
-    if (!named || !newParagraph(label.passage.end, analyses[i + 1]!.passage.start) || (i > 0 && !newParagraph(analyses[i - 1]!.passage.end, label.passage.start))) continue;
+    if (!named || !ownParagraph(text, analyses, i)) continue;
     const person = label.mentions.find((m) => m.type === 'person' && m.start <= named[1]!.length);
     const source = person ? mentionSource(person) : { source: named[1]! };
     const { sourceId: _labelId, ...labelRest } = label.passage;
     label.passage = { ...labelRest, label: 'other', source: null, cues: [] };
     for (let j = i + 1; j < analyses.length; j++) {
       const a = analyses[j]!;
-      if ((j > i + 1 && newParagraph(analyses[j - 1]!.passage.end, a.passage.start)) || a.kind !== 'sentence') break;
+      if ((j > i + 1 && paragraphBetween(text, analyses[j - 1]!.passage.end, a.passage.start)) || a.kind !== 'sentence') break;
       if (a.passage.label === 'reported' && a.passage.source) continue;
       const { sourceId: _id, ...rest } = a.passage;
       a.passage = { ...rest, label: 'reported', source: source.source, ...(source.sourceId ? { sourceId: source.sourceId } : {}), cues: [named[1]!] };

@@ -5,6 +5,7 @@
  * Words are lowercase; multi-word entries are matched as whole-word phrases. Each list is a
  * category the classifier counts; the words it finds are the passage's `cues`.
  */
+import { STRIP_LINE } from '../text/strip';
 
 const words = (s: string): string[] => s.trim().split(/\s*[\n,]\s*|\s{2,}/).map((w) => w.trim()).filter(Boolean);
 const list = (s: string): string[] => s.trim().split(/\s+/).filter(Boolean);
@@ -314,9 +315,8 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   // keeps elsewhere (microdata: "By Nov. 29, 2023").
   /^(?:\p{Lu}{2,}\s+)?(?:last\s+)?(?:updated|published|posted)\s+(?:\d+|an?|one)\s+(?:s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\.?$/iu,
   /^(?:By\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\.?$/,
-  // A strip of short parts between dots or bars, with no sentence's end: a kicker ("Premier League ·
-  // Final day"), a score bar ("Manchester City 3-1 West Ham · FT"), a ticker ("S&P 500 5,861.57 · ...").
-  /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u,
+  // A strip of short parts between dots or bars: a kicker, a score bar, a ticker (core/text/strip.ts).
+  STRIP_LINE,
   // An interview's editing note, and a disclaimer that the views are the speaker's own.
   /^(?:This|The) (?:interview|conversation|transcript|Q&A|exchange) (?:has been|was|is) (?:lightly )?(?:edited|condensed)\b/i,
   /^[^"“”]{0,60}\b(?:remarks|views|opinions|comments) (?:in this (?:interview|article|piece|column) |expressed (?:here )?)?are (?:his|her|their|my|the author['’]s) own(?:\.?$| and (?:do|does) not (?:represent|reflect|necessarily))/iu,

@@ -7,6 +7,7 @@
 import type { Block, EntityType, Mention } from '../types';
 import { blockAt, onHeadlineLine } from '../text/blocks';
 import { DEMONYMS } from './demonyms';
+import { STRIP_LINE } from '../text/strip';
 
 /** A title or role just before a name says it is a person ("CIA Director X", "political scientist Y"). */
 const TITLE_BEFORE =
@@ -158,10 +159,8 @@ function isHeading(text: string, start: number, end: number, blocks?: readonly B
 
 /** A strip is at most this long (the pattern's nine parts of 40 characters). */
 const STRIP_MAX_CHARS = 400;
-/** A strip of short parts between dots or bars, with no sentence's end: a kicker ("Local News · Housing"), a nav line. */
-const STRIP = /^(?!.*[.!?]["”’)]?\s*$)[^·|•\n]{1,40}(?:\s[·|•]\s[^·|•\n]{1,40}){1,8}$/u;
 
-/** Whether the line that holds `at` is such a strip. */
+/** Whether the line that holds `at` is a strip (core/text/strip.ts): a kicker ("Local News · Housing"), a nav line. */
 function inStrip(text: string, at: number): boolean {
   // A strip is short: look no further than that either way (a page of text with no line break is no strip).
   const window = text.slice(Math.max(0, at - STRIP_MAX_CHARS), at + STRIP_MAX_CHARS);
@@ -169,7 +168,7 @@ function inStrip(text: string, at: number): boolean {
   const from = window.lastIndexOf('\n', here);
   const to = window.indexOf('\n', here);
   if ((from < 0 && at > STRIP_MAX_CHARS) || (to < 0 && at + STRIP_MAX_CHARS < text.length)) return false;
-  return STRIP.test(window.slice(from + 1, to < 0 ? window.length : to).trim());
+  return STRIP_LINE.test(window.slice(from + 1, to < 0 ? window.length : to).trim());
 }
 
 function atSentenceStart(text: string, start: number): boolean {
@@ -490,7 +489,20 @@ function anotherFirstNameBefore(text: string, at: number, person: Mention): bool
   if (!word || STOP.has(word) || OPENING_ADVERB.has(word) || TITLE_BEFORE.test(`${word} `) || LEADING_TITLE.test(`${word} `)) return false;
   if (person.entity.split(/\s+/).includes(word)) return false;
   // A name, not a word that opens a sentence or a clause ("Like Lindqvist", "Says Lindqvist"): one the text never writes in lower case.
-  return !new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(text);
+  return !writtenInLowerCase(text, word);
+}
+
+/** Whether the text writes `word` in lower case somewhere, as a word of its own; remembered per text (a page names a surname many times). */
+let lowerCaseText = '';
+const lowerCaseSeen = new Map<string, boolean>();
+function writtenInLowerCase(text: string, word: string): boolean {
+  if (text !== lowerCaseText) {
+    lowerCaseText = text;
+    lowerCaseSeen.clear();
+  }
+  let seen = lowerCaseSeen.get(word);
+  if (seen === undefined) lowerCaseSeen.set(word, (seen = new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(text)));
+  return seen;
 }
 
 /** Whether `last` stands in the text without `first` before it: how an article names a person again. */

@@ -20,8 +20,14 @@ export interface WordRule {
   wholeWordUpTo?: number;
 }
 
-/** Root transitions for code units below this are kept in an array: most of a text's steps. */
-const DENSE_ROOT = 128;
+/** Code units below this are numbered through an array: most of a text's. */
+const TABLE_UNITS = 128;
+/**
+ * The trie's shallowest nodes, this many at most, step through a table (the Aho-Corasick automaton,
+ * failures resolved) instead of Map lookups along failure links: most of a text's steps start at
+ * them. 4,096 nodes of a 60-unit alphabet are about 1 MB.
+ */
+const TABLE_NODES = 4_096;
 
 export function substringMatcher(needles: Iterable<string>, rule: WordRule = {}): SubstringMatcher {
   const bounded = !!rule.wordStart || (rule.wholeWordUpTo ?? 0) > 0;
@@ -32,57 +38,71 @@ export function substringMatcher(needles: Iterable<string>, rule: WordRule = {})
     if ((rule.wordStart || needle.length <= wholeUpTo) && start > 0 && isWordCharAt(text, start - 1)) return false;
     return !(needle.length <= wholeUpTo && isWordCharAt(text, end));
   };
-  let empty = false;
-  // The trie: node 0 is the root; edges in one Map keyed by node * 65536 + code unit.
+  const unique = new Set(needles);
+  const empty = unique.delete('');
+  // The code units the needles use, numbered from 1; a unit no needle uses is 0 and leads to the
+  // root. An edge's key, node * stride + unit number, stays a small integer.
+  const unitIds = new Map<number, number>();
+  for (const needle of unique) for (let i = 0; i < needle.length; i++) if (!unitIds.has(needle.charCodeAt(i))) unitIds.set(needle.charCodeAt(i), unitIds.size + 1);
+  const stride = unitIds.size + 1;
+  const tableUnits = new Int32Array(TABLE_UNITS);
+  for (const [code, id] of unitIds) if (code < TABLE_UNITS) tableUnits[code] = id;
+  const unitOf = (code: number): number => (code < TABLE_UNITS ? tableUnits[code] : (unitIds.get(code) ?? 0));
+
+  // The trie: node 0 is the root; edges in one Map keyed by node * stride + unit.
   const edges = new Map<number, number>();
   const children: number[][] = [[]];
   const ends: (string[] | null)[] = [null];
-  let count = 0;
-  for (const needle of new Set(needles)) {
-    if (needle === '') {
-      empty = true;
-      continue;
-    }
+  for (const needle of unique) {
     let node = 0;
     for (let i = 0; i < needle.length; i++) {
-      const key = node * 65536 + needle.charCodeAt(i);
-      let next = edges.get(key);
+      const unit = unitOf(needle.charCodeAt(i));
+      let next = edges.get(node * stride + unit);
       if (next === undefined) {
         next = children.length;
         children.push([]);
         ends.push(null);
-        edges.set(key, next);
-        children[node].push(needle.charCodeAt(i));
+        edges.set(node * stride + unit, next);
+        children[node].push(unit);
       }
       node = next;
     }
     (ends[node] ??= []).push(needle);
-    count++;
   }
+  const count = unique.size;
 
   // Failure links (longest proper suffix that is a trie node) and output links (the nearest node
-  // on the failure chain that ends a needle), breadth first.
+  // on the failure chain that ends a needle), breadth first: `order` lists the nodes by depth.
   const fail = new Int32Array(children.length);
   const out = new Int32Array(children.length).fill(-1);
-  const queue: number[] = [];
-  for (const code of children[0]) queue.push(edges.get(code)!);
-  for (let q = 0; q < queue.length; q++) {
-    const node = queue[q];
-    for (const code of children[node]) {
-      const child = edges.get(node * 65536 + code)!;
-      let f = fail[node];
-      let to = edges.get(f * 65536 + code);
-      while (to === undefined && f !== 0) {
-        f = fail[f];
-        to = edges.get(f * 65536 + code);
+  const order = [0];
+  for (let q = 0; q < order.length; q++) {
+    const node = order[q];
+    for (const unit of children[node]) {
+      const child = edges.get(node * stride + unit)!;
+      if (node !== 0) {
+        let f = fail[node];
+        let to = edges.get(f * stride + unit);
+        while (to === undefined && f !== 0) {
+          f = fail[f];
+          to = edges.get(f * stride + unit);
+        }
+        fail[child] = to ?? 0;
       }
-      fail[child] = to ?? 0;
       out[child] = ends[fail[child]] ? fail[child] : out[fail[child]];
-      queue.push(child);
+      order.push(child);
     }
   }
-  const root = new Int32Array(DENSE_ROOT);
-  for (let code = 0; code < DENSE_ROOT; code++) root[code] = edges.get(code) ?? 0;
+  // The table's rows, shallowest nodes first: a node's failure is shallower, so its row is filled already.
+  const rows = Math.min(order.length, TABLE_NODES);
+  const rowOf = new Int32Array(children.length).fill(-1);
+  const table = new Int32Array(rows * stride);
+  for (let r = 0; r < rows; r++) {
+    const node = order[r];
+    rowOf[node] = r;
+    const failRow = node === 0 ? -1 : rowOf[fail[node]] * stride;
+    for (let unit = 1; unit < stride; unit++) table[r * stride + unit] = edges.get(node * stride + unit) ?? (failRow < 0 ? 0 : table[failRow + unit]);
+  }
 
   return {
     present(haystack: string): Set<string> {
@@ -94,13 +114,20 @@ export function substringMatcher(needles: Iterable<string>, rule: WordRule = {})
       let found = 0;
       let node = 0;
       for (let i = 0; i < haystack.length && found < count; i++) {
-        const code = haystack.charCodeAt(i);
-        let to = node === 0 ? undefined : edges.get(node * 65536 + code);
-        while (to === undefined && node !== 0) {
+        const unit = unitOf(haystack.charCodeAt(i));
+        for (;;) {
+          const row = rowOf[node];
+          if (row >= 0) {
+            node = table[row * stride + unit];
+            break;
+          }
+          const to = edges.get(node * stride + unit);
+          if (to !== undefined) {
+            node = to;
+            break;
+          }
           node = fail[node];
-          if (node !== 0) to = edges.get(node * 65536 + code);
         }
-        node = to ?? (code < DENSE_ROOT ? root[code] : (edges.get(code) ?? 0));
         // Walk the needles ending here. Without a rule, stop at the first node already reported: its
         // own chain was reported with it. With one, a shorter needle may count where a longer one did
         // not, so the whole chain is walked.

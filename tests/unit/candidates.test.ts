@@ -77,6 +77,22 @@ describe('substringMatcher', () => {
   });
 });
 
+describe('substringMatcher, many needles', () => {
+  it('answers as String.includes does past the table of its shallowest nodes (a deeper node steps through its edges and failures)', () => {
+    // 1,500 needles of 6 to 12 units over a small alphabet: a trie of several thousand nodes, more
+    // than the table holds, whose deep nodes fail to each other often.
+    const unit = fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'é');
+    const str = (min: number, max: number) => fc.array(unit, { minLength: min, maxLength: max }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(str(6, 12), { minLength: 1_500, maxLength: 1_500 }), fc.array(str(50, 400), { minLength: 1, maxLength: 3 }), (needles, hays) => {
+        const matcher = substringMatcher(needles);
+        for (const hay of hays) expect(matcher.present(hay)).toEqual(new Set(needles.filter((n) => hay.includes(n))));
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
 describe('substringMatcher with a word rule', () => {
   it('counts a needle only where it starts a word, and a short one only as a whole word', () => {
     const unit = fc.constantFrom('a', 'b', 'ab', 'é', 'É', '\ud83d\ude00', ' ', '-', 'war', 'w', '\u0100a');

@@ -47,6 +47,8 @@ export const SMALL_CHANGE_CHARS = 64;
 export const SMALL_CHANGE_REREAD_MS = 5_000;
 /** Classification runs over chunks of about this many characters, yielding between them. */
 export const CLASSIFY_CHUNK_CHARS = 4_000;
+/** The classifier keeps, for up to this many words, the weighed character n-grams each holds (classify/char-ngrams.ts); then it starts afresh. */
+export const CHAR_GRAM_CACHED_WORDS = 20_000;
 /**
  * Long articles are marked viewport first: the first marks cover the text down to this far past
  * the screen's last line (rounded up to a classification chunk), the rest follows in slices.

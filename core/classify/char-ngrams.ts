@@ -7,6 +7,7 @@
  * averaged with the feature model's (classify.ts, `scoreSubjectivity`), over the writer's own words
  * (features.ts: no names, nothing quoted). Pure; no DOM.
  */
+import { CHAR_GRAM_CACHED_WORDS } from '../constants';
 
 export interface CharGramModel {
   /** Shortest and longest n-gram, in characters (a word is padded with one space each side). */
@@ -60,17 +61,42 @@ export function charGramWeights(model: CharGramModel): ReadonlyMap<string, numbe
   return table;
 }
 
+const wordGrams = new WeakMap<CharGramModel, Map<string, readonly string[]>>();
+
+/**
+ * The n-grams of `word` the model weighs, in the order `eachGram` visits them (repeats included),
+ * kept per word: a page's words come again and again, and slicing each one into its n-grams was an
+ * eighth of classifying a long article.
+ */
+function weighedGrams(word: string, model: CharGramModel, table: ReadonlyMap<string, number>): readonly string[] {
+  let words = wordGrams.get(model);
+  if (!words) wordGrams.set(model, (words = new Map()));
+  let grams = words.get(word);
+  if (!grams) {
+    const s = ` ${word} `;
+    const found: string[] = [];
+    for (let n = model.nmin; n <= model.nmax; n++)
+      for (let i = 0; i + n <= s.length; i++) {
+        const g = s.slice(i, i + n);
+        if (table.has(g)) found.push(g);
+      }
+    if (words.size >= CHAR_GRAM_CACHED_WORDS) words.clear();
+    words.set(word, (grams = found));
+  }
+  return grams;
+}
+
 /** The probability, by the n-gram model alone, that `text` is the writer's own opinion. */
 export function scoreCharGrams(text: string, model: CharGramModel): number {
   const table = charGramWeights(model);
-  // Without collecting every n-gram: only those the model weighs, each once.
+  // Without collecting every n-gram: only those the model weighs, each once, in the order they come.
   let z = model.bias;
   const seen = new Set<string>();
-  eachGram(text, model.nmin, model.nmax, (g) => {
-    const v = table.get(g);
-    if (v === undefined || seen.has(g)) return;
-    seen.add(g);
-    z += v;
-  });
+  for (const w of wordsOf(text))
+    for (const g of weighedGrams(w, model, table)) {
+      if (seen.has(g)) continue;
+      seen.add(g);
+      z += table.get(g)!;
+    }
   return 1 / (1 + Math.exp(-z));
 }

@@ -278,7 +278,7 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
     // The writer's own words: outside the attributed clause and outside quotations.
     const [ra, rb] = attribution.region;
     const quotes = features.quotes;
-    const chars = Array.from({ length: sentence.length }, (_, i) => sentence[i]!);
+    const chars = sentence.split('');
     const blank = (a: number, b: number): void => {
       for (let i = Math.max(0, a); i < Math.min(sentence.length, b); i++) chars[i] = ' ';
     };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { charGramWeights, charGrams, scoreCharGrams, type CharGramModel } from '../../core/classify/char-ngrams';
 import { scoreSubjectivity, type SubjectivityModel } from '../../core/classify/classify';
 import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
+import { CHAR_GRAM_CACHED_WORDS } from '../../core/constants';
 
 describe('character n-grams', () => {
   it('pads each word with spaces, lowercases, straightens apostrophes and never crosses words', () => {
@@ -23,6 +25,27 @@ describe('character n-grams', () => {
     expect(scoreCharGrams('Good', model)).toBeCloseTo(sig(0.5), 12);
     expect(scoreCharGrams('good, good, GOOD', model)).toBeCloseTo(sig(0.5), 12);
     expect(scoreCharGrams('bad good', model)).toBeCloseTo(sig(-1.5), 12);
+  });
+
+  it("keeps each word's weighed n-grams per model, and scores as the whole text's distinct n-grams do", () => {
+    const a: CharGramModel = { nmin: 3, nmax: 4, bias: 0.1, share: 0.5, weights: { ' goo': 1, 'ood ': 0.25, 'bad ': -2, "n't ": 0.5, 'ana': 0.125 } };
+    const b: CharGramModel = { ...a, weights: { ' goo': -3 } };
+    const reference = (text: string, m: CharGramModel): number => {
+      const weights = charGramWeights(m);
+      let z = m.bias;
+      for (const g of charGrams(text, m.nmin, m.nmax)) z += weights.get(g) ?? 0;
+      return 1 / (1 + Math.exp(-z));
+    };
+    const words = fc.constantFrom('good', 'Good', 'bad', 'don’t', 'goodbad', 'food', 'banana', 'x', ',', '!');
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 12 }).map((ws) => ws.join(' ')), (text) => {
+        for (const m of [a, b, a]) expect(scoreCharGrams(text, m), text).toBeCloseTo(reference(text, m), 12);
+      }),
+      { numRuns: 300 },
+    );
+    // Past the number of words kept, the classifier starts afresh and scores the same.
+    for (let i = 0; i <= CHAR_GRAM_CACHED_WORDS; i++) scoreCharGrams(`w${i}`, a);
+    expect(scoreCharGrams('good food banana', a)).toBeCloseTo(reference('good food banana', a), 12);
   });
 
   it("reads the writer's own words: not names, not quotations", () => {

@@ -14,12 +14,26 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'SECTION', '
 /** Classes sites give the subheads they write as <div>s: "subhead", "article__subheading", "crosshead". */
 const HEADING_CLASS = /(?:^|[\s_])(?:sub-?head(?:ing)?|cross-?head(?:ing)?)(?:$|\s)/i;
 
+/**
+ * Classes sites give the captions they write as <p>s or <div>s: "caption", "wp-caption-text",
+ * "image-caption", "article__caption". (Not a wrapper's "has-caption": it holds the figure whole.)
+ */
+const CAPTION_CLASS = /(?:^|\s)(?:[\w-]*[_-])?caption(?:-text)?(?:$|\s)/i;
+const CAPTION_WRAPPER_CLASS = /(?:^|\s)(?:has|with|no)-caption(?:$|\s)/i;
+
+/** Whether `el` holds a block of its own (a line break aside): then it is no caption, but what holds one. */
+function holdsBlocks(el: Element): boolean {
+  for (const child of el.children) if (BLOCK_TAGS.has(child.tagName) && child.tagName !== 'BR' && child.tagName !== 'HR') return true;
+  return false;
+}
+
 function blockKindOf(el: Element): BlockKind {
   const tag = el.tagName;
   const className = el.className && typeof el.className === 'string' ? el.className : '';
   // A heading by its tag, its role, or the class a site gives its subheads ("subhead", "crosshead").
   if (/^H[1-6]$/.test(tag) || el.getAttribute('role') === 'heading' || HEADING_CLASS.test(className)) return 'heading';
   if (tag === 'FIGCAPTION' || tag === 'CAPTION') return 'caption';
+  if (CAPTION_CLASS.test(className) && !CAPTION_WRAPPER_CLASS.test(className) && !holdsBlocks(el)) return 'caption';
   if (tag === 'LI') return 'list-item';
   if (tag === 'DT' || tag === 'DD' || tag === 'TD' || tag === 'TH') return 'entry';
   if (tag === 'BLOCKQUOTE') return 'quote';

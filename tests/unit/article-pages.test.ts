@@ -115,6 +115,24 @@ describe('lines split by <br>', () => {
     ]);
   });
 
+  it('reads a <p> or <div> of a caption’s class as a caption, and not a wrapper that holds the figure (reader review 18)', () => {
+    const doc = load(
+      '<!doctype html><body><div id="x"><p class="caption">Residents line up to speak on Tuesday. (Owen Lindqvist / Puget Sound Ledger)</p>' +
+        '<div class="wp-caption-text">The council chamber before the vote.</div><p class="article__caption">Mayor Victoria Woodards.</p>' +
+        '<div class="media has-caption"><p>The body of the story goes on here.</p></div><div class="caption-block"><p>So does this paragraph.</p></div>' +
+        '<p class="captioned">A paragraph whose class only starts with the word.</p></div></body>',
+    );
+    const map = buildTextMap(doc.getElementById('x')!);
+    expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
+      ['caption', 'Residents line up to speak on Tuesday. (Owen Lindqvist / Puget Sound Ledger)'],
+      ['caption', 'The council chamber before the vote.'],
+      ['caption', 'Mayor Victoria Woodards.'],
+      ['paragraph', 'The body of the story goes on here.'],
+      ['paragraph', 'So does this paragraph.'],
+      ['paragraph', 'A paragraph whose class only starts with the word.'],
+    ]);
+  });
+
   it('keeps a sentence wrapped by a single <br> in one block, and splits at a double one', () => {
     const doc = load('<!doctype html><body><div id="x">The minister said on Monday that talks<br>would resume next week.<br>A second sentence follows.<br><br>Another paragraph.</div></body>');
     const map = buildTextMap(doc.getElementById('x')!);

@@ -44,7 +44,8 @@ function buildSets() {
   /** Nouns that can be the source of a statement: "US officials said", "the ministry said". */
   const SOURCE_NOUNS = new Set(
     `official officials spokesperson spokesman spokeswoman spokespeople expert experts analyst analysts
-    critic critics ministry department government police report study statement declaration communique
+    critic critics forecasters pollsters strategists trackers traders investors
+    ministry department government police report study statement declaration communique
     communiqué source sources diplomat
     diplomats lawmaker lawmakers senator senators prosecutor prosecutors authorities researcher researchers
     scientist scientists administration leader leaders military army president minister secretary
@@ -152,6 +153,8 @@ const FINITE_VERBS = new Set(['would', 'will', 'was', 'were', 'is', 'are', 'had'
 const WRITTEN_THINGS = new Set(['books', 'novels', 'poems', 'songs', 'plays', 'articles', 'columns', 'essays', 'memoirs', 'several', 'many', 'dozens', 'hundreds', 'thousands']);
 /** Words that set what follows as a measure: "above Wall Street estimates", "than analysts expected". */
 const COMPARED_WITH = new Set(['above', 'below', 'beyond', 'than', 'beat', 'beats', 'beating', 'topped', 'topping', 'missed', 'missing', 'exceeded', 'exceeding', 'surpassed', 'surpassing']);
+/** People a news story quotes for what they expect: "Analysts expect ...", "Economists expect ...". */
+const FORECASTERS = new Set(['analysts', 'economists', 'experts', 'forecasters', 'pollsters', 'strategists', 'traders', 'investors', 'officials', 'trackers']);
 const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -627,7 +630,10 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "Neither Takaichi nor Koizumi has said whether ...": what no one said.
     if ('start' in subj && /^(?:nor|neither)$/.test(tokens[tokenIndexBefore(ctx, subj.start)]?.w ?? '')) continue;
     // Only someone can have judged or forecast it: a person or a body named, or "he", "she", "it", "they".
-    if ((judged || forecast) && !(subj.kind === 'pronoun' || subj.kind === 'name' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person' || m.type === 'organization')))) continue;
+    // ("Analysts expect the company to report record revenue": people whose forecasts are news forecast
+    // too; not "Analysts had expected $31.7 billion, according to LSEG data", a consensus the data gives.)
+    const forecasters = forecast && t.w !== 'expected' && subj.kind === 'description' && FORECASTERS.has(norm(subj.text.split(/\s+/).at(-1) ?? ''));
+    if ((judged || forecast) && !forecasters && !(subj.kind === 'pronoun' || subj.kind === 'name' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person' || m.type === 'organization')))) continue;
     // "The fact ... shows that": only studies, polls and reports show or find.
     if (/^(?:show|shows|showed|shown|find|finds|found)$/.test(t.w) && subj.kind !== 'description' && !WORKS_OF.has(tokens[subjEnd]?.w ?? '')) continue;
     // "it tells Moscow exactly where Europe's red lines are": a thing that tells is the writer's figure, no speaker.

@@ -402,6 +402,13 @@ describe('sources', () => {
     expect(classifyPassages('His coach, Stephen Francis, said the Jamaican had run the race of his life.', []).map((x) => [x.label, x.source])).toEqual([['reported', 'Stephen Francis']]);
     // The present tense forecasts without "to" too (reader review 11).
     expect(sources('Priya Natarajan, an analyst, said the board had no leverage. She expects no further change before September.')[1]).toEqual(['reported', 'Priya Natarajan']);
+    // What analysts, investors and industry trackers expect is theirs, as business news quotes it (reader
+    // review 18); not a consensus the data gives, and "people" are no forecasters.
+    expect(sources('Analysts expect the company to report record revenue.')).toEqual([['reported', 'Analysts']]);
+    expect(sources('Industry trackers expect it to take at least $65 million in its opening weekend.')).toEqual([['reported', 'Industry trackers']]);
+    expect(sources('Investors expect the central bank to cut rates in September.')).toEqual([['reported', 'Investors']]);
+    expect(sources('Analysts on average had expected $31.7 billion, according to LSEG data.')).toEqual([['reported', 'LSEG data']]);
+    expect(sources('Many people expect prices to rise.')).toEqual([['fact', null]]);
     // Nobody is no one's name.
     expect(sources('Nobody expects miracles from the new board.')).toEqual([['fact', null]]);
     expect(sources('Nobody said the plan would work.')).toEqual([['fact', null]]);

@@ -73,13 +73,11 @@ function weighedGrams(word: string, model: CharGramModel, table: ReadonlyMap<str
   if (!words) wordGrams.set(model, (words = new Map()));
   let grams = words.get(word);
   if (!grams) {
-    const s = ` ${word} `;
     const found: string[] = [];
-    for (let n = model.nmin; n <= model.nmax; n++)
-      for (let i = 0; i + n <= s.length; i++) {
-        const g = s.slice(i, i + n);
-        if (table.has(g)) found.push(g);
-      }
+    // (A word as `wordsOf` gives it is its own only word.)
+    eachGram(word, model.nmin, model.nmax, (g) => {
+      if (table.has(g)) found.push(g);
+    });
     if (words.size >= CHAR_GRAM_CACHED_WORDS) words.clear();
     words.set(word, (grams = found));
   }

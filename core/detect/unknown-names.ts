@@ -17,8 +17,10 @@ const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|off
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}.'’-]+\s+){0,3}`;
 /** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
 const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*(?:\p{Ll}[\p{Ll}-]*\s+){0,2}${ROLES}\s+(?:at|of)\s`;
+/** A former role with no article, closed by its comma: ", former Bundesliga midfielder," (a pundit's label, reader review 17). */
+const ROLE_FORMER = String.raw`(?:former|ex-)\s*(?:[\p{L}\p{N}.'’-]+\s+){0,2}${ROLES},`;
 /** ", a former national security adviser", ", 64, a retired teacher", ", chief economist at ...": an apposition that says the name before it is a person. */
-const ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:${ROLE_HEAD}${ROLES}\\b|${ROLE_BARE})`, 'u');
+const ROLE_AFTER = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:${ROLE_HEAD}${ROLES}\\b|${ROLE_BARE}|${ROLE_FORMER})`, 'u');
 /** "India's negotiator, Chandni Raina", "Its chair, Jennifer Homendy": a role, then a comma, before the name. */
 const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'u');
 /** The text before a name ends in a comma: ROLE_BEFORE's own end, cheap to check first. */

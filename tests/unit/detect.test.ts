@@ -205,6 +205,10 @@ describe('detectMentions', () => {
       ['Mark Delgado', 'person'],
       ['Fort Wayne', 'place'],
     ]);
+    // A former role, closed by its comma, with no article: a pundit's label (reader review 17).
+    expect(found('Martin Kessler, former Bundesliga midfielder, for The Touchline: “Madrid were patient.”')[0]).toEqual(['Martin Kessler', 'person']);
+    expect(found('Anna Weber, ex-Bayern defender, said the final was dull.')[0]).toEqual(['Anna Weber', 'person']);
+    expect(found('Northvolt Ett, former market leader for batteries, hired staff.').map(([, type]) => type)).not.toContain('person');
     // A firm's apposition is no person's: "financial adviser for", "market leader for".
     expect(found('Perella Weinberg, financial adviser for the company, declined to comment.').map(([, type]) => type)).not.toContain('person');
     expect(found('Northvolt Ett, market leader for batteries, hired staff.').map(([, type]) => type)).not.toContain('person');

@@ -205,6 +205,8 @@ describe('detectMentions', () => {
       ['Mark Delgado', 'person'],
       ['Fort Wayne', 'place'],
     ]);
+    // A broadcaster that speaks is no person (reader review 17's "TV Azteca, said").
+    expect(found('“The count is slow,” TV Azteca said on Monday.')).toEqual([['TV Azteca', 'organization']]);
     // A former role, closed by its comma, with no article: a pundit's label (reader review 17).
     expect(found('Martin Kessler, former Bundesliga midfielder, for The Touchline: “Madrid were patient.”')[0]).toEqual(['Martin Kessler', 'person']);
     expect(found('Anna Weber, ex-Bayern defender, said the final was dull.')[0]).toEqual(['Anna Weber', 'person']);

@@ -31,233 +31,233 @@ import { wordTable } from './word-table';
 
 const BY_STRENGTH: Record<string, string> = {
   '2': `
-    abandoned abductions abhor abusing acceptance accident aching admirableness admire adorability
-    adorable adorably adorations adorers affectionately affectionless agitated agitators agonise
-    agonized agreement amazed amazedly amazements amazes ambitious amorousness amort amusedly
-    angering anguishes annoyer antagonistically antagonize aok appalled appallingly applaud
-    applauding apprehension approval ardent arguing arrested arrogant ashamed astoundingly astounds
-    attack attacked attacking attracting attraction attractively attractivenesses awards awful badly
-    bankster banned bastardise bastardizations bastardized beating beautified beautifuler belittled
-    beneficently beneficiary benefit benignant bereave bereaved bitchier bitterly blamed blamer
-    blamers blaming blesseder blessing bomb braveries bravery breathtaking brightened brilliantines
-    broken brutalization bsod btd bully care carefulness cares caring catastrophic censor champ
-    championships chaotic charities charmed charmers charmingly chastised cheat cheerfully
-    cheerfulness cheeriest cheers cherishable cherisher cherishes cherishing choked chokes choking
-    clever cleverer collapse comedically comforts compassion compassionate compliment confident
-    confidently congratulate contagion contemptibilities contemptuous courage courageousness coward
-    crudeness crudenesses cruder cry crying cunt cute cutesiest cutesy cutey cutiepie cuties damage
-    damagers damagingly damnify damningly damns dangerous dangerously dangerousness dangers daringly
-    darkest darlings dearie dearness deceit dedicated defeat defeated defeatists defectively
-    degradative degrader degraders degrades deject dejected dejects delightedness delighter
-    delightfulness delights depress depresses depressions depressively deprival deprive deprived
-    depriving despairingly desperation desperations despises despondent destroyed destroyer
-    destructionists destructivity deviling devilish devotedness devoting devotion devotionally
-    dignified dignifies dignifying dipshit dire disabling disadvantageously disappointed
-    disappointing disappointments discouragement disdain disgrace disgraced disgusts dishearten
-    disheartened dishearteningly disheartenments disheartens dismaying disparage disparaging
-    disrespected dissatisfaction dissatisfactory dissatisfy distressful distressingly distrustful
-    distrusting disturbers dolorous doomful doomsdayer doomster dread drowns effective elegance
-    elegancy elegant encouragements encouragingly enemies energise energised energises energize
-    energizer energizes energizing engagement enjoy enjoyer enjoyers enjoyments enlightened enthused
-    enthusiasms enthusiastic eviction eviler excel excelled excite excitement excites exciting
-    exploited fab fag failings failures fake falsify fantastical fantasticalities fascinated
-    fascinates fascination faultfinding faultier faultiest faultily faultless faultlessly faults fav
-    favorable favorableness favorite fear feared fearful fearfuller fearfully festival festive
-    festively festivities festivity feuded fiesta flunked foes foetors foolishnesses fools forced
-    fraudulent freakish freeing friend friendlier friendlies friendliness friendly friends
-    frightening frighteningly frustrate frustratingly frustration frustrations ftw fucks funner
-    gently gj glad glamor glamorises glamorized glamorously glamourous gloomful glories
-    glorification glorifies glum goddamn goddamns goodness gorgeousnesses graceful gracefuller
-    gracefulness grand grandeurs grateful gratefully gratefulness gratifyingly gratz greedier grief
-    grievance grieved grieves grievous grimaced grin gross grossest grouch grouchier grouchiness
-    guiltier hagd hagn haha hand handsome handsomer harass harmed harmonically harmonious harms
-    harsher hateful haters haunted heartbreaker heartbreakers heartbreaking heartless heartwarming
-    heavyhearted helpless helplessness heroin heroinism heroisms heroize heroized heroizes hhoj
-    honestly honesty honor honorability honorableness honoree honorifically honourable honoured
-    honouring honours hooliganism hopeless hopelessly horribles hostilely hostilities hug hugs hugz
-    humoring humour humourous hurrahs hurts hypocritical idealised idealises idealizes illnesses
-    imbecile immoral immoralist immorally impressed impresses impressively imprisoned improved
-    improvement incensed incompetent infected inferiorly infringement infuriate innovate innovates
-    insipid inspirations inspired inspirer inspirers inspiritingly insulter insulters insulting
-    intellect intellectualism intellectualist intelligence intelligent intelligently interest
-    invigorates invigorating invigoratingly invincible irrationalist irritable irritants irritated
-    irritating irritatingly irritative jailed jealous jealousies jealously jeopardy jewels jollies
-    jollification jollifications jollify joys killjoy kinder kindly kindness kissable kmuf l lamely
-    lament lamenting laughed laughing laughs laughter laughters libelous likeable liveliest lmao
-    loathe loathed lousier lovelies lowlifes lowlight lowlives loyal loyally luck lugubrious lulz
-    lunatic mad maddening maniac marvels masochistic medal melancholiac menace meritorious
-    merriments merriness merrymaker merrymaking mirthfully miserable miserably misrepresentation mml
-    mocks molest molesters moodiest moron motivated motivating murderess nasties neat neatened
-    neglect neglectful neglectfully neglectfulness neglects nh nicenesses nicest nme noble
-    numbskulls nurturing obliterated obnoxious obnoxiousness offends offensive okays oppressed
-    optimisms optimistically optimize optimized optimizers optimizing outrageous outraging
-    overreacts panicked passion passions peaceably peaceful peacefulness peacekeeping peacemaker
-    peaces peacetime peacetimes penalty perfectibilities perfectively perfectivity perpetrator
-    persecute perversely perverseness perversive pessimisms pessimistically phobias pisser pitiful
-    pitilessly pleasantly pleasantry poisoned polluted polluters pollutes poor popularity
-    positivenesses positivist powerless praised praiser praisers preciously prettier pretty prizes
-    problematically prosecution prosperous proud prouder punished punishes punishment qq radiant
-    raged rages reeked reeking regrettably regretters reinvigoration rejecting rejections rejects
-    rejoiced rejoices relaxed relaxedness relaxing relief remorselessly repressors repulsed
-    resentful resentfulness respect respected respecter respectful respecting revengefulness
-    revenger revengers rewardable rewarded rewards richness richnesses ridicule robs roflcopter
-    romanced romancing romanticism romanticisms romanticizations rude rudely ruder rudesby ruined
-    ruiner sad saddening safely satisfactions satisfy satisfying savage savaged savagely save
-    scandals scare scaremonger scaremongers scary screwed screwiest scrumptious selfish
-    selfishnesses serene severely shame shamefacedness shameful shamelessnesses shattered shits
-    shittier shylock sickener sickeners sickeningly sickens sincerely sincerer sincerest sins slaw
-    sluttish sluttishly sluttishnesses smartass smarter smartness smiles smiling smuggler smuggling
-    snob snobbery snubbed snubs sorrowful spammer spamming splendidly splendorous splendors
-    splendour splendours splendrous sprightly steal stealers stinkiest stolen strength strengthening
-    strengthens stresses stressors stupidities stupidly suave succeed succeeding succeeds
-    successfully sucked suckered suckering suffered sufferer suffering suffers sunshine superiorly
-    supremest sureness suspended sweet sweetie sweeties sweetly sweetness sweets swindling talents
-    terrible terrific thankfullest thankfulness thieve thieveries thievery thoughtless threatened
-    threateningly threating thrilling thrillingly torturously totalitarian tragic tragics traumas
-    traumatises traumatizations treasuring triumph triumphal triumphed triumphs troubled
-    troublemaker troublemakers troubles troublous troublously trueness trustability trusted trustful
-    trustfulness trustiest trusts trusty truthful uglier uglies uglification uglify uglifying uglily
-    unacceptable uneasiest unfair unfortunate ungrateful unhappinesses unintelligent uninvolved
-    uninvolving unloveliness unlovely unpleasant unworthy upsetters upsetting valuable valuables vbg
-    vexing victimhood villainesses villainous violate violation virtuosic virtuosity virtuoso
-    virtuousness vitalising vitriolic vulture vwp warmth wasted weakliest wealth wealthier
-    wealthiest wealthily welcome welcomeness wept whoredom whoremongers whoreson wickeder wickedly
-    wickedness wickednesses widowed winners wise wisest woefulness woo worriedly worrisomely worrit
-    worse worsening worsens worser wows wrong wtg
-  `,
+abandoned abductions abhor abusing acceptance accident aching admirableness admire adorability
+adorable adorably adorations adorers affectionately affectionless agitated agitators agonise
+agonized agreement amazed amazedly amazements amazes ambitious amorousness amort amusedly
+angering anguishes annoyer antagonistically antagonize aok appalled appallingly applaud
+applauding apprehension approval ardent arguing arrested arrogant ashamed astoundingly astounds
+attack attacked attacking attracting attraction attractively attractivenesses awards awful badly
+bankster banned bastardise bastardizations bastardized beating beautified beautifuler belittled
+beneficently beneficiary benefit benignant bereave bereaved bitchier bitterly blamed blamer
+blamers blaming blesseder blessing bomb braveries bravery breathtaking brightened brilliantines
+broken brutalization bsod btd bully care carefulness cares caring catastrophic censor champ
+championships chaotic charities charmed charmers charmingly chastised cheat cheerfully
+cheerfulness cheeriest cheers cherishable cherisher cherishes cherishing choked chokes choking
+clever cleverer collapse comedically comforts compassion compassionate compliment confident
+confidently congratulate contagion contemptibilities contemptuous courage courageousness coward
+crudeness crudenesses cruder cry crying cunt cute cutesiest cutesy cutey cutiepie cuties damage
+damagers damagingly damnify damningly damns dangerous dangerously dangerousness dangers daringly
+darkest darlings dearie dearness deceit dedicated defeat defeated defeatists defectively
+degradative degrader degraders degrades deject dejected dejects delightedness delighter
+delightfulness delights depress depresses depressions depressively deprival deprive deprived
+depriving despairingly desperation desperations despises despondent destroyed destroyer
+destructionists destructivity deviling devilish devotedness devoting devotion devotionally
+dignified dignifies dignifying dipshit dire disabling disadvantageously disappointed
+disappointing disappointments discouragement disdain disgrace disgraced disgusts dishearten
+disheartened dishearteningly disheartenments disheartens dismaying disparage disparaging
+disrespected dissatisfaction dissatisfactory dissatisfy distressful distressingly distrustful
+distrusting disturbers dolorous doomful doomsdayer doomster dread drowns effective elegance
+elegancy elegant encouragements encouragingly enemies energise energised energises energize
+energizer energizes energizing engagement enjoy enjoyer enjoyers enjoyments enlightened enthused
+enthusiasms enthusiastic eviction eviler excel excelled excite excitement excites exciting
+exploited fab fag failings failures fake falsify fantastical fantasticalities fascinated
+fascinates fascination faultfinding faultier faultiest faultily faultless faultlessly faults fav
+favorable favorableness favorite fear feared fearful fearfuller fearfully festival festive
+festively festivities festivity feuded fiesta flunked foes foetors foolishnesses fools forced
+fraudulent freakish freeing friend friendlier friendlies friendliness friendly friends
+frightening frighteningly frustrate frustratingly frustration frustrations ftw fucks funner
+gently gj glad glamor glamorises glamorized glamorously glamourous gloomful glories
+glorification glorifies glum goddamn goddamns goodness gorgeousnesses graceful gracefuller
+gracefulness grand grandeurs grateful gratefully gratefulness gratifyingly gratz greedier grief
+grievance grieved grieves grievous grimaced grin gross grossest grouch grouchier grouchiness
+guiltier hagd hagn haha hand handsome handsomer harass harmed harmonically harmonious harms
+harsher hateful haters haunted heartbreaker heartbreakers heartbreaking heartless heartwarming
+heavyhearted helpless helplessness heroin heroinism heroisms heroize heroized heroizes hhoj
+honestly honesty honor honorability honorableness honoree honorifically honourable honoured
+honouring honours hooliganism hopeless hopelessly horribles hostilely hostilities hug hugs hugz
+humoring humour humourous hurrahs hurts hypocritical idealised idealises idealizes illnesses
+imbecile immoral immoralist immorally impressed impresses impressively imprisoned improved
+improvement incensed incompetent infected inferiorly infringement infuriate innovate innovates
+insipid inspirations inspired inspirer inspirers inspiritingly insulter insulters insulting
+intellect intellectualism intellectualist intelligence intelligent intelligently interest
+invigorates invigorating invigoratingly invincible irrationalist irritable irritants irritated
+irritating irritatingly irritative jailed jealous jealousies jealously jeopardy jewels jollies
+jollification jollifications jollify joys killjoy kinder kindly kindness kissable kmuf l lamely
+lament lamenting laughed laughing laughs laughter laughters libelous likeable liveliest lmao
+loathe loathed lousier lovelies lowlifes lowlight lowlives loyal loyally luck lugubrious lulz
+lunatic mad maddening maniac marvels masochistic medal melancholiac menace meritorious
+merriments merriness merrymaker merrymaking mirthfully miserable miserably misrepresentation mml
+mocks molest molesters moodiest moron motivated motivating murderess nasties neat neatened
+neglect neglectful neglectfully neglectfulness neglects nh nicenesses nicest nme noble
+numbskulls nurturing obliterated obnoxious obnoxiousness offends offensive okays oppressed
+optimisms optimistically optimize optimized optimizers optimizing outrageous outraging
+overreacts panicked passion passions peaceably peaceful peacefulness peacekeeping peacemaker
+peaces peacetime peacetimes penalty perfectibilities perfectively perfectivity perpetrator
+persecute perversely perverseness perversive pessimisms pessimistically phobias pisser pitiful
+pitilessly pleasantly pleasantry poisoned polluted polluters pollutes poor popularity
+positivenesses positivist powerless praised praiser praisers preciously prettier pretty prizes
+problematically prosecution prosperous proud prouder punished punishes punishment qq radiant
+raged rages reeked reeking regrettably regretters reinvigoration rejecting rejections rejects
+rejoiced rejoices relaxed relaxedness relaxing relief remorselessly repressors repulsed
+resentful resentfulness respect respected respecter respectful respecting revengefulness
+revenger revengers rewardable rewarded rewards richness richnesses ridicule robs roflcopter
+romanced romancing romanticism romanticisms romanticizations rude rudely ruder rudesby ruined
+ruiner sad saddening safely satisfactions satisfy satisfying savage savaged savagely save
+scandals scare scaremonger scaremongers scary screwed screwiest scrumptious selfish
+selfishnesses serene severely shame shamefacedness shameful shamelessnesses shattered shits
+shittier shylock sickener sickeners sickeningly sickens sincerely sincerer sincerest sins slaw
+sluttish sluttishly sluttishnesses smartass smarter smartness smiles smiling smuggler smuggling
+snob snobbery snubbed snubs sorrowful spammer spamming splendidly splendorous splendors
+splendour splendours splendrous sprightly steal stealers stinkiest stolen strength strengthening
+strengthens stresses stressors stupidities stupidly suave succeed succeeding succeeds
+successfully sucked suckered suckering suffered sufferer suffering suffers sunshine superiorly
+supremest sureness suspended sweet sweetie sweeties sweetly sweetness sweets swindling talents
+terrible terrific thankfullest thankfulness thieve thieveries thievery thoughtless threatened
+threateningly threating thrilling thrillingly torturously totalitarian tragic tragics traumas
+traumatises traumatizations treasuring triumph triumphal triumphed triumphs troubled
+troublemaker troublemakers troubles troublous troublously trueness trustability trusted trustful
+trustfulness trustiest trusts trusty truthful uglier uglies uglification uglify uglifying uglily
+unacceptable uneasiest unfair unfortunate ungrateful unhappinesses unintelligent uninvolved
+uninvolving unloveliness unlovely unpleasant unworthy upsetters upsetting valuable valuables vbg
+vexing victimhood villainesses villainous violate violation virtuosic virtuosity virtuoso
+virtuousness vitalising vitriolic vulture vwp warmth wasted weakliest wealth wealthier
+wealthiest wealthily welcome welcomeness wept whoredom whoremongers whoreson wickeder wickedly
+wickedness wickednesses widowed winners wise wisest woefulness woo worriedly worrisomely worrit
+worse worsening worsens worser wows wrong wtg
+`,
   '2.5': `
-    aas aayf abandonment abducted abhorred abused abuser abusers abuses abusiveness admirability
-    admirable admirably admiration admired admiringly adorableness adore adoring adoringly
-    adventuring affection aggravate agonised agonises agonize agonizes agonizing agonizingly
-    alarmingly amaze amazement amoroso amorously anger angered angers angrier angry anguishing
-    antagonizing appall appreciated appreciates appreciation appreciative appreciator arrogance ass
-    assassinations assaulted assaulting assaults assfucking attacker attackers award awardable bad
-    ban bankrupt bastard bastardised bastardises bastardising bastardization bastardize bastardizing
-    bastardly bastardy beauteous beauteously beauteousness beauties beautifications beautifulest
-    beautifully beautifulness beautify beautifying beloved beneficent beneficially benevolent
-    betraying betrays bfd bfe bitched bitcheries bitchery bitchily bitchiness bitchy bitterest bl
-    blameworthy blesser blesses blessings bliss bonus bonuses brave bravely braver bravest
-    brightening brilliancies brilliancy brutalise brutalities brutalizations brutalized bwahahah
-    casualty celebrate celebrated celebrates celebrating champions chaos charmingest chastise
-    cheated cheater cheating cheer cheered cheerful cheerier cheerily cheeriness cheering cheerly
-    cheery cherished choke cleverest cleverly cleverness cocksuckers comfortable compassionless
-    complimenting condemns confidence congrats conspiracy contemptuously corpse courageous
-    courageously courteous crappy creditworthy crestfallen crime criminal criminals crude crudest
-    crueler cruelest crueller cruelties curse cuteness cuter cwot damaging damnation damnatory
-    damnifying damnit danger dangered dangering darlingness dauntless dearest dearth degradation
-    degradingly dehumanizing dejecting delicious delighted delightedly delighters delightfully
-    delightsome depressed depressingly depression despaired despairing despairs despisement
-    despisements despising destroy destroyers destroying destroys destruct destructing destruction
-    destructionist destructions destructively destructiveness destructs devastatingly devilishness
-    devilkin devilled devils dick died dirtiest disappointment disasters disconsolate disgusted
-    disgustful disgusting disheartenment dishonest dissatisfying distraught distress distressfulness
-    distrusted disturbing disturbingly divine divinest divinity divinize doa doomsdays downhearted
-    dreaded dreadfully dreadfuls dreading drown dullsville dumb dumbass dumbest dumbhead earnest
-    ecstasies ecstatic effin egotist encourage encouraging enemy energized enjoyed enjoying
-    enjoyment enjoys enlighten enlightening enrage enterprising entertainments entertains
-    enthusiastically ethical evildoers evildoings evilest evils excellences excellencies excellency
-    excellent excelling excels excitedly excruciate fabulous fail failed failing failure fantastic
-    fascinate fascinating fascist fatal fav fearfullest fearing felonies felony festiveness fiasco
-    fired fkm flawless foetid fondness foreclosures frauds fraudster fraudsters fraudulence free
-    friendliest frightful frustrated fuck fuked fuming fun funned funniest furious fury fwb gain
-    gallantry generosities generosity generous generousness gla glamorizer glamorizes glamorous
-    glamour gloom gloried glorified glorifier glorify glorifying gloriousness glory goddam goddammed
-    gorgeously gracefully gracious graciously graciousness grandest grandeur gratifying gratitude
-    grieving grievousness grim grouchiest hahaha handsomeness handsomest happier happily happiness
-    happy harassed harasser harasses harassing harassment harassments harm harmfully harmfulness
-    harming hate hatefully hating heartbreak heartfelt heaven heavenliest heavenliness
-    heavenlinesses helpfully hero heroes heroic heroically heroics heroine honest honorable
-    honorably honorees honoring honors honour hooray hopeful horrible horribleness horribly horrid
-    horridness horrified horrify horrifying horror horrors hostility humiliate humiliatingly
-    humiliation humiliations humorously humorousness hurrah hurrahing hurray hurrays hurt hurter
-    hurtful hurtfully ideal idiot idiotic ignoramuses illegal iluaaf impolitenesses impressing
-    impressive incompetence indignation infuriates infuriating injustice insanity inspiration
-    inspirational inspirationally inspire inspiringly insult insulted insultingly intellectual
-    irritant irritation iyq jollied jollier jollily jolliness jolly jollying joyance joyfuller
-    joyfully joyfulness joying joyless joylessness justice kfy killingly kills kind kindnesses
-    kisses kissing kudos lamebrained laugh laughingly lazier laziest liar liars liberties liberty
-    livid lmfao lmso loathing lolz loneliest loser losers lousiest lousy lovers loves lovingness
-    lowbred loyalty luckily ly lying lylab lylas magnific magnifical magnifically magnificence
-    magnificences masterpieces merriest merrily merriment merry merrymakings mirth mirthful miseries
-    miserliness misery mofo molester moronic mourningly mourns muah murderesses mwah naggiest
-    nastier nastiest nastinesses nasty negative negativity neglected nfc nfw numbskull obnoxiously
-    offending offensiveness optimism optimist outcry outrage outraged outrages overjoyed pain
-    painfully painfulness panic passionate passionately passionateness pathetic peace peacefully
-    peacemakers perfect perfected perfecting perfection perfections perversity pervert perverted
-    petrified petrifies petrifying pissants pita pleasant pleasantest pleasantness pleasantnesses
-    pleasing pleasurable pleasurableness pleasurably pleasure pleasured po poison poisoner
-    poisonings poisonous poisons pollute poorest positive positively positiveness positiver
-    positives positivities positivity poverty praise praises praiseworthiness praiseworthy praising
-    prblms precious prejudice prejudicial prejudicialness prettiest prison prisoner prisoners prize
-    prized prizewinner prizewinners profitableness proudest proudly ptl puke punish punishers
-    punishing punitive racists rage raging rancid rancidity rancidly rancidness reek regrettable
-    reinvigorate rejected rejectee rejection relaxation remarkable remorseless rescue respectability
-    retard retarded revenge revengeful revered reward rewarding rewardingly rich richer riches
-    richest riot riots rob robber rofl roflmao romance romanticising rotfl rotflmfao rotten rudest
-    ruination ruinous ruinously sabotage sadden saddened sadder savageness savagery savages scam
-    scandalous securest self-confident sexy sfete sgtm shamed shamefaced shamefulness shamefulnesses
-    shit shitheads shitty sick sickened sickening sin sinful sluts sluttier sluttishness slutty
-    smiled smilingly snafu sobs son-of-a-bitch sophisticated sorrow sorrowed sorrower sorrowfully
-    sorrowfulness spite spited spitefully spitefulnesses splendent splendidness splendiferous
-    starved starves stealing steals stench stenchful stenchy stinkard stinking stinkpot strangled
-    stressful stressfully stricken strong stupid stupider stupidest stupidnesses stupids success
-    successes successfulness sucker suckers suffer sufferers sunnier sunniest superior supreme
-    supremely supremeness supremer survived swak swindle sympathetic talented tard tenderheartedly
-    terriblenesses terribly terrifies terrify terrifying terror terrorization terrors tgif thankful
-    thief thieves threat threatening tia tops tortured torturer tortures torturous totalitarianism
-    tragical tragically trapped traumatic traumatised traumatism traumatize traumatizing travesty
-    treasonous treasurable treasured triumphant triumphantly triumphing troublesome troubling trust
-    trustable trustless trustworthily trustworthy tyvm ugliness uglinesses ugly unethical unhappier
-    unhappiest unhappiness unhealthy unjust unlovable unloving unprofessional valuably vibrant
-    viciousness victimising victimization victimize victimizing villain villainies villainousness
-    villainy violated violater violaters violates violating violations violative violator vip
-    virtuous virulent visionary vwd wanker warmheartedness warmongering warred wars wd weakest
-    wealthiness weep weepiest welldoer whoredoms whoremonger whoresons wicked winning winningly
-    winnings wins wisdom woebegone won wonderful woohoo worsen worshiped worshipped wowed wowing
-    wrathful wth x-d x-d xd xoxozzz yay yummy ywia
-  `,
+aas aayf abandonment abducted abhorred abused abuser abusers abuses abusiveness admirability
+admirable admirably admiration admired admiringly adorableness adore adoring adoringly
+adventuring affection aggravate agonised agonises agonize agonizes agonizing agonizingly
+alarmingly amaze amazement amoroso amorously anger angered angers angrier angry anguishing
+antagonizing appall appreciated appreciates appreciation appreciative appreciator arrogance ass
+assassinations assaulted assaulting assaults assfucking attacker attackers award awardable bad
+ban bankrupt bastard bastardised bastardises bastardising bastardization bastardize bastardizing
+bastardly bastardy beauteous beauteously beauteousness beauties beautifications beautifulest
+beautifully beautifulness beautify beautifying beloved beneficent beneficially benevolent
+betraying betrays bfd bfe bitched bitcheries bitchery bitchily bitchiness bitchy bitterest bl
+blameworthy blesser blesses blessings bliss bonus bonuses brave bravely braver bravest
+brightening brilliancies brilliancy brutalise brutalities brutalizations brutalized bwahahah
+casualty celebrate celebrated celebrates celebrating champions chaos charmingest chastise
+cheated cheater cheating cheer cheered cheerful cheerier cheerily cheeriness cheering cheerly
+cheery cherished choke cleverest cleverly cleverness cocksuckers comfortable compassionless
+complimenting condemns confidence congrats conspiracy contemptuously corpse courageous
+courageously courteous crappy creditworthy crestfallen crime criminal criminals crude crudest
+crueler cruelest crueller cruelties curse cuteness cuter cwot damaging damnation damnatory
+damnifying damnit danger dangered dangering darlingness dauntless dearest dearth degradation
+degradingly dehumanizing dejecting delicious delighted delightedly delighters delightfully
+delightsome depressed depressingly depression despaired despairing despairs despisement
+despisements despising destroy destroyers destroying destroys destruct destructing destruction
+destructionist destructions destructively destructiveness destructs devastatingly devilishness
+devilkin devilled devils dick died dirtiest disappointment disasters disconsolate disgusted
+disgustful disgusting disheartenment dishonest dissatisfying distraught distress distressfulness
+distrusted disturbing disturbingly divine divinest divinity divinize doa doomsdays downhearted
+dreaded dreadfully dreadfuls dreading drown dullsville dumb dumbass dumbest dumbhead earnest
+ecstasies ecstatic effin egotist encourage encouraging enemy energized enjoyed enjoying
+enjoyment enjoys enlighten enlightening enrage enterprising entertainments entertains
+enthusiastically ethical evildoers evildoings evilest evils excellences excellencies excellency
+excellent excelling excels excitedly excruciate fabulous fail failed failing failure fantastic
+fascinate fascinating fascist fatal fav fearfullest fearing felonies felony festiveness fiasco
+fired fkm flawless foetid fondness foreclosures frauds fraudster fraudsters fraudulence free
+friendliest frightful frustrated fuck fuked fuming fun funned funniest furious fury fwb gain
+gallantry generosities generosity generous generousness gla glamorizer glamorizes glamorous
+glamour gloom gloried glorified glorifier glorify glorifying gloriousness glory goddam goddammed
+gorgeously gracefully gracious graciously graciousness grandest grandeur gratifying gratitude
+grieving grievousness grim grouchiest hahaha handsomeness handsomest happier happily happiness
+happy harassed harasser harasses harassing harassment harassments harm harmfully harmfulness
+harming hate hatefully hating heartbreak heartfelt heaven heavenliest heavenliness
+heavenlinesses helpfully hero heroes heroic heroically heroics heroine honest honorable
+honorably honorees honoring honors honour hooray hopeful horrible horribleness horribly horrid
+horridness horrified horrify horrifying horror horrors hostility humiliate humiliatingly
+humiliation humiliations humorously humorousness hurrah hurrahing hurray hurrays hurt hurter
+hurtful hurtfully ideal idiot idiotic ignoramuses illegal iluaaf impolitenesses impressing
+impressive incompetence indignation infuriates infuriating injustice insanity inspiration
+inspirational inspirationally inspire inspiringly insult insulted insultingly intellectual
+irritant irritation iyq jollied jollier jollily jolliness jolly jollying joyance joyfuller
+joyfully joyfulness joying joyless joylessness justice kfy killingly kills kind kindnesses
+kisses kissing kudos lamebrained laugh laughingly lazier laziest liar liars liberties liberty
+livid lmfao lmso loathing lolz loneliest loser losers lousiest lousy lovers loves lovingness
+lowbred loyalty luckily ly lying lylab lylas magnific magnifical magnifically magnificence
+magnificences masterpieces merriest merrily merriment merry merrymakings mirth mirthful miseries
+miserliness misery mofo molester moronic mourningly mourns muah murderesses mwah naggiest
+nastier nastiest nastinesses nasty negative negativity neglected nfc nfw numbskull obnoxiously
+offending offensiveness optimism optimist outcry outrage outraged outrages overjoyed pain
+painfully painfulness panic passionate passionately passionateness pathetic peace peacefully
+peacemakers perfect perfected perfecting perfection perfections perversity pervert perverted
+petrified petrifies petrifying pissants pita pleasant pleasantest pleasantness pleasantnesses
+pleasing pleasurable pleasurableness pleasurably pleasure pleasured po poison poisoner
+poisonings poisonous poisons pollute poorest positive positively positiveness positiver
+positives positivities positivity poverty praise praises praiseworthiness praiseworthy praising
+prblms precious prejudice prejudicial prejudicialness prettiest prison prisoner prisoners prize
+prized prizewinner prizewinners profitableness proudest proudly ptl puke punish punishers
+punishing punitive racists rage raging rancid rancidity rancidly rancidness reek regrettable
+reinvigorate rejected rejectee rejection relaxation remarkable remorseless rescue respectability
+retard retarded revenge revengeful revered reward rewarding rewardingly rich richer riches
+richest riot riots rob robber rofl roflmao romance romanticising rotfl rotflmfao rotten rudest
+ruination ruinous ruinously sabotage sadden saddened sadder savageness savagery savages scam
+scandalous securest self-confident sexy sfete sgtm shamed shamefaced shamefulness shamefulnesses
+shit shitheads shitty sick sickened sickening sin sinful sluts sluttier sluttishness slutty
+smiled smilingly snafu sobs son-of-a-bitch sophisticated sorrow sorrowed sorrower sorrowfully
+sorrowfulness spite spited spitefully spitefulnesses splendent splendidness splendiferous
+starved starves stealing steals stench stenchful stenchy stinkard stinking stinkpot strangled
+stressful stressfully stricken strong stupid stupider stupidest stupidnesses stupids success
+successes successfulness sucker suckers suffer sufferers sunnier sunniest superior supreme
+supremely supremeness supremer survived swak swindle sympathetic talented tard tenderheartedly
+terriblenesses terribly terrifies terrify terrifying terror terrorization terrors tgif thankful
+thief thieves threat threatening tia tops tortured torturer tortures torturous totalitarianism
+tragical tragically trapped traumatic traumatised traumatism traumatize traumatizing travesty
+treasonous treasurable treasured triumphant triumphantly triumphing troublesome troubling trust
+trustable trustless trustworthily trustworthy tyvm ugliness uglinesses ugly unethical unhappier
+unhappiest unhappiness unhealthy unjust unlovable unloving unprofessional valuably vibrant
+viciousness victimising victimization victimize victimizing villain villainies villainousness
+villainy violated violater violaters violates violating violations violative violator vip
+virtuous virulent visionary vwd wanker warmheartedness warmongering warred wars wd weakest
+wealthiness weep weepiest welldoer whoredoms whoremonger whoresons wicked winning winningly
+winnings wins wisdom woebegone won wonderful woohoo worsen worshiped worshipped wowed wowing
+wrathful wth x-d x-d xd xoxozzz yay yummy ywia
+`,
   '3': `
-    abduction abhorrent abhors abuse abusive abusively abusivenesses adoration afu alol amazing ambw
-    amor angriest anguish assassination assault assaultive assholes awesome bastards beautiful
-    beauty beneficence best betray betrayal betrayed bff bitch bitches bitchiest blessed blessedest
-    blissful blockbuster brightest brilliance brilliances brilliant brilliantly brutal brutalised
-    brutalises brutalising brutality brutalize brutalizes brutally bullied bullshit bullying
-    champion charming cheerfullest cocksucker condemnation congratulation congratulations contempt
-    crisis cruel cruellest cruelly cruelness cruelty cunts cutest damnified darling death degrading
-    delectable delectably delight delightful destructive devastate devastated devastates devastative
-    devastator devastators devilry deviltry dickhead die direful disaster disastrous disgust
-    disgustedly disgustingly dismal divinely doomed dooming doomsday douchebag dreadfulness drowned
-    dx ecstasy ecstatically ecstatics elated enraging enrapture enslave euphoric evildoer evildoing
-    eviller evilness excellence excellently excruciatingly exhilarated exhilarates exuberant
-    exultant fabulousness faggots fatalities fatally ffs foetor fraud freedom fubar fuckers fuckface
-    fuckhead fucktard fuking funnest glee gleeful glorious gloriously godsend gorgeous gorgeousness
-    gracefullest great greatest greediest hallelujah happiest harassers harshest hated hatred havoc
-    heartlessly heartlessness heavenlier heavenly hellish heroical heroism honestest honored
-    hopelessness horrendous horridnesses horrifically horrifies infuriated irate jackasses jolliest
-    joy joyed joyful joyous joyously joyousness jubilant kia lifesaver lmao lol lovable love loved
-    lovely lover loverly loving lovingly luckiest lyb lyl maddest magnificent marvelous masterpiece
-    miracle miserableness molestations molesting molests motherfucking muah murderee murderees
-    murderous murderously murderousness murders obliterate obscene offensively outstanding paradise
-    peacefullest perfectest perfectly perfectness perverts pissed pleasuring poisoners poisoning
-    poisonously positivest prizewinning pukka racism racist rageful rejoicing remorselessness
-    repulse rotflmao rotflol rotgl ruin ruinate saddest scams scumbag sete shithead sinister slut
-    sluttiest smartest sob soulmate splendid splendor stab successful super superb sweethearts
-    tenderheartednesses terrified terrorise terrorising terrorisms terrorists terrorized terrorizes
-    terrorizing torture torturing traumatically traumatise traumatization ugliest vbs vile
-    villainess villainously violence violent violently war warmonger warmongers whored whores
-    wickedest win winner wonderfully wonderfulness worst wow wtf xd xlnt xoxo
-  `,
+abduction abhorrent abhors abuse abusive abusively abusivenesses adoration afu alol amazing ambw
+amor angriest anguish assassination assault assaultive assholes awesome bastards beautiful
+beauty beneficence best betray betrayal betrayed bff bitch bitches bitchiest blessed blessedest
+blissful blockbuster brightest brilliance brilliances brilliant brilliantly brutal brutalised
+brutalises brutalising brutality brutalize brutalizes brutally bullied bullshit bullying
+champion charming cheerfullest cocksucker condemnation congratulation congratulations contempt
+crisis cruel cruellest cruelly cruelness cruelty cunts cutest damnified darling death degrading
+delectable delectably delight delightful destructive devastate devastated devastates devastative
+devastator devastators devilry deviltry dickhead die direful disaster disastrous disgust
+disgustedly disgustingly dismal divinely doomed dooming doomsday douchebag dreadfulness drowned
+dx ecstasy ecstatically ecstatics elated enraging enrapture enslave euphoric evildoer evildoing
+eviller evilness excellence excellently excruciatingly exhilarated exhilarates exuberant
+exultant fabulousness faggots fatalities fatally ffs foetor fraud freedom fubar fuckers fuckface
+fuckhead fucktard fuking funnest glee gleeful glorious gloriously godsend gorgeous gorgeousness
+gracefullest great greatest greediest hallelujah happiest harassers harshest hated hatred havoc
+heartlessly heartlessness heavenlier heavenly hellish heroical heroism honestest honored
+hopelessness horrendous horridnesses horrifically horrifies infuriated irate jackasses jolliest
+joy joyed joyful joyous joyously joyousness jubilant kia lifesaver lmao lol lovable love loved
+lovely lover loverly loving lovingly luckiest lyb lyl maddest magnificent marvelous masterpiece
+miracle miserableness molestations molesting molests motherfucking muah murderee murderees
+murderous murderously murderousness murders obliterate obscene offensively outstanding paradise
+peacefullest perfectest perfectly perfectness perverts pissed pleasuring poisoners poisoning
+poisonously positivest prizewinning pukka racism racist rageful rejoicing remorselessness
+repulse rotflmao rotflol rotgl ruin ruinate saddest scams scumbag sete shithead sinister slut
+sluttiest smartest sob soulmate splendid splendor stab successful super superb sweethearts
+tenderheartednesses terrified terrorise terrorising terrorisms terrorists terrorized terrorizes
+terrorizing torture torturing traumatically traumatise traumatization ugliest vbs vile
+villainess villainously violence violent violently war warmonger warmongers whored whores
+wickedest win winner wonderfully wonderfulness worst wow wtf xd xlnt xoxo
+`,
   '3.5': `
-    aml apocalyptic brutalizing cancer catastrophe dead devastating devil ecstacy euphoria evil
-    evillest evilly excruciating excruciation faggot fatality fu fucked fucker hatefulness
-    heartbroken hell horrific horrifyingly ilu ily kill killed killer killers killing killings lya
-    magnificently motherfucker murder murdered murderer murderers murdering nigger rape raped raper
-    rapers rapes rapists shittiest suicidal suicide sweetheart terrorised terrorises terrorism
-    terrorist terroristic terrorize torturers tragedy twat villains whore
-  `,
+aml apocalyptic brutalizing cancer catastrophe dead devastating devil ecstacy euphoria evil
+evillest evilly excruciating excruciation faggot fatality fu fucked fucker hatefulness
+heartbroken hell horrific horrifyingly ilu ily kill killed killer killers killing killings lya
+magnificently motherfucker murder murdered murderer murderers murdering nigger rape raped raper
+rapers rapes rapists shittiest suicidal suicide sweetheart terrorised terrorises terrorism
+terrorist terroristic terrorize torturers tragedy twat villains whore
+`,
   '4': `
-    raping rapist slavery
-  `,
+raping rapist slavery
+`,
 };
 
 /** Word (lowercase) -> strength (2 to 4). */

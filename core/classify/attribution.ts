@@ -122,6 +122,7 @@ const WORKS_OF = new Set(['data', 'figures', 'statistics', 'report', 'reports', 
 const COUNT_OPENERS = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|other|numerous)$/;
 /** Words that say how sources know: "people familiar with the negotiations", "officials close to ...". */
 const IN_THE_KNOW = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved']);
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
 
 /** What a tally's maker did to it: "estimates compiled by Bloomberg". */
 const TALLY_PARTICIPLES = new Set(['compiled', 'collected', 'gathered', 'published', 'released', 'kept', 'maintained', 'conducted', 'carried']);
@@ -455,12 +456,21 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
       while (c + 1 < tokens.length && isWordTok(tokens[c + 1]) && isCapitalised(ctx, tokens[c + 1]!) && c - (i + headIdx + 1) < 3) c++;
       return { kind: 'name', text: ctx.text.slice(after.start, tokens[c]!.end), start: after.start, end: tokens[c]!.end };
     }
-    // "people familiar with the production": the qualifier says who they are, up to the clause's end.
+    // "people familiar with the production": the qualifier says who they are, to the end of what they
+    // know of ("the figures", not "the figures released on Friday", nor "the matter who asked not").
     let end = words[headIdx]!.end;
     const q = i + headIdx + 1;
     if (IN_THE_KNOW.has(tokens[q]?.w ?? '') && /^(?:with|to|on|in)$/.test(tokens[q + 1]?.w ?? '')) {
       let k = q + 1;
-      while (k + 1 < tokens.length && k - q < 6 && isWordTok(tokens[k + 1]) && !tokens[k + 1]!.q && !CLAUSE_JOINS.has(tokens[k + 1]!.w)) k++;
+      let named = false;
+      while (k + 1 < tokens.length && k - q < 6) {
+        const next = tokens[k + 1]!;
+        if (!isWordTok(next) || next.q || CLAUSE_JOINS.has(next.w)) break;
+        // (After a possessive a word in -ing is its noun: "Apple's thinking".)
+        if (named && (RELATIVES.has(next.w) || PREPOSITIONS.has(next.w) || (/(?:ed|ing)$/.test(next.w) && !/'s$|s'$/.test(tokens[k]!.w)))) break;
+        if (!PHRASE_OPENERS.has(next.w)) named = true;
+        k++;
+      }
       end = tokens[k]!.end;
     }
     return { kind: 'description', text: ctx.text.slice(t!.start, end), start: t!.start, end };

@@ -665,6 +665,12 @@ describe('sources', () => {
     it('names anonymous sources with what they know, a body by its data, and a director by nationality and role (review 18)', () => {
       expect(review('City officials had hoped to finish the vote in November, according to two people familiar with the negotiations, but a dispute delayed it.')).toEqual([['reported', 'two people familiar with the negotiations']]);
       expect(review('The studio spent about $190 million making it, according to people familiar with the production.')).toEqual([['reported', 'people familiar with the production']]);
+      // To the end of what they know of: not what follows it (code review 4).
+      expect(review('Sales fell 4 percent, according to people familiar with the figures released on Friday.')).toEqual([['reported', 'people familiar with the figures']]);
+      expect(review('Sales fell, according to people familiar with the matter who asked not to be named.')).toEqual([['reported', 'people familiar with the matter']]);
+      expect(review('The deal is close, according to people briefed on the discussions in Brussels.')).toEqual([['reported', 'people briefed on the discussions']]);
+      expect(review('The deal is close, said two people familiar with Apple’s thinking.')).toEqual([['reported', 'two people familiar with Apple’s thinking']]);
+      expect(review('The deal is close, according to people familiar with the planning.')).toEqual([['reported', 'people familiar with the planning']]);
       const bls: Name[] = [['Bureau of Labor Statistics', 'Bureau of Labor Statistics', 'organization', 'organization/bls']];
       const data = 'The Bureau of Labor Statistics data already show that mothers went back to work faster.';
       expect(classifyPassages(data, mentionsIn(data, bls)).map((x) => [x.label, x.source])).toEqual([['reported', 'Bureau of Labor Statistics']]);

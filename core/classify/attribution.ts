@@ -123,6 +123,7 @@ const COUNT_OPENERS = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|seve
 /** Words that say how sources know: "people familiar with the negotiations", "officials close to ...". */
 const IN_THE_KNOW = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved']);
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
+const WH_AFTER = new Set(['how', 'when', 'whether', 'why', 'what', 'where', 'who', 'which', 'if']);
 
 /** What a tally's maker did to it: "estimates compiled by Bloomberg". */
 const TALLY_PARTICIPLES = new Set(['compiled', 'collected', 'gathered', 'published', 'released', 'kept', 'maintained', 'conducted', 'carried']);
@@ -622,6 +623,9 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // ("Police could not confirm whether ..." still reports what the police said.)
     const cannot = between.some((x) => /^(?:cannot|can't|can’t|couldn't|couldn’t)$/.test(x.w)) || (between.some((x) => x.w === 'could' || x.w === 'can') && between.some((x) => x.w === 'not'));
     if (cannot && /^(?:tell|tells|told)$/.test(t.w)) continue;
+    // "Halvern has not said how much the drug will cost": what someone has not said is no statement (reader review 19).
+    const unsaidWh = /^(?:say|says|said|disclose[sd]?|specif(?:y|ies|ied)|reveal(?:s|ed)?)$/.test(t.w) && WH_AFTER.has(next?.w ?? '');
+    if (unsaidWh && between.some((x) => x.w === 'not' || x.w === 'never' || /n[’']t$/.test(x.w))) continue;
     if ((judged || forecast) && tokens.slice(subjEnd + 1, i).some((x) => PASSIVE_AUX.has(x.w))) continue;
     // "Trump singled out Spain, saying it was “terrible”": the participle's speaker is the clause's subject.
     if (prev?.w === ',' && /ing$/.test(t.w) && (strong || weakContent)) {

@@ -418,6 +418,11 @@ describe('sources', () => {
     expect(its('The response was reviewed. Its first report, released in April, found that water ran short.')).toBeNull();
     // What neither said is no one's statement (reader review 13).
     expect(sources('Neither Takaichi nor Koizumi has said whether they would accept a cabinet post.')).toEqual([['fact', null]]);
+    // What someone has not said, or did not disclose, is no statement (reader review 19); what the police could not confirm still reports.
+    for (const text of ['Halvern has not said how much the drug will cost.', 'The ministry didn’t say whether it would appeal.', 'She never said why she left.', 'Officials have not disclosed how many were hurt.'])
+      expect(sources(text), text).toEqual([['fact', null]]);
+    expect(sources('Halvern said it would set the price later.')).toEqual([['reported', 'Halvern']]);
+    expect(sources('Police could not confirm whether the suspect had been armed.')[0]![0]).toBe('reported');
     expect(sources('Takaichi and Koizumi have said they would accept a cabinet post.')[0]![0]).toBe('reported');
     expect(sources('Among the signers was Dr. Sutskever, who wrote on X: "I deeply regret my participation in the board\'s actions."')).toEqual([['reported', 'Ilya Sutskever']]);
     // "WHO" in capitals is the body, not a relative pronoun; a share is no age.

@@ -35,7 +35,7 @@ function roleBefore(before: string): boolean {
 /** A run's last character that is no part of a name: "U.S.", "Reuters'", "ex-". */
 const TRAILING_MARK = /[.'-]/;
 const LEADING_TITLE =
-  /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|Prof\.|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman|Councilmember|Council Member|Assemblymember|Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen)\s+/;
+  /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|(?:Prof\.|Professor)(?:\s+(?:Sir|Dame))?|Sir|Dame|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman|Councilmember|Council Member|Assemblymember|Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen)\s+/;
 /** A title for several people ("Councilmembers Ruth Halvorsen and Marcus Bell"): the name after its "and" is a person too. */
 const PLURAL_TITLE = /(?:Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen)\s+$/;
 /**

@@ -205,6 +205,10 @@ describe('detectMentions', () => {
       ['Mark Delgado', 'person'],
       ['Fort Wayne', 'place'],
     ]);
+    // An academic's title and a knighthood are titles, not names, as "Dr" is (reader review 19).
+    expect(found('Professor Amara Okafor, who led the trial, said the results were clear.')[0]).toEqual(['Amara Okafor', 'person']);
+    expect(found('Professor Sir Nilesh Samani, a cardiologist, said it was well designed.')[0]).toEqual(['Nilesh Samani', 'person']);
+    expect(found('Dame Sarah Mullally said little.')[0]).toEqual(['Sarah Mullally', 'person']);
     // A broadcaster that speaks is no person (reader review 17's "TV Azteca, said").
     expect(found('“The count is slow,” TV Azteca said on Monday.')).toEqual([['TV Azteca', 'organization']]);
     // A former role, closed by its comma, with no article: a pundit's label (reader review 17).

@@ -100,6 +100,8 @@ const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
 /** Words that end an organisation's or an event's name, which a person's never has. */
+/** A body's name up to an "and" inside it: "School of Hygiene and ", "Institute for Health and ". */
+const ORG_AND_BEFORE = /\b(?:School|Institute|University|College|Academy|Department|Ministry|Centre|Center|Society|Foundation|Council|Commission|Agency|Office|Museum|Hospital) (?:of|for|on)(?: the)? \p{Lu}[\p{L}'’-]* and $/u;
 const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review|Regulation|Regulations|Act|Directive|Treaty|Protocol|Accord|Accords|Agreement|Programme|Program)\b/;
 /** Two or three words that can make a person's name, and no organisation's ("Wes Moore", "Chase Oliver"). */
 /** No place after a preposition: a people's name ("to North Vietnamese forces"), or a person's after "to" ("a marriage to Ann Fleischer"). */
@@ -327,6 +329,9 @@ export function findUnknownNames(
       listedEnds.add(end);
     }
     if (!type) continue;
+    // "the London School of Hygiene and Tropical Medicine, said": the end of a body's name after its
+    // "and" is no person (reader review 19).
+    if (type === 'person' && ORG_AND_BEFORE.test(before)) continue;
     // A byline's writer ("By The Editorial Board") is no organisation the article is about.
     if (type === 'organization' && BYLINE_BEFORE.test(before)) continue;
     // "Denmark Groover of Macon", "said Daniel Reeve of Northbridge Insight": a person "of" a place or

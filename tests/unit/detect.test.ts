@@ -209,6 +209,10 @@ describe('detectMentions', () => {
     expect(found('Professor Amara Okafor, who led the trial, said the results were clear.')[0]).toEqual(['Amara Okafor', 'person']);
     expect(found('Professor Sir Nilesh Samani, a cardiologist, said it was well designed.')[0]).toEqual(['Nilesh Samani', 'person']);
     expect(found('Dame Sarah Mullally said little.')[0]).toEqual(['Sarah Mullally', 'person']);
+    // The end of a body's name after its "and" is no person (reader review 19); a body named after an "and" still is one.
+    expect(found('Ana Lopes of the London School of Hygiene and Tropical Medicine, said the trial was sound.')).not.toContainEqual(['Tropical Medicine', 'person']);
+    expect(found('The Department of Health and Social Care said nothing.')).not.toContainEqual(['Social Care', 'person']);
+    expect(found('Officials at the University of Oxford and Cambridge University said little.')).toContainEqual(['Cambridge University', 'organization']);
     // A broadcaster that speaks is no person (reader review 17's "TV Azteca, said").
     expect(found('“The count is slow,” TV Azteca said on Monday.')).toEqual([['TV Azteca', 'organization']]);
     // A former role, closed by its comma, with no article: a pundit's label (reader review 17).

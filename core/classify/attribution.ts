@@ -122,7 +122,9 @@ const WORKS_OF = new Set(['data', 'figures', 'statistics', 'report', 'reports', 
 const COUNT_OPENERS = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|other|numerous)$/;
 /** Words that say how sources know: "people familiar with the negotiations", "officials close to ...". */
 const IN_THE_KNOW = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved']);
+/** Relative pronouns: where a source's qualifier ends ("people familiar with the matter who asked ..."). */
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
+/** What opens the question a source "has not said": "how much", "when", "whether". */
 const WH_AFTER = new Set(['how', 'when', 'whether', 'why', 'what', 'where', 'who', 'which', 'if']);
 
 /** What a tally's maker did to it: "estimates compiled by Bloomberg". */

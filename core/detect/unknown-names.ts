@@ -34,10 +34,13 @@ function roleBefore(before: string): boolean {
 }
 /** A run's last character that is no part of a name: "U.S.", "Reuters'", "ex-". */
 const TRAILING_MARK = /[.'-]/;
-const LEADING_TITLE =
-  /^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|(?:Prof\.|Professor)(?:\s+(?:Sir|Dame))?|Sir|Dame|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman|Councilmember|Council Member|Assemblymember|Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen)\s+/;
+/** Titles for several people at once: "Councilmembers Ruth Halvorsen and Marcus Bell". */
+const PLURAL_TITLES = String.raw`Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen`;
+const LEADING_TITLE = new RegExp(
+  String.raw`^(?:(?:Former|Acting|Deputy|Vice|Foreign|Defen[cs]e|Prime|Interior|Finance|Trade|Chief|Senior|Top)\s+)*(?:President|Minister|Secretary(?:\s+of\s+State)?|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Rep\.|Gov\.|Gen\.|(?:Prof\.|Professor)(?:\s+(?:Sir|Dame))?|Sir|Dame|King|Queen|Prince|Princess|Pope|Sheikh|Judge|Justice|Ald\.|Alderman|Alderwoman|Supt\.|Superintendent|Cllr\.?|Councillor|Councilman|Councilwoman|Councilmember|Council Member|Assemblymember|${PLURAL_TITLES})\s+`,
+);
 /** A title for several people ("Councilmembers Ruth Halvorsen and Marcus Bell"): the name after its "and" is a person too. */
-const PLURAL_TITLE = /(?:Councilmembers|Council Members|Councillors|Senators|Commissioners|Aldermen)\s+$/;
+const PLURAL_TITLE = new RegExp(`(?:${PLURAL_TITLES})\\s+$`);
 /**
  * An office inside a capitalised run, before a first and last name: "Maryland Governor Wes Moore",
  * "Transportation Secretary Pete Buttigieg", "Secretary General Antonio Guterres" (the last office),
@@ -50,9 +53,9 @@ const SAID_BEFORE = /(?:^|[,”"]\s*)(?:said|says|added|asked|wrote|replied|insi
 const CLAUSE_CLOSES = /^(?:[,.;:]|\s+(?:on|in|at)\b)/;
 /** Names that end in an office are the office, no place: "Manhattan District Attorney". */
 const OFFICE_LAST = /\b(?:Attorney|Prosecutor|Sheriff|Judge|Mayor|Governor|Commissioner|Secretary|Minister|Chancellor|President|Superintendent)$/;
-/** A street or square is a place, whatever it is named after: "Centre Street", "Union Square". */
 /** An area a city or a state draws ("Lincoln District"), never a person's surname (unlike "Bay" or "Hill"). */
 const AREA_LAST = /\b(?:District|County|Province|Oblast|Region|Borough|Ward|Township|Prefecture)$/;
+/** A street or square is a place, whatever it is named after: "Centre Street", "Union Square". */
 const STREET_LAST = /\b(?:Street|Avenue|Road|Boulevard|Lane|Square|Plaza|Bridge)$/;
 /** "Priya Nair, who covers chipmakers": a relative "who" after a comma; a body takes "which". */
 const WHO_AFTER = /^,\s+(?:\d{1,3},\s+)?who\s+\p{Ll}/u;
@@ -99,9 +102,9 @@ const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|
 const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/;
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
-/** Words that end an organisation's or an event's name, which a person's never has. */
 /** A body's name up to an "and" inside it: "School of Hygiene and ", "Institute for Health and ". */
 const ORG_AND_BEFORE = /\b(?:School|Institute|University|College|Academy|Department|Ministry|Centre|Center|Society|Foundation|Council|Commission|Agency|Office|Museum|Hospital) (?:of|for|on)(?: the)? \p{Lu}[\p{L}'’-]* and $/u;
+/** Words that end an organisation's or an event's name, which a person's never has. */
 const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review|Regulation|Regulations|Act|Directive|Treaty|Protocol|Accord|Accords|Agreement|Programme|Program)\b/;
 /** Two or three words that can make a person's name, and no organisation's ("Wes Moore", "Chase Oliver"). */
 /** No place after a preposition: a people's name ("to North Vietnamese forces"), or a person's after "to" ("a marriage to Ann Fleischer"). */
@@ -289,8 +292,11 @@ export function findUnknownNames(
     // "Prime Minister Srettha Thavisin of Thailand", "The committee's chair, Luis Vayas Valdivieso of
     // Ecuador,": a titled name, or one a role opens, then "of" and a name the knowledge base knows,
     // is the name before "of" (the known one is marked on its own).
+    const before = text.slice(Math.max(0, start - 40), start);
+    /** A role's apposition ends right before the name ("The committee's chair, "). */
+    const roleOpens = roleBefore(before);
     const ofAt = name.indexOf(' of ');
-    const ofKnown = ofAt >= 0 && (titled || roleBefore(text.slice(Math.max(0, start - 40), start))) ? ofAt : -1;
+    const ofKnown = ofAt >= 0 && (titled || roleOpens) ? ofAt : -1;
     /** What follows the whole run, "of Ecuador" included: the apposition closes after it. */
     const runAfter = text.slice(end, end + 80);
     if (ofKnown >= 0 && !covered(start, start + ofKnown) && covered(start + ofKnown + 4, end)) {
@@ -300,7 +306,6 @@ export function findUnknownNames(
     if (covered(start, end) || unconfirmedSpans.has(`${start}:${end}`) || isHeading(text, start, end, blocks) || inStrip(text, start)) continue;
     const words = name.split(/\s+/);
     if (words.every((w) => STOP.has(w)) || (words.length === 1 && DEMONYMS.has(name))) continue;
-    const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 80);
     // Mc/Mac/De/Di/La/Le/O' names are people's and places' names, not brands.
     const camel = words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')/.test(name);
@@ -308,7 +313,7 @@ export function findUnknownNames(
     let confidence = 0;
     // A role before the name counts where the name closes its apposition or speaks ("India's
     // negotiator, Chandni Raina, called"), not where it opens a longer phrase ("Harbor Point residents").
-    const personCue = titled || TITLE_BEFORE.test(before) || (roleBefore(before) && (after.startsWith(',') || runAfter.startsWith(',') || SAID_AFTER.test(after))) || pairedByTitle.has(start);
+    const personCue = titled || TITLE_BEFORE.test(before) || (roleOpens && (after.startsWith(',') || runAfter.startsWith(',') || SAID_AFTER.test(after))) || pairedByTitle.has(start);
     if (OFFICE_LAST.test(name) && !titled) continue;
     if (camel || (ORG_WORD.test(name) && words.length >= 2 && !titled && !STREET_LAST.test(name))) [type, confidence] = ['organization', camel ? 0.7 : 0.8];
     else if ((personCue || ROLE_AFTER.test(after)) && words.length >= 2 && !NOT_PERSON_WORD.test(name)) [type, confidence] = ['person', 0.85];

@@ -190,11 +190,40 @@ function heldWithin(el: Element, r: DOMRect): { top: number; bottom: number } {
   return held.height > 0 ? { top: Math.max(r.top, held.top), bottom: Math.min(r.bottom, held.bottom) } : r;
 }
 
+/** What the page lays out beside the article's column on a note's side, in the document's coordinates: its edge nearest the column, or its dividing line's outer edge (`rule`). */
+interface BesideBox {
+  edge: number;
+  top: number;
+  bottom: number;
+  rule?: true;
+}
+
+/** The sides on which an element draws a border. */
+function borderedSides(style: CSSStyleDeclaration): Array<'top' | 'right' | 'bottom' | 'left'> {
+  return (['top', 'right', 'bottom', 'left'] as const).filter(
+    (side) => style.getPropertyValue(`border-${side}-style`) !== 'none' && (parseFloat(style.getPropertyValue(`border-${side}-width`)) || 0) > 0,
+  );
+}
+
+const fills = (style: CSSStyleDeclaration): boolean =>
+  !/^(?:transparent|rgba\(0, 0, 0, 0\))$/.test(style.backgroundColor) || (style.backgroundImage !== '' && style.backgroundImage !== 'none');
+
 /** Whether an element's box shows where its content does not: a border, a background colour or image. */
 function drawsItsBox(style: CSSStyleDeclaration): boolean {
-  const border = ['top', 'right', 'bottom', 'left'].some((side) => style.getPropertyValue(`border-${side}-style`) !== 'none' && (parseFloat(style.getPropertyValue(`border-${side}-width`)) || 0) > 0);
-  const fill = !/^(?:transparent|rgba\(0, 0, 0, 0\))$/.test(style.backgroundColor) || (style.backgroundImage !== '' && style.backgroundImage !== 'none');
-  return border || fill;
+  return fills(style) || borderedSides(style).length > 0;
+}
+
+/**
+ * How the box of an element beside the article's column shows where its content does not, seen
+ * from the column on its `near` side: a `box` (a background, or an outline), only a `rule` on the
+ * near side (a rail's dividing line, which a note may stand past, below the rail's content), or
+ * nothing but its content (no border, or only a rule above or below it).
+ */
+function besideShape(style: CSSStyleDeclaration, near: 'left' | 'right'): 'box' | 'rule' | 'content' {
+  if (fills(style)) return 'box';
+  const sides = borderedSides(style);
+  if (sides.every((side) => side === 'top' || side === 'bottom')) return 'content';
+  return sides.length === 1 && sides[0] === near ? 'rule' : 'box';
 }
 
 /** Whether an element holds text or media: read to its first word, not its whole text. */
@@ -787,8 +816,8 @@ export class PageSession {
   /**
    * The sources of reported passages, in the page's left margin beside their first line; where
    * the left margin has no room for a note (a wire story whose text starts 50 px from the window's
-   * edge), in the right margin, where what the page lays out there (a rail) leaves room. Where
-   * neither has room, no note: a note must never cover the page's words, and the passage's card
+   * edge), in the right margin, where what the page lays out there (a rail) leaves room; below a
+   * rail's content, past the line that divides it from the story. Where neither has room, no note: a note must never cover the page's words, and the passage's card
    * names its source. A margin narrower than the widest note still holds the notes whose whole
    * label fits ("Altman" in 96 px).
    */
@@ -838,7 +867,9 @@ export class PageSession {
     const fitsIn = (n: MarginNote, room: number): boolean =>
       room >= MARGIN_NOTE_MIN_ROOM_PX || labelWidth(n.text) + MARGIN_NOTE_CHROME_PX + MARGIN_NOTE_WINDOW_GAP_PX <= room;
     const onLine = (n: MarginNote) => (b: { top: number; bottom: number }) => b.top < n.top + lines.get(n)!.height && b.bottom > n.top;
-    const leftRooms = notes.map((n) => n.left - left.reduce((x, b) => (onLine(n)(b) ? Math.max(x, b.edge) : x), win.scrollX));
+    // A note's right end on the left: before the text, and past any rail's dividing line on its line.
+    const leftEnds = notes.map((n) => left.reduce((x, b) => (b.rule && onLine(n)(b) ? Math.min(x, b.edge - 8) : x), n.left));
+    const leftRooms = notes.map((n, i) => leftEnds[i]! - left.reduce((x, b) => (!b.rule && onLine(n)(b) ? Math.max(x, b.edge) : x), win.scrollX));
     const leftFits = notes.map((n, i) => fitsIn(n, leftRooms[i]!));
     // The right margin is measured only where a note does not fit on the left (the left wins a tie).
     let rightRooms: Array<{ from: number; room: number }> = [];
@@ -849,8 +880,8 @@ export class PageSession {
       // Right of a column that draws its box (a white story card), the notes stand outside it.
       const rightStart = drawsItsBox(columnStyle) ? columnBox.right : rootRight;
       rightRooms = notes.map((n) => {
-        const from = Math.max(lines.get(n)!.right, rightStart) + 8 + win.scrollX;
-        return { from, room: right.reduce((x, b) => (onLine(n)(b) ? Math.min(x, b.edge) : x), windowRight) - from };
+        const from = right.reduce((x, b) => (b.rule && onLine(n)(b) ? Math.max(x, b.edge + 8) : x), Math.max(lines.get(n)!.right, rightStart) + 8 + win.scrollX);
+        return { from, room: right.reduce((x, b) => (!b.rule && onLine(n)(b) ? Math.min(x, b.edge) : x), windowRight) - from };
       });
       rightFits = notes.map((n, i) => fitsIn(n, rightRooms[i]!.room));
     }
@@ -867,7 +898,7 @@ export class PageSession {
       if (side === 'right') {
         n.left = rightRooms[i]!.from;
         n.side = 'right';
-      }
+      } else n.left = leftEnds[i]!;
       placed.push(n);
     });
     return placed;
@@ -881,9 +912,9 @@ export class PageSession {
    * any line of its container; a fixed one floats over the page and its notes alike and is left
    * out. At most MARGIN_SIDE_ELEMENTS_MAX elements are looked at.
    */
-  private besideColumn(column: Element, side: 'left' | 'right', columnEdge: number): Array<{ edge: number; top: number; bottom: number }> {
+  private besideColumn(column: Element, side: 'left' | 'right', columnEdge: number): BesideBox[] {
     const win = this.doc.defaultView!;
-    const boxes: Array<{ edge: number; top: number; bottom: number }> = [];
+    const boxes: BesideBox[] = [];
     let looked = 0;
     for (let el: Element = column; el.parentElement && el !== this.doc.body; el = el.parentElement) {
       for (const other of el.parentElement.children) {
@@ -896,8 +927,14 @@ export class PageSession {
         if (style.position === 'fixed' || style.visibility === 'hidden' || style.opacity === '0') continue;
         // A rail stretched to the column's height ("Most read" at its top, then nothing) stands
         // only as far down as what it holds, unless it draws its box (a border, a background).
-        const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : drawsItsBox(style) ? r : heldWithin(other, r);
+        const shape = besideShape(style, side === 'left' ? 'right' : 'left');
+        const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : shape === 'box' ? r : heldWithin(other, r);
         boxes.push({ edge: (side === 'left' ? r.right : r.left) + win.scrollX, top: span.top + win.scrollY, bottom: span.bottom + win.scrollY });
+        // A rail's dividing line runs its whole height: below the rail's content a note stands past it, in the rail's room.
+        if (shape === 'rule' && style.position !== 'sticky') {
+          const line = parseFloat(style.getPropertyValue(`border-${side === 'left' ? 'right' : 'left'}-width`)) || 0;
+          boxes.push({ edge: (side === 'left' ? r.right - line : r.left + line) + win.scrollX, top: r.top + win.scrollY, bottom: r.bottom + win.scrollY, rule: true });
+        }
       }
     }
     return boxes;

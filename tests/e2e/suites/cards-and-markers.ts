@@ -913,19 +913,28 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       const { page } = await openArticle();
       await waitForUi(page, 'the margin notes', (u) => u.notes.length > 0);
       expect(await textUnderNotes(page)).toEqual([]);
-      // No room left of the column, and a bordered sidebar right of it: no notes, the passages stay marked.
+      // No room left of the column: the notes move right, past the line that divides the sidebar from
+      // the story, below the sidebar's links, and cover none of them.
       await page.setViewport(900, 900);
-      await waitUntil(async () => (await readUi(page)).notes.length === 0, { timeout: 5_000, message: 'the notes to give way on a narrow page' });
+      const divider = await page.evaluate(() => document.querySelector('aside.sidebar')!.getBoundingClientRect().left + 1);
+      const narrow = await waitForUi(page, 'the notes to move right of the sidebar’s line on a narrow page', (u) => u.notes.length > 0 && u.notes.every((n) => n.box.left >= divider), 5_000);
+      expect(narrow.notes.map((n) => n.text)).toContain('Harris');
       expect(await textUnderNotes(page)).toEqual([]);
-      expect((await passageLine(page, 'backstory-reported', REPORTED.harrisCalled)) !== null).toBe(true);
       await page.setViewport(1280, 900);
-      await waitForUi(page, 'the notes back at full width', (u) => u.notes.length > 0);
+      const wide = await waitForUi(page, 'the notes back left of the column at full width', (u) => u.notes.length > 0 && !u.notes.some((n) => n.className.includes('bs-margin-right')));
+      const columnLeft = await page.evaluate(() => document.querySelector('article')!.getBoundingClientRect().left);
+      for (const n of wide.notes) expect(n.box.right, n.text).toBeLessThanOrEqual(columnLeft);
     });
 
     it('puts the notes whose whole label fits in a margin narrower than the widest note (a tech site’s 96 px), over none of the words', async () => {
       const page = await open('/layouts/narrow-margin-tech.html');
+      // A tinted rail, whose box fills the right side down the story's height: the notes keep to the left margin.
+      await page.evaluate(() => {
+        (document.querySelector('.rail') as HTMLElement).style.background = '#f6f7fb';
+      });
       await page.setViewport(1280, 900);
       const ui = await waitForUi(page, 'the margin notes in a 96 px margin', (u) => u.notes.some((n) => n.text === 'Natarajan'), 15_000);
+      expect(ui.notes.filter((n) => n.className.includes('bs-margin-right')).map((n) => n.text)).toEqual([]);
       expect(ui.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Altman', 'Nadella', 'Natarajan']));
       for (const n of ui.notes) expect(n.box.left, `"${n.text}" starts inside the window`).toBeGreaterThanOrEqual(0);
       expect(await textUnderNotes(page)).toEqual([]);
@@ -975,6 +984,41 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
         expect(n.right, n.text).toBeLessThanOrEqual(boxes.windowRight);
       }
       // Over no words: the story's, nor the "Most read" list's beside the first statement.
+      expect(await textUnderNotes(page)).toEqual([]);
+    });
+
+    it('names every source past the line that divides a rail from the story, below what the rail holds, where the left margin is too narrow (reader review 19)', async () => {
+      const page = await open('/layouts/divided-rail-launch.html');
+      await page.setViewport(1280, 900);
+      const ui = await waitForUi(page, 'the margin notes', (u) => u.notes.length >= 4, 15_000);
+      expect(ui.notes.map((n) => n.text)).toEqual(['Salo', 'Whitcombe', 'Wrenfield', 'Castellanos']);
+      const boxes = await page.evaluate(() => {
+        const rail = document.querySelector('aside.rail')!;
+        const held = document.createRange();
+        held.selectNodeContents(rail);
+        const notes = Array.from(document.querySelector('backstory-ui')!.shadowRoot!.querySelectorAll('.bs-margin'), (n) => ({ text: n.textContent ?? '', className: n.className, box: n.getBoundingClientRect().toJSON() as DOMRect }));
+        return { line: rail.getBoundingClientRect().left + 1, railHeld: held.getBoundingClientRect().bottom, windowRight: document.documentElement.clientWidth, notes };
+      });
+      // One side for the page, in both browsers: past the dividing line, inside the window, below the rail's list.
+      for (const n of boxes.notes) {
+        expect(n.className, n.text).toContain('bs-margin-right');
+        expect(n.box.left, n.text).toBeGreaterThanOrEqual(boxes.line);
+        expect(n.box.right, n.text).toBeLessThanOrEqual(boxes.windowRight);
+        expect(n.box.top, n.text).toBeGreaterThanOrEqual(boxes.railHeld);
+      }
+      expect(await textUnderNotes(page)).toEqual([]);
+      // The rail left of the story, its line on its right: the notes stand left of that line, not across it.
+      await page.evaluate(() => {
+        document.querySelector('main')!.style.flexDirection = 'row-reverse';
+        Object.assign((document.querySelector('aside.rail') as HTMLElement).style, { borderLeft: 'none', paddingLeft: '0', borderRight: '1px solid #eee', paddingRight: '20px' });
+      });
+      await page.setViewport(1284, 900);
+      const left = await waitForUi(page, 'the notes left of the story', (u) => u.notes.length >= 4 && !u.notes.some((n) => n.className.includes('bs-margin-right')), 10_000);
+      const line = await page.evaluate(() => document.querySelector('aside.rail')!.getBoundingClientRect().right - 1);
+      for (const n of left.notes) {
+        expect(n.box.right, n.text).toBeLessThanOrEqual(line);
+        expect(n.box.left, n.text).toBeGreaterThanOrEqual(0);
+      }
       expect(await textUnderNotes(page)).toEqual([]);
     });
 

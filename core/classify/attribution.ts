@@ -118,6 +118,11 @@ const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'or', 'as', 'when', 'while',
 const TALLY_NOUNS = new Set(['count', 'tally', 'analysis', 'estimate', 'estimates', 'data', 'figures', 'statistics', 'numbers', 'records', 'review', 'calculation', 'calculations', 'compilation', 'tabulation']);
 /** What a body publishes, named after it: "the Bureau of Labor Statistics data", "a Pew survey". */
 const WORKS_OF = new Set(['data', 'figures', 'statistics', 'report', 'reports', 'study', 'survey', 'poll', 'analysis', 'estimates', 'research', 'statement', 'review']);
+/**
+ * Works that speak only when named after what they found: "according to a large trial", not "Jurors at
+ * the trial said" (the jurors speak).
+ */
+const SOURCES_AFTER = new Set(['trial', 'trials']);
 /** Words that open a count of sources: "two people familiar with ...", "several officials". */
 const COUNT_OPENERS = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|other|numerous)$/;
 /** Words that say how sources know: "people familiar with the negotiations", "officials close to ...". */
@@ -444,7 +449,7 @@ function subjectStartingAt(ctx: Ctx, i: number): Subject {
   let e = i;
   while (e + 1 < tokens.length && isWordTok(tokens[e + 1]) && !sets().NP_STOP.has(tokens[e + 1]!.w) && e - i < 5) e++;
   const words = tokens.slice(i, e + 1);
-  const firstNoun = words.findIndex((w) => sets().SOURCE_NOUNS.has(w.w));
+  const firstNoun = words.findIndex((w) => sets().SOURCE_NOUNS.has(w.w) || SOURCES_AFTER.has(w.w));
   let headIdx = firstNoun;
   // "a ministry spokesman", "court filings": the last of the source nouns in a row is the head.
   while (headIdx >= 0 && headIdx + 1 < words.length && sets().SOURCE_NOUNS.has(words[headIdx + 1]!.w)) headIdx++;

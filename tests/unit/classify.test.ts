@@ -735,6 +735,9 @@ describe('sources', () => {
     it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {
       expect(review('He answered “I don’t recall” more than 140 times, according to a count by prosecutors.')).toEqual([['reported', 'prosecutors']]);
       expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);
+      // A trial, named after its findings, is their source; at a trial, the people who speak are (review 19).
+      expect(review('The injection reduced heart attacks by 21 per cent, according to a large trial published on Wednesday in The Lancet.')).toEqual([['reported', 'a large trial']]);
+      expect(review('Jurors at the trial said they had been threatened.')).toEqual([['reported', 'Jurors']]);
       expect(review('This time the researchers found that two more factors each carry a share of the risk.')).toEqual([['reported', 'the researchers']]);
       expect(review('Defenders of the plan say it will bring back manufacturing jobs.')).toEqual([['reported', 'Defenders']]);
       expect(review('The two biggest factors, the researchers calculated, are hearing loss and high cholesterol.')).toEqual([['reported', 'the researchers']]);

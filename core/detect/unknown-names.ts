@@ -333,10 +333,20 @@ export function findUnknownNames(
       [type, confidence] = ['place', 0.65];
       listedEnds.add(end);
     }
+    // "National Institute for Health and Care Excellence": a run stops at a body's "and", where its
+    // name goes on. What follows joins the body found just before it, unless it is a body or an
+    // acronym of its own ("University of Oxford and Cambridge University"); either way it is no
+    // person ("London School of Hygiene and Tropical Medicine, said"; reader review 19).
+    if (ORG_AND_BEFORE.test(before)) {
+      const body = found[found.length - 1];
+      if (body?.type === 'organization' && /^\s+and\s+$/.test(text.slice(body.end, start)) && words.length <= 3 && !ORG_WORD.test(name) && !words.some((w) => ACRONYM.test(w))) {
+        body.end = end;
+        body.text = body.entity = text.slice(body.start, end);
+        continue;
+      }
+      if (type === 'person') continue;
+    }
     if (!type) continue;
-    // "the London School of Hygiene and Tropical Medicine, said": the end of a body's name after its
-    // "and" is no person (reader review 19).
-    if (type === 'person' && ORG_AND_BEFORE.test(before)) continue;
     // A byline's writer ("By The Editorial Board") is no organisation the article is about.
     if (type === 'organization' && BYLINE_BEFORE.test(before)) continue;
     // "Denmark Groover of Macon", "said Daniel Reeve of Northbridge Insight": a person "of" a place or

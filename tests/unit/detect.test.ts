@@ -213,6 +213,10 @@ describe('detectMentions', () => {
     expect(found('Ana Lopes of the London School of Hygiene and Tropical Medicine, said the trial was sound.')).not.toContainEqual(['Tropical Medicine', 'person']);
     expect(found('The Department of Health and Social Care said nothing.')).not.toContainEqual(['Social Care', 'person']);
     expect(found('Officials at the University of Oxford and Cambridge University said little.')).toContainEqual(['Cambridge University', 'organization']);
+    // The body's name goes on after its "and", as one mark.
+    expect(found('The National Institute for Health and Care Excellence, which decides what the NHS pays for, will review it.')).toContainEqual(['National Institute for Health and Care Excellence', 'organization']);
+    expect(found('Ana Lopes of the Institute of Hygiene and Tropical Medicine, said the trial was sound.')).toContainEqual(['Institute of Hygiene and Tropical Medicine', 'organization']);
+    expect(found('The Department of Health and NHS England said nothing.')).not.toContainEqual(expect.arrayContaining([expect.stringContaining('Health and NHS')]));
     // A broadcaster that speaks is no person (reader review 17's "TV Azteca, said").
     expect(found('“The count is slow,” TV Azteca said on Monday.')).toEqual([['TV Azteca', 'organization']]);
     // A former role, closed by its comma, with no article: a pundit's label (reader review 17).

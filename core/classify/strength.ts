@@ -1,5 +1,5 @@
 /**
- * Word strength: 2129 English words that VADER's raters found strongly positive or negative
+ * Word strength: 2127 English words that VADER's raters found strongly positive or negative
  * (|valence| >= 2 on its -4..+4 scale), by strength rounded to 0.5, the sign left out.
  * The subjectivity model weighs how forcefully the writer's words are charged (features.ts,
  * "vd:sum" and "vd:max"); the strongest can be cues.
@@ -79,51 +79,50 @@ humoring humour humourous hurrahs hurts hypocritical idealised idealises idealiz
 imbecile immoral immoralist immorally impressed impresses impressively imprisoned improved
 improvement incensed incompetent infected inferiorly infringement infuriate innovate innovates
 insipid inspirations inspired inspirer inspirers inspiritingly insulter insulters insulting
-intellect intellectualism intellectualist intelligence intelligent intelligently interest
-invigorates invigorating invigoratingly invincible irrationalist irritable irritants irritated
-irritating irritatingly irritative jailed jealous jealousies jealously jeopardy jewels jollies
-jollification jollifications jollify joys killjoy kinder kindly kindness kissable kmuf l lamely
-lament lamenting laughed laughing laughs laughter laughters libelous likeable liveliest lmao
-loathe loathed lousier lovelies lowlifes lowlight lowlives loyal loyally luck lugubrious lulz
-lunatic mad maddening maniac marvels masochistic medal melancholiac menace meritorious
-merriments merriness merrymaker merrymaking mirthfully miserable miserably misrepresentation mml
-mocks molest molesters moodiest moron motivated motivating murderess nasties neat neatened
-neglect neglectful neglectfully neglectfulness neglects nh nicenesses nicest nme noble
-numbskulls nurturing obliterated obnoxious obnoxiousness offends offensive okays oppressed
-optimisms optimistically optimize optimized optimizers optimizing outrageous outraging
-overreacts panicked passion passions peaceably peaceful peacefulness peacekeeping peacemaker
-peaces peacetime peacetimes penalty perfectibilities perfectively perfectivity perpetrator
-persecute perversely perverseness perversive pessimisms pessimistically phobias pisser pitiful
-pitilessly pleasantly pleasantry poisoned polluted polluters pollutes poor popularity
-positivenesses positivist powerless praised praiser praisers preciously prettier pretty prizes
-problematically prosecution prosperous proud prouder punished punishes punishment qq radiant
-raged rages reeked reeking regrettably regretters reinvigoration rejecting rejections rejects
-rejoiced rejoices relaxed relaxedness relaxing relief remorselessly repressors repulsed
-resentful resentfulness respect respected respecter respectful respecting revengefulness
-revenger revengers rewardable rewarded rewards richness richnesses ridicule robs roflcopter
-romanced romancing romanticism romanticisms romanticizations rude rudely ruder rudesby ruined
-ruiner sad saddening safely satisfactions satisfy satisfying savage savaged savagely save
-scandals scare scaremonger scaremongers scary screwed screwiest scrumptious selfish
-selfishnesses serene severely shame shamefacedness shameful shamelessnesses shattered shits
-shittier shylock sickener sickeners sickeningly sickens sincerely sincerer sincerest sins slaw
-sluttish sluttishly sluttishnesses smartass smarter smartness smiles smiling smuggler smuggling
-snob snobbery snubbed snubs sorrowful spammer spamming splendidly splendorous splendors
-splendour splendours splendrous sprightly steal stealers stinkiest stolen strength strengthening
-strengthens stresses stressors stupidities stupidly suave succeed succeeding succeeds
-successfully sucked suckered suckering suffered sufferer suffering suffers sunshine superiorly
-supremest sureness suspended sweet sweetie sweeties sweetly sweetness sweets swindling talents
-terrible terrific thankfullest thankfulness thieve thieveries thievery thoughtless threatened
-threateningly threating thrilling thrillingly torturously totalitarian tragic tragics traumas
-traumatises traumatizations treasuring triumph triumphal triumphed triumphs troubled
-troublemaker troublemakers troubles troublous troublously trueness trustability trusted trustful
-trustfulness trustiest trusts trusty truthful uglier uglies uglification uglify uglifying uglily
-unacceptable uneasiest unfair unfortunate ungrateful unhappinesses unintelligent uninvolved
-uninvolving unloveliness unlovely unpleasant unworthy upsetters upsetting valuable valuables vbg
-vexing victimhood villainesses villainous violate violation virtuosic virtuosity virtuoso
-virtuousness vitalising vitriolic vulture vwp warmth wasted weakliest wealth wealthier
-wealthiest wealthily welcome welcomeness wept whoredom whoremongers whoreson wickeder wickedly
-wickedness wickednesses widowed winners wise wisest woefulness woo worriedly worrisomely worrit
-worse worsening worsens worser wows wrong wtg
+intellect intellectualism intellectualist intelligent intelligently invigorates invigorating
+invigoratingly invincible irrationalist irritable irritants irritated irritating irritatingly
+irritative jailed jealous jealousies jealously jeopardy jewels jollies jollification
+jollifications jollify joys killjoy kinder kindly kindness kissable kmuf l lamely lament
+lamenting laughed laughing laughs laughter laughters libelous likeable liveliest lmao loathe
+loathed lousier lovelies lowlifes lowlight lowlives loyal loyally luck lugubrious lulz lunatic
+mad maddening maniac marvels masochistic medal melancholiac menace meritorious merriments
+merriness merrymaker merrymaking mirthfully miserable miserably misrepresentation mml mocks
+molest molesters moodiest moron motivated motivating murderess nasties neat neatened neglect
+neglectful neglectfully neglectfulness neglects nh nicenesses nicest nme noble numbskulls
+nurturing obliterated obnoxious obnoxiousness offends offensive okays oppressed optimisms
+optimistically optimize optimized optimizers optimizing outrageous outraging overreacts panicked
+passion passions peaceably peaceful peacefulness peacekeeping peacemaker peaces peacetime
+peacetimes penalty perfectibilities perfectively perfectivity perpetrator persecute perversely
+perverseness perversive pessimisms pessimistically phobias pisser pitiful pitilessly pleasantly
+pleasantry poisoned polluted polluters pollutes poor popularity positivenesses positivist
+powerless praised praiser praisers preciously prettier pretty prizes problematically prosecution
+prosperous proud prouder punished punishes punishment qq radiant raged rages reeked reeking
+regrettably regretters reinvigoration rejecting rejections rejects rejoiced rejoices relaxed
+relaxedness relaxing relief remorselessly repressors repulsed resentful resentfulness respect
+respected respecter respectful respecting revengefulness revenger revengers rewardable rewarded
+rewards richness richnesses ridicule robs roflcopter romanced romancing romanticism romanticisms
+romanticizations rude rudely ruder rudesby ruined ruiner sad saddening safely satisfactions
+satisfy satisfying savage savaged savagely save scandals scare scaremonger scaremongers scary
+screwed screwiest scrumptious selfish selfishnesses serene severely shame shamefacedness
+shameful shamelessnesses shattered shits shittier shylock sickener sickeners sickeningly sickens
+sincerely sincerer sincerest sins slaw sluttish sluttishly sluttishnesses smartass smarter
+smartness smiles smiling smuggler smuggling snob snobbery snubbed snubs sorrowful spammer
+spamming splendidly splendorous splendors splendour splendours splendrous sprightly steal
+stealers stinkiest stolen strength strengthening strengthens stresses stressors stupidities
+stupidly suave succeed succeeding succeeds successfully sucked suckered suckering suffered
+sufferer suffering suffers sunshine superiorly supremest sureness suspended sweet sweetie
+sweeties sweetly sweetness sweets swindling talents terrible terrific thankfullest thankfulness
+thieve thieveries thievery thoughtless threatened threateningly threating thrilling thrillingly
+torturously totalitarian tragic tragics traumas traumatises traumatizations treasuring triumph
+triumphal triumphed triumphs troubled troublemaker troublemakers troubles troublous troublously
+trueness trustability trusted trustful trustfulness trustiest trusts trusty truthful uglier
+uglies uglification uglify uglifying uglily unacceptable uneasiest unfair unfortunate ungrateful
+unhappinesses unintelligent uninvolved uninvolving unloveliness unlovely unpleasant unworthy
+upsetters upsetting valuable valuables vbg vexing victimhood villainesses villainous violate
+violation virtuosic virtuosity virtuoso virtuousness vitalising vitriolic vulture vwp warmth
+wasted weakliest wealth wealthier wealthiest wealthily welcome welcomeness wept whoredom
+whoremongers whoreson wickeder wickedly wickedness wickednesses widowed winners wise wisest
+woefulness woo worriedly worrisomely worrit worse worsening worsens worser wows wrong wtg
 `,
   '2.5': `
 aas aayf abandonment abducted abhorred abused abuser abusers abuses abusiveness admirability

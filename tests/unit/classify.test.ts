@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifierWarmUp, classifyPassages, classifyPassagesInSteps, classifySentence, opinionBar, scoreSubjectivity, stanceOpener, usesVocabulary } from '../../core/classify/classify';
 import { extractFeatures } from '../../core/classify/features';
 import { SUBJECTIVITY_MODEL } from '../../core/classify/subjectivity-model';
+import { strength } from '../../core/classify/strength';
 import { valence } from '../../core/classify/valence';
 import { segmentSentences } from '../../core/classify/segment';
 import { distinctStatements, quotedSources } from '../../core/classify/statements';
@@ -283,6 +284,12 @@ describe('classifyPassages on the sample article', () => {
     expect(find('Russia’s invasion of Ukraine began').label).toBe('fact');
     expect(find('The United States and its NATO allies').label).toBe('fact');
     expect(find('Blinken also talked with top Chinese officials').label).toBe('fact');
+  });
+
+  it('reads "intelligence" and "interest" as the topics they are in news, not as praise (reader review 19)', () => {
+    expect(classifySentence('Investors are pouring money into artificial intelligence start-ups.').label).toBe('fact');
+    expect(classifySentence('The central bank raised interest rates by a quarter of a point.').label).toBe('fact');
+    expect([...strength().keys()].filter((w) => w === 'intelligence' || w === 'interest')).toEqual([]);
   });
 
   it('labels headings and the republication note other', () => {

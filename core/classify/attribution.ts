@@ -63,7 +63,8 @@ function buildSets() {
     indictment memo order officer officers governor mayor
     ambassador envoy delegate delegates negotiators negotiator general commander spokesmen people allies ally
     kremlin pentagon regulators regulator watchdog agencies governments ministers authority
-    countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys
+    countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys solicitor solicitors
+    barrister barristers daughter son wife husband mother father sister brother widow widower
     representative representatives candidate candidates member members citizens voters workers teachers
     students parents author authors writer columnist editor editors journalist journalists reporter
     reporters historian historians scholars professor professors defense defence prosecution jury jurors service`.split(/\s+/),

@@ -13,7 +13,7 @@ import { STRIP_LINE } from '../text/strip';
 const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer|aide|prosecutor|envoy|negotiator)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
-const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower|(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|niece|nephew)(?!\s+(?!of\b)\p{Ll}))`;
+const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|barrister|solicitor|counsel|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower|architect|designer|composer|painter|sculptor|poet|playwright|dancer|filmmaker|producer|inventor|explorer|astronaut|astronomer|philosopher|theologian|comedian|critic|reporter|writer|broadcaster|presenter|\p{Ll}{3,}(?:ologist|ographer|ician|ist)|(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|niece|nephew)(?!\s+(?!of\b)\p{Ll}))`;
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}.'’-]+\s+){0,3}`;
 /** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
 const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*(?:\p{Ll}[\p{Ll}-]*\s+){0,2}${ROLES}\s+(?:at|of)\s`;
@@ -82,6 +82,8 @@ function acronymAfterPreposition(before: string, after: string): [EntityType | n
   return /\b(?:in|near|to|across|outside|inside|around)\s+$/.test(before) && !/^['’]s\b/.test(after) ? [null, 0] : ['organization', 0.65];
 }
 
+/** Letters after a person's name: a King's Counsel's, a member of parliament's, an honour's. */
+const POST_NOMINALS = /(?<=\S)(?:\s+(?:KC|QC|MP|MSP|MEP|OBE|MBE|CBE|KBE|DBE|FRS))+$/;
 /** Capitalised words that are not names on their own. */
 const STOP = new Set(
   'A An The This That These Those It Its He She They We I You His Her Their Our My Your Is Are Was Were Be What Who Why When Where How Which Now Then Here There Despite Though Although However But And Or If As At By For From In Into Of On To With Ever Since After Before Even Still Yet Also Not No Yes Get Sign Subscribe Download Listen Watch Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
@@ -286,6 +288,12 @@ export function findUnknownNames(
         start += skip;
         name = name.slice(skip);
       }
+    }
+    // "Sasha Lindqvist KC", "Ann Ruiz MP": letters after the name say who the person is, as a title does.
+    const postNominal = POST_NOMINALS.exec(name);
+    if (postNominal) {
+      titled = true;
+      name = name.slice(0, postNominal.index);
     }
     if (!name || name.length < 3) continue;
     let end = start + name.length;

@@ -115,7 +115,8 @@ describe('classifyPassages on the sample article', () => {
     expect(classifySentence('He faced allegations of fraud, which he denied, and said he would fight on.').label).toBe('reported');
     // A possessive is not the source ("The court's decision"), and a bare noun takes no name after a determiner.
     expect(classifySentence("The court's decision came late on Tuesday and said that the law was void.").source).toBeNull();
-    expect(classifySentence("The president's wife visited the hospital and said the staff had been heroic.").source).toBeNull();
+    // (The wife speaks, not the president; reader review 20 made family members sources.)
+    expect(classifySentence("The president's wife visited the hospital and said the staff had been heroic.").source).toBe("The president's wife");
     expect(classifySentence("The minister's spokesman declined to comment and said the talks would resume.").source).toBe("The minister's spokesman");
     expect(classifySentence('The ruling party won a majority and said it would form a government.').source).toBe('The ruling party');
     expect(classifySentence('The letter Trump sent arrived on Monday and said the funds were frozen.').source).toBe('The letter');
@@ -742,6 +743,11 @@ describe('sources', () => {
     it('names the maker of a count after “according to”, a description from its nearest determiner, and “court filings” whole; and no one for what someone could not say (review 15)', () => {
       expect(review('He answered “I don’t recall” more than 140 times, according to a count by prosecutors.')).toEqual([['reported', 'prosecutors']]);
       expect(review('Customers were owed about $8 billion, according to court filings.')).toEqual([['reported', 'court filings']]);
+      // Family members, solicitors and barristers speak (reader review 20).
+      expect(review('Her daughter, Martha Lowell, said the cause was heart failure.')).toEqual([['reported', 'Martha Lowell']]);
+      expect(review('His daughter said he had died peacefully.')).toEqual([['reported', 'His daughter']]);
+      expect(review('The barrister said the evidence was thin.')).toEqual([['reported', 'The barrister']]);
+      expect(review('The son of a miner, he left school at 15.')).toEqual([['fact', null]]);
       // A trial, named after its findings, is their source; at a trial, the people who speak are (review 19).
       expect(review('The injection reduced heart attacks by 21 per cent, according to a large trial published on Wednesday in The Lancet.')).toEqual([['reported', 'a large trial']]);
       expect(review('Jurors at the trial said they had been threatened.')).toEqual([['reported', 'Jurors']]);

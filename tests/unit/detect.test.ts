@@ -213,6 +213,13 @@ describe('detectMentions', () => {
     expect(found('Ana Lopes of the London School of Hygiene and Tropical Medicine, said the trial was sound.')).not.toContainEqual(['Tropical Medicine', 'person']);
     expect(found('The Department of Health and Social Care said nothing.')).not.toContainEqual(['Social Care', 'person']);
     expect(found('Officials at the University of Oxford and Cambridge University said little.')).toContainEqual(['Cambridge University', 'organization']);
+    // Any agent noun in a role's apposition: an obituary's subject is "an oceanographer" (reader review 20).
+    expect(found('Eleanor Vashti, an oceanographer whose instruments mapped the deep, died on Oct. 28.')).toContainEqual(['Eleanor Vashti', 'person']);
+    expect(found('Walter Lowell, a geologist, died in 2009.')).toContainEqual(['Walter Lowell', 'person']);
+    expect(found('Rourke’s barrister, Sasha Lindqvist, asked the witness about the email.')).toContainEqual(['Sasha Lindqvist', 'person']);
+    // Letters after a name say who the person is, and are no part of the name.
+    expect(found('Jonathan Pryce KC, for the prosecution, told jurors the scheme was simple.')).toEqual([['Jonathan Pryce', 'person']]);
+    expect(found('Ann Ruiz MP said the bill would pass.')).toEqual([['Ann Ruiz', 'person']]);
     // The body's name goes on after its "and", as one mark.
     expect(found('The National Institute for Health and Care Excellence, which decides what the NHS pays for, will review it.')).toContainEqual(['National Institute for Health and Care Excellence', 'organization']);
     expect(found('Ana Lopes of the Institute of Hygiene and Tropical Medicine, said the trial was sound.')).toContainEqual(['Institute of Hygiene and Tropical Medicine', 'organization']);

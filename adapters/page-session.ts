@@ -9,7 +9,7 @@ import type { Block, EntityType, Mention, Passage } from '../core/types';
 import type { Settings } from '../core/settings';
 import { isSiteEnabled, markersOn, toggleSiteMarkers, typeEnabled } from '../core/settings';
 import { ENTITY_TYPES } from '../core/kb/entity-types';
-import { classifierWarmUp, classifyPassagesInSteps, type ArticleContext } from '../core/classify/classify';
+import { classifierWarmUp, classifyChunkInSteps, type ArticleContext } from '../core/classify/classify';
 import { quotedSources } from '../core/classify/statements';
 import { entityCard, passageCard, sourceLabel, textOnlyCard, unreadEntryCard, type EntityCardModel, type MentionNames } from '../core/cards';
 import type { ArticleSummary, DecodedDetectResponse, DetectRequest, PackInfo } from '../core/messages';
@@ -21,6 +21,7 @@ import {
   CARD_HIDE_MS,
   CARD_SHOW_MS,
   CLASSIFY_CHUNK_CHARS,
+  CLASSIFY_CONTEXT_CHARS,
   FOCUS_MAX_TEXT_CHARS,
   FOCUS_SHOW_MS,
   HOVER_INTENT_MS,
@@ -50,7 +51,7 @@ import {
   SCREEN_SEARCH_HIDDEN_MAX,
   SHORTCUT_DEDUPE_MS,
 } from '../core/constants';
-import { analysedPart, cutText, withMentions, type Chunk } from '../core/text/chunks';
+import { analysedPart, cutText, withContext, withMentions, type Chunk, type Reading } from '../core/text/chunks';
 import { textEdit, type TextEdit } from '../core/text/edit';
 import { afterOtherWork, afterQueuedTasks, runSliced, sliceClock, yieldToPage } from './schedule';
 import { App, type UiState, type UiActions, type MarginNote } from '../components/App';
@@ -117,18 +118,6 @@ function itemsWithin<T extends { start: number }>(items: readonly T[], start: nu
 type ShortcutCommand = 'toggle-opinion-markers' | 'next-mark' | 'previous-mark';
 /** The manifest's suggested keys (Alt+Shift+...), by KeyboardEvent.code. */
 const SHORTCUT_KEYS = { KeyO: 'toggle-opinion-markers', KeyJ: 'next-mark', KeyK: 'previous-mark' } as const satisfies Record<string, ShortcutCommand>;
-
-/** Classifies one chunk of the article; offsets stay those of the whole text. */
-function* classifyChunk(text: string, chunk: Chunk, context: ArticleContext): Steps<Passage[]> {
-  const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
-  const local = yield* classifyPassagesInSteps(
-    text.slice(chunk.start, chunk.end),
-    chunk.mentions.map((m) => shift(m, -chunk.start)),
-    chunk.blocks.map((b) => shift(b, -chunk.start)),
-    context,
-  );
-  return local.map((p) => shift(p, chunk.start));
-}
 
 /**
  * The classifier's warm-up steps not run yet (once per page, whatever the sessions), so that the
@@ -429,7 +418,7 @@ export class PageSession {
     performance.mark?.(PERF_ENTITIES_COMPLETE, { detail: { mentions: mentions.length } });
     // 3. On a long article, the passages near the screen first. (Once the session is taken down,
     // nothing of this read paints: `destroy` moves the generation on.)
-    const withNames = withMentions(chunks, mentions);
+    const withNames = withContext(withMentions(chunks, mentions), CLASSIFY_CONTEXT_CHARS);
     const firstChunks: ClassifiedChunks | null = firstDetect ? await this.classifyChunks(gen, text, withNames, article, firstEnd) : new Map();
     if (!firstChunks) return;
     if (firstDetect && progressive) {
@@ -484,7 +473,7 @@ export class PageSession {
    * (`context`); a chunk classified `earlier` with the very same mentions keeps its passages. Null
    * when a newer read took over.
    */
-  private async classifyChunks(gen: number, text: string, chunks: readonly Chunk[], context: ArticleContext, until: number, earlier?: ClassifiedChunks): Promise<ClassifiedChunks | null> {
+  private async classifyChunks(gen: number, text: string, chunks: readonly Reading[], context: ArticleContext, until: number, earlier?: ClassifiedChunks): Promise<ClassifiedChunks | null> {
     const classified: ClassifiedChunks = new Map();
     // A task of its own: what came before (painting the names) is shown before classification starts.
     await yieldToPage();
@@ -500,14 +489,14 @@ export class PageSession {
     while (runWarmUpStep()) if (!(await giveTurn())) return null;
     for (const chunk of chunks) {
       if (chunk.end > until) break;
-      const known = earlier?.get(chunk.start);
+      const known = earlier?.get(chunk.own);
       const same = known && known.mentions.length === chunk.mentions.length && known.mentions.every((m, i) => m === chunk.mentions[i]);
-      if (same) classified.set(chunk.start, known);
+      if (same) classified.set(chunk.own, known);
       else {
         // Sentence by sentence, giving the page its turn whenever a slice has run its time.
-        const passages = await runSliced(classifyChunk(text, chunk, context), clock, giveTurn);
+        const passages = await runSliced(classifyChunkInSteps(text, chunk, context), clock, giveTurn);
         if (!passages) return null;
-        classified.set(chunk.start, { mentions: chunk.mentions, passages });
+        classified.set(chunk.own, { mentions: chunk.mentions, passages });
       }
       if (clock.due() && !(await giveTurn())) return null;
     }

@@ -9,9 +9,10 @@ import { performance } from 'node:perf_hooks';
 import type { KbEntry } from '../core/kb/schema';
 import { buildIndex, type KbIndex } from '../core/kb/index';
 import { detectMentions } from '../core/detect/mentions';
-import { classifyPassages } from '../core/classify/classify';
-import { chunkText } from '../core/text/chunks';
-import { CLASSIFY_CHUNK_CHARS } from '../core/constants';
+import { classifyChunkInSteps } from '../core/classify/classify';
+import { chunkText, withContext } from '../core/text/chunks';
+import { CLASSIFY_CHUNK_CHARS, CLASSIFY_CONTEXT_CHARS } from '../core/constants';
+import { runToEnd } from '../core/steps';
 import type { Block, Mention } from '../core/types';
 import { longArticleText, wordCount } from './pages';
 import { realSlice, syntheticKb } from './synthetic-kb';
@@ -50,13 +51,10 @@ export function blocksOf(text: string): Block[] {
   return blocks;
 }
 
-/** Classification as the page runs it: chunk by chunk, offsets shifted back. */
+/** Classification as the page runs it: chunk by chunk, each read with the text before it. */
 export function classifyChunked(text: string, blocks: Block[], mentions: Mention[]): number {
   let n = 0;
-  for (const c of chunkText(text, blocks, mentions, CLASSIFY_CHUNK_CHARS)) {
-    const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start - c.start, end: x.end - c.start });
-    n += classifyPassages(text.slice(c.start, c.end), c.mentions.map(shift), c.blocks.map(shift)).length;
-  }
+  for (const reading of withContext(chunkText(text, blocks, mentions, CLASSIFY_CHUNK_CHARS), CLASSIFY_CONTEXT_CHARS)) n += runToEnd(classifyChunkInSteps(text, reading)).length;
   return n;
 }
 

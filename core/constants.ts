@@ -46,7 +46,9 @@ export const MUTATION_BACKOFF_MAX_MS = 30_000;
 export const SMALL_CHANGE_CHARS = 64;
 export const SMALL_CHANGE_REREAD_MS = 5_000;
 /** Classification runs over chunks of about this many characters, yielding between them. */
-export const CLASSIFY_CHUNK_CHARS = 4_000;
+export const CLASSIFY_CHUNK_CHARS = 16_000;
+/** Each chunk is read with up to this much of the text before it (about as far back as "she said" reaches), its passages left out. */
+export const CLASSIFY_CONTEXT_CHARS = 1_000;
 /** The classifier keeps, for up to this many words, the weighed character n-grams each holds (classify/char-ngrams.ts); then it starts afresh. */
 export const CHAR_GRAM_CACHED_WORDS = 20_000;
 /**

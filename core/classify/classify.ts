@@ -41,6 +41,7 @@ import { MAX_CLASSIFIED_SENTENCE_CHARS, OFFICE_HOLDER_REACH_CHARS, OPINION_SECTI
 import { runToEnd, type Steps } from '../steps';
 import { quoteWords } from './statements';
 import { blockAt } from '../text/blocks';
+import type { Reading } from '../text/chunks';
 
 export interface SubjectivityModel {
   bias: number;
@@ -484,6 +485,22 @@ export function classifierWarmUp(model: SubjectivityModel = SUBJECTIVITY_MODEL):
  */
 export function classifyPassages(text: string, mentions: readonly Mention[] = [], blocks?: readonly Block[], article: ArticleContext = {}): Passage[] {
   return runToEnd(classifyPassagesInSteps(text, mentions, blocks, article));
+}
+
+/**
+ * One chunk of a long article (core/text/chunks.ts), read with the text before it: its own
+ * passages, offsets those of the whole text. The page classifies chunk by chunk, the nearest the
+ * screen first; the context makes the chunk's first sentences read as they do in the whole text.
+ */
+export function* classifyChunkInSteps(text: string, chunk: Reading, article: ArticleContext = {}): Steps<Passage[]> {
+  const shift = <T extends { start: number; end: number }>(x: T, by: number): T => ({ ...x, start: x.start + by, end: x.end + by });
+  const local = yield* classifyPassagesInSteps(
+    text.slice(chunk.start, chunk.end),
+    chunk.mentions.map((m) => shift(m, -chunk.start)),
+    chunk.blocks.map((b) => shift(b, -chunk.start)),
+    article,
+  );
+  return local.filter((p) => p.start >= chunk.own - chunk.start).map((p) => shift(p, chunk.start));
 }
 
 /**

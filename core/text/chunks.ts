@@ -83,3 +83,30 @@ export function analysedPart(text: string, blocks: Block[], maxChars: number): {
   const first = blocks[0];
   return { text: text.slice(0, end), blocks: first && first.start < end ? [{ ...first, end }] : [] };
 }
+
+/** A chunk read with some of the text before it: the reading starts at `start`, the chunk's own passages at `own`. */
+export interface Reading extends Chunk {
+  own: number;
+}
+
+/**
+ * Each chunk as it is read: from the first block of the chunk before that starts within
+ * `contextChars` of its start, so that "she said" after a cut still finds the person the text
+ * before names, as in the whole text read at once. The blocks and mentions of that context come
+ * with it; a chunk without blocks before it is read alone.
+ */
+export function withContext(chunks: readonly Chunk[], contextChars: number): Reading[] {
+  return chunks.map((chunk, i) => {
+    const before = chunks[i - 1];
+    const first = before ? before.blocks.findIndex((b) => b.start >= chunk.start - contextChars && b.start < chunk.start) : -1;
+    if (!before || first < 0) return { ...chunk, own: chunk.start };
+    const start = before.blocks[first]!.start;
+    return {
+      start,
+      end: chunk.end,
+      own: chunk.start,
+      blocks: [...before.blocks.slice(first), ...chunk.blocks],
+      mentions: [...before.mentions.filter((m) => m.start >= start), ...chunk.mentions],
+    };
+  });
+}

@@ -6,6 +6,9 @@
 import type { Mention } from '../types';
 import { lexicon } from './lexicon';
 import { norm, type Token } from './features';
+import { POST_NOMINALS } from '../text/names';
+
+const POST_NOMINAL_WORDS = new Set(POST_NOMINALS);
 
 export type Subject =
   | { kind: 'mentions'; mentions: Mention[]; start: number; end: number }
@@ -231,6 +234,8 @@ const quoteBetween = (ctx: Ctx, a: number, b: number): boolean => /["“”]/.te
 function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   const { tokens } = ctx;
   let j = j0;
+  // "Jonathan Pryce KC told jurors": the letters after a name are no part of it.
+  if (j > 0 && POST_NOMINAL_WORDS.has(ctx.text.slice(tokens[j]!.start, tokens[j]!.end)) && isCapitalised(ctx, tokens[j - 1]!)) j--;
   // "Blinken, who said": a relative clause, not the sentence's main statement.
   // ("The WHO has announced": the World Health Organization, in capitals, is no relative pronoun.)
   if ((tokens[j]?.w === 'who' && ctx.text.slice(tokens[j]!.start, tokens[j]!.end) !== 'WHO') || tokens[j]?.w === 'which') return { kind: 'none' };

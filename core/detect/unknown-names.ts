@@ -7,6 +7,7 @@
 import type { Block, EntityType, Mention } from '../types';
 import { blockAt, onHeadlineLine } from '../text/blocks';
 import { DEMONYMS } from './demonyms';
+import { POST_NOMINALS } from '../text/names';
 import { STRIP_LINE } from '../text/strip';
 
 /** A title or role just before a name says it is a person ("CIA Director X", "political scientist Y"). */
@@ -82,8 +83,8 @@ function acronymAfterPreposition(before: string, after: string): [EntityType | n
   return /\b(?:in|near|to|across|outside|inside|around)\s+$/.test(before) && !/^['’]s\b/.test(after) ? [null, 0] : ['organization', 0.65];
 }
 
-/** Letters after a person's name: a King's Counsel's, a member of parliament's, an honour's. */
-const POST_NOMINALS = /(?<=\S)(?:\s+(?:KC|QC|MP|MSP|MEP|OBE|MBE|CBE|KBE|DBE|FRS))+$/;
+/** Letters at the end of a name's run: "Sasha Lindqvist KC", "Ann Ruiz MP". */
+const POST_NOMINALS_AFTER = new RegExp(`(?<=\\S)(?:\\s+(?:${POST_NOMINALS.join('|')}))+$`);
 /** Capitalised words that are not names on their own. */
 const STOP = new Set(
   'A An The This That These Those It Its He She They We I You His Her Their Our My Your Is Are Was Were Be What Who Why When Where How Which Now Then Here There Despite Though Although However But And Or If As At By For From In Into Of On To With Ever Since After Before Even Still Yet Also Not No Yes Get Sign Subscribe Download Listen Watch Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
@@ -290,7 +291,7 @@ export function findUnknownNames(
       }
     }
     // "Sasha Lindqvist KC", "Ann Ruiz MP": letters after the name say who the person is, as a title does.
-    const postNominal = POST_NOMINALS.exec(name);
+    const postNominal = POST_NOMINALS_AFTER.exec(name);
     if (postNominal) {
       titled = true;
       name = name.slice(0, postNominal.index);

@@ -748,6 +748,8 @@ describe('sources', () => {
       expect(review('His daughter said he had died peacefully.')).toEqual([['reported', 'His daughter']]);
       expect(review('The barrister said the evidence was thin.')).toEqual([['reported', 'The barrister']]);
       expect(review('The son of a miner, he left school at 15.')).toEqual([['fact', null]]);
+      // Letters after a name are no part of the speaker's name.
+      expect(review('Jonathan Pryce KC, for the prosecution, told jurors the scheme was simple.')).toEqual([['reported', 'Jonathan Pryce']]);
       // A trial, named after its findings, is their source; at a trial, the people who speak are (review 19).
       expect(review('The injection reduced heart attacks by 21 per cent, according to a large trial published on Wednesday in The Lancet.')).toEqual([['reported', 'a large trial']]);
       expect(review('Jurors at the trial said they had been threatened.')).toEqual([['reported', 'Jurors']]);

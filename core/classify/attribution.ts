@@ -346,6 +346,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
     }
   // Allow a leading determiner (one: "that the defense" is "the defense").
   if (s - 1 >= 0 && sets().DETERMINERS.has(tokens[s - 1]!.w) && !sets().DETERMINERS.has(tokens[s]!.w)) s--;
+  // "Bank records shown to the jury indicated": whom something was shown, given or sent to says nothing.
+  if (s >= 2 && tokens[s - 1]!.w === 'to' && /(?:ed|en|wn|nt)$/.test(tokens[s - 2]!.w)) return { kind: 'none' };
   const head = t!;
   const headWord = head.w.replace(/'s$/, '');
   const phrase = ctx.text.slice(tokens[s]!.start, head.end);

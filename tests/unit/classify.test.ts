@@ -748,6 +748,9 @@ describe('sources', () => {
       expect(review('His daughter said he had died peacefully.')).toEqual([['reported', 'His daughter']]);
       expect(review('The barrister said the evidence was thin.')).toEqual([['reported', 'The barrister']]);
       expect(review('The son of a miner, he left school at 15.')).toEqual([['fact', null]]);
+      // Whom something was shown or sent to says nothing (reader review 20).
+      expect(review('Bank records shown to the jury on Tuesday indicated that transfers began in February 2022.')).toEqual([['fact', null]]);
+      expect(review('The jury said it could not agree.')).toEqual([['reported', 'The jury']]);
       // Letters after a name are no part of the speaker's name.
       expect(review('Jonathan Pryce KC, for the prosecution, told jurors the scheme was simple.')).toEqual([['reported', 'Jonathan Pryce']]);
       // A trial, named after its findings, is their source; at a trial, the people who speak are (review 19).

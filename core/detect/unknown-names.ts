@@ -68,7 +68,7 @@ const BYLINE_BEFORE = /(?:^|\n)\s*By\s+(?:[Tt]he\s+)?$/;
 const WHERE_FROM_BEFORE = /\b(?:from|in|near)\s+$/;
 const PLACE_BEFORE = /(?:\b(?:in|from|near|to|across|outside|inside|around|at|visited|visit)|\b(?:ports?|city|town|village|region|province|mayor|governor|outskirts|capital) of)\s+$/;
 const ORG_WORD =
-  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|TV|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral|Insight|Insights|Analytics|Partners|Associates|Consulting|Consultancy|Strategies|Advisors|Advisers|Capital|Securities|Investments|Ventures|Electric|Utilities|Management|Advisory|Research|Technologies|Semiconductor|Systems|Pharmaceuticals|Therapeutics|Homes|Builders|Developers|Properties|Realty|Construction|Pictures|Studios|Entertainment|Records|Foods|Brewing)\b/;
+  /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|Institution|Academy|Society|School|Hospital|Laboratory|Laboratories|Observatory|Museum|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|TV|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral|Insight|Insights|Analytics|Partners|Associates|Consulting|Consultancy|Strategies|Advisors|Advisers|Capital|Securities|Investments|Ventures|Electric|Utilities|Management|Advisory|Research|Technologies|Semiconductor|Systems|Payments|Pharmaceuticals|Therapeutics|Homes|Builders|Developers|Properties|Realty|Construction|Pictures|Studios|Entertainment|Records|Foods|Brewing)\b/;
 /** "Danube ports, such as Izmail": a list of places opens after a plural place noun and "such as", "including" or "like". */
 const PLACE_LIST_HEAD = /\b(?:ports|cities|towns|villages|regions|provinces|districts|oblasts|islands)(?: [a-z]+)?,? (?:such as|including|like) $/;
 const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
@@ -105,8 +105,8 @@ const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|
 const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/;
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
-/** A body's name up to an "and" inside it: "School of Hygiene and ", "Institute for Health and ". */
-const ORG_AND_BEFORE = /\b(?:School|Institute|University|College|Academy|Department|Ministry|Centre|Center|Society|Foundation|Council|Commission|Agency|Office|Museum|Hospital) (?:of|for|on)(?: the)? \p{Lu}[\p{L}'’-]* and $/u;
+/** A body's name up to an "and" (or "&") inside it: "School of Hygiene and ", "Institute for Health and ". */
+const ORG_AND_BEFORE = /\b(?:School|Institute|University|College|Academy|Department|Ministry|Centre|Center|Society|Foundation|Council|Commission|Agency|Office|Museum|Hospital) (?:of|for|on)(?: the)? \p{Lu}[\p{L}'’-]* (?:and|&) $/u;
 /** Words that end an organisation's or an event's name, which a person's never has. */
 const NOT_PERSON_WORD = /\b(?:Coalition|Conference|Caucus|Convention|Campaign|Initiative|Project|Council|Committee|Club|Action|Leadership|Majority|Minority|Primary|Primaries|Debate|Policy|Review|Regulation|Regulations|Act|Directive|Treaty|Protocol|Accord|Accords|Agreement|Programme|Program)\b/;
 /** Two or three words that can make a person's name, and no organisation's ("Wes Moore", "Chase Oliver"). */
@@ -348,7 +348,7 @@ export function findUnknownNames(
     // person ("London School of Hygiene and Tropical Medicine, said"; reader review 19).
     if (ORG_AND_BEFORE.test(before)) {
       const body = found[found.length - 1];
-      if (body?.type === 'organization' && /^\s+and\s+$/.test(text.slice(body.end, start)) && words.length <= 3 && !ORG_WORD.test(name) && !words.some((w) => ACRONYM.test(w))) {
+      if (body?.type === 'organization' && /^\s+(?:and|&)\s+$/.test(text.slice(body.end, start)) && words.length <= 3 && !ORG_WORD.test(name) && !words.some((w) => ACRONYM.test(w))) {
         body.end = end;
         body.text = body.entity = text.slice(body.start, end);
         continue;

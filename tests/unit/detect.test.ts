@@ -223,6 +223,10 @@ describe('detectMentions', () => {
     // The body's name goes on after its "and", as one mark.
     expect(found('The National Institute for Health and Care Excellence, which decides what the NHS pays for, will review it.')).toContainEqual(['National Institute for Health and Care Excellence', 'organization']);
     expect(found('Ana Lopes of the Institute of Hygiene and Tropical Medicine, said the trial was sound.')).toContainEqual(['Institute of Hygiene and Tropical Medicine', 'organization']);
+    expect(found('The Department of Health & Social Care said nothing.')).toContainEqual(['Department of Health & Social Care', 'organization']);
+    // Institutions, academies, societies, schools and hospitals are bodies (reader review 20).
+    expect(found('She joined the Woods Hole Oceanographic Institution in 1961.')).toEqual([['Woods Hole Oceanographic Institution', 'organization']]);
+    expect(found('She was elected to the National Academy of Sciences in 1985.')).toEqual([['National Academy of Sciences', 'organization']]);
     expect(found('The Department of Health and NHS England said nothing.')).not.toContainEqual(expect.arrayContaining([expect.stringContaining('Health and NHS')]));
     // A broadcaster that speaks is no person (reader review 17's "TV Azteca, said").
     expect(found('“The count is slow,” TV Azteca said on Monday.')).toEqual([['TV Azteca', 'organization']]);

@@ -100,9 +100,11 @@ export function EntityCard({ model, onMute, onShowPassage }: EntityCardProps) {
           ))}
         </section>
       )}
-      <p class="bs-background" data-source={prov?.background}>
-        {model.background}
-      </p>
+      {model.background && (
+        <p class="bs-background" data-source={prov?.background}>
+          {model.background}
+        </p>
+      )}
       <OnlineStatus model={model} />
       <section class="bs-article" aria-label="In this article">
         <h3>In this article</h3>

@@ -353,7 +353,7 @@ export function sourceLabel(source: string, names: MentionNames, inPassage: read
     .join(', ');
 }
 
-/** A card for a name found only in the text: it says so. */
+/** A card for a name found only in the text: no background (the card's foot says where the name was found), until a look-up brings one. */
 export function textOnlyCard(m: Mention, article: { mentions: readonly Mention[]; passages: readonly Passage[] }): EntityCardModel {
   const kind = m.type === 'person' ? 'a person' : m.type === 'place' ? 'a place' : m.type === 'organization' ? 'an organization' : `a ${m.type}`;
   return {
@@ -361,7 +361,7 @@ export function textOnlyCard(m: Mention, article: { mentions: readonly Mention[]
     name: m.entity,
     type: m.type,
     description: `Named in this article as ${kind}`,
-    background: `${m.entity} is not in Backstory's built-in knowledge base. It was recognised from the article's own wording.`,
+    background: '',
     facts: [],
     links: [],
     origin: 'text',

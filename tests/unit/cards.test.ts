@@ -277,7 +277,8 @@ describe('cards', () => {
     const m = mention('StatesmanPost', 0, { type: 'organization', entity: 'StatesmanPost', id: undefined });
     const card = textOnlyCard(m, { mentions: [m], passages: [] });
     expect(card.origin).toBe('text');
-    expect(card.background).toMatch(/not in Backstory's built-in knowledge base/);
+    // No background to repeat what the card's foot says (reader review 20).
+    expect(card.background).toBe('');
   });
 
   it('never says a known name is missing from the knowledge base when its entry could not be read', () => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { PassageCard } from '../../components/PassageCard';
 import { EntityCard } from '../../components/EntityCard';
-import { entityCard } from '../../core/cards';
+import { entityCard, textOnlyCard } from '../../core/cards';
 import { loadKbDir } from '../../scripts/lib/kb-files';
 import { Options } from '../../components/Options';
 import { Popup } from '../../components/Popup';
@@ -79,5 +79,14 @@ describe('views', () => {
     expect(el.querySelector('.bs-said .bs-more')?.textContent).toBe('and 2 more in the article');
     render(<EntityCard model={entityCard(lai, { date: '2024-01-13', mentions: [], passages: said(3) })} />, el);
     expect(el.querySelector('.bs-said .bs-more')).toBeNull();
+  });
+
+  it('says once, in its foot, that a name found only in the text is not in the knowledge base (reader review 20)', () => {
+    const m = { text: 'Hartley Vance', start: 0, end: 13, type: 'organization' as const, entity: 'Hartley Vance', confidence: 0.8 };
+    const el = host();
+    render(<EntityCard model={textOnlyCard(m, { mentions: [m], passages: [] })} />, el);
+    expect(el.querySelector('.bs-background')).toBeNull();
+    expect(el.textContent?.match(/not in Backstory/g)).toHaveLength(1);
+    expect(el.querySelector('.bs-foot')?.textContent).toContain("Found in the article's text; not in Backstory's knowledge base.");
   });
 });

@@ -724,7 +724,13 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
     // Not a quotation that opens here and goes on into a next sentence that names its own speaker.
     const next = analyses[i + 1];
     const opensForNext = !a.openAtStart && quoteOpenAfter(a.passage.text, false) && !!next?.attribution;
-    if (a.openAtStart || quoteOpenAfter(prev.passage.text, prev.openAtStart ?? false) || (/["“”]/.test(prev.passage.text) && !opensForNext)) {
+    // "“Did you sign every transfer?” Lindqvist asked. “You must have seen them.”": a tag standing as
+    // a sentence of its own between two quotations of the same speaker (the first, standing alone,
+    // is given the tag's speaker below); the second goes on.
+    const quoted = analyses[i - 2];
+    const tagBetween =
+      !/["“”]/.test(prev.passage.text) && prev.passage.text.trim().split(/\s+/).length <= TAG_SENTENCE_WORDS && (quoted?.passage.source === prev.passage.source || (!!quoted?.quoteOnly && !quoted.passage.source)) && /["“”]/.test(quoted.passage.text);
+    if (a.openAtStart || quoteOpenAfter(prev.passage.text, prev.openAtStart ?? false) || (/["“”]/.test(prev.passage.text) && !opensForNext) || (tagBetween && !opensForNext)) {
       setSource(a, sourceOfPassage(prev.passage));
       goesOn.add(a);
     }
@@ -1057,6 +1063,8 @@ const PEOPLE_IN_VIEW = 3;
 const PEOPLE_IN_VIEW_SENTENCES = 4;
 /** How many sentences back a pronoun reaches to the latest person in view, or the last one named, with no heading between. */
 const PRONOUN_REACH_SENTENCES = 8;
+/** At most this many words make a speaker's tag that stands as a sentence of its own ("Dr. Lisa Moreno said."). */
+const TAG_SENTENCE_WORDS = 6;
 
 const COURTESY_BEFORE = /\b(Mrs?|Ms|Miss)\.?\s+$/;
 /** Words for a woman or a man, in a role the text gives a name just before it ("his son Chip Carter", "Their daughter, Amy Carter,"). */

@@ -974,6 +974,20 @@ describe('sources', () => {
       ]);
     });
 
+    it('gives the quotation after a speaker’s tag that stands as a sentence of its own to that speaker (reader review 20)', () => {
+      const people: Name[] = [['Sasha Lindqvist', 'Sasha Lindqvist', 'person'], ['Claire Moffat', 'Claire Moffat', 'person']];
+      const text = 'The court heard from the witness. “Did you sign every transfer?” Sasha Lindqvist asked. “You must have seen them.”';
+      expect(classifyPassages(text, mentionsIn(text, people)).map((x) => [x.label, x.source])).toEqual([
+        ['fact', null],
+        ['reported', 'Sasha Lindqvist'],
+        ['reported', 'Sasha Lindqvist'],
+        ['reported', 'Sasha Lindqvist'],
+      ]);
+      // Not a quotation that names its own speaker after it.
+      const two = '“Did you sign every transfer?” Sasha Lindqvist asked. “I did,” Claire Moffat replied.';
+      expect(classifyPassages(two, mentionsIn(two, people)).map((x) => x.source)).toEqual(['Sasha Lindqvist', 'Sasha Lindqvist', 'Claire Moffat']);
+    });
+
     it('reads "it tells Moscow ..." as the writer’s figure, not a statement of the body named before', () => {
       const names: Name[] = [['Berlin', 'Berlin', 'place', 'place/berlin']];
       const text = 'Berlin refused to send the missiles. That refusal is a mistake, and a revealing one: it tells Moscow exactly where Europe’s red lines are.';

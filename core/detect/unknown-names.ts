@@ -105,6 +105,8 @@ const NAME_RUN = new RegExp(`${CAP_WORD}(?:${GAP}(?:(?:de|da|del|der|van|von|al|
 const PARTY_BEFORE = /^(?:Democrat|Democratic|Republican|Libertarian|Independent|Labour|Conservative)\s+/;
 /** A word of a person's name: "Chase", "O'Brien", "Lloyd-Webber", "J." */
 const PERSON_NAME_WORD = /^(?:\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$/u;
+/** A plural role a firm holds, then a comma, before its name: "Rourke's solicitors, ", "its auditors, ". */
+const FIRM_ROLE_BEFORE = /\b(?:solicitors|lawyers|attorneys|advisers|advisors|auditors|bankers|brokers|consultants|accountants|publishers|underwriters),\s+$/;
 /** A body's name up to an "and" (or "&") inside it: "School of Hygiene and ", "Institute for Health and ". */
 const ORG_AND_BEFORE = /\b(?:School|Institute|University|College|Academy|Department|Ministry|Centre|Center|Society|Foundation|Council|Commission|Agency|Office|Museum|Hospital) (?:of|for|on)(?: the)? \p{Lu}[\p{L}'’-]* (?:and|&) $/u;
 /** Words that end an organisation's or an event's name, which a person's never has. */
@@ -355,6 +357,8 @@ export function findUnknownNames(
       }
       if (type === 'person') continue;
     }
+    // "Rourke's solicitors, Hartley Vance, said": a name in apposition to a plural role is a firm's.
+    if (type === 'person' && FIRM_ROLE_BEFORE.test(before)) [type, confidence] = ['organization', 0.7];
     if (!type) continue;
     // A byline's writer ("By The Editorial Board") is no organisation the article is about.
     if (type === 'organization' && BYLINE_BEFORE.test(before)) continue;

@@ -217,6 +217,9 @@ describe('detectMentions', () => {
     expect(found('Eleanor Vashti, an oceanographer whose instruments mapped the deep, died on Oct. 28.')).toContainEqual(['Eleanor Vashti', 'person']);
     expect(found('Walter Lowell, a geologist, died in 2009.')).toContainEqual(['Walter Lowell', 'person']);
     expect(found('Rourke’s barrister, Sasha Lindqvist, asked the witness about the email.')).toContainEqual(['Sasha Lindqvist', 'person']);
+    // A name in apposition to a plural role is a firm's (reader review 20); to a singular one, a person's.
+    expect(found('Rourke’s solicitors, Hartley Vance, said in a statement that their client was innocent.')).toEqual([['Hartley Vance', 'organization']]);
+    expect(found('Her lawyer, Jane Doe, said she would appeal.')).toEqual([['Jane Doe', 'person']]);
     // Letters after a name say who the person is, and are no part of the name.
     expect(found('Jonathan Pryce KC, for the prosecution, told jurors the scheme was simple.')).toEqual([['Jonathan Pryce', 'person']]);
     expect(found('Ann Ruiz MP said the bill would pass.')).toEqual([['Ann Ruiz', 'person']]);

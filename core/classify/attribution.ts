@@ -552,14 +552,16 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
       continue;
     }
 
-    // "X put China on notice that ..."
+    // "X put China on notice that ...", and a barrister's "X put it to the witness that ...".
     if ((t.w === 'put' || t.w === 'puts' || t.w === 'putting') && i > 0) {
       const on = tokens.slice(i + 1, i + 7).findIndex((x, k, arr) => x.w === 'on' && arr[k + 1]?.w === 'notice');
-      if (on >= 0) {
+      const putTo = tokens[i + 1]?.w === 'it' && tokens[i + 2]?.w === 'to' && tokens.slice(i + 3, i + 8).some((x) => x.w === 'that') ? i + 2 : -1;
+      if (on >= 0 || putTo >= 0) {
         const subj = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
         if (good(subj)) {
-          const noticeTok = tokens[i + 1 + on + 1]!;
-          candidates.push({ type: 'verb', subject: subj, cues: [[t.start, t.end], [tokens[i + 1 + on]!.start, noticeTok.end]], region: [subjStart(subj, t.start), clauseEnd(ctx, t.start)] });
+          const cueEnd = on >= 0 ? tokens[i + 1 + on + 1]! : tokens[putTo]!;
+          const cueStart = on >= 0 ? tokens[i + 1 + on]! : tokens[i + 1]!;
+          candidates.push({ type: 'verb', subject: subj, cues: [[t.start, t.end], [cueStart.start, cueEnd.end]], region: [subjStart(subj, t.start), clauseEnd(ctx, t.start)] });
         }
       }
     }

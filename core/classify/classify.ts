@@ -337,7 +337,8 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // A sentence the writer opens with their stance ("Frankly, the strike was a warning ...").
   const stance = stanceOpener(sentence);
   if (stance) return { passage: make('opinion', [stance, ...score.positive]), attribution: null, quoteOnly: false, mentions };
-  // The writer's verdict on a course of action ("Western capitals would be unwise to dismiss them").
+  // The writer's verdict on a course of action ("Western capitals would be unwise to dismiss them"),
+  // or on how much something mattered ("It is hard to overstate how much she changed her field").
   // Or on what matters in the story ("That is the real warning in this result").
   // Or on when something should come ("That guidance cannot come soon enough", "It is high time for ...").
   // Or on a person or a feat ("Kroos deserved this ending", "No modern president did more ...").
@@ -357,7 +358,8 @@ export function stanceOpener(sentence: string): string | null {
   return STANCE_OPENER.exec(sentence)?.[1] ?? null;
 }
 
-const VERDICT = /\b(?:would|will|is|was) be (?:unwise|a (?:mistake|blunder|folly|grave error)|foolish|naive|naïve|reckless|short-sighted|shortsighted|wise|prudent)\b(?= to\b)/iu;
+const VERDICT =
+  /\b(?:would|will|is|was) be (?:unwise|a (?:mistake|blunder|folly|grave error)|foolish|naive|naïve|reckless|short-sighted|shortsighted|wise|prudent)\b(?= to\b)|\b(?:is|was|would be) (?:hard|difficult|impossible) to (?:overstate|exaggerate|overestimate)\b/iu;
 const WHAT_MATTERS = /^\s*(?:That|This)(?:'s|’s| is) the (?:real|true|bigger|deeper|underlying|hidden) (?:warning|lesson|story|problem|question|issue|scandal|test|danger|risk|point|reason|message)\b/u;
 /** A ranking of size, value or age, which a figure settles: "the world's most valuable company", "the country's largest lender" (not "the biggest problem"). */
 const MEASURED_SUPERLATIVE = /\b(?:the )?(?:world|country|nation|region|city|state|continent|industry|sector|market|Europe|America|Asia|Africa|China|Britain|Japan|India|Germany|France)['’]s (?:most valuable|most populous|largest|biggest|richest|wealthiest|tallest|longest|oldest|busiest|deadliest|highest-paid|best-selling)\b/u;

@@ -748,6 +748,11 @@ describe('sources', () => {
       expect(review('His daughter said he had died peacefully.')).toEqual([['reported', 'His daughter']]);
       expect(review('The barrister said the evidence was thin.')).toEqual([['reported', 'The barrister']]);
       expect(review('The son of a miner, he left school at 15.')).toEqual([['fact', null]]);
+      // A barrister's "put it to the witness that" reports; "put it to a vote" does not (reader review 20).
+      expect(review('Lindqvist put it to the witness that she had been offered immunity.')).toEqual([['reported', 'Lindqvist']]);
+      expect(review('He put it to a vote.')).toEqual([['fact', null]]);
+      // The writer's verdict on how much something mattered.
+      expect(review('It is hard to overstate how much she changed her field, and how little credit she sought for it.')).toEqual([['opinion', null]]);
       // Whom something was shown or sent to says nothing (reader review 20).
       expect(review('Bank records shown to the jury on Tuesday indicated that transfers began in February 2022.')).toEqual([['fact', null]]);
       expect(review('The jury said it could not agree.')).toEqual([['reported', 'The jury']]);

@@ -61,7 +61,6 @@ import { Highlighter, type HighlightKey } from './highlighter';
 import { createUiHost, type UiHost } from './ui-host';
 import { rangeContainsPoint, textOffsetAt } from './hit-test';
 import { labelWidth } from './label-width';
-import type { Steps } from '../core/steps';
 
 export interface SessionDeps {
   /**
@@ -904,6 +903,8 @@ export class PageSession {
   private besideColumn(column: Element, side: 'left' | 'right', columnEdge: number): BesideBox[] {
     const win = this.doc.defaultView!;
     const boxes: BesideBox[] = [];
+    /** The side of what stands there that faces the column. */
+    const near = side === 'left' ? 'right' : 'left';
     let looked = 0;
     for (let el: Element = column; el.parentElement && el !== this.doc.body; el = el.parentElement) {
       for (const other of el.parentElement.children) {
@@ -916,12 +917,12 @@ export class PageSession {
         if (style.position === 'fixed' || style.visibility === 'hidden' || style.opacity === '0') continue;
         // A rail stretched to the column's height ("Most read" at its top, then nothing) stands
         // only as far down as what it holds, unless it draws its box (a border, a background).
-        const shape = besideShape(style, side === 'left' ? 'right' : 'left');
+        const shape = besideShape(style, near);
         const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : shape === 'box' ? r : heldWithin(other, r);
         boxes.push({ edge: (side === 'left' ? r.right : r.left) + win.scrollX, top: span.top + win.scrollY, bottom: span.bottom + win.scrollY });
         // A rail's dividing line runs its whole height: below the rail's content a note stands past it, in the rail's room.
         if (shape === 'rule' && style.position !== 'sticky') {
-          const line = parseFloat(style.getPropertyValue(`border-${side === 'left' ? 'right' : 'left'}-width`)) || 0;
+          const line = parseFloat(style.getPropertyValue(`border-${near}-width`)) || 0;
           boxes.push({ edge: (side === 'left' ? r.right - line : r.left + line) + win.scrollX, top: r.top + win.scrollY, bottom: r.bottom + win.scrollY, rule: true });
         }
       }

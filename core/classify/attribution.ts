@@ -555,14 +555,12 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // "X put China on notice that ...", and a barrister's "X put it to the witness that ...".
     if ((t.w === 'put' || t.w === 'puts' || t.w === 'putting') && i > 0) {
       const on = tokens.slice(i + 1, i + 7).findIndex((x, k, arr) => x.w === 'on' && arr[k + 1]?.w === 'notice');
-      const putTo = tokens[i + 1]?.w === 'it' && tokens[i + 2]?.w === 'to' && tokens.slice(i + 3, i + 8).some((x) => x.w === 'that') ? i + 2 : -1;
-      if (on >= 0 || putTo >= 0) {
+      const putTo = tokens[i + 1]?.w === 'it' && tokens[i + 2]?.w === 'to' && tokens.slice(i + 3, i + 8).some((x) => x.w === 'that');
+      // The tokens of the phrase's cue after "put": "on notice", "it to".
+      const cue = on >= 0 ? i + 1 + on : putTo ? i + 1 : -1;
+      if (cue >= 0) {
         const subj = subjectEndingAt(ctx, skipBetween(ctx, i - 1));
-        if (good(subj)) {
-          const cueEnd = on >= 0 ? tokens[i + 1 + on + 1]! : tokens[putTo]!;
-          const cueStart = on >= 0 ? tokens[i + 1 + on]! : tokens[i + 1]!;
-          candidates.push({ type: 'verb', subject: subj, cues: [[t.start, t.end], [cueStart.start, cueEnd.end]], region: [subjStart(subj, t.start), clauseEnd(ctx, t.start)] });
-        }
+        if (good(subj)) candidates.push({ type: 'verb', subject: subj, cues: [[t.start, t.end], [tokens[cue]!.start, tokens[cue + 1]!.end]], region: [subjStart(subj, t.start), clauseEnd(ctx, t.start)] });
       }
     }
 

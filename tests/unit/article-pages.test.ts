@@ -39,6 +39,12 @@ function load(html: string): Document {
 
 const page = (name: string) => load(readFileSync(path.join(PAGES, name), 'utf8'));
 
+/** The blocks the text map reads in `#x` of `html`: each one's kind and folded text. */
+function blockKinds(html: string): Array<[string, string]> {
+  const map = buildTextMap(load(html).getElementById('x')!);
+  return map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))]);
+}
+
 const lines = readArticleText()
   .split(/\r?\n/)
   .map((l) => l.trim())
@@ -116,14 +122,12 @@ describe('lines split by <br>', () => {
   });
 
   it('reads a <p> or <div> of a caption’s class as a caption, and not a wrapper that holds the figure (reader review 18)', () => {
-    const doc = load(
+    const html =
       '<!doctype html><body><div id="x"><p class="caption">Residents line up to speak on Tuesday. (Owen Lindqvist / Puget Sound Ledger)</p>' +
         '<div class="wp-caption-text">The council chamber before the vote.</div><p class="article__caption">Mayor Victoria Woodards.</p>' +
         '<div class="media has-caption"><p>The body of the story goes on here.</p></div><div class="caption-block"><p>So does this paragraph.</p></div>' +
-        '<p class="captioned">A paragraph whose class only starts with the word.</p></div></body>',
-    );
-    const map = buildTextMap(doc.getElementById('x')!);
-    expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
+        '<p class="captioned">A paragraph whose class only starts with the word.</p></div></body>';
+    expect(blockKinds(html)).toEqual([
       ['caption', 'Residents line up to speak on Tuesday. (Owen Lindqvist / Puget Sound Ledger)'],
       ['caption', 'The council chamber before the vote.'],
       ['caption', 'Mayor Victoria Woodards.'],
@@ -141,9 +145,8 @@ describe('lines split by <br>', () => {
   });
 
   it('reads the terms and values of a definition list and a table as entries, list items as list items, and a <div role="heading"> or of a subhead’s class as a heading', () => {
-    const doc = load('<!doctype html><body><div id="x"><div role="heading" aria-level="2">What comes next</div><div class="story__subhead">How the deal was reached</div><div class="subheadline">A longer summary of the story, in a sentence.</div><dl><dt>Born</dt><dd>May 27, 1923, Fürth</dd></dl><table><tr><th>Place</th><td>Eagle Pass, Texas</td></tr></table><ul><li>One point.</li></ul></div></body>');
-    const map = buildTextMap(doc.getElementById('x')!);
-    expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
+    const html = '<!doctype html><body><div id="x"><div role="heading" aria-level="2">What comes next</div><div class="story__subhead">How the deal was reached</div><div class="subheadline">A longer summary of the story, in a sentence.</div><dl><dt>Born</dt><dd>May 27, 1923, Fürth</dd></dl><table><tr><th>Place</th><td>Eagle Pass, Texas</td></tr></table><ul><li>One point.</li></ul></div></body>';
+    expect(blockKinds(html)).toEqual([
       ['heading', 'What comes next'],
       ['heading', 'How the deal was reached'],
       ['paragraph', 'A longer summary of the story, in a sentence.'],
@@ -168,9 +171,8 @@ describe('lines split by <br>', () => {
   });
 
   it('leaves bold words inside a line alone', () => {
-    const doc = load('<!doctype html><body><div id="x"><b>Note</b> that the talks resumed.<br><br><strong>Bold sentence as a whole.</strong><br><br><b>A heading</b></div></body>');
-    const map = buildTextMap(doc.getElementById('x')!);
-    expect(map.blocks.map((b) => [b.kind, fold(map.text.slice(b.start, b.end))])).toEqual([
+    const html = '<!doctype html><body><div id="x"><b>Note</b> that the talks resumed.<br><br><strong>Bold sentence as a whole.</strong><br><br><b>A heading</b></div></body>';
+    expect(blockKinds(html)).toEqual([
       ['paragraph', 'Note that the talks resumed.'],
       ['paragraph', 'Bold sentence as a whole.'],
       ['heading', 'A heading'],

@@ -217,6 +217,17 @@ describe('detectMentions', () => {
     expect(found('Eleanor Vashti, an oceanographer whose instruments mapped the deep, died on Oct. 28.')).toContainEqual(['Eleanor Vashti', 'person']);
     expect(found('Walter Lowell, a geologist, died in 2009.')).toContainEqual(['Walter Lowell', 'person']);
     expect(found('Rourke’s barrister, Sasha Lindqvist, asked the witness about the email.')).toContainEqual(['Sasha Lindqvist', 'person']);
+    // A profession with its article right before the name, and an obituary's family list (reader review 20).
+    expect(found('She married the geologist Walter Lowell in 1961.')).toEqual([['Walter Lowell', 'person']]);
+    expect(found('She worked with the German oceanographer Klaus Brenner for a decade.')).toContainEqual(['Klaus Brenner', 'person']);
+    expect(found('She is survived by a son, Peter Lowell; a sister, Ann Harlow; and four grandchildren.')).toEqual([
+      ['Peter Lowell', 'person'],
+      ['Ann Harlow', 'person'],
+    ]);
+    expect(found('She is survived by her husband, Walter Lowell.')).toEqual([['Walter Lowell', 'person']]);
+    expect(found('He met a French colleague, Henri Duval, in the lab.')).toEqual([['Henri Duval', 'person']]);
+    // An ideology's "-ist" is no profession: the party after it is no person.
+    expect(found('Votes went to the socialist Workers Party.').map(([, type]) => type)).not.toContain('person');
     // A name in apposition to a plural role is a firm's (reader review 20); to a singular one, a person's.
     expect(found('Rourke’s solicitors, Hartley Vance, said in a statement that their client was innocent.')).toEqual([['Hartley Vance', 'organization']]);
     expect(found('Her lawyer, Jane Doe, said she would appeal.')).toEqual([['Jane Doe', 'person']]);

@@ -135,8 +135,11 @@ describe('the shipped knowledge base', () => {
       ['Justice Jackson', 'person/ketanji-brown-jackson'],
     ]);
     expect(found('Justice Ketanji Brown Jackson dissented. On Tuesday Jackson spoke again.').map(([t]) => t)).toEqual(['Justice Ketanji Brown Jackson', 'Jackson']);
-    // Another first name before the surname is another person.
-    expect(found('Justice Ketanji Brown Jackson dissented. The singer Michael Jackson was no relation.')).toEqual([['Justice Ketanji Brown Jackson', 'person/ketanji-brown-jackson']]);
+    // Another first name before the surname is another person, whom the knowledge base lacks.
+    expect(found('Justice Ketanji Brown Jackson dissented. The singer Michael Jackson was no relation.')).toEqual([
+      ['Justice Ketanji Brown Jackson', 'person/ketanji-brown-jackson'],
+      ['Michael Jackson', undefined],
+    ]);
     expect(found('Nigel Farage and Marine Le Pen met Geert Wilders; Farage spoke first.').map(([, id]) => id)).toEqual([
       'person/nigel-farage',
       'person/marine-le-pen',

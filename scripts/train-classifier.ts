@@ -647,11 +647,13 @@ export const valence = wordTable(BY_VALENCE);
 /** Words of the VADER lexicon rated at least this strongly (either sign) go into strength.ts. */
 const STRENGTH_MIN = 2;
 /**
- * Words VADER's raters read as praise whose sense in news is a topic, not a judgement: "artificial
- * intelligence", "intelligence agencies"; "interest rates", "interest payments" (reader review 19:
- * "Investors are pouring money into artificial intelligence start-ups" had been opinion). Left out of strength.ts.
+ * Words VADER's raters read as charged whose sense in news is a topic, an event or a procedure the
+ * story reports, not a judgement. "Artificial intelligence", "intelligence agencies"; "interest
+ * rates" (reader review 19: "Investors are pouring money into artificial intelligence start-ups"
+ * had been opinion). A court's steps, a death and a result (reader review 20: "the largest
+ * prosecution" showed "prosecution" as an opinion cue, and an obituary's lede "died"). Left out of strength.ts.
  */
-const STRENGTH_NEWS_TOPICS = new Set(['intelligence', 'interest']);
+const STRENGTH_NEWS_TOPICS = new Set(['intelligence', 'interest', 'prosecution', 'jailed', 'imprisoned', 'arrested', 'died', 'killed', 'won']);
 
 /**
  * core/classify/strength.ts from the VADER lexicon of the vader-sentiment package: single words

@@ -1,5 +1,5 @@
 /**
- * Word strength: 2127 English words that VADER's raters found strongly positive or negative
+ * Word strength: 2120 English words that VADER's raters found strongly positive or negative
  * (|valence| >= 2 on its -4..+4 scale), by strength rounded to 0.5, the sign left out.
  * The subjectivity model weighs how forcefully the writer's words are charged (features.ts,
  * "vd:sum" and "vd:max"); the strongest can be cues.
@@ -35,7 +35,7 @@ const BY_STRENGTH: Record<string, string> = {
 abandoned 2ductions 2hor 2using acceptance 3ident 2hing admirableness 5e 2orability 6le 7y
 5tions 4ers affectionately 9less agitated 6ors 2onise 5zed 2reement amazed 6ly 5ments 5s
 2bitious 2orousness 4t 2usedly angering 3uishes 2noyer 2tagonistically 8ze aok appalled 6ingly
-3laud 7ing 3rehension 4oval ardent 2guing 2rested 3ogant ashamed 2toundingly 7s attack 6ed 6ing
+3laud 7ing 3rehension 4oval ardent 2guing 2rogant ashamed 2toundingly 7s attack 6ed 6ing
 3racting 8on 8vely 9enesses awards 2ful badly 2nkster 3ned 2stardise 8zations 9ed beating
 3utified 7uler 2littled 2neficently 7iary 6t 3ignant 2reave 7d bitchier 3terly blamed 5r 6s 4ing
 2esseder 5ing bomb braveries 6y 2eathtaking 2ightened 3lliantines 2oken 2utalization bsod btd
@@ -62,38 +62,38 @@ dolorous 2omful 4sdayer 5ter dread 2owns effective elegance 7y 6t encouragements
 3vyhearted 2lpless 8ness 2roin 6ism 5sms 5ze 7d 7s hhoj honestly 6y 3or 5ability 7leness 5ee
 5ifically 4urable 6ed 6ing 6s 2oliganism 2peless 8ly 2rribles 2stilely 6ities hug 3s 3z 2moring
 4ur 6ous 2rrahs 3ts hypocritical idealised 8s 6zes illnesses imbecile 2moral 7ist 7ly 2pressed
-8s 7ively 4isoned 4oved 7ment incensed 3ompetent 2fected 4riorly 3ringement 3uriate 2novate 8s
-2sipid 3pirations 6ed 7r 8s 6itingly 3ulter 8s 6ing 2tellect 9ualism 9ualist 6igent 9ntly
-2vigorates 9ing 9ingly 4ncible irrationalist 3itable 6nts 6ted 7ing 9gly 8ve jailed jealous 7ies
-7ly 2opardy 2wels jollies 5fication 9tions 6y 2ys killjoy 2nder 4ly 4ness 2ssable kmuf l lamely
-4nt 6ing 2ughed 5ing 5s 5ter 8s libelous 2keable 2veliest lmao loathe 6d 2usier 2velies 2wlifes
-5ght 5ves 2yal 5ly luck 2gubrious 2lz 2natic mad 3dening 2niac 2rvels 2sochistic medal
-2lancholiac 2nace 2ritorious 3riments 5ness 4ymaker 8ing mirthfully 2serable 8y 3representation
-mml mocks 2lest 6ers 2odiest 2ron 2tivated 7ing murderess nasties neat 4ened 2glect 7ful 9lly
-9lness 7s nh nicenesses 4st nme noble numbskulls 2rturing obliterated 2noxious 9ness offends
-5sive okays oppressed 2timisms 7tically 6ze 8d 8rs 7ing outrageous 6ing overreacts panicked
-2ssion 7s peaceably 5ful 8ness 5keeping 5maker 5s 5time 9s 2nalty 2rfectibilities 8vely 9ity
-3petrator 3secute 3versely 8ness 7ive 2ssimisms 8tically phobias pisser 2tiful 4lessly
-pleasantly 8ry poisoned 2lluted 7rs 7s 2or 2pularity 2sitivenesses 7ist 2werless praised 6r 7s
-2eciously 3ttier 5y 2izes 2oblematically 3secution 4perous 3ud 5er punished 7s 6ment qq radiant
-2ged 4s reeked 4ing 2grettably 7ers 2invigoration 2jecting 7ons 6s 3oiced 7s 2laxed 7ness 5ing
-3ief 2morselessly 2pressors 3ulsed 2sentful 9ness 3pect 7ed 8r 7ful 7ing 2vengefulness 7r 8s
-2wardable 6ed 6s richness 8es 2dicule robs 2flcopter 2manced 6ing 5ticism 9sms 9zations rude 4ly
-4r 4sby 2ined 5r sad 3dening 2fely 2tisfactions 6y 7ing 2vage 6d 6ly 3e scandals 3re 5monger
-9ers 4y 2rewed 5iest 3umptious selfish 7nesses 2rene 2verely shame 5facedness 6ul 5lessnesses
-3ttered 2its 4tier 2ylock sickener 8s 6ingly 6s 2ncerely 7r 7st 3s slaw 2uttish 8ly 8nesses
-smartass 5er 5ness 2iles 4ing 2uggler 6ing snob 4bery 2ubbed 4s sorrowful spammer 5ing 2lendidly
-6orous 8s 7ur 9s 6rous 2rightly steal 5ers 2inkiest 2olen 2rength 8ening 9ns 4sses 6ors
-2upidities 6ly suave 2cceed 7ing 7s 5ssfully 3ked 5red 6ing 2ffered 7r 6ing 6s 2nshine 2periorly
-3remest 2reness 2spended sweet 5ie 7s 5ly 5ness 5s 2indling talents terrible 5fic thankfullest
-8ness 2ieve 6ries 7y 2oughtless 2reatened 8ingly 6ing 3illing 9ly torturously 2talitarian tragic
-6s 3umas 6tises 8zations 2easuring 2iumph 7al 7ed 7s 2oubled 7maker 9kers 7s 6ous 9ly 2ueness
-3stability 5ed 5ful 8ness 5iest 5s 5y 3thful uglier 5s 4fication 5y 6ing 4ly unacceptable
-2easiest 2fair 3ortunate 2grateful 2happinesses 2intelligent 4volved 8ing 2loveliness 7y
-2pleasant 2worthy upsetters 6ing valuable 8s vbg vexing victimhood 2llainesses 7ous 2olate 6ion
-2rtuosic 8ty 7o 6usness 2talising 3riolic vulture vwp warmth 2sted weakliest 3lth 6ier 8st 7ly
-2lcome 7ness 2pt whoredom 5mongers 5son wickeder 6ly 6ness 9ses 2dowed 2nners 2se 4st woefulness
-2o 2rriedly 5somely 5t 3se 5ning 6s 5r 2ws wrong wtg
+8s 7ively 4oved 7ment incensed 3ompetent 2fected 4riorly 3ringement 3uriate 2novate 8s 2sipid
+3pirations 6ed 7r 8s 6itingly 3ulter 8s 6ing 2tellect 9ualism 9ualist 6igent 9ntly 2vigorates
+9ing 9ingly 4ncible irrationalist 3itable 6nts 6ted 7ing 9gly 8ve jealous 7ies 7ly 2opardy 2wels
+jollies 5fication 9tions 6y 2ys killjoy 2nder 4ly 4ness 2ssable kmuf l lamely 4nt 6ing 2ughed
+5ing 5s 5ter 8s libelous 2keable 2veliest lmao loathe 6d 2usier 2velies 2wlifes 5ght 5ves 2yal
+5ly luck 2gubrious 2lz 2natic mad 3dening 2niac 2rvels 2sochistic medal 2lancholiac 2nace
+2ritorious 3riments 5ness 4ymaker 8ing mirthfully 2serable 8y 3representation mml mocks 2lest
+6ers 2odiest 2ron 2tivated 7ing murderess nasties neat 4ened 2glect 7ful 9lly 9lness 7s nh
+nicenesses 4st nme noble numbskulls 2rturing obliterated 2noxious 9ness offends 5sive okays
+oppressed 2timisms 7tically 6ze 8d 8rs 7ing outrageous 6ing overreacts panicked 2ssion 7s
+peaceably 5ful 8ness 5keeping 5maker 5s 5time 9s 2nalty 2rfectibilities 8vely 9ity 3petrator
+3secute 3versely 8ness 7ive 2ssimisms 8tically phobias pisser 2tiful 4lessly pleasantly 8ry
+poisoned 2lluted 7rs 7s 2or 2pularity 2sitivenesses 7ist 2werless praised 6r 7s 2eciously 3ttier
+5y 2izes 2oblematically 3sperous 3ud 5er punished 7s 6ment qq radiant 2ged 4s reeked 4ing
+2grettably 7ers 2invigoration 2jecting 7ons 6s 3oiced 7s 2laxed 7ness 5ing 3ief 2morselessly
+2pressors 3ulsed 2sentful 9ness 3pect 7ed 8r 7ful 7ing 2vengefulness 7r 8s 2wardable 6ed 6s
+richness 8es 2dicule robs 2flcopter 2manced 6ing 5ticism 9sms 9zations rude 4ly 4r 4sby 2ined 5r
+sad 3dening 2fely 2tisfactions 6y 7ing 2vage 6d 6ly 3e scandals 3re 5monger 9ers 4y 2rewed 5iest
+3umptious selfish 7nesses 2rene 2verely shame 5facedness 6ul 5lessnesses 3ttered 2its 4tier
+2ylock sickener 8s 6ingly 6s 2ncerely 7r 7st 3s slaw 2uttish 8ly 8nesses smartass 5er 5ness
+2iles 4ing 2uggler 6ing snob 4bery 2ubbed 4s sorrowful spammer 5ing 2lendidly 6orous 8s 7ur 9s
+6rous 2rightly steal 5ers 2inkiest 2olen 2rength 8ening 9ns 4sses 6ors 2upidities 6ly suave
+2cceed 7ing 7s 5ssfully 3ked 5red 6ing 2ffered 7r 6ing 6s 2nshine 2periorly 3remest 2reness
+2spended sweet 5ie 7s 5ly 5ness 5s 2indling talents terrible 5fic thankfullest 8ness 2ieve 6ries
+7y 2oughtless 2reatened 8ingly 6ing 3illing 9ly torturously 2talitarian tragic 6s 3umas 6tises
+8zations 2easuring 2iumph 7al 7ed 7s 2oubled 7maker 9kers 7s 6ous 9ly 2ueness 3stability 5ed
+5ful 8ness 5iest 5s 5y 3thful uglier 5s 4fication 5y 6ing 4ly unacceptable 2easiest 2fair
+3ortunate 2grateful 2happinesses 2intelligent 4volved 8ing 2loveliness 7y 2pleasant 2worthy
+upsetters 6ing valuable 8s vbg vexing victimhood 2llainesses 7ous 2olate 6ion 2rtuosic 8ty 7o
+6usness 2talising 3riolic vulture vwp warmth 2sted weakliest 3lth 6ier 8st 7ly 2lcome 7ness 2pt
+whoredom 5mongers 5son wickeder 6ly 6ness 9ses 2dowed 2nners 2se 4st woefulness 2o 2rriedly
+5somely 5t 3se 5ning 6s 5r 2ws wrong wtg
 `,
   '2.5': `
 aas 2yf abandonment 2ducted 2horred 2used 5r 6s 5s 4iveness admirability 7le 8y 6tion 5ed 5ingly
@@ -110,7 +110,7 @@ cocksuckers 2mfortable 3passionless 4limenting 2ndemns 3fidence 3grats 3spiracy 
 5ties curse 2teness 4r cwot damaging 3nation 6ory 4ifying 5t 2nger 6ed 6ing 2rlingness 2untless
 dearest 4th 2gradation 6ingly 2humanizing 2jecting 2licious 4ghted 9ly 8rs 7fully 7some 2pressed
 7ingly 8on 2spaired 7ing 7s 4isement 9nts 6ing 3troy 7ers 7ing 7s 5uct 8ing 9on 9onist 9ons
-9vely 9veness 8s 2vastatingly 3ilishness 5kin 5led 5s dick 2ed 2rtiest 2sappointment 4sters
+9vely 9veness 8s 2vastatingly 3ilishness 5kin 5led 5s dick 2rtiest 2sappointment 4sters
 3consolate 3gusted 7ful 7ing 3heartenment 4onest 3satisfying 3traught 5ess 8fulness 5usted
 4urbing 9gly 2vine 6st 5ity 6ze doa 2omsdays 2wnhearted dreaded 5fully 8s 5ing 2own dullsville
 2mb 4ass 4est 4head earnest ecstasies 5tic effin egotist encourage 8ing 2emy 3rgized 2joyed 5ing
@@ -153,8 +153,8 @@ swak 2indle sympathetic talented 2rd tenderheartedly 2rriblenesses 7y 5fies 6y 7
 2lovable 5ing 2professional valuably vibrant 2ciousness 3timising 7zation 8e 8ing 2llain 7ies
 7ousness 7y 2olated 7r 8s 7s 6ing 7ons 7ve 6or 2p 2rtuous 3ulent 2sionary vwd wanker
 2rmheartedness 4ongering 3red 3s wd weakest 3lthiness 2ep 4iest 2lldoer whoredoms 5monger 5sons
-wicked 2nning 7ly 7s 3s 2sdom woebegone 2n 3derful 2ohoo 2rsen 4hiped 7ped 2wed 3ing wrathful
-wth x-d 2d xd xoxozzz yay yummy ywia
+wicked 2nning 7ly 7s 3s 2sdom woebegone 2nderful 2ohoo 2rsen 4hiped 7ped 2wed 3ing wrathful wth
+x-d 2d xd xoxozzz yay yummy ywia
 `,
   '3': `
 abduction 2horrent 5s 2use 4ive 7ly 7nesses adoration afu alol amazing 2bw 2or angriest 3uish
@@ -183,8 +183,8 @@ tenderheartednesses 2rrified 4orise 8ing 8ms 8ts 7zed 9s 8ing torture 6ing traum
   '3.5': `
 aml apocalyptic brutalizing cancer 2tastrophe dead 2vastating 3il ecstacy euphoria evil 4lest 5y
 excruciating 9ion faggot 2tality fu 2cked 5r hatefulness heartbroken 2ll horrific 6yingly ilu 2y
-kill 4ed 5r 6s 4ing 7s lya magnificently motherfucker murder 6ed 7r 8s 6ing nigger rape 4d 4r 5s
-4s 3ists shittiest suicidal 6e sweetheart terrorised 9s 8m 8t 9ic 7ze torturers tragedy twat
+kill 4er 6s 4ing 7s lya magnificently motherfucker murder 6ed 7r 8s 6ing nigger rape 4d 4r 5s 4s
+3ists shittiest suicidal 6e sweetheart terrorised 9s 8m 8t 9ic 7ze torturers tragedy twat
 villains whore
 `,
   '4': `

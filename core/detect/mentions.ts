@@ -260,6 +260,12 @@ function namePartBefore(text: string, start: number): boolean {
   return !!before && !NOT_A_NAME_PART.test(before[1]) && insideSentence(text, start - 1 - before[1].length);
 }
 
+/** A capitalised word right before `start` that may name a place, wherever the sentence starts: not "The", "But", a title or a weekday. */
+function placeLikeWordBefore(text: string, start: number): boolean {
+  const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  return !!before && !NOT_A_NAME_PART.test(before[1]) && !NOT_AN_ORG_NAME_PART.test(before[1]);
+}
+
 /** Capitalised words that follow an organisation's name without making a longer one ("Pfizer CEO", "Hamas Monday"). */
 const NOT_AN_ORG_NAME_PART =
   /^(?:CEO|Chief|Chairman|Chairwoman|Chair|Director|Founder|Executive|Commander|Spokesman|Spokeswoman|Spokesperson|Commission|Inc|Corp|Ltd|Plc|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -446,9 +452,12 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   const matchStarts = new Set(matches.map((x) => x.start));
   /** Where the previous alias match ended: a name right before another is a known one. */
   let previousEnd = -1;
+  let previous: Match | undefined;
   for (const m of matches) {
     const endBefore = previousEnd;
+    const before = previous;
     previousEnd = m.end;
+    previous = m;
     // A title before the name ("Secretary Blinken") only matters to a person's short form: the
     // regex runs at most once a match, and only then.
     let titled: boolean | undefined;
@@ -494,6 +503,17 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
       ((shortOnly && bestType === 'organization') || (oneWord && (bestType === 'organization' || bestType === 'event'))) &&
       (unknownNameBefore(folded, m.start, endBefore) || (oneWord && nameWordAfter(folded, m.end))) &&
       !inHeading(folded, m.start, blocks)
+    )
+      continue;
+    // An organisation's short form that follows a place in its own name ("Manchester United"), right
+    // after another place, is that place's namesake: "Newcastle United" and "Leeds United" are not
+    // Manchester United. (At a sentence's start too: "Newcastle United won." Not "the Georgia
+    // Senate race": the U.S. Senate's name does not put a place before "Senate".)
+    if (
+      shortOnly &&
+      bestType === 'organization' &&
+      index.entities[best].name.split(' ')[1] === m.rules[0].form &&
+      (before && /^ $/.test(folded.slice(endBefore, m.start)) ? before.rules.some((r) => index.entities[r.entity].type === 'place') : placeLikeWordBefore(folded, m.start))
     )
       continue;
     // A person's surname after another first name is someone else's ("Michael Jackson", "Maria

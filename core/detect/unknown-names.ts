@@ -14,10 +14,10 @@ import { STRIP_LINE } from '../text/strip';
 const TITLE_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|Judge|Justice|General|Admiral|Commander|spokesman|spokeswoman|spokesperson|Pope|King|Queen|Prince|Princess|Sheikh|host|anchor|analyst|professor|economist|director|chief|CEO|chairman|chairwoman|scientist|historian|lawyer|attorney|researcher|journalist|correspondent|editor|adviser|advisor|candidate|challenger|incumbent|Libertarian|Democrat|Republican|Democratic|activist|pastor|Rev|Ald|Alderman|Alderwoman|Supt|Superintendent|Cllr|Councillor|Councilman|Councilwoman|Councilmember|manager|coach|lecturer|aide|prosecutor|envoy|negotiator)\.?\s+$/i;
 /** Words for a person's role or office, in the appositions below. */
-const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|barrister|solicitor|counsel|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower|architect|designer|composer|painter|sculptor|poet|playwright|dancer|filmmaker|producer|inventor|explorer|astronaut|astronomer|philosopher|theologian|comedian|critic|reporter|writer|broadcaster|presenter|colleague|friend|neighbou?r|classmate|mentor|\p{Ll}{3,}(?:ologist|ographer|ician|ist)|(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|niece|nephew)(?!\s+(?!of\b)\p{Ll}))`;
+const ROLES = String.raw`(?:spokes(?:man|woman|person)|chair|adviser|advisor|official|minister|secretary|analyst|professor|economist|director|lawmaker|senator|diplomat|ambassador|general|commander|researcher|fellow|chief|leader|executive|chairman|chairwoman|president|mayor|governor|lawyer|attorney|barrister|solicitor|counsel|judge|journalist|correspondent|editor|scientist|historian|expert|negotiator|envoy|officer|strategist|pastor|activist|candidate|manager|coach|lecturer|superintendent|alderman|alderwoman|councillor|councilman|councilwoman|man|woman|resident|teacher|schoolteacher|organizer|organiser|student|nurse|doctor|farmer|owner|founder|co-founder|cofounder|player|captain|striker|midfielder|defender|goalkeeper|veteran|survivor|witness|defendant|plaintiff|prosecutor|businessman|businesswoman|entrepreneur|author|novelist|actor|actress|singer|priest|bishop|imam|rabbi|engineer|administrator|accountant|fisherman|fisherwoman|head|mechanic|firefighter|paramedic|driver|electrician|plumber|carpenter|shopkeeper|chef|baker|clerk|banker|physician|surgeon|pharmacist|psychologist|sociologist|councilmember|grandmother|grandfather|mother|father|widow|widower|architect|designer|composer|painter|sculptor|poet|playwright|dancer|filmmaker|producer|inventor|explorer|astronaut|astronomer|philosopher|theologian|comedian|critic|reporter|writer|broadcaster|presenter|colleague|friend|neighbou?r|classmate|mentor|referee|umpire|linesman|winger|forward|substitute|keeper|full-back|centre-back|center-back|skipper|boss|\p{Ll}{3,}(?:ologist|ographer|ician|ist)|(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|niece|nephew)(?!\s+(?!of\b)\p{Ll}))`;
 const ROLE_HEAD = String.raw`(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*['’]s)\s+(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime)\s+)*(?:[\p{L}\p{N}.'’-]+\s+){0,3}`;
-/** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital". */
-const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*(?:\p{Ll}[\p{Ll}-]*\s+){0,2}${ROLES}\s+(?:at|of)\s`;
+/** A role without an article, where a place of work follows: ", chief economist at Alderbrook Capital", ", chief UK economist at ING". */
+const ROLE_BARE = String.raw`(?:(?:former|senior|top|deputy|chief|lead|leading|veteran|retired|longtime|managing|associate|assistant)\s+)*(?:(?:\p{Ll}[\p{Ll}-]*|\p{Lu}{2,4})\s+){0,2}${ROLES}\s+(?:at|of)\s`;
 /** A former role with no article, closed by its comma: ", former Bundesliga midfielder," (a pundit's label, reader review 17). */
 const ROLE_FORMER = String.raw`(?:former|ex-)\s*(?:[\p{L}\p{N}.'’-]+\s+){0,2}${ROLES},`;
 /** ", a former national security adviser", ", 64, a retired teacher", ", chief economist at ...": an apposition that says the name before it is a person. */
@@ -29,6 +29,12 @@ const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'u')
  * oceanographer Klaus Brenner" (reader review 20). Not any "-ist": "the nationalist Alternative for Germany".
  */
 const PROFESSION_BEFORE = /(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?)\s+(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}{2,}(?:ologist|ographer|ician)|(?:scient|econom|art|pian|violin|cell|novel|journal|column|physic|chem)ist|historian|author|writer|poet|painter|composer|architect|actor|actress|singer|engineer|explorer|inventor|philosopher)\s+$/u;
+/** A place name's first word, never a person's first name: "New Taipei", "Lower Manhattan", "San Jose". */
+const PLACE_HEAD = /^(?:New|Old|Lower|Upper|North|South|East|West|Central|Greater|Great|Little|Fort|Port|Mount|Saint|St|San|Santa|Los|Las|El|Lake|Cape|Glen|Grand|Palm)$/;
+/** What a player or a manager does in a match report, after the name. */
+const PLAYED_AFTER = /^(?:\s+(?:scored|netted|equalised|equalized|headed|volleyed|converted|saved|assisted|curled|slotted|tapped|nodded)\b|['’]s\s+(?:side|team|men|squad)\b)/;
+/** A ball or a save "from" a player: "a pass from", "saved well from". */
+const PLAYED_FROM_BEFORE = /\b(?:pass|cross|ball|save|saved|header|corner|free[- ]kick|shot|strike|tackle|challenge|foul|assist|cut-back|cutback)\s+(?:\p{Ll}+\s+)?from\s+$/u;
 /** The text before a name ends in a comma: ROLE_BEFORE's own end, cheap to check first. */
 const ENDS_IN_COMMA = /,\s+$/;
 /**
@@ -76,7 +82,7 @@ const ORG_WORD =
   /\b(?:Ministry|Department|Party|Council|Agency|Bank|Inc|Corp|Corporation|Company|Co|Group|Institute|Institution|Academy|Society|School|Hospital|Laboratory|Laboratories|Observatory|Museum|University|College|Committee|Commission|Board|Authority|Administration|Association|Foundation|Fund|Union|Organization|Organisation|Office|Bureau|Court|Parliament|Assembly|Army|Navy|Force|Forces|Guard|Times|Post|News|Press|Herald|Journal|Tribune|Gazette|Network|Media|Reporters|Daily|Weekly|Monitor|Observer|Telegraph|Review|Magazine|Radio|TV|Television|Broadcasting|Channel|Insider|Chronicle|Dispatch|Courier|Inquirer|Examiner|Sentinel|Bulletin|Reuters|Airlines|Industries|Holdings|Motors|Labs|Centre|Center|Club|Federation|Alliance|Front|Movement|Brigade|Church|Temple|Mosque|Cathedral|Insight|Insights|Analytics|Partners|Associates|Consulting|Consultancy|Strategies|Advisors|Advisers|Capital|Securities|Investments|Ventures|Electric|Utilities|Management|Advisory|Research|Technologies|Semiconductor|Systems|Payments|Pharmaceuticals|Therapeutics|Homes|Builders|Developers|Properties|Realty|Construction|Pictures|Studios|Entertainment|Records|Foods|Brewing)\b/;
 /** "Danube ports, such as Izmail": a list of places opens after a plural place noun and "such as", "including" or "like". */
 const PLACE_LIST_HEAD = /\b(?:ports|cities|towns|villages|regions|provinces|districts|oblasts|islands)(?: [a-z]+)?,? (?:such as|including|like) $/;
-const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace)\b/;
+const PLACE_WORD = /\b(?:City|Province|Oblast|County|Region|District|Island|Islands|Valley|River|Sea|Bay|Mountains|Strait|Street|Square|Airport|Hotel|Palace|Stadium|Arena)\b|s' (?:Park|Gardens|Green|Cross)$/;
 /** A name of capitals alone ("FTX", "NASA"): an organisation's, where the knowledge base has no place of that name. */
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 /**
@@ -97,7 +103,8 @@ const STOP = new Set(
   ),
 );
 
-const CAP_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'.-]*[\\p{L}\\p{M}]|[\\p{Lu}]\\.)";
+/** A capitalised word; a plural's apostrophe inside a name is the name's ("St James' Park", "Regents' Park"). */
+const CAP_WORD = "(?:[\\p{Lu}][\\p{L}\\p{M}'.-]*[\\p{L}\\p{M}](?:(?<=s)'(?=[^\\S\\n]+\\p{Lu}\\p{Ll}))?|[\\p{Lu}]\\.)";
 /** White space between the words of a name: a line break at most, never a blank line (a block boundary). */
 const GAP = '(?:[^\\S\\n]*\\n[^\\S\\n]*|[^\\S\\n]+)';
 /** Arabic names' article joined to the word it belongs to, in lower case: "Majed al-Ansari", "Abdel Fattah el-Sisi". */
@@ -321,7 +328,7 @@ export function findUnknownNames(
     }
     if (covered(start, end) || unconfirmedSpans.has(`${start}:${end}`) || isHeading(text, start, end, blocks) || inStrip(text, start)) continue;
     const words = name.split(/\s+/);
-    if (words.every((w) => STOP.has(w)) || (words.length === 1 && DEMONYMS.has(name))) continue;
+    if (words.every((w) => STOP.has(w.replace(/['’]s$/, ''))) || (words.length === 1 && DEMONYMS.has(name))) continue;
     const after = text.slice(end, end + 80);
     // Mc/Mac/De/Di/La/Le/O' names are people's and places' names, not brands.
     const camel = words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')/.test(name);
@@ -340,8 +347,12 @@ export function findUnknownNames(
     else if (SAID_AFTER.test(after) && words.length >= 2 && words.length <= 3 && !NOT_PERSON_WORD.test(name) && !AREA_LAST.test(name) && !WHERE_FROM_BEFORE.test(before)) [type, confidence] = ['person', 0.8];
     else if (SAID_BEFORE.test(before) && CLAUSE_CLOSES.test(after) && isFirstAndLastName(name)) [type, confidence] = ['person', 0.8];
     else if (WHO_AFTER.test(after) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !/\b[Tt]he\s+$/.test(before)) [type, confidence] = ['person', 0.8];
+    // A match report's players and managers: "Kieran Doyle scored", "Graham Pell's side", "a pass
+    // from James Maddison" (reader review 21).
+    else if ((PLAYED_AFTER.test(after) || PLAYED_FROM_BEFORE.test(before)) && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !PLACE_HEAD.test(words[0]!)) [type, confidence] = ['person', 0.75];
     // (Where the surname comes again alone, as a person's does: "Germany's Aleph Alpha", a company, never goes by "Alpha".)
-    else if (ofPlace && words.length === 2 && isFirstAndLastName(name) && !PLACE_WORD.test(name) && surnameAlone(text, words[0]!, words[1]!)) [type, confidence] = ['person', 0.75];
+    // "a letter from John Smithers ... Smithers said": after "of" a place's, or after "from" or "inside", a name whose surname comes again alone is a person's.
+    else if ((ofPlace || PLACE_BEFORE.test(before)) && words.length === 2 && isFirstAndLastName(name) && !PLACE_WORD.test(name) && !PLACE_HEAD.test(words[0]!) && !known.some((k) => k.text === words[1]) && surnameAlone(text, words[0]!, words[1]!)) [type, confidence] = ['person', 0.75];
     else if (PLACE_WORD.test(name)) [type, confidence] = ['place', 0.7];
     else if (PLACE_BEFORE.test(before) && !INSIDE_A_TITLE.test(before) && words.length <= 2 && !atSentenceStart(text, start) && !peopleOrPersonAfterTo(words, name, before))
       [type, confidence] = ACRONYM.test(name) ? acronymAfterPreposition(before, text.slice(end, end + 3)) : ['place', 0.65];

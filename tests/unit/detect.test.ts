@@ -226,6 +226,20 @@ describe('detectMentions', () => {
     ]);
     expect(found('She is survived by her husband, Walter Lowell.')).toEqual([['Walter Lowell', 'person']]);
     expect(found('He met a French colleague, Henri Duval, in the lab.')).toEqual([['Henri Duval', 'person']]);
+    // A match report's players, manager and referee (reader review 21).
+    expect(found('Kieran Doyle scored in the 88th minute.')).toEqual([['Kieran Doyle', 'person']]);
+    expect(found('Graham Pell’s side won.')).toEqual([['Graham Pell', 'person']]);
+    expect(found('The referee, Mark Whitby, booked him.')).toEqual([['Mark Whitby', 'person']]);
+    expect(found('Pope saved well from Dominic Solanke.')).toContainEqual(['Dominic Solanke', 'person']);
+    expect(found('He took a pass from James Maddison and scored. Maddison was furious.')).toContainEqual(['James Maddison', 'person']);
+    // A place after "from" stays one, and so does a place whose last word is a place of its own.
+    expect(found('She moved from San Jose to a farm.')).toEqual([['San Jose', 'place']]);
+    expect(found('Polls closed in New Taipei, and Taipei voted later.')).toContainEqual(['New Taipei', 'place']);
+    // A plural's apostrophe inside a ground's name; a weekday's possessive is no place.
+    expect(found('The game was played at St James’ Park on Sunday.')).toEqual([['St James’ Park', 'place']]);
+    expect(found('Investors had fully priced in Thursday’s cut.')).toEqual([]);
+    // A country's acronym inside a role: "chief UK economist at ING".
+    expect(found('Sophie Marchetti, chief UK economist at ING, said rates would fall.')).toContainEqual(['Sophie Marchetti', 'person']);
     // An ideology's "-ist" is no profession: the party after it is no person.
     expect(found('Votes went to the socialist Workers Party.').map(([, type]) => type)).not.toContain('person');
     // A name in apposition to a plural role is a firm's (reader review 20); to a singular one, a person's.

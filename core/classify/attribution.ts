@@ -332,10 +332,18 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   if (WRITER_PRONOUNS.has(t!.w)) return { kind: 'none' };
   // A description or a name the detector did not know: a short noun phrase.
   let s = j;
-  while (s - 1 >= 0 && j - (s - 1) < 6) {
-    const p = tokens[s - 1]!;
-    if (!isWordTok(p) || sets().NP_STOP.has(p.w)) break;
-    s--;
+  const openPhrase = (): void => {
+    while (s - 1 >= 0 && j - (s - 1) < 6) {
+      const p = tokens[s - 1]!;
+      if (!isWordTok(p) || sets().NP_STOP.has(p.w)) break;
+      s--;
+    }
+  };
+  openPhrase();
+  // "The Bank of England governor said": a body's "of" between capitals is inside the phrase.
+  if (s >= 2 && s < j && tokens[s - 1]!.w === 'of' && isCapitalised(ctx, tokens[s]!) && isCapitalised(ctx, tokens[s - 2]!) && isWordTok(tokens[s - 2])) {
+    s -= 2;
+    openPhrase();
   }
   // "This time the researchers found": the phrase opens at the article or possessive nearest its head
   // ("The new report" keeps its "The").
@@ -397,6 +405,10 @@ function speakersIn(ctx: Ctx, prep: number): Subject | null {
 
 /** Days and months: "said the spokesman Monday" names no one. */
 const DATE_WORDS = new Set([...WEEKDAYS, ...'january february march april may june july august september october november december'.split(' ')]);
+/** What a side concedes in a match: "conceded twice", "11 goals", "a late penalty". */
+const CONCEDED_IN_PLAY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|once|twice|goals?|penalty|penalties|corners?|another|late|early|only|just|first|soft|sloppy|possession|equali[sz]er)$/;
+/** Times that own a statement only as its date: "Monday's announcement", "last week's report". */
+const TIME_OWNERS = new Set([...DATE_WORDS, 'today', 'yesterday', 'tonight', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'afternoon', 'night']);
 
 /** Titles and offices written before a name ("Transportation Secretary Pete Buttigieg", "Rep. Ro Khanna"). */
 const TITLES = new Set(
@@ -583,6 +595,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     const next = tokens[i + 1];
     // "Israel responded with an air campaign", "responded to the attack": an act, not a statement, unless a quote follows.
     if (/^respond/.test(t.w) && /^(?:with|to|by)$/.test(next?.w ?? '') && !anyQuotedAfter[i + 1]) continue;
+    // "Arsenal conceded twice", "Spurs have conceded 11 goals": a match's goals, no statement (not "conceded defeat", "conceded that ...").
+    if (/^conced/.test(t.w) && (CONCEDED_IN_PLAY.test(next?.w ?? '') || (/^an?$/.test(next?.w ?? '') && CONCEDED_IN_PLAY.test(tokens[i + 2]?.w ?? '')))) continue;
     const contentFollows =
       (next !== undefined && (CONTENT_AFTER.has(next.w) || next.q || quoteBetween(ctx, t.end, next.start))) ||
       thatAfterTime(tokens, i + 1) ||
@@ -867,13 +881,23 @@ function endsInversion(ctx: Ctx, subj: Subject): boolean {
  * The speaker of a participle after the comma at `comma` ("Trump singled out Spain, saying ..."):
  * the subject of the clause before it, or none.
  */
-function participleSpeaker(ctx: Ctx, comma: number): Extract<Subject, { kind: 'mentions' }> | null {
+function participleSpeaker(ctx: Ctx, comma: number): Extract<Subject, { kind: 'mentions' | 'description' }> | null {
   const { tokens } = ctx;
   // The clause before the comma starts after the comma before it (or at the sentence's start);
   // its subject is its first person or body, not one after a preposition, and not its object
   // ("Trump criticized Zelensky, saying ...": Trump).
   let from = comma - 1;
   while (from > 0 && !(tokens[from - 1]!.w === ',' && !tokens[from - 1]!.q)) from--;
+  // "The Newcastle manager also praised the crowd, saying ...": a role that opens the clause, whatever names it.
+  if (PHRASE_OPENERS.has(tokens[from]?.w ?? '')) {
+    for (let k = from + 1; k < Math.min(comma, from + 5); k++) {
+      if (!isWordTok(tokens[k])) break;
+      if (sets().SOURCE_NOUNS.has(tokens[k]!.w)) {
+        if (isWordTok(tokens[k + 1]) && sets().SOURCE_NOUNS.has(tokens[k + 1]!.w)) continue;
+        return { kind: 'description', text: ctx.text.slice(tokens[from]!.start, tokens[k]!.end), start: tokens[from]!.start, end: tokens[k]!.end };
+      }
+    }
+  }
   for (let k = from; k < comma; k++) {
     const t = tokens[k]!;
     if (t.q) continue;
@@ -921,6 +945,8 @@ function nounAttribution(ctx: Ctx, i: number): Attribution | null {
     const p = tokens[k]!;
     if (!isWordTok(p)) break;
     if (/'s$|s'$/.test(p.w)) {
+      // "after Monday's announcement", "today's statement": a day owns no statement.
+      if (TIME_OWNERS.has(p.w.slice(0, -2))) break;
       // Only as the sentence's subject: "Blinken’s warning that ..." opens the sentence.
       let before = 0;
       for (let q = 0; q < k && before <= 3; q++) if (isWordTok(tokens[q]) && !tokens[q]!.q) before++;

@@ -1152,9 +1152,9 @@ function describedBefore(analyses: readonly Analysis[], at: number, description:
 }
 
 /** Offices a speaker may be named again by: "the prime minister said". */
-const OFFICE = String.raw`prime minister|president|vice president|chancellor|premier|minister|secretary|secretary-general|governor|mayor|senator|judge|justice|ambassador|envoy|spokesman|spokeswoman|spokesperson|chief executive|chairman|chairwoman|commissioner|king|queen|pope|emir|general`;
-/** "the prime minister", "the British prime minister", "the former president": the office named. */
-const OFFICE_AGAIN = new RegExp(`^the (?:[\\p{L}-]+ ){0,2}?(${OFFICE})$`, 'iu');
+const OFFICE = String.raw`prime minister|president|vice president|chancellor|premier|minister|secretary|secretary-general|governor|mayor|senator|judge|justice|ambassador|envoy|spokesman|spokeswoman|spokesperson|chief executive|chairman|chairwoman|commissioner|king|queen|pope|emir|general|manager|head coach|coach`;
+/** "the prime minister", "the British prime minister", "the Bank of England governor": the office named. */
+const OFFICE_AGAIN = new RegExp(`^the (?:[\\p{L}-]+ ){0,3}?(${OFFICE})$`, 'iu');
 
 /**
  * "The prime minister also announced": the nearest person before `pos` whom the text gives that

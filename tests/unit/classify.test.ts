@@ -993,6 +993,28 @@ describe('sources', () => {
       expect(classifyPassages(two, mentionsIn(two, people)).map((x) => x.source)).toEqual(['Sasha Lindqvist', 'Sasha Lindqvist', 'Claire Moffat']);
     });
 
+    it('reads a match report and a rate decision as a reader would: goals conceded are no statement, a day owns no announcement, a role speaks through its participle (reader review 21)', () => {
+      // A side "concedes" goals; a government concedes that something is so, or in a quotation.
+      expect(review('Arsenal conceded twice in the second half.')).toEqual([['fact', null]]);
+      expect(review('Spurs have conceded 11 goals from set pieces this season.')).toEqual([['fact', null]]);
+      expect(review('The government conceded that the target would be missed.')).toEqual([['reported', 'The government']]);
+      expect(review('“We were poor,” Pell conceded.')).toEqual([['reported', 'Pell']]);
+      // A candidate who concedes speaks (the concession).
+      expect(review('Walker conceded shortly afterward at his campaign party.')).toEqual([['reported', 'Walker']]);
+      expect(review('They conceded a late penalty.')).toEqual([['fact', null]]);
+      // "Monday's announcement" is dated, not made by Monday.
+      expect(review('Markets rallied after Monday’s announcement.')).toEqual([['fact', null]]);
+      // A body's "of" is inside the speaker's description.
+      expect(review('The Bank of England governor said rates would fall.')).toEqual([['reported', 'The Bank of England governor']]);
+      // The role that opens the clause speaks through ", saying", and is the person the article gave that role.
+      const pell: Name[] = [['Graham Pell', 'Graham Pell', 'person'], ['Newcastle', 'Newcastle United F.C.', 'organization']];
+      const text = 'Newcastle manager Graham Pell said the plan had failed. The Newcastle manager also praised the crowd, saying the noise was the loudest he had heard.';
+      expect(classifyPassages(text, mentionsIn(text, pell)).map((x) => [x.label, x.source])).toEqual([
+        ['reported', 'Graham Pell'],
+        ['reported', 'Graham Pell'],
+      ]);
+    });
+
     it('reads "it tells Moscow ..." as the writer’s figure, not a statement of the body named before', () => {
       const names: Name[] = [['Berlin', 'Berlin', 'place', 'place/berlin']];
       const text = 'Berlin refused to send the missiles. That refusal is a mistake, and a revealing one: it tells Moscow exactly where Europe’s red lines are.';

@@ -379,6 +379,7 @@ describe('the shipped knowledge base', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
     expect(ids('FT: Manchester City 3-1 West Ham. Pep Guardiola said City deserved the Premier League title; Arsenal finished second under Mikel Arteta.')).toEqual([
       ['Manchester City', 'organization/manchester-city'],
+      ['West Ham', 'organization/west-ham-united-fc'],
       ['Pep Guardiola', 'person/pep-guardiola'],
       ['City', 'organization/manchester-city'],
       ['Premier League', 'organization/premier-league'],
@@ -386,6 +387,12 @@ describe('the shipped knowledge base', () => {
       ['Mikel Arteta', 'person/mikel-arteta'],
     ]);
     expect(ids('The Financial Times reported the deal first; the FT said talks had ended.').map(([, id]) => id)).toEqual(['organization/financial-times', 'organization/financial-times']);
+    // Another city's "United" is not Manchester United, even after it (reader review 21).
+    expect(ids('Manchester United lost at home. Newcastle United beat Leeds United. Cambridge United won, and Sheffield United drew.')).toEqual([
+      ['Manchester United', 'organization/manchester-united'],
+      ['Newcastle United', 'organization/newcastle-united-fc'],
+      ['Leeds United', 'organization/leeds-united-fc'],
+    ]);
   });
 
   it('reads "the Munich Security Conference" as the annual conference, whose card gives the edition nearest the article', () => {

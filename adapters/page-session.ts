@@ -27,6 +27,7 @@ import {
   HOVER_INTENT_MS,
   MARGIN_NOTE_CHROME_PX,
   MARGIN_SIDE_ELEMENTS_MAX,
+  MARGIN_STICKY_DESCENDANTS_MAX,
   MARGIN_NOTE_MIN_ROOM_PX,
   MARGIN_NOTE_MAX_WIDTH_PX,
   MARGIN_NOTE_WINDOW_GAP_PX,
@@ -171,11 +172,34 @@ function fixedAncestor(el: Element): Element | null {
 }
 
 /** The top and bottom of what an element holds, within its box `r` (its box where it holds nothing measurable). */
-function heldWithin(el: Element, r: DOMRect): { top: number; bottom: number } {
+/**
+ * Whether a child or a grandchild of a rail sticks as the reader scrolls ("Share" buttons in a list
+ * with position: sticky): then it may stand beside any line of the rail, not only where it stood at load (reader review 21).
+ */
+function holdsSticky(el: Element, win: Window): boolean {
+  let looked = 0;
+  for (const child of el.children) {
+    if (++looked > MARGIN_STICKY_DESCENDANTS_MAX) return false;
+    if (win.getComputedStyle(child).position === 'sticky') return true;
+    for (const grandchild of child.children) {
+      if (++looked > MARGIN_STICKY_DESCENDANTS_MAX) return false;
+      if (win.getComputedStyle(grandchild).position === 'sticky') return true;
+    }
+  }
+  return false;
+}
+
+/** The box of what an element holds (its text and boxes), or null where it holds nothing that shows. */
+function contentBox(el: Element): DOMRect | null {
   const range = el.ownerDocument.createRange();
   range.selectNodeContents(el);
   const held = range.getBoundingClientRect();
-  return held.height > 0 ? { top: Math.max(r.top, held.top), bottom: Math.min(r.bottom, held.bottom) } : r;
+  return held.height > 0 ? held : null;
+}
+
+function heldWithin(el: Element, r: DOMRect): { top: number; bottom: number } {
+  const held = contentBox(el);
+  return held ? { top: Math.max(r.top, held.top), bottom: Math.min(r.bottom, held.bottom) } : r;
 }
 
 /** What the page lays out beside the article's column on a note's side, in the document's coordinates: its edge nearest the column, or its dividing line's outer edge (`rule`). */
@@ -897,7 +921,7 @@ export class PageSession {
    * column on one side (`columnEdge`, that side's edge in the window's): the column's siblings
    * and its ancestors' siblings that show something (text or media; not a hidden menu, not an
    * empty spacer), each with its edge nearest the column (`edge`). A sticky one may stand beside
-   * any line of its container; a fixed one floats over the page and its notes alike and is left
+   * any line of its container, and one that holds a sticky list beside any line of its own; a fixed one floats over the page and its notes alike and is left
    * out. At most MARGIN_SIDE_ELEMENTS_MAX elements are looked at.
    */
   private besideColumn(column: Element, side: 'left' | 'right', columnEdge: number): BesideBox[] {
@@ -918,8 +942,11 @@ export class PageSession {
         // A rail stretched to the column's height ("Most read" at its top, then nothing) stands
         // only as far down as what it holds, unless it draws its box (a border, a background).
         const shape = besideShape(style, near);
-        const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : shape === 'box' ? r : heldWithin(other, r);
-        boxes.push({ edge: (side === 'left' ? r.right : r.left) + win.scrollX, top: span.top + win.scrollY, bottom: span.bottom + win.scrollY });
+        // A rail whose list sticks (a share bar) keeps its whole height, and only as much width as the list takes.
+        const sticky = style.position !== 'sticky' && shape !== 'box' && holdsSticky(other, win);
+        const span = style.position === 'sticky' ? el.parentElement.getBoundingClientRect() : shape === 'box' || sticky ? r : heldWithin(other, r);
+        const across = sticky ? contentBox(other) ?? r : r;
+        boxes.push({ edge: (side === 'left' ? across.right : across.left) + win.scrollX, top: span.top + win.scrollY, bottom: span.bottom + win.scrollY });
         // A rail's dividing line runs its whole height: below the rail's content a note stands past it, in the rail's room.
         if (shape === 'rule' && style.position !== 'sticky') {
           const line = parseFloat(style.getPropertyValue(`border-${near}-width`)) || 0;

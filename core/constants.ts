@@ -98,6 +98,8 @@ export const MARGIN_NOTE_MAX_WIDTH_PX = 240;
 export const MARGIN_NOTE_CHROME_PX = 15;
 /** The margin's room is measured against at most this many elements the page lays out beside the article's column. */
 export const MARGIN_SIDE_ELEMENTS_MAX = 400;
+/** How many of a rail's children and grandchildren are looked at for a sticky one (a share bar's list that follows the reader down). */
+export const MARGIN_STICKY_DESCENDANTS_MAX = 12;
 /**
  * The legend keeps to the window's margin beside the article: on one line where that fits, else
  * stacked, in at least this much room (px); in less, it stays on one line over the page (it can be closed).

@@ -1022,6 +1022,35 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       expect(await textUnderNotes(page)).toEqual([]);
     });
 
+    it('keeps the notes off a share bar that follows the reader down the page, wherever the page is scrolled (reader review 21)', async () => {
+      const page = await open('/layouts/sticky-share-rate-decision.html');
+      await page.setViewport(1280, 900);
+      await waitUntil(() => page.evaluate(() => performance.getEntriesByName('backstory:marks-complete').length > 0), { timeout: 15_000, message: 'the marks' });
+      expect(((await browser.highlights(page))['backstory-reported'] ?? []).length).toBeGreaterThan(3);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const covered: string[] = [];
+      for (let y = 0; y < height; y += 300) {
+        await page.evaluate(`window.scrollTo(0, ${y}); 1`);
+        await new Promise((r) => setTimeout(r, 250));
+        const found = await page.evaluate(() => {
+          const buttons = Array.from(document.querySelectorAll('.share a'), (a) => a.getBoundingClientRect());
+          const notes = Array.from(document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll('.bs-margin') ?? [], (n) => ({ text: n.textContent ?? '', box: n.getBoundingClientRect() }));
+          const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          return notes.filter((n) => buttons.some((b) => overlaps(n.box, b))).map((n) => n.text);
+        });
+        covered.push(...found.map((t) => `${t} at ${y}`));
+      }
+      expect(covered).toEqual([]);
+      expect(await textUnderNotes(page)).toEqual([]);
+      // The same bar, its list no longer following the reader: the margin below it holds the notes. The sticky list, not the page, keeps them away.
+      await page.evaluate(() => ((document.querySelector('.share ul') as HTMLElement).style.position = 'static'));
+      await page.evaluate('window.scrollTo(0, 0); 1');
+      await page.setViewport(1284, 900);
+      const ui = await waitForUi(page, 'the notes beside a share bar that stays put', (u) => u.notes.length > 0, 10_000);
+      expect(ui.notes.map((n) => n.text)).toContain('Bailey');
+      expect(await textUnderNotes(page)).toEqual([]);
+    });
+
     it('reads a print interview whose questions the page sets in bold as the interviewee’s answers, its questions no one’s (reader review 18)', async () => {
       const page = await open('/layouts/print-interview.html');
       await page.setViewport(1280, 900);

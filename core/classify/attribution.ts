@@ -356,6 +356,8 @@ function subjectEndingAt(ctx: Ctx, j0: number): Subject {
   if (s - 1 >= 0 && sets().DETERMINERS.has(tokens[s - 1]!.w) && !sets().DETERMINERS.has(tokens[s]!.w)) s--;
   // "Bank records shown to the jury indicated": whom something was shown, given or sent to says nothing.
   if (s >= 2 && tokens[s - 1]!.w === 'to' && /(?:ed|en|wn|nt)$/.test(tokens[s - 2]!.w)) return { kind: 'none' };
+  // "cautious language from its governor suggested": what came from someone, not a word or a source of theirs, is what suggests (reader review 21).
+  if (s >= 2 && tokens[s - 1]!.w === 'from' && isWordTok(tokens[s - 2]) && !sets().SOURCE_NOUNS.has(tokens[s - 2]!.w) && !sets().NOUNS.has(tokens[s - 2]!.w)) return { kind: 'none' };
   const head = t!;
   const headWord = head.w.replace(/'s$/, '');
   const phrase = ctx.text.slice(tokens[s]!.start, head.end);

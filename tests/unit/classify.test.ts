@@ -1002,6 +1002,9 @@ describe('sources', () => {
       // A candidate who concedes speaks (the concession).
       expect(review('Walker conceded shortly afterward at his campaign party.')).toEqual([['reported', 'Walker']]);
       expect(review('They conceded a late penalty.')).toEqual([['fact', null]]);
+      // What came "from" someone is no source of theirs: "cautious language from its governor suggested".
+      expect(review('The Bank cut rates, but cautious language from its governor suggested that further cuts will come slowly.')).toEqual([['fact', null]]);
+      expect(review('Comments from the minister suggested a deal was near.')).toEqual([['reported', 'the minister']]);
       // "Monday's announcement" is dated, not made by Monday.
       expect(review('Markets rallied after Monday’s announcement.')).toEqual([['fact', null]]);
       // A body's "of" is inside the speaker's description.

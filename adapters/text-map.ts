@@ -70,8 +70,8 @@ export interface TextMap {
   indexOf: Map<Text, number>;
 }
 
-/** A word's end touching a capital with nothing between: "Council" + "Budget" (only then is the layout asked). */
-const GLUED_WORDS = /[\p{L}\p{N}]\p{Lu}$/u;
+/** A word's end touching a capital or a figure with nothing between: "Council" + "Budget", "United" + "2-1" (only then is the layout asked). */
+const GLUED_WORDS = /[\p{L}\p{N}][\p{Lu}\p{N}]$/u;
 
 /**
  * Two text nodes whose elements the page lays out as boxes of their own (topic tags written as

@@ -167,6 +167,10 @@ describe('lines split by <br>', () => {
     const map = buildTextMap(doc.getElementById('x')!);
     const [tags, prose] = map.blocks.map((b) => map.text.slice(b.start, b.end));
     expect(tags).toBe('City Council\n\nBudget\n\nCrestwater Fire Department');
+    // A scoreline whose teams and score the page sets as boxes of their own (flex items; reader review 21).
+    const score = load('<!doctype html><head><style>.score span { display: block; }</style></head><body><div id="x"><p class="score"><span>Newcastle United</span><span>2-1</span><span>Tottenham Hotspur</span></p></div></body>');
+    const scoreMap = buildTextMap(score.getElementById('x')!);
+    expect(scoreMap.blocks.map((b) => scoreMap.text.slice(b.start, b.end))).toEqual(['Newcastle United\n\n2-1\n\nTottenham Hotspur']);
     expect(fold(prose)).toBe('The council met. ABOUT Town. The McDonald family and JaneDoe spoke.');
   });
 

@@ -1002,6 +1002,10 @@ describe('sources', () => {
       // A candidate who concedes speaks (the concession).
       expect(review('Walker conceded shortly afterward at his campaign party.')).toEqual([['reported', 'Walker']]);
       expect(review('They conceded a late penalty.')).toEqual([['fact', null]]);
+      // The writer's verdict on a match and a manager.
+      expect(review('This was a match Tottenham should have put to bed long before the header.')).toEqual([['opinion', null]]);
+      expect(review('Pell deserves real credit for changing his plan.')).toEqual([['opinion', null]]);
+      expect(review('It is unclear whether Pell deserves credit.')).toEqual([['fact', null]]);
       // What came "from" someone is no source of theirs: "cautious language from its governor suggested".
       expect(review('The Bank cut rates, but cautious language from its governor suggested that further cuts will come slowly.')).toEqual([['fact', null]]);
       expect(review('Comments from the minister suggested a deal was near.')).toEqual([['reported', 'the minister']]);

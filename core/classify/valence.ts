@@ -1,5 +1,5 @@
 /**
- * Word valence: 3352 English words rated from -5 (very bad) to +5 (very good). The subjectivity
+ * Word valence: 3348 English words rated from -5 (very bad) to +5 (very good). The subjectivity
  * model counts the writer's valenced words, and the strongly valenced ones (|valence| >= 3) can
  * be cues.
  *
@@ -29,27 +29,27 @@ scumbag shit 4head 2rew torture 7d 7s 6ing whore wtf 3f 4f
 `,
   '-3': `
 abhor 5red 7nt 5s 2use 5d 5s 4ing 5ve acrimonious agonise 7d 7s 6ing 5ze 7d 7s 6ing anger 5ed 5s
-3ry 3uish 7ed apathetic 5y 2eshit arrested assassination 9tions atrocious 6ty awful bad 3ass 3ly
-3ness 2nkrupt 8cy 4ster betray 6al 6ed 6ing 6s blackmail 9ed 9ing 9s 2oody boring brainwashing
-2ibe 5d 5s 4ing 2utal 6ly catastrophe charged 4mless 3stise 8d 8s 7ing 2eat 5ed 6r 7s 5ing 5s
-2ide 5d 5s 4ing colluding 2nspiracy 2rrupt 7ed 7ing 8on 7s 2ver-up crap 4py 2ime 5s 4inal 8s 7te
-9d 9s 3sis 2uel 5ty damage 6d 6s 5ing dead 4ly 2ceit 6ful 5ve 7d 7s 6ing 4ption 7ve 2fect 6ive
-6s 3raud 7s 2plore 7d 7s 6ing 3rivation 2spair 7ing 7s 4erate 9ly 4ondent 3troy 7ed 7ing 7s
-5uction 9ve die 3d 2pshit 2re 4ful 2sastrous 3gust 7ed 7ful 7ing 3trust 8ful douche 6bag
-dreadful dumb 4ass dying embezzlement evergreening 2il fag 3got 6s 2ke 4r 4s 3ing 2lsified 6y
-2tal 5ities 7y felonies 5y fiasco flawed foul frenzy 2ightening fud 2rious goddamn greed 4nwash
-9er 9ers 9ing 2uesome guilt 5y harass 6ed 7s 6ing 6ment 2te 4d 4r 5s 4s 3ing 3red 2zardous
-heartbreaking 7oken hideous horrendous 4ible 5d 5fic 7ed humiliated 8ion hysteria 7cal 8s icky
-idiocy 4t 5ic illegal 7ly 5itimate imbecile 2peachment 9nts inexcusable 4orable irate 2ritate 8d
-8s 7ing jerk kickback 8s 2ll 4ed 4ing 4s liar 4s loathe 6d 6s 5ing 5some 2ose 5s 2ser 3ing 3s
-4es 3t ludicrous 2natic 7s mad 3dening 3ly 3ness 2nslaughter mediocrity misbranding 3erable 8y
-3lead 7ed 7ing 7s 3pricing moron murdering 6ous nasty nuts obnoxious outrage 7d 7ous overwrought
-panic 5ked 5s perjury 3vert pissing plague 6d 6s 5ing pseudoscience racism 5t 6s 2nt 4er 6s 4s
-ridiculous rotten scandal 7ous 7s 2um selfish 7ness shitty sinful slave 5ry 5s spammer 7s
-stupidity suck 4s swindle 7s 6ing terrible 7y 5fied 4or 6ize 9d 9s toxic trauma 6tic 2eason 7ous
-tyran 5nic 8al 9lly 5s ugliness 3y unforgivable 2grateful uproar victim 6ization 8e 9d 9s 8ing
-6s 2le 2olence 8-related 6t 7ly 2triolic vomit 5ed 5ing 5s wanker 2rning 7s whitewash withdrawal
-woeful 2rried 6s 4y 5ing 3se 5n 6ed 6ing 6s 4t wrathful
+3ry 3uish 7ed apathetic 5y 2eshit assassination 9tions atrocious 6ty awful bad 3ass 3ly 3ness
+2nkrupt 8cy 4ster betray 6al 6ed 6ing 6s blackmail 9ed 9ing 9s 2oody boring brainwashing 2ibe 5d
+5s 4ing 2utal 6ly catastrophe charmless 3stise 8d 8s 7ing 2eat 5ed 6r 7s 5ing 5s 2ide 5d 5s 4ing
+colluding 2nspiracy 2rrupt 7ed 7ing 8on 7s 2ver-up crap 4py 2ime 5s 4inal 8s 7te 9d 9s 3sis 2uel
+5ty damage 6d 6s 5ing dead 4ly 2ceit 6ful 5ve 7d 7s 6ing 4ption 7ve 2fect 6ive 6s 3raud 7s
+2plore 7d 7s 6ing 3rivation 2spair 7ing 7s 4erate 9ly 4ondent 3troy 7ed 7ing 7s 5uction 9ve die
+2pshit 2re 4ful 2sastrous 3gust 7ed 7ful 7ing 3trust 8ful douche 6bag dreadful dumb 4ass dying
+embezzlement evergreening 2il fag 3got 6s 2ke 4r 4s 3ing 2lsified 6y 2tal 5ities 7y felonies 5y
+fiasco flawed foul frenzy 2ightening fud 2rious goddamn greed 4nwash 9er 9ers 9ing 2uesome guilt
+5y harass 6ed 7s 6ing 6ment 2te 4d 4r 5s 4s 3ing 3red 2zardous heartbreaking 7oken hideous
+horrendous 4ible 5d 5fic 7ed humiliated 8ion hysteria 7cal 8s icky idiocy 4t 5ic illegal 7ly
+5itimate imbecile 2peachment 9nts inexcusable 4orable irate 2ritate 8d 8s 7ing jerk kickback 8s
+2ll 4ing 4s liar 4s loathe 6d 6s 5ing 5some 2ose 5s 2ser 3ing 3s 4es 3t ludicrous 2natic 7s mad
+3dening 3ly 3ness 2nslaughter mediocrity misbranding 3erable 8y 3lead 7ed 7ing 7s 3pricing moron
+murdering 6ous nasty nuts obnoxious outrage 7d 7ous overwrought panic 5ked 5s perjury 3vert
+pissing plague 6d 6s 5ing pseudoscience racism 5t 6s 2nt 4er 6s 4s ridiculous rotten scandal
+7ous 7s 2um selfish 7ness shitty sinful slave 5ry 5s spammer 7s stupidity suck 4s swindle 7s
+6ing terrible 7y 5fied 4or 6ize 9d 9s toxic trauma 6tic 2eason 7ous tyran 5nic 8al 9lly 5s
+ugliness 3y unforgivable 2grateful uproar victim 6ization 8e 9d 9s 8ing 6s 2le 2olence 8-related
+6t 7ly 2triolic vomit 5ed 5ing 5s wanker 2rning 7s whitewash withdrawal woeful 2rried 6s 4y 5ing
+3se 5n 6ed 6ing 6s 4t wrathful
 `,
   '-2': `
 abandon 7ed 7s 2ducted 6ion 9s accident 8al 9lly 8s 3usation 9ns 5e 6d 6s 5ing 2he 3ing admonish

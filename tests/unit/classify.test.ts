@@ -751,6 +751,8 @@ describe('sources', () => {
       // A barrister's "put it to the witness that" reports; "put it to a vote" does not (reader review 20).
       expect(review('Lindqvist put it to the witness that she had been offered immunity.')).toEqual([['reported', 'Lindqvist']]);
       expect(review('He put it to a vote.')).toEqual([['fact', null]]);
+      // An obituary's lede reports a death: "died" is no judgement (reader review 20).
+      expect(review('Eleanor Vashti, an oceanographer whose drifting instruments showed that the deep ocean is crisscrossed by slow, swirling currents that no ship could see, died on Oct. 28 at her home in Falmouth, Mass.')).toEqual([['fact', null]]);
       // The writer's verdict on how much something mattered.
       expect(review('It is hard to overstate how much she changed her field, and how little credit she sought for it.')).toEqual([['opinion', null]]);
       // Whom something was shown or sent to says nothing (reader review 20).

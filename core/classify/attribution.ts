@@ -65,6 +65,7 @@ function buildSets() {
     defenders backers proponents skeptics sceptics staff groups mission missions monitors
     indictment memo order officer officers governor mayor
     ambassador envoy delegate delegates negotiators negotiator general commander spokesmen people allies ally
+    chancellor premier treasurer mp mps boss
     kremlin pentagon regulators regulator watchdog agencies governments ministers authority
     countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys solicitor solicitors
     barrister barristers daughter son wife husband mother father sister brother widow widower

@@ -1158,7 +1158,7 @@ const OFFICE_AGAIN = new RegExp(`^the (?:[\\p{L}-]+ ){0,3}?(${OFFICE})$`, 'iu');
 
 /**
  * "The prime minister also announced": the nearest person before `pos` whom the text gives that
- * office, by a title before the name ("Prime Minister Rishi Sunak") or an apposition after it
+ * office, by a title before the name ("Prime Minister Rishi Sunak", "The chancellor, Rachel Reeves,") or an apposition after it
  * ("Rishi Sunak, the British prime minister,"). Only the article's own words count: a page's
  * names carry no offices.
  */
@@ -1166,7 +1166,8 @@ function officeHolderBefore(text: string, mentions: readonly Mention[], pos: num
   const office = OFFICE_AGAIN.exec(description)?.[1];
   if (!office) return null;
   const words = office.replace(/[\s-]+/g, '[\\s-]+');
-  const titleBefore = new RegExp(`\\b${words}\\s+$`, 'i');
+  // ("Chancellor Rachel Reeves", and "The chancellor, Rachel Reeves,": the office in apposition before the name.)
+  const titleBefore = new RegExp(`\\b${words},?\\s+$`, 'i');
   const appositionAfter = new RegExp(`^,\\s+(?:the|an?|[\\p{L}.]+['’]s)\\s+(?:[^,.;:]{0,40}\\s)?${words}\\b`, 'iu');
   const holder = lastMentionBefore(
     mentions,

@@ -203,7 +203,7 @@ function build() {
   /** Weak reporting verbs that say what someone judged: a report even without "that" or a quotation ("Biden praised his intellect"). */
   const SPEECH_VERBS_JUDGING = list(`
     condemn condemns condemned denounce denounces denounced criticize criticizes criticized
-    criticise criticises criticised praise praises praised hail hails hailed
+    criticise criticises criticised praise praises praised hail hails hailed welcome welcomes welcomed
   `);
   const SPEECH_VERBS_WEAK = [
     ...list(`

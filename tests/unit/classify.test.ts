@@ -1008,6 +1008,14 @@ describe('sources', () => {
       expect(review('This was a match Tottenham should have put to bed long before the header.')).toEqual([['opinion', null]]);
       expect(review('Pell deserves real credit for changing his plan.')).toEqual([['opinion', null]]);
       expect(review('It is unclear whether Pell deserves credit.')).toEqual([['fact', null]]);
+      // A chancellor speaks, as a minister does, and welcoming a decision is a reaction someone named gave.
+      const reeves: Name[] = [['Rachel Reeves', 'Rachel Reeves', 'person']];
+      const budget = 'The chancellor, Rachel Reeves, welcomed the decision. The chancellor said it would help families. The hotel welcomed 300 guests.';
+      expect(classifyPassages(budget, mentionsIn(budget, reeves)).map((x) => [x.label, x.source])).toEqual([
+        ['reported', 'Rachel Reeves'],
+        ['reported', 'Rachel Reeves'],
+        ['fact', null],
+      ]);
       // What came "from" someone is no source of theirs: "cautious language from its governor suggested".
       expect(review('The Bank cut rates, but cautious language from its governor suggested that further cuts will come slowly.')).toEqual([['fact', null]]);
       expect(review('Comments from the minister suggested a deal was near.')).toEqual([['reported', 'the minister']]);

@@ -187,11 +187,16 @@ function subjectText(text: string, s: Subject): string | null {
   return s.kind === 'none' ? null : text.slice(s.start, s.end);
 }
 
+/** A source by its entity's name, without the words that tell it from a namesake ("UK Finance (trade association)" speaks as "UK Finance"). */
+function sourceName(m: Mention): string {
+  return m.entity.replace(/ \([^()]+\)$/, '');
+}
+
 /** Resolve a subject found in the sentence alone (no article context). */
 function localSource(s: Subject): { source: string | null; sourceId?: string } {
   switch (s.kind) {
     case 'mentions': {
-      const names = uniq(s.mentions.map((m) => m.entity));
+      const names = uniq(s.mentions.map(sourceName));
       const id = s.mentions[0]!.id;
       return id ? { source: names.join(', '), sourceId: id } : { source: names.join(', ') };
     }
@@ -1057,7 +1062,8 @@ function longerNameFrom(sentence: string, opener: Mention, mentions: readonly Me
 
 /** A mention as a passage's source: its entity, with its id where the knowledge base has one. */
 function mentionSource(m: Mention): { source: string; sourceId?: string } {
-  return m.id ? { source: m.entity, sourceId: m.id } : { source: m.entity };
+  const source = sourceName(m);
+  return m.id ? { source, sourceId: m.id } : { source };
 }
 
 /** How many people "he" and "she" may reach back to, the latest first, and within how many sentences (the latest at any distance). */

@@ -1016,6 +1016,10 @@ describe('sources', () => {
         ['reported', 'Rachel Reeves'],
         ['fact', null],
       ]);
+      // A source goes by its name, not by the words that tell it from a namesake; its card is still the entry's.
+      const ukf: Name[] = [['UK Finance', 'UK Finance (trade association)', 'organization', 'organization/uk-finance']];
+      const deals = 'About 1.8 million fixed-rate deals end in 2026, according to UK Finance.';
+      expect(classifyPassages(deals, mentionsIn(deals, ukf)).map((x) => [x.label, x.source, x.sourceId])).toEqual([['reported', 'UK Finance', 'organization/uk-finance']]);
       // What came "from" someone is no source of theirs: "cautious language from its governor suggested".
       expect(review('The Bank cut rates, but cautious language from its governor suggested that further cuts will come slowly.')).toEqual([['fact', null]]);
       expect(review('Comments from the minister suggested a deal was near.')).toEqual([['reported', 'the minister']]);

@@ -345,7 +345,8 @@ function analyse(sentence: string, ctx: SentenceContext): Analysis {
   // The writer's verdict on a course of action ("Western capitals would be unwise to dismiss them"),
   // or on how much something mattered ("It is hard to overstate how much she changed her field").
   // Or on what matters in the story ("That is the real warning in this result").
-  // Or on when something should come ("That guidance cannot come soon enough", "It is high time for ...").
+  // Or on when something should come ("That guidance cannot come soon enough", "It is high time for ...",
+  // "the committee cannot afford to look complacent").
   // Or on a person or a feat ("Kroos deserved this ending", "No modern president did more ...").
   const verdict = VERDICT.exec(sentence)?.[0] ?? WHAT_MATTERS.exec(sentence)?.[0] ?? OVERDUE.exec(sentence)?.[0] ?? JUDGEMENT.exec(sentence)?.[0];
   if (verdict) return { passage: make('opinion', [verdict, ...score.positive]), attribution: null, quoteOnly: false, mentions };
@@ -370,7 +371,7 @@ const WHAT_MATTERS = /^\s*(?:That|This)(?:'s|’s| is) the (?:real|true|bigger|d
 const MEASURED_SUPERLATIVE = /\b(?:the )?(?:world|country|nation|region|city|state|continent|industry|sector|market|Europe|America|Asia|Africa|China|Britain|Japan|India|Germany|France)['’]s (?:most valuable|most populous|largest|biggest|richest|wealthiest|tallest|longest|oldest|busiest|deadliest|highest-paid|best-selling)\b/u;
 /** The writer's verdict on a person or a feat: "Kroos deserved this ending", "Pell deserves real credit", "a match Tottenham should have put to bed", "got his tactics spot on", "No modern president did more", "His greatest achievement". */
 const JUDGEMENT = /(?<!\b(?:whether|if|who|that) [\p{L}.'’ -]{0,30})\bdeserved (?:this|that|the|a|an|to|better|more|his|her|their|its|credit|praise)\b|(?<!\b(?:whether|if|who|that) [\p{L}.'’ -]{0,30})\bdeserves (?:(?:real|great|full|some|more|enormous|huge|all the) )?(?:credit|praise)\b|\bshould have (?:won|scored|put (?:[\p{L} ]{1,20} )?to bed|killed (?:[\p{L} ]{1,20} )?off|been sent off)\b|\bby any (?:[a-z]+ )?standards?\b|\bspot on\b|\bwill (?:rue|regret)\b|^\s*No (?:other |modern |living |previous |recent |single )?[a-z]+ (?:did|has done|had done|does) more\b|\b(?:greatest|finest|proudest|worst) (?:achievement|accomplishment|failure|mistake|blunder|legacy|triumph)\b/u;
-const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|high time (?:for|that))\b/iu;
+const OVERDUE = /\b(?:can(?:not|'t|’t) come (?:soon|quickly|fast) enough|high time (?:for|that)|can(?:not|'t|’t) afford to (?:look|be seen|appear|seem|ignore|wait|delay|relax|get (?:this|it) wrong))\b/iu;
 const STANCE_OPENER = /^\s*(Frankly|Honestly|Obviously|Undoubtedly|Admittedly|Arguably|Surely|Make no mistake|Needless to say|Worse still),/u;
 
 /**

@@ -315,6 +315,9 @@ function locateArticleBody(doc: Document): ArticleLocation | null {
   return { root, textNodes: null, date: findArticleDate(doc) };
 }
 
+/** A text of the body this long is past the headline: shorter ones (a kicker, a section label) may stand above it. */
+const HEADLINE_BEFORE_TEXT_CHARS = 40;
+
 /** The page's own markers of its article's container. */
 const COLUMN_SELECTOR = 'article, main, [role="main"], [itemprop="articleBody"]';
 /** The share of the body's text the article's own container must hold to stand for its column. */
@@ -349,8 +352,9 @@ const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').
  * last before the body.
  */
 function findHeadline(doc: Document, title: string | undefined, body: ReadonlySet<Text>): Element | null {
+  // The body's first sentence-long text: a kicker above the headline ("Premier League") may come first.
   let first: Text | undefined;
-  for (const t of body) if (/\S/.test(t.data)) {
+  for (const t of body) if (t.data.trim().length >= HEADLINE_BEFORE_TEXT_CHARS) {
     first = t;
     break;
   }

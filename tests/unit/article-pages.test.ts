@@ -91,6 +91,16 @@ describe('issue 6 fixture pages', () => {
     });
   }
 
+  it('keeps a headline that a kicker stands above (reader review 21: "Premier League" above the match report’s headline)', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the match report says what happened at the ground on Sunday, in the writer's words, at length.</p>`).join('');
+    const doc = load(
+      `<!doctype html><head><title>Newcastle 2-1 Tottenham: Doyle's late header sinks Spurs | The Post</title></head><body><nav><a href="/">Home</a></nav><main><article><div class="kicker">Premier League</div><h1>Newcastle 2-1 Tottenham: Doyle's late header sinks Spurs</h1>${body}</article></main></body>`,
+    );
+    const article = locateArticle(doc);
+    const map = buildTextMap(article!.root, article!.textNodes);
+    expect(fold(map.text)).toContain("Newcastle 2-1 Tottenham: Doyle's late header sinks Spurs");
+  });
+
   // A story of <div>s that does not say it is an article is left alone, as a page of other text would be.
   for (const file of ['search-results.html', 'dashboard.html', 'login.html', 'embed-host.html', 'ad-frame.html', 'div-paragraphs-untyped.html']) {
     it(`${file} is not an article`, () => {

@@ -65,7 +65,7 @@ function buildSets() {
     defenders backers proponents skeptics sceptics staff groups mission missions monitors
     indictment memo order officer officers governor mayor
     ambassador envoy delegate delegates negotiators negotiator general commander spokesmen people allies ally
-    chancellor premier treasurer mp mps boss
+    chancellor premier treasurer mp mps boss rebels backbenchers backbencher
     kremlin pentagon regulators regulator watchdog agencies governments ministers authority
     countries nations delegation team colleagues family relatives lawyer lawyers attorney attorneys solicitor solicitors
     barrister barristers daughter son wife husband mother father sister brother widow widower
@@ -636,6 +636,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     // Any other passive ("the text was agreed", "he was warned of"): its subject is not the speaker.
     // With its agent ("declared by the U.S. Census") or its content ("it is estimated that") it still reports.
     if (prev && PASSIVE_AUX.has(prev.w) && !/ing$/.test(t.w) && next?.w !== 'by' && next?.w !== 'that') continue;
+    // ... and with an adverb between: "Thwaites is often called the 'Doomsday Glacier'" names it, no one speaks (reader review 22).
+    if (/^(?:called|named|dubbed|described|known)$/.test(t.w) && PASSIVE_AUX.has(tokens[i - 2]?.w ?? '') && /ly$|^(?:often|also|still|now|long|sometimes|once)$/.test(prev?.w ?? '') && next?.w !== 'by') continue;
 
     // Inverted: "“...,” said Blinken." / ", said the minister."
     const before = prev ? text.slice(prev.end, t.start) : text.slice(0, t.start);
@@ -695,6 +697,8 @@ export function findAttribution(text: string, tokens: Token[], mentions: Mention
     if (/^agree/.test(t.w) && !tokens.slice(i + 1, i + 8).some((x) => x.w === 'that' || x.q)) continue;
     if (sets().AMBIGUOUS.has(t.w)) {
       // A name the detector does not know, with a quotation after the verb, speaks too ("Barbara Woodward ... called the attacks “illegal”").
+      // "how much sea level it could add": what something could do, no statement (reader review 22).
+      if (!contentFollows && /^(?:could|would|can|will)$/.test(prev?.w ?? '')) continue;
       const personal =
         subj.kind === 'pronoun' || (subj.kind === 'mentions' && subj.mentions.some((m) => m.type === 'person')) || (subj.kind === 'name' && anyQuotedAfter[i + 1]!);
       // "..., Reuters reported." / "..., the ministry stated on Monday.": the source closes the sentence.

@@ -1038,6 +1038,13 @@ describe('sources', () => {
       ]);
     });
 
+    it('reads a science story and a vote night as a reader would: a name a thing is called is no statement, rebels speak (reader review 22)', () => {
+      expect(review('Greenland, an island roughly the size of Mexico, is often called the “world’s largest island”.')).toEqual([['fact', null]]);
+      expect(review('Thwaites is often called the “Doomsday Glacier” because of how much sea level it could add.')).toEqual([['fact', null]]);
+      expect(review('It added that the talks would resume.')).toEqual([['reported', null]]);
+      expect(review('Several rebels said privately that the move had won them over.')).toEqual([['reported', 'Several rebels']]);
+    });
+
     it('reads "it tells Moscow ..." as the writer’s figure, not a statement of the body named before', () => {
       const names: Name[] = [['Berlin', 'Berlin', 'place', 'place/berlin']];
       const text = 'Berlin refused to send the missiles. That refusal is a mistake, and a revealing one: it tells Moscow exactly where Europe’s red lines are.';

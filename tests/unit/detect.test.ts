@@ -240,6 +240,9 @@ describe('detectMentions', () => {
     expect(found('Investors had fully priced in Thursday’s cut.')).toEqual([]);
     // A country's acronym inside a role: "chief UK economist at ING".
     expect(found('Sophie Marchetti, chief UK economist at ING, said rates would fall.')).toContainEqual(['Sophie Marchetti', 'person']);
+    // A count of people is no one's name; a backbencher is a role (reader review 22).
+    expect(found('Several MPs said that the bill was flawed.')).toEqual([]);
+    expect(found('The Labour backbencher, Clive Betts, tabled an amendment.')).toContainEqual(['Clive Betts', 'person']);
     // An ideology's "-ist" is no profession: the party after it is no person.
     expect(found('Votes went to the socialist Workers Party.').map(([, type]) => type)).not.toContain('person');
     // A name in apposition to a plural role is a firm's (reader review 20); to a singular one, a person's.

@@ -28,6 +28,8 @@ import {
   MARGIN_NOTE_CHROME_PX,
   MARGIN_SIDE_ELEMENTS_MAX,
   MARGIN_STICKY_DESCENDANTS_MAX,
+  MARGIN_NOTE_PROBE_X_PX,
+  MARGIN_NOTE_PROBE_Y_PX,
   MARGIN_NOTE_MIN_ROOM_PX,
   MARGIN_NOTE_MAX_WIDTH_PX,
   MARGIN_NOTE_WINDOW_GAP_PX,
@@ -299,6 +301,8 @@ export class PageSession {
   private readonly highlighter = new Highlighter();
   private ui: UiHost | null = null;
   private state: UiState = { theme: 'light', card: null, cursor: null, legend: null, margins: [], muted: null };
+  /** Whether a page element is positioned fixed or sticky, as `pageBarAt` found it. */
+  private readonly staysOnScreen = new WeakMap<Element, boolean>();
   /** The reader closed the on-page legend: it stays away on this page (the popup and Alt+Shift+O still switch the markers). */
   private legendClosed = false;
   /** The id of the name `state.muted` offers to unmute, and the timer that withdraws the offer. */
@@ -756,6 +760,46 @@ export class PageSession {
   }
 
   /**
+   * Hides the margin notes that lie, at this scroll, under a bar the page keeps on screen (a sticky
+   * or fixed header, a share bar) and shows them again once they are clear of it: our notes stand
+   * above every page element, and would cover it (reader review 22: "Independent scientists" over a
+   * site's name). Only the notes on screen are tested, each at its middle.
+   */
+  private hideNotesUnderBars(): void {
+    const margins = this.state.margins;
+    if (!margins.length || !this.ui) return;
+    const win = this.doc.defaultView!;
+    let changed = false;
+    const next = margins.map((n) => {
+      const y = n.top - win.scrollY + MARGIN_NOTE_PROBE_Y_PX;
+      const onScreen = y >= 0 && y <= win.innerHeight;
+      const x = n.left - win.scrollX + (n.side === 'right' ? MARGIN_NOTE_PROBE_X_PX : -MARGIN_NOTE_PROBE_X_PX);
+      const under = onScreen && this.pageBarAt(x, y);
+      if (under === !!n.hidden) return n;
+      changed = true;
+      const { hidden: _, ...shown } = n;
+      return under ? { ...n, hidden: true as const } : shown;
+    });
+    if (!changed) return;
+    this.state.margins = next;
+    this.render();
+  }
+
+  /** Whether the page's topmost element at a point of the window belongs to a bar that stays on screen (position fixed or sticky). */
+  private pageBarAt(x: number, y: number): boolean {
+    const top = this.doc.elementsFromPoint(x, y).find((el) => el !== this.ui?.host && el !== this.doc.documentElement && el !== this.doc.body);
+    for (let el: Element | null = top ?? null; el && el !== this.doc.body; el = el.parentElement) {
+      let stays = this.staysOnScreen.get(el);
+      if (stays === undefined) {
+        const position = this.doc.defaultView!.getComputedStyle(el).position;
+        this.staysOnScreen.set(el, (stays = position === 'fixed' || position === 'sticky'));
+      }
+      if (stays) return true;
+    }
+    return false;
+  }
+
+  /**
    * Forgets the Ranges of items far from the screen (the browser keeps every live Range up to date
    * on each change of the page), except those of the open card and the keyboard cursor.
    */
@@ -1102,6 +1146,7 @@ export class PageSession {
       if (!scrollFrame) scrollFrame = win.requestAnimationFrame(() => {
         scrollFrame = 0;
         this.followScroll();
+        this.hideNotesUnderBars();
       });
     };
     this.doc.addEventListener('mousemove', onMove, { passive: true, capture: true });

@@ -12,6 +12,8 @@ export interface MarginNote {
   maxWidth?: number;
   /** In the right margin, `left` is where the note starts; in the left (the default), where it ends. */
   side?: 'right';
+  /** Under a bar the page keeps on screen (a sticky header) at this scroll: not drawn, so as not to cover it. */
+  hidden?: true;
 }
 
 export interface UiState {
@@ -68,7 +70,7 @@ export function App({ state, actions }: { state: UiState; actions: UiActions }) 
   return (
     <div class={`bs-root bs-${state.theme}`}>
       {state.margins.map((m) => (
-        <span class={m.side === 'right' ? 'bs-margin bs-margin-right' : 'bs-margin'} key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px`, ...(m.maxWidth ? { maxWidth: `${m.maxWidth}px` } : {}) }} aria-hidden="true">
+        <span class={m.side === 'right' ? 'bs-margin bs-margin-right' : 'bs-margin'} key={m.key} style={{ top: `${m.top}px`, left: `${m.left}px`, ...(m.maxWidth ? { maxWidth: `${m.maxWidth}px` } : {}), ...(m.hidden ? { visibility: 'hidden' } : {}) }} aria-hidden="true">
           {m.text}
         </span>
       ))}

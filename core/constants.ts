@@ -98,6 +98,9 @@ export const MARGIN_NOTE_MAX_WIDTH_PX = 240;
 export const MARGIN_NOTE_CHROME_PX = 15;
 /** The margin's room is measured against at most this many elements the page lays out beside the article's column. */
 export const MARGIN_SIDE_ELEMENTS_MAX = 400;
+/** Where a margin note is tested for a page bar over it (a sticky header): this far inside its end on the text's side, and this far below its top (px). */
+export const MARGIN_NOTE_PROBE_X_PX = 12;
+export const MARGIN_NOTE_PROBE_Y_PX = 9;
 /** How many of a rail's children and grandchildren are looked at for a sticky one (a share bar's list that follows the reader down). */
 export const MARGIN_STICKY_DESCENDANTS_MAX = 12;
 /**

@@ -173,6 +173,29 @@ function noteBeside(ui: UiView, source: string, line: Box): UiView['notes'][numb
 }
 
 /** The article's text that a margin note covers, as "note: words" (none is the answer). */
+/**
+ * Scrolls the page down in steps and returns the drawn margin notes that lie over any element
+ * `selector` matches at some step ("Marsh at 600"): a note must never cover the page's own bars.
+ */
+async function notesOverWhileScrolling(page: TestPage, selector: string, step = 300): Promise<string[]> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const covered: string[] = [];
+  for (let y = 0; y < height; y += step) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await new Promise((r) => setTimeout(r, 250));
+    const found = await page.evaluate((sel) => {
+      const boxes = Array.from(document.querySelectorAll(sel), (a) => a.getBoundingClientRect());
+      const notes = Array.from(document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll('.bs-margin') ?? [])
+        .filter((n) => getComputedStyle(n).visibility !== 'hidden')
+        .map((n) => ({ text: n.textContent ?? '', box: n.getBoundingClientRect() }));
+      const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      return notes.filter((n) => boxes.some((b) => overlaps(n.box, b))).map((n) => n.text);
+    }, selector);
+    covered.push(...found.map((t) => `${t} at ${y}`));
+  }
+  return covered;
+}
+
 function textUnderNotes(page: TestPage, selector = '.bs-margin'): Promise<string[]> {
   return page.evaluate((selector) => {
     const notes = Array.from(document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll(selector) ?? [], (n) => ({
@@ -1027,28 +1050,26 @@ export function cardsAndMarkersSuite(launch: () => Promise<BrowserUnderTest>): v
       await page.setViewport(1280, 900);
       await waitUntil(() => page.evaluate(() => performance.getEntriesByName('backstory:marks-complete').length > 0), { timeout: 15_000, message: 'the marks' });
       expect(((await browser.highlights(page))['backstory-reported'] ?? []).length).toBeGreaterThan(3);
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      const covered: string[] = [];
-      for (let y = 0; y < height; y += 300) {
-        await page.evaluate(`window.scrollTo(0, ${y}); 1`);
-        await new Promise((r) => setTimeout(r, 250));
-        const found = await page.evaluate(() => {
-          const buttons = Array.from(document.querySelectorAll('.share a'), (a) => a.getBoundingClientRect());
-          const notes = Array.from(document.querySelector('backstory-ui')?.shadowRoot?.querySelectorAll('.bs-margin') ?? [], (n) => ({ text: n.textContent ?? '', box: n.getBoundingClientRect() }));
-          const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-          return notes.filter((n) => buttons.some((b) => overlaps(n.box, b))).map((n) => n.text);
-        });
-        covered.push(...found.map((t) => `${t} at ${y}`));
-      }
-      expect(covered).toEqual([]);
+      expect(await notesOverWhileScrolling(page, '.share a')).toEqual([]);
       expect(await textUnderNotes(page)).toEqual([]);
       // The same bar, its list no longer following the reader: the margin below it holds the notes. The sticky list, not the page, keeps them away.
       await page.evaluate(() => ((document.querySelector('.share ul') as HTMLElement).style.position = 'static'));
-      await page.evaluate('window.scrollTo(0, 0); 1');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.setViewport(1284, 900);
       const ui = await waitForUi(page, 'the notes beside a share bar that stays put', (u) => u.notes.length > 0, 10_000);
       expect(ui.notes.map((n) => n.text)).toContain('Bailey');
       expect(await textUnderNotes(page)).toEqual([]);
+    });
+
+    it('hides a note while a sticky header is over its line, and shows it again below (reader review 22)', async () => {
+      const page = await open('/layouts/sticky-header-science.html');
+      await page.setViewport(1280, 900);
+      const shown = await waitForUi(page, 'the margin notes', (u) => u.notes.length >= 3, 15_000);
+      expect(shown.notes.map((n) => n.text)).toContain('Marsh');
+      expect(await notesOverWhileScrolling(page, 'header.topbar')).toEqual([]);
+      // Back at the top, every note is drawn again.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await waitUntil(() => page.evaluate(() => Array.from(document.querySelector('backstory-ui')!.shadowRoot!.querySelectorAll('.bs-margin')).every((n) => getComputedStyle(n).visibility !== 'hidden')), { timeout: 5_000, message: 'every note drawn at the top' });
     });
 
     it('reads a print interview whose questions the page sets in bold as the interviewee’s answers, its questions no one’s (reader review 18)', async () => {

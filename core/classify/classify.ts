@@ -711,10 +711,33 @@ export function* classifyPassagesInSteps(text: string, mentions: readonly Mentio
   // A pull quote signed on the line below it ("“...” — Marta Lindqvist, analyst") is the signer's.
   for (let i = 0; i + 1 < analyses.length; i++) {
     const a = analyses[i]!;
-    const signer = a.quoteOnly ? signerOf(analyses[i + 1]!) : null;
+    const line = analyses[i + 1]!;
+    const signer = a.quoteOnly ? signerOf(line) : null;
     if (!signer) continue;
     setSource(a, signer);
     goesOn.add(a);
+    // The signature itself says who, not what happened.
+    if (line.passage.label === 'fact') line.passage = { ...line.passage, label: 'other', cues: [] };
+  }
+  // A live blog's post headed "Davey: 'Not a blank cheque'": the quotations under it, up to the
+  // first sentence that is no quotation, are the speaker's the heading names (reader review 22).
+  let headedBy: { source: string; sourceId?: string } | null = null;
+  for (const a of analyses) {
+    if (a.kind === 'heading') {
+      const named = HEADED_QUOTE.exec(a.passage.text);
+      const person = named ? a.mentions.find((m) => m.type === 'person' && m.start === named[1]!.length - named[1]!.trimStart().length) : undefined;
+      headedBy = named ? (person ? mentionSource(person) : { source: named[1]!.trim() }) : null;
+      continue;
+    }
+    if (!headedBy) continue;
+    if (!a.quoteOnly) {
+      headedBy = null;
+      continue;
+    }
+    if (!a.passage.source) {
+      setSource(a, headedBy);
+      goesOn.add(a);
+    }
   }
   // A pull quote that repeats words the article quotes from a named speaker elsewhere is theirs
   // ("“Realism was the word he used ...”" in a box, and "She added, “Realism was the word ...”").
@@ -1031,19 +1054,31 @@ function pullQuoteSpeakers(analyses: readonly Analysis[]): Map<Analysis, Analysi
 
 /** Shorter quotations ("“No,”") are too common to say who said them. */
 const PULL_QUOTE_MIN_CHARS = 20;
+/** A heading that gives a speaker and their words: "Davey: 'Not a blank cheque'", "Badenoch: “This is concreting ...”". */
+const HEADED_QUOTE = /^(\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2}):\s*['"‘“]/u;
+/** A caption that signs a quote card, name and role, has at most this many words. */
+const SIGNATURE_MAX_WORDS = 12;
 /** A pull quote is looked for by its first this many words. */
 const PULL_QUOTE_KEY_WORDS = 3;
 
 /** A pull quote's signature line: a dash, then a name ("— Marta Lindqvist, European security analyst"). */
 const SIGNATURE = /^\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})\s*(?:,|$)/u;
 
-/** Who signs a pull quote on the line `line` (an `other` passage), or null when it is no signature. */
+/**
+ * A quote card's caption or a pull quote's <cite> with no dash: a person's name, then at most who
+ * they are ("Angela Rayner, deputy prime minister", "Dr Elena Marsh, British Antarctic Survey").
+ */
+const NAMED_LINE = /^\s*(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?$/;
+
+/** Who signs a pull quote or a quote card on the line `line` (an `other` passage, or a `fact` that is only a name and a role), or null when it is no signature. */
 function signerOf(line: { passage: Passage; mentions: readonly Mention[] }): { source: string; sourceId?: string } | null {
-  if (line.passage.label !== 'other') return null;
-  const m = SIGNATURE.exec(line.passage.text);
-  if (!m) return null;
+  const text = line.passage.text;
   const person = line.mentions.find((x) => x.type === 'person');
-  return person ? mentionSource(person) : { source: m[1]! };
+  const m = line.passage.label === 'other' ? SIGNATURE.exec(text) : null;
+  if (m) return person ? mentionSource(person) : { source: m[1]! };
+  // (A line, not a sentence: "Ivan Petrov, 45, a local teacher, was injured." signs nothing.)
+  if (!person || (line.passage.label !== 'other' && line.passage.label !== 'fact') || text.trim().split(/\s+/).length > SIGNATURE_MAX_WORDS || /[.!?]["”’]?\s*$/.test(text)) return null;
+  return NAMED_LINE.test(text.slice(0, person.start)) && /^\s*(?:,|$)/.test(text.slice(person.end)) ? mentionSource(person) : null;
 }
 
 /**

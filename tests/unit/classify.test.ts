@@ -1045,6 +1045,33 @@ describe('sources', () => {
       expect(review('Several rebels said privately that the move had won them over.')).toEqual([['reported', 'Several rebels']]);
     });
 
+    it('gives a quote card to the person its caption names, and a live blog post’s quotations to the speaker its heading names (reader review 22)', () => {
+      const people: Name[] = [['Angela Rayner', 'Angela Rayner', 'person'], ['Elena Marsh', 'Elena Marsh', 'person']];
+      const card = 'Rayner confirms concession\n\n“We have listened. Good green belt stays green.”\n\nAngela Rayner, deputy prime minister\n\nThe vote is at ten.';
+      const cardBlocks = lineBlocks(card, (i) => (i === 0 ? 'heading' : i === 4 ? 'caption' : 'paragraph'));
+      expect(classifyPassages(card, mentionsIn(card, people), cardBlocks).map((x) => [x.label, x.source])).toEqual([
+        ['other', null],
+        ['reported', 'Angela Rayner'],
+        ['reported', 'Angela Rayner'],
+        ['other', null],
+        ['fact', null],
+      ]);
+      // A pull quote's <cite> without a dash: the signature is no fact of the story.
+      const pull = '“The shelf is being hollowed out from below in places we simply could not see.”\n\nDr Elena Marsh, British Antarctic Survey';
+      expect(classifyPassages(pull, mentionsIn(pull, people)).map((x) => [x.label, x.source])).toEqual([
+        ['reported', 'Elena Marsh'],
+        ['other', null],
+      ]);
+      const post = 'Davey: ‘Not a blank cheque’\n\n“We support more homes, but not a blank cheque for developers. We will hold the government to its word.”\n\nThe Speaker called the vote.';
+      const postBlocks = lineBlocks(post, (i) => (i === 0 ? 'heading' : 'paragraph'));
+      expect(classifyPassages(post, [], postBlocks).map((x) => [x.label, x.source])).toEqual([
+        ['other', null],
+        ['reported', 'Davey'],
+        ['reported', 'Davey'],
+        ['fact', null],
+      ]);
+    });
+
     it('reads "it tells Moscow ..." as the writer’s figure, not a statement of the body named before', () => {
       const names: Name[] = [['Berlin', 'Berlin', 'place', 'place/berlin']];
       const text = 'Berlin refused to send the missiles. That refusal is a mistake, and a revealing one: it tells Moscow exactly where Europe’s red lines are.';

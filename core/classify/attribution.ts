@@ -831,6 +831,23 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
     const comma = person ? tokenIndexBefore(ctx, named.start) : -1;
     if (comma >= 1 && tokens[comma]!.w === ',' && sets().SOURCE_NOUNS.has(tokens[comma - 1]!.w)) return named;
   }
+  // "Rahul Iyer, an oceanographer at Scripps in San Diego who was not involved in the research,
+  // called ...": a person who opens the sentence, then one long apposition, closed by the comma
+  // before the verb (reader review 22).
+  if (tokens[v - 1]?.w === ',' && v >= 4) {
+    let open = -1;
+    for (let k = v - 2; k >= 0 && v - k <= APPOSITION_MAX_TOKENS; k--) {
+      if (tokens[k]!.w === ',' && !tokens[k]!.q) {
+        open = k;
+        break;
+      }
+    }
+    const opener = open >= 1 ? mentionAt(ctx, tokens[open - 1]!) : undefined;
+    // (Only a title may stand before the name: "Prof. Rahul Iyer, ...".)
+    const opensSentence = (): boolean => tokens.slice(0, tokenIndexBefore(ctx, opener!.start) + 1).every((x) => /^(?:dr|prof|professor|mr|mrs|ms|sir|dame|\.)$/.test(x.w));
+    if (opener?.type === 'person' && opener.end === tokens[open - 1]!.end && opensSentence() && /^(?:a|an|the|who|his|her|their)$/.test(tokens[open + 1]?.w ?? ''))
+      return { kind: 'mentions', mentions: [opener], start: opener.start, end: opener.end };
+  }
   // "..., a spokesman for the ministry, announced": the apposition's closing comma.
   const last = tokens[v - 1]?.w === ',' ? v - 2 : v - 1;
   for (let h = last; h >= 0 && v - h <= 10; h--) {
@@ -854,6 +871,9 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
   }
   return { kind: 'none' };
 }
+
+/** A person's apposition between the commas before their verb is this many tokens at most. */
+const APPOSITION_MAX_TOKENS = 30;
 
 /** Words of a time between a verb and its "that": "reported last week that", "said on Tuesday that". */
 const TIME_BEFORE_THAT = new Set([...DATE_WORDS, 'on', 'in', 'last', 'this', 'earlier', 'late', 'yesterday', 'today', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);

@@ -1043,6 +1043,12 @@ describe('sources', () => {
       expect(review('Thwaites is often called the “Doomsday Glacier” because of how much sea level it could add.')).toEqual([['fact', null]]);
       expect(review('It added that the talks would resume.')).toEqual([['reported', null]]);
       expect(review('Several rebels said privately that the move had won them over.')).toEqual([['reported', 'Several rebels']]);
+      // A long apposition between the scientist and the verb.
+      const iyer: Name[] = [['Rahul Iyer', 'Rahul Iyer', 'person']];
+      const verdict = 'Prof. Rahul Iyer, an oceanographer at the Scripps Institution of Oceanography in San Diego who was not involved in the research, called the survey “careful”.';
+      expect(classifyPassages(verdict, mentionsIn(verdict, iyer)).map((x) => [x.label, x.source])).toEqual([['reported', 'Rahul Iyer']]);
+      const winner = 'John Smith, a teacher from Leeds, won the prize.';
+      expect(classifyPassages(winner, mentionsIn(winner, [['John Smith', 'John Smith', 'person']])).map((x) => [x.label, x.source])).toEqual([['fact', null]]);
     });
 
     it('gives a quote card to the person its caption names, and a live blog post’s quotations to the speaker its heading names (reader review 22)', () => {

@@ -1010,6 +1010,8 @@ describe('sources', () => {
       expect(review('It is unclear whether Pell deserves credit.')).toEqual([['fact', null]]);
       expect(review('With services inflation stuck above 4% and wage growth still running hot, the committee cannot afford to look complacent.')).toEqual([['opinion', null]]);
       expect(review('Many families cannot afford to heat their homes this winter.')).toEqual([['fact', null]]);
+      expect(review('That is a poor way to run a country.')).toEqual([['opinion', null]]);
+      expect(review('The app is a new way to pay bills.')).toEqual([['fact', null]]);
       // A chancellor speaks, as a minister does, and welcoming a decision is a reaction someone named gave.
       const reeves: Name[] = [['Rachel Reeves', 'Rachel Reeves', 'person']];
       const budget = 'The chancellor, Rachel Reeves, welcomed the decision. The chancellor said it would help families. The hotel welcomed 300 guests.';

@@ -1211,10 +1211,19 @@ function officeHolderBefore(text: string, mentions: readonly Mention[], pos: num
   // ("Chancellor Rachel Reeves", and "The chancellor, Rachel Reeves,": the office in apposition before the name.)
   const titleBefore = new RegExp(`\\b${words},?\\s+$`, 'i');
   const appositionAfter = new RegExp(`^,\\s+(?:the|an?|[\\p{L}.]+['’]s)\\s+(?:[^,.;:]{0,40}\\s)?${words}\\b`, 'iu');
+  // A side's manager or coach is the one of that side: "The Newcastle manager" is not "Spurs manager Ange Postecoglou".
+  const side = /^(?:manager|coach|head coach)$/i.test(office) ? /^the ((?:\p{Lu}[\p{L}'’-]*\s+)+)/iu.exec(description)?.[1]?.trim() : undefined;
   const holder = lastMentionBefore(
     mentions,
     pos,
-    (m) => m.type === 'person' && (titleBefore.test(text.slice(Math.max(0, m.start - 40), m.start)) || appositionAfter.test(text.slice(m.end, m.end + 80))),
+    (m) => {
+      if (m.type !== 'person') return false;
+      const before = text.slice(Math.max(0, m.start - 40), m.start);
+      const after = text.slice(m.end, m.end + 80);
+      const apposition = appositionAfter.exec(after)?.[0];
+      if (!titleBefore.test(before) && !apposition) return false;
+      return !side || before.includes(side) || !!apposition?.includes(side);
+    },
     pos - OFFICE_HOLDER_REACH_CHARS,
   );
   return holder && mentionSource(holder);

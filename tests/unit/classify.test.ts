@@ -1038,6 +1038,10 @@ describe('sources', () => {
         ['reported', 'Graham Pell'],
         ['reported', 'Graham Pell'],
       ]);
+      // Another side's manager is not the one: "The Newcastle manager" after "Spurs manager Ange Postecoglou".
+      const two: Name[] = [['Ange Postecoglou', 'Ange Postecoglou', 'person']];
+      const match = 'Spurs manager Ange Postecoglou said the defeat hurt. The Newcastle manager also praised the crowd, saying the noise was loud. The Spurs manager said little else.';
+      expect(classifyPassages(match, mentionsIn(match, two)).map((x) => x.source)).toEqual(['Ange Postecoglou', 'The Newcastle manager', 'Ange Postecoglou']);
     });
 
     it('reads a science story and a vote night as a reader would: a name a thing is called is no statement, rebels speak (reader review 22)', () => {

@@ -28,7 +28,7 @@ const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])${ROLE_HEAD}${ROLES},\\s+$`, 'u')
  * A profession, with its article, right before a name: "the geologist Walter Lowell", "the German
  * oceanographer Klaus Brenner" (reader review 20). Not any "-ist": "the nationalist Alternative for Germany".
  */
-const PROFESSION_BEFORE = /(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?)\s+(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}{2,}(?:ologist|ographer|ician)|(?:scient|econom|art|pian|violin|cell|novel|journal|column|physic|chem)ist|historian|author|writer|poet|painter|composer|architect|actor|actress|singer|engineer|explorer|inventor|philosopher)\s+$/u;
+const PROFESSION_BEFORE = /(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?)\s+(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}{2,}(?:ologist|ographer|ician)|(?:scient|econom|art|pian|violin|cell|novel|journal|column|physic|chem)ist|historian|author|writer|poet|painter|composer|architect|actor|actress|singer|engineer|explorer|inventor|philosopher|backbencher|MP|MEP|senator|congressman|congresswoman)\s+$/u;
 /** A place name's first word, never a person's first name: "New Taipei", "Lower Manhattan", "San Jose". */
 const PLACE_HEAD = /^(?:New|Old|Lower|Upper|North|South|East|West|Central|Greater|Great|Little|Fort|Port|Mount|Saint|St|San|Santa|Los|Las|El|Lake|Cape|Glen|Grand|Palm)$/;
 /** What a player or a manager does in a match report, after the name. */
@@ -58,7 +58,7 @@ const PLURAL_TITLE = new RegExp(`(?:${PLURAL_TITLES})\\s+$`);
  * "Transportation Secretary Pete Buttigieg", "Secretary General Antonio Guterres" (the last office),
  * "Assistant U.S. Attorney Nicolas Roos".
  */
-const INNER_TITLE = /\b(?:President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman|Superintendent|Alderman|Alderwoman|Attorney|Prosecutor|Sheriff)\s+/g;
+const INNER_TITLE = /\b(?:MP|MEP|President|Minister|Secretary|Chancellor|Senator|Governor|Mayor|Ambassador|General|Admiral|Spokesman|Spokeswoman|Judge|Commissioner|Chairman|Chairwoman|Superintendent|Alderman|Alderwoman|Attorney|Prosecutor|Sheriff)\s+/g;
 const SAID_AFTER = /^,?\s+(?:said|says|told|added|argued|wrote|stated|tweeted|noted|warned|explained|claimed|asked|replied|insisted)\b/;
 /** "..., said Luis Ortega, 58, a retired bus driver": a name right after an inverted "said" that closes its clause. */
 const SAID_BEFORE = /(?:^|[,”"]\s*)(?:said|says|added|asked|wrote|replied|insisted|explained)\s+$/;

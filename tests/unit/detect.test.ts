@@ -243,6 +243,8 @@ describe('detectMentions', () => {
     // A count of people is no one's name; a backbencher is a role (reader review 22).
     expect(found('Several MPs said that the bill was flawed.')).toEqual([]);
     expect(found('The Labour backbencher, Clive Betts, tabled an amendment.')).toContainEqual(['Clive Betts', 'person']);
+    expect(found('The amendment was tabled by the Labour backbencher Clive Betts on Monday.')).toEqual([['Clive Betts', 'person']]);
+    expect(found('The Labour MP Clive Betts said he was disappointed.')).toEqual([['Clive Betts', 'person']]);
     // An ideology's "-ist" is no profession: the party after it is no person.
     expect(found('Votes went to the socialist Workers Party.').map(([, type]) => type)).not.toContain('person');
     // A name in apposition to a plural role is a firm's (reader review 20); to a singular one, a person's.

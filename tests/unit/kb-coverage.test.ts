@@ -395,6 +395,18 @@ describe('the shipped knowledge base', () => {
     ]);
   });
 
+  it('knows a glacier study’s glacier, survey and satellites, whole, and the Conservative leader by surname in a Westminster story (reader review 22)', () => {
+    const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
+    expect(ids('The British Antarctic Survey studied Thwaites Glacier in West Antarctica with data from CryoSat-2 and ICESat-2.')).toEqual([
+      ['British Antarctic Survey', 'organization/british-antarctic-survey'],
+      ['Thwaites Glacier', 'place/thwaites-glacier'],
+      ['West Antarctica', 'place/west-antarctica'],
+      ['CryoSat-2', 'term/cryosat-2'],
+      ['ICESat-2', 'term/icesat-2'],
+    ]);
+    expect(ids('19:40 Badenoch accuses government. The Tory leader was cheered by her MPs in the Commons.')[0]).toEqual(['Badenoch', 'person/kemi-badenoch']);
+  });
+
   it('reads the Bank of England’s Bank Rate as the term, not a bank (reader review 21)', () => {
     const ids = (t: string) => detectMentions(t, index).map((m) => [m.text, m.id]);
     expect(ids('The Bank of England cut Bank Rate to 3.75% on Thursday.')).toEqual([

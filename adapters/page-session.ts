@@ -173,7 +173,6 @@ function fixedAncestor(el: Element): Element | null {
   return null;
 }
 
-/** The top and bottom of what an element holds, within its box `r` (its box where it holds nothing measurable). */
 /**
  * Whether a child or a grandchild of a rail sticks as the reader scrolls ("Share" buttons in a list
  * with position: sticky): then it may stand beside any line of the rail, not only where it stood at load (reader review 21).
@@ -199,6 +198,7 @@ function contentBox(el: Element): DOMRect | null {
   return held.height > 0 ? held : null;
 }
 
+/** The top and bottom of what an element holds, within its box `r` (its box where it holds nothing measurable). */
 function heldWithin(el: Element, r: DOMRect): { top: number; bottom: number } {
   const held = contentBox(el);
   return held ? { top: Math.max(r.top, held.top), bottom: Math.min(r.bottom, held.bottom) } : r;
@@ -763,11 +763,19 @@ export class PageSession {
    * Hides the margin notes that lie, at this scroll, under a bar the page keeps on screen (a sticky
    * or fixed header, a share bar) and shows them again once they are clear of it: our notes stand
    * above every page element, and would cover it (reader review 22: "Independent scientists" over a
-   * site's name). Only the notes on screen are tested, each at its middle.
+   * site's name). Only the notes on screen are tested, each at its middle; the notes are marked
+   * when they are placed too.
    */
   private hideNotesUnderBars(): void {
-    const margins = this.state.margins;
-    if (!margins.length || !this.ui) return;
+    const next = this.underBarsMarked(this.state.margins);
+    if (next === this.state.margins) return;
+    this.state.margins = next;
+    this.render();
+  }
+
+  /** The notes, each marked `hidden` where a page's bar is over it now; the same array where nothing changes. */
+  private underBarsMarked(margins: MarginNote[]): MarginNote[] {
+    if (!margins.length || !this.ui) return margins;
     const win = this.doc.defaultView!;
     let changed = false;
     const next = margins.map((n) => {
@@ -777,12 +785,11 @@ export class PageSession {
       const under = onScreen && this.pageBarAt(x, y);
       if (under === !!n.hidden) return n;
       changed = true;
+      if (under) return { ...n, hidden: true as const };
       const { hidden: _, ...shown } = n;
-      return under ? { ...n, hidden: true as const } : shown;
+      return shown;
     });
-    if (!changed) return;
-    this.state.margins = next;
-    this.render();
+    return changed ? next : margins;
   }
 
   /** Whether the page's topmost element at a point of the window belongs to a bar that stays on screen (position fixed or sticky). */
@@ -846,7 +853,7 @@ export class PageSession {
     // (From the mark itself: the index into the lists is brought up to date only after a paint.)
     const cursorRange = this.state.cursor && this.target?.kind === 'mention' ? this.rangeOf(this.target.m) : null;
     if (this.state.cursor && cursorRange) this.state.cursor = { ...this.state.cursor, ...this.cursorBox(cursorRange) };
-    this.state.margins = on ? this.marginNotes(passages) : [];
+    this.state.margins = on ? this.underBarsMarked(this.marginNotes(passages)) : [];
     if (this.cardTarget && !this.targetStillShown(this.cardTarget)) this.closeCard();
     this.render();
     // The legend is placed when the page is painted (its data, a resize), not at every render.
@@ -965,8 +972,9 @@ export class PageSession {
    * column on one side (`columnEdge`, that side's edge in the window's): the column's siblings
    * and its ancestors' siblings that show something (text or media; not a hidden menu, not an
    * empty spacer), each with its edge nearest the column (`edge`). A sticky one may stand beside
-   * any line of its container, and one that holds a sticky list beside any line of its own; a fixed one floats over the page and its notes alike and is left
-   * out. At most MARGIN_SIDE_ELEMENTS_MAX elements are looked at.
+   * any line of its container, and one that holds a sticky list beside any line of its own; a
+   * fixed one floats over the page and its notes alike and is left out. At most
+   * MARGIN_SIDE_ELEMENTS_MAX elements are looked at.
    */
   private besideColumn(column: Element, side: 'left' | 'right', columnEdge: number): BesideBox[] {
     const win = this.doc.defaultView!;

@@ -1212,7 +1212,7 @@ function officeHolderBefore(text: string, mentions: readonly Mention[], pos: num
   const titleBefore = new RegExp(`\\b${words},?\\s+$`, 'i');
   const appositionAfter = new RegExp(`^,\\s+(?:the|an?|[\\p{L}.]+['’]s)\\s+(?:[^,.;:]{0,40}\\s)?${words}\\b`, 'iu');
   // A side's manager or coach is the one of that side: "The Newcastle manager" is not "Spurs manager Ange Postecoglou".
-  const side = /^(?:manager|coach|head coach)$/i.test(office) ? /^the ((?:\p{Lu}[\p{L}'’-]*\s+)+)/iu.exec(description)?.[1]?.trim() : undefined;
+  const side = /^(?:manager|coach|head coach)$/i.test(office) ? /^[Tt]he ((?:\p{Lu}[\p{L}'’-]*\s+)+)/u.exec(description)?.[1]?.trim() : undefined;
   const holder = lastMentionBefore(
     mentions,
     pos,

@@ -1042,6 +1042,9 @@ describe('sources', () => {
       const two: Name[] = [['Ange Postecoglou', 'Ange Postecoglou', 'person']];
       const match = 'Spurs manager Ange Postecoglou said the defeat hurt. The Newcastle manager also praised the crowd, saying the noise was loud. The Spurs manager said little else.';
       expect(classifyPassages(match, mentionsIn(match, two)).map((x) => x.source)).toEqual(['Ange Postecoglou', 'The Newcastle manager', 'Ange Postecoglou']);
+      // A lower-case word before the office is no side: "the new manager" is still the one the article titled.
+      const newer = 'Spurs manager Ange Postecoglou said the defeat hurt. The new manager praised the crowd, saying it was loud.';
+      expect(classifyPassages(newer, mentionsIn(newer, two)).map((x) => x.source)).toEqual(['Ange Postecoglou', 'Ange Postecoglou']);
     });
 
     it('reads a science story and a vote night as a reader would: a name a thing is called is no statement, rebels speak (reader review 22)', () => {

@@ -305,6 +305,9 @@ function locateArticleBody(doc: Document): ArticleLocation | null {
       const heading = findHeadline(doc, body.title, body.nodes);
       const withHeading = heading ? (commonAncestor([...body.nodes, ...textNodesOf(heading)]) ?? root) : root;
       if (heading) for (const t of textNodesOf(heading)) body.nodes.add(t);
+      // ... and the dek under it, where Readability left it out with a header outside the <article> (reader review 21).
+      const dek = heading ? dekAfter(heading, body.nodes) : null;
+      if (dek) for (const t of textNodesOf(dek)) body.nodes.add(t);
       const more = furtherArticles(doc, withHeading);
       for (const el of more) for (const t of textNodesOf(el)) body.nodes.add(t);
       const column = articleColumn(withHeading, body.nodes);
@@ -313,6 +316,28 @@ function locateArticleBody(doc: Document): ArticleLocation | null {
   }
   const root = heuristicRoot(doc) ?? doc.body;
   return { root, textNodes: null, date: findArticleDate(doc) };
+}
+
+/** A byline's or a date line's class, never a dek's. */
+const BYLINE_CLASS = /\b(?:byline|meta|date|author|credit|kicker|timestamp)\b/i;
+/** A dek's class: "dek", "standfirst", "subtitle", "summary" ... */
+const DEK_CLASS = /\b(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|summary|strapline|lede|intro)\b/i;
+
+/**
+ * The dek right under the headline (a <p> or an element whose class says so, among the next two
+ * siblings), where none of its text is in the body yet; null where there is none.
+ */
+function dekAfter(heading: Element, body: ReadonlySet<Text>): Element | null {
+  let el = heading.nextElementSibling;
+  for (let k = 0; el && k < 2; k++, el = el.nextElementSibling) {
+    if (!(el.tagName === 'P' || DEK_CLASS.test(el.getAttribute('class') ?? '')) || BYLINE_CLASS.test(el.getAttribute('class') ?? '')) continue;
+    const nodes = textNodesOf(el);
+    const text = nodes.map((t) => t.data).join('').trim();
+    if (/^By\s/.test(text)) continue;
+    if (text.length < HEADLINE_BEFORE_TEXT_CHARS || nodes.some((t) => body.has(t))) return null;
+    return el;
+  }
+  return null;
 }
 
 /** A text of the body this long is past the headline: shorter ones (a kicker, a section label) may stand above it. */

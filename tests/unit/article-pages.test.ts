@@ -101,6 +101,17 @@ describe('issue 6 fixture pages', () => {
     expect(fold(map.text)).toContain("Newcastle 2-1 Tottenham: Doyle's late header sinks Spurs");
   });
 
+  it('reads the dek under a headline that stands outside the <article>, and not a byline (reader review 21)', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the rate story says what the Bank decided on Thursday, in the writer's words, at length.</p>`).join('');
+    const doc = load(
+      `<!doctype html><head><title>Bank of England cuts rates to 3.75% | Ledger</title></head><body><div class="layout"><header><h1>Bank of England cuts rates to 3.75%</h1><p class="byline">By Priya Raman</p><p class="dek">A narrow 5-4 vote on the Monetary Policy Committee lowers borrowing costs for the sixth time.</p></header><article>${body}</article></div></body>`,
+    );
+    const article = locateArticle(doc);
+    const text = fold(buildTextMap(article!.root, article!.textNodes).text);
+    expect(text).toContain('A narrow 5-4 vote on the Monetary Policy Committee lowers borrowing costs');
+    expect(text).not.toContain('By Priya Raman');
+  });
+
   // A story of <div>s that does not say it is an article is left alone, as a page of other text would be.
   for (const file of ['search-results.html', 'dashboard.html', 'login.html', 'embed-host.html', 'ad-frame.html', 'div-paragraphs-untyped.html']) {
     it(`${file} is not an article`, () => {

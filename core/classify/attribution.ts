@@ -410,8 +410,10 @@ function speakersIn(ctx: Ctx, prep: number): Subject | null {
 const DATE_WORDS = new Set([...WEEKDAYS, ...'january february march april may june july august september october november december'.split(' ')]);
 /** What a side concedes in a match: "conceded twice", "11 goals", "a late penalty". */
 const CONCEDED_IN_PLAY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|once|twice|goals?|penalty|penalties|corners?|another|late|early|only|just|first|soft|sloppy|possession|equali[sz]er)$/;
+/** Days, parts of a day and spans of time, by name: "yesterday", "last week", "this morning". */
+const TIME_NOUNS = ['today', 'yesterday', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night'];
 /** Times that own a statement only as its date: "Monday's announcement", "last week's report". */
-const TIME_OWNERS = new Set([...DATE_WORDS, 'today', 'yesterday', 'tonight', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'afternoon', 'night']);
+const TIME_OWNERS = new Set([...DATE_WORDS, ...TIME_NOUNS, 'tonight', 'weekend']);
 
 /** Titles and offices written before a name ("Transportation Secretary Pete Buttigieg", "Rep. Ro Khanna"). */
 const TITLES = new Set(
@@ -876,7 +878,7 @@ function postModifiedSubject(ctx: Ctx, v: number): Subject {
 const APPOSITION_MAX_TOKENS = 30;
 
 /** Words of a time between a verb and its "that": "reported last week that", "said on Tuesday that". */
-const TIME_BEFORE_THAT = new Set([...DATE_WORDS, 'on', 'in', 'last', 'this', 'earlier', 'late', 'yesterday', 'today', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night']);
+const TIME_BEFORE_THAT = new Set([...DATE_WORDS, ...TIME_NOUNS, 'on', 'in', 'last', 'this', 'earlier', 'late']);
 
 /** Whether a "that" follows the token at `from` after at most four words of a time and nothing else. */
 function thatAfterTime(tokens: readonly Token[], from: number): boolean {

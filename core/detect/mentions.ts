@@ -255,15 +255,21 @@ function capitalAfter(text: string, end: number): string | null {
  * "America", "Nikola" before "Tesla"); a capital after a sentence end is only the sentence's first word.
  */
 function namePartBefore(text: string, start: number): boolean {
+  const word = capitalWordBefore(text, start);
+  return word !== null && !NOT_A_NAME_PART.test(word) && insideSentence(text, start - 1 - word.length);
+}
+
+/** The capitalised word, a whole word, that ends one space before `start`, or null. */
+function capitalWordBefore(text: string, start: number): string | null {
   // The pattern needs a space before the name: most names have none, and skip the regex.
-  const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
-  return !!before && !NOT_A_NAME_PART.test(before[1]) && insideSentence(text, start - 1 - before[1].length);
+  if (text[start - 1] !== ' ') return null;
+  return /(?:^|[^\p{L}\p{N}'.-])([\p{Lu}][\p{L}\p{M}]*) $/u.exec(text.slice(Math.max(0, start - 30), start))?.[1] ?? null;
 }
 
 /** A capitalised word right before `start` that may name a place, wherever the sentence starts: not "The", "But", a title or a weekday. */
 function placeLikeWordBefore(text: string, start: number): boolean {
-  const before = text[start - 1] !== ' ' ? null : /(?:^|[^\p{L}\p{N}'.-])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, start - 30), start));
-  return !!before && !NOT_A_NAME_PART.test(before[1]) && !NOT_AN_ORG_NAME_PART.test(before[1]);
+  const word = capitalWordBefore(text, start);
+  return word !== null && /^\p{Lu}\p{Ll}+$/u.test(word) && !NOT_A_NAME_PART.test(word) && !NOT_AN_ORG_NAME_PART.test(word);
 }
 
 /** Capitalised words that follow an organisation's name without making a longer one ("Pfizer CEO", "Hamas Monday"). */
@@ -450,13 +456,11 @@ export function detectMentions(text: string, index: KbIndex, blocks?: readonly B
   /** Single-word names the knowledge base knows that the article did not confirm. */
   const unconfirmed: Match[] = [];
   const matchStarts = new Set(matches.map((x) => x.start));
-  /** Where the previous alias match ended: a name right before another is a known one. */
-  let previousEnd = -1;
+  /** The previous alias match: a name right before another is a known one. */
   let previous: Match | undefined;
   for (const m of matches) {
-    const endBefore = previousEnd;
     const before = previous;
-    previousEnd = m.end;
+    const endBefore = before?.end ?? -1;
     previous = m;
     // A title before the name ("Secretary Blinken") only matters to a person's short form: the
     // regex runs at most once a match, and only then.
